@@ -1,0 +1,200 @@
+"""`youlin-desk`: start the desk, or run an administrator's sub-command (these never import Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import __version__, i18n, paths
+from app.errors import DomainError
+from app.i18n import translate
+
+# "user:password": log in at start without the dialog (benchmarks and packaging checks).
+AUTOLOGIN_ENV = "YOULIN_AUTOLOGIN"
+
+DEMO_PASSWORD = "demo1234"
+DEMO_ACCOUNTS = (("desk", "desk"), ("staff", "staff"), ("admin", "admin"))  # (username, role)
+
+
+@dataclass(frozen=True)
+class StartOptions:
+    """What the desk starts with, decided by the command line before Qt is imported."""
+
+    database_url: str
+    language: str | None  # None: the machine's saved setting
+    demo: bool = False
+    smoke: bool = False
+    autologin: tuple[str, str] | None = None
+    qt_args: tuple[str, ...] = ()
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="youlin-desk", description="友邻前台 Youlin Desk — the neighbourhood centre's front desk."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_common(parser)
+    parser.add_argument("--demo", action="store_true", help="start on a fresh demo database")
+    parser.add_argument("--smoke", action="store_true", help="show the first window, then exit 0")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="write a demo centre into a database")
+    _add_common(demo)
+    demo.add_argument("--people", type=int, default=3000, help="residents to create (3000)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (1)")
+
+    migrate = commands.add_parser("migrate", help="upgrade the database to this version's schema")
+    _add_common(migrate)
+    return parser
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--database", metavar="URL", default=argparse.SUPPRESS, help="database URL or SQLite file"
+    )
+    parser.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help="interface language"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # Qt's own options (-platform offscreen, -style …) are passed through to QApplication.
+    ours, qt_args = _split_qt_args(args_list)
+    args = _parser().parse_args(ours)
+    language = getattr(args, "lang", None)
+    i18n.set_language(language or _saved_language())
+    database = getattr(args, "database", None)
+    try:
+        if args.command == "demo":
+            return _demo(database, args.people, args.seed)
+        if args.command == "migrate":
+            return _migrate(database)
+        return _start(args, database, language, tuple(qt_args))
+    except DomainError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+
+
+def _split_qt_args(argv: list[str]) -> tuple[list[str], list[str]]:
+    ours: list[str] = []
+    qt: list[str] = []
+    it = iter(argv)
+    for arg in it:
+        if arg in ("-platform", "-style", "-qwindowgeometry", "-platformtheme"):
+            qt.extend([arg, next(it, "")])
+        else:
+            ours.append(arg)
+    return ours, qt
+
+
+def _saved_language() -> str:
+    from app import settings
+
+    return settings.load().language
+
+
+def _demo(database: str | None, people: int, seed: int) -> int:
+    from app import demo
+
+    if database is None:
+        print(translate("Cli", "Name the database to write with --database URL."), file=sys.stderr)
+        return 2
+    url = paths.normalise_url(database)
+    summary = demo.write_demo(url, people=people, seed=seed)
+    print(
+        translate("Cli", "Demo centre written to %1: %2 people in %3 s.")
+        .replace("%1", url)
+        .replace("%2", str(summary.people))
+        .replace("%3", f"{summary.seconds:.1f}")
+    )
+    return 0
+
+
+def _migrate(database: str | None) -> int:
+    from app import migrate
+    from app.db import Database
+
+    url = paths.resolve_database_url(database)
+    _ensure_folder(url)
+    db = Database(url)
+    try:
+        before = migrate.upgrade(db)
+    finally:
+        db.dispose()
+    if before == migrate.HEAD_REVISION:
+        print(translate("Cli", "The database is up to date (%1).").replace("%1", before))
+    else:
+        print(
+            translate("Cli", "Database upgraded from %1 to %2.")
+            .replace("%1", before or "—")
+            .replace("%2", migrate.HEAD_REVISION)
+        )
+    return 0
+
+
+def _ensure_folder(url: str) -> None:
+    """Create the SQLite file's folder, or say clearly why it can't be."""
+    from app.backup import sqlite_file
+    from app.errors import DatabaseProblem
+
+    path = sqlite_file(url)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseProblem(
+            translate("Errors", "The data folder %1 can't be created: %2")
+            .replace("%1", str(path.parent))
+            .replace("%2", error.strerror or str(error))
+        ) from error
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise DatabaseProblem(
+            translate(
+                "Errors",
+                "The database %1 can't be written: the folder or file is read-only. "
+                "Choose another location with --database.",
+            ).replace("%1", str(path))
+        )
+
+
+def _start(
+    args: argparse.Namespace, database: str | None, language: str | None, qt_args: tuple[str, ...]
+) -> int:
+    autologin: tuple[str, str] | None = None
+    if args.demo:
+        from app import demo
+
+        folder = Path(tempfile.mkdtemp(prefix="youlin-demo-"))
+        url = paths.sqlite_url(folder / "demo.sqlite3")
+        print(translate("Cli", "Writing a demo centre to %1 …").replace("%1", str(folder)), flush=True)
+        demo.write_demo(url, people=3000, seed=1)
+        autologin = ("admin", DEMO_PASSWORD) if args.smoke else None
+    else:
+        url = paths.resolve_database_url(database)
+        _ensure_folder(url)
+    raw = os.environ.get(AUTOLOGIN_ENV, "")
+    if ":" in raw:
+        user, _, password = raw.partition(":")
+        autologin = (user, password)
+    options = StartOptions(
+        database_url=url,
+        language=language,
+        demo=args.demo,
+        smoke=args.smoke,
+        autologin=autologin,
+        qt_args=qt_args,
+    )
+    from ui.application import run
+
+    return run(options)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,539 @@
+"""The domain of DESIGN.md's glossary as typed SQLAlchemy 2 mappings.
+
+Portable SQL only: the same mappings run on the embedded SQLite file and on a shared PostgreSQL
+server. Choices are short strings guarded by CHECK constraints (not database enums) so that a
+migration adding a choice is one constraint change on both engines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _choices(column: str, enum_type: type[enum.StrEnum]) -> str:
+    values = ", ".join(f"'{member.value}'" for member in enum_type)
+    return f"{column} IN ({values})"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class Role(enum.StrEnum):
+    DESK = "desk"  # 前台志愿者
+    STAFF = "staff"  # 工作人员
+    ADMIN = "admin"  # 管理员
+
+
+class Gender(enum.StrEnum):
+    MALE = "M"
+    FEMALE = "F"
+
+
+class Purpose(enum.StrEnum):
+    """来访事由, after the centre's 三务融合 (party, government and life affairs) and its other uses."""
+
+    PARTY_TRANSFER = "party_transfer"  # 党务: 组织关系转接
+    PARTY_DUES = "party_dues"  # 党务: 党费
+    PARTY_DOUBLE_REPORT = "party_double_report"  # 党务: 双报到
+    GOVERNMENT = "government"  # 政务
+    LIFE_SERVICE = "life_service"  # 生活服务
+    ACTIVITY = "activity"  # 参加活动
+    ROOM_USE = "room_use"  # 使用活动室
+    REQUEST = "request"  # 民生直通车
+    OTHER = "other"  # 其他
+
+
+class RequestStatus(enum.StrEnum):
+    OPEN = "open"
+    ASSIGNED = "assigned"
+    RESOLVED = "resolved"
+
+
+class BookingKind(enum.StrEnum):
+    ACTIVITY = "activity"  # a session of the service menu
+    STAFF = "staff"  # the centre's own use (meetings, training)
+    ORGANISATION = "organisation"  # a social organisation
+    RESIDENT = "resident"  # residents' own group use
+
+
+class BookingStatus(enum.StrEnum):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+
+
+class SignupStatus(enum.StrEnum):
+    SIGNED_UP = "signed_up"
+    WAITLISTED = "waitlisted"
+    CANCELLED = "cancelled"
+
+
+class ServiceRecordKind(enum.StrEnum):
+    SESSION = "session"  # counted from an attended volunteer session
+    MAKE_UP = "make_up"  # 补录, by staff with a reason
+
+
+class CertificateKind(enum.StrEnum):
+    SERVICE_RECORD = "service_record"  # 志愿服务记录证明
+    HONOUR = "honour"  # 荣誉证书
+    COMPLETION = "completion"  # 结业证书
+
+
+class Timestamped:
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+
+class Centre(Timestamped, Base):
+    """The centre's profile: one row. Printed on every header and certificate."""
+
+    __tablename__ = "centre"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    seal_image: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    person_in_charge: Mapped[str] = mapped_column(String(40), default="")  # 负责人
+    handler: Mapped[str] = mapped_column(String(40), default="")  # 经办人
+    certificate_prefix: Mapped[str] = mapped_column(String(20), default="东邻")
+    visit_retention_months: Mapped[int] = mapped_column(Integer, default=36)
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint("visit_retention_months >= 1", name="retention_positive"),
+    )
+
+
+class Account(Timestamped, Base):
+    __tablename__ = "account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(10))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    __table_args__ = (CheckConstraint(_choices("role", Role), name="role"),)
+
+    @property
+    def role_enum(self) -> Role:
+        return Role(self.role)
+
+
+class AuditEvent(Base):
+    """操作日志: who did what, written by the services in the same transaction as the change."""
+
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, index=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    account: Mapped[Account | None] = relationship()
+    __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)
+
+
+class Community(Base):
+    __tablename__ = "community"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    building_groups: Mapped[list[BuildingGroup]] = relationship(
+        back_populates="community", order_by="BuildingGroup.sort_order"
+    )
+
+
+class BuildingGroup(Base):
+    __tablename__ = "building_group"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    community: Mapped[Community] = relationship(back_populates="building_groups")
+    __table_args__ = (UniqueConstraint("community_id", "name", name="uq_building_group_name"),)
+
+
+class Tag(Base):
+    __tablename__ = "tag"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(20), unique=True)
+
+
+class PersonTag(Base):
+    __tablename__ = "person_tag"
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id"), primary_key=True, index=True)
+
+
+class Person(Timestamped, Base):
+    """居民/来访者. Phone and ID number are stored whole; every view but the editor masks them."""
+
+    __tablename__ = "person"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(20))
+    gender: Mapped[str | None] = mapped_column(String(1), default=None)
+    birth_year: Mapped[int | None] = mapped_column(Integer, default=None)
+    phone: Mapped[str | None] = mapped_column(String(20), default=None)
+    # The phone's digits reversed: "last N digits" becomes an indexable prefix range.
+    phone_reversed: Mapped[str | None] = mapped_column(String(20), default=None)
+    id_number: Mapped[str | None] = mapped_column(String(18), default=None, unique=True)
+    id_tail: Mapped[str | None] = mapped_column(String(4), default=None)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), default=None)
+    building_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("building_group.id"), default=None
+    )
+    address: Mapped[str] = mapped_column(String(200), default="")
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    community: Mapped[Community | None] = relationship()
+    building_group: Mapped[BuildingGroup | None] = relationship()
+    tags: Mapped[list[Tag]] = relationship(secondary="person_tag", order_by="Tag.name")
+    search_keys: Mapped[list[PersonSearchKey]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        CheckConstraint(_choices("gender", Gender), name="gender"),
+        CheckConstraint("birth_year BETWEEN 1900 AND 2100", name="birth_year"),
+        Index("ix_person_phone_reversed", "phone_reversed"),
+        Index("ix_person_phone", "phone"),
+        Index("ix_person_name", "name"),
+        Index("ix_person_id_tail", "id_tail"),
+        Index("ix_person_community", "community_id", "building_group_id"),
+    )
+
+
+class PersonSearchKey(Base):
+    """Pinyin keys of a person's name: full pinyin and initials, several readings when a
+    character is polyphonic (a volunteer may type the surname's common reading)."""
+
+    __tablename__ = "person_search_key"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # "initials" | "pinyin"
+    key: Mapped[str] = mapped_column(String(80))
+    person: Mapped[Person] = relationship(back_populates="search_keys")
+    __table_args__ = (
+        CheckConstraint("kind IN ('initials', 'pinyin')", name="kind"),
+        Index("ix_person_search_key_key", "key"),
+    )
+
+
+class Visit(Base):
+    """来访登记. `community_id` is copied so statistics stay after the person is anonymised."""
+
+    __tablename__ = "visit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), default=None)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), default=None)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    purpose: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
+    person: Mapped[Person | None] = relationship()
+    account: Mapped[Account | None] = relationship()
+    __table_args__ = (
+        CheckConstraint(_choices("purpose", Purpose), name="purpose"),
+        Index("ix_visit_at", "at"),
+        Index("ix_visit_person_at", "person_id", "at"),
+    )
+
+
+class Request(Timestamped, Base):
+    """民生直通车: a resident's request or complaint, tracked to resolution."""
+
+    __tablename__ = "request"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), default=None)
+    category: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default=RequestStatus.OPEN.value)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    person: Mapped[Person | None] = relationship()
+    __table_args__ = (
+        CheckConstraint(_choices("status", RequestStatus), name="status"),
+        Index("ix_request_status", "status"),
+    )
+
+
+class Organisation(Timestamped, Base):
+    """社会组织 delivering services or booking rooms."""
+
+    __tablename__ = "organisation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    credit_code: Mapped[str | None] = mapped_column(String(18), default=None)  # 统一社会信用代码
+    contact_name: Mapped[str] = mapped_column(String(40), default="")
+    contact_phone: Mapped[str] = mapped_column(String(20), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Room(Base):
+    __tablename__ = "room"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    capacity: Mapped[int] = mapped_column(Integer)
+    location: Mapped[str] = mapped_column(String(60), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    __table_args__ = (CheckConstraint("capacity > 0", name="capacity_positive"),)
+
+
+class OpeningHours(Base):
+    """The centre's opening hours per weekday (0 = Monday)."""
+
+    __tablename__ = "opening_hours"
+    weekday: Mapped[int] = mapped_column(Integer, primary_key=True)
+    opens: Mapped[dt.time] = mapped_column(Time)
+    closes: Mapped[dt.time] = mapped_column(Time)
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
+        CheckConstraint("closes > opens", name="closes_after_opens"),
+    )
+
+
+class Closure(Base):
+    """闭馆日 of the centre's own; statutory holidays come from the chinese-calendar package."""
+
+    __tablename__ = "closure"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, unique=True)
+    reason: Mapped[str] = mapped_column(String(60), default="")
+
+
+class BookingSeries(Timestamped, Base):
+    """周期预约: an RFC 5545 rule expanded into bookings, each of which may become an exception."""
+
+    __tablename__ = "booking_series"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"), index=True)
+    title: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(12))
+    rule: Mapped[str] = mapped_column(String(200))  # e.g. "FREQ=WEEKLY;BYDAY=WE;UNTIL=20270115"
+    first_day: Mapped[dt.date] = mapped_column(Date)
+    start_time: Mapped[dt.time] = mapped_column(Time)
+    end_time: Mapped[dt.time] = mapped_column(Time)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), default=None)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    __table_args__ = (
+        CheckConstraint(_choices("kind", BookingKind), name="kind"),
+        CheckConstraint("end_time > start_time", name="ends_after_start"),
+    )
+
+
+class Booking(Timestamped, Base):
+    __tablename__ = "booking"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("booking_series.id"), default=None)
+    title: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(12))
+    status: Mapped[str] = mapped_column(String(10), default=BookingStatus.CONFIRMED.value)
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expected_attendees: Mapped[int | None] = mapped_column(Integer, default=None)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), default=None)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), default=None)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
+    room: Mapped[Room] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
+    __table_args__ = (
+        CheckConstraint(_choices("kind", BookingKind), name="kind"),
+        CheckConstraint(_choices("status", BookingStatus), name="status"),
+        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+        CheckConstraint("expected_attendees >= 0", name="attendees_not_negative"),
+        # Overlap lookups: room_id = ? AND starts_at < :end AND ends_at > :start.
+        Index("ix_booking_room_time", "room_id", "starts_at", "ends_at"),
+        Index("ix_booking_time", "starts_at"),
+        Index("ix_booking_series", "series_id"),
+    )
+
+
+class ServiceSeries(Base):
+    """服务系列: the five 友邻 series of the menu."""
+
+    __tablename__ = "service_series"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    items: Mapped[list[ServiceItem]] = relationship(
+        back_populates="series", order_by="ServiceItem.sort_order"
+    )
+
+
+class ServiceItem(Base):
+    __tablename__ = "service_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("service_series.id"), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    description: Mapped[str] = mapped_column(Text, default="")
+    audience: Mapped[str] = mapped_column(String(60), default="")
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), default=None)
+    is_volunteer_service: Mapped[bool] = mapped_column(Boolean, default=False)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    series: Mapped[ServiceSeries] = relationship(back_populates="items")
+    __table_args__ = (UniqueConstraint("series_id", "name", name="uq_service_item_name"),)
+
+
+class ActivitySession(Timestamped, Base):
+    """活动场次: one dated occurrence of a service item, with its room booking and capacity."""
+
+    __tablename__ = "activity_session"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("service_item.id"), index=True)
+    booking_id: Mapped[int | None] = mapped_column(ForeignKey("booking.id"), default=None)
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"), default=None)
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    capacity: Mapped[int] = mapped_column(Integer)
+    signup_deadline: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), default=None)
+    organiser: Mapped[str] = mapped_column(String(40), default="")
+    audience: Mapped[str] = mapped_column(String(60), default="")
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    item: Mapped[ServiceItem] = relationship()
+    room: Mapped[Room | None] = relationship()
+    __table_args__ = (
+        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+        CheckConstraint("capacity > 0", name="capacity_positive"),
+        Index("ix_activity_session_starts_at", "starts_at"),
+    )
+
+
+class Signup(Timestamped, Base):
+    """报名 (or 候补 when the session is full); attendance (签到) is ticked on the same row."""
+
+    __tablename__ = "signup"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("activity_session.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    status: Mapped[str] = mapped_column(String(12), default=SignupStatus.SIGNED_UP.value)
+    waitlist_position: Mapped[int | None] = mapped_column(Integer, default=None)
+    attended: Mapped[bool] = mapped_column(Boolean, default=False)
+    attended_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    walk_in: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    person: Mapped[Person] = relationship()
+    session: Mapped[ActivitySession] = relationship()
+    __table_args__ = (
+        UniqueConstraint("session_id", "person_id", name="uq_signup_session_person"),
+        CheckConstraint(_choices("status", SignupStatus), name="status"),
+    )
+
+
+class Volunteer(Timestamped, Base):
+    """志愿者 profile of a person; 双报到 fields for in-service party members."""
+
+    __tablename__ = "volunteer"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), unique=True)
+    volunteer_number: Mapped[str] = mapped_column(String(20), unique=True)
+    double_report: Mapped[bool] = mapped_column(Boolean, default=False)
+    workplace_party_org: Mapped[str] = mapped_column(String(80), default="")
+    reported_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    person: Mapped[Person] = relationship()
+
+
+class ServiceRecord(Timestamped, Base):
+    """志愿服务记录: hours from an attended volunteer session, or a make-up record with a reason."""
+
+    __tablename__ = "service_record"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"), index=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("activity_session.id"), default=None)
+    day: Mapped[dt.date] = mapped_column(Date)
+    hours: Mapped[Decimal] = mapped_column(Numeric(5, 1))
+    content: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(10), default=ServiceRecordKind.SESSION.value)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    volunteer: Mapped[Volunteer] = relationship()
+    __table_args__ = (
+        CheckConstraint("hours > 0 AND hours <= 24", name="hours_range"),
+        CheckConstraint(_choices("kind", ServiceRecordKind), name="kind"),
+        CheckConstraint("kind = 'session' OR reason <> ''", name="make_up_has_reason"),
+        UniqueConstraint("volunteer_id", "session_id", name="uq_service_record_session"),
+        Index("ix_service_record_day", "day"),
+    )
+
+
+class Certificate(Timestamped, Base):
+    """证书, numbered per kind and year in a register (e.g. 东邻志证〔2026〕第0007号)."""
+
+    __tablename__ = "certificate"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[str] = mapped_column(String(40), unique=True)
+    verification_code: Mapped[str] = mapped_column(String(16))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    title: Mapped[str] = mapped_column(String(60))  # honour name, course name or "志愿服务记录证明"
+    hours: Mapped[Decimal | None] = mapped_column(Numeric(7, 1), default=None)
+    content: Mapped[str] = mapped_column(Text, default="")
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    reprints: Mapped[int] = mapped_column(Integer, default=0)  # a reprint is marked 补发
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    revoked_reason: Mapped[str] = mapped_column(String(200), default="")
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    person: Mapped[Person] = relationship()
+    __table_args__ = (
+        UniqueConstraint("kind", "year", "sequence", name="uq_certificate_number"),
+        CheckConstraint(_choices("kind", CertificateKind), name="kind"),
+        CheckConstraint("sequence > 0", name="sequence_positive"),
+        CheckConstraint("reprints >= 0", name="reprints_not_negative"),
+    )
+

@@ -1,0 +1,30 @@
+"""One resolver for bundled files (fonts, icons, translations, templates), from source and frozen.
+
+`build_installer.spec` mirrors `BUNDLED_FOLDERS` exactly in its `datas`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+BUNDLED_FOLDERS = ("fonts", "icons", "translations", "templates")
+
+FONT_FILE = "fonts/YoulinHei.ttf"
+FONT_FAMILY = "Youlin Hei"  # family name inside the bundled subset of WenQuanYi Micro Hei
+APP_ICON = "icons/youlin-desk.svg"
+
+
+def resources_root() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is not None:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(relative: str) -> Path:
+    """The path of a bundled file; raises FileNotFoundError naming it if the bundle lacks it."""
+    path = resources_root() / relative
+    if not path.exists():
+        raise FileNotFoundError(f"bundled resource missing: {path}")
+    return path

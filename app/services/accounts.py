@@ -1,0 +1,178 @@
+"""Accounts and roles: login, create, change role, disable, reset password. Audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import validation
+from app.errors import ConflictError, NotFound, ValidationError
+from app.i18n import translate
+from app.models import Account, Role
+from app.security import Actor, Permission, hash_password, verify_password
+from app.services import audit
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the user name is unknown, so both paths cost the same."""
+    return hash_password("not a real password")
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    last_login_at: dt.datetime | None
+
+
+def _row(account: Account) -> AccountRow:
+    return AccountRow(
+        account.id,
+        account.username,
+        account.display_name,
+        Role(account.role),
+        account.active,
+        account.last_login_at,
+    )
+
+
+def login(session: Session, username: str, password: str) -> Actor:
+    """The acting account for these credentials; one message for every failure (no user probing)."""
+    account = session.scalar(select(Account).where(Account.username == username.strip().lower()))
+    stored = account.password_hash if account is not None else _dummy_hash()
+    valid = verify_password(password, stored)
+    if account is None or not valid or not account.active:
+        audit.record(session, None, "login_failed", "account", None, username=username[:40])
+        raise ValidationError(
+            "password", translate("Errors", "Wrong user name or password. Please try again.")
+        )
+    account.last_login_at = dt.datetime.now().replace(microsecond=0)
+    actor = Actor.of(account)
+    audit.record(session, actor, "login", "account", account.id)
+    return actor
+
+
+def has_accounts(session: Session) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(Account)))
+
+
+def list_accounts(session: Session, actor: Actor) -> list[AccountRow]:
+    actor.require(Permission.ACCOUNTS)
+    return [_row(a) for a in session.scalars(select(Account).order_by(Account.username))]
+
+
+def create_first_admin(
+    session: Session, username: str, display_name: str, password: str
+) -> Actor:
+    """The setup wizard's admin; refused once any account exists."""
+    if has_accounts(session):
+        raise ConflictError(translate("Errors", "This database already has accounts."))
+    account = _new_account(session, username, display_name, Role.ADMIN, password)
+    actor = Actor.of(account)
+    audit.record(session, actor, "create", "account", account.id, role=Role.ADMIN.value)
+    return actor
+
+
+def create_account(
+    session: Session,
+    actor: Actor,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+) -> AccountRow:
+    actor.require(Permission.ACCOUNTS)
+    account = _new_account(session, username, display_name, role, password)
+    audit.record(session, actor, "create", "account", account.id, role=role.value)
+    return _row(account)
+
+
+def _new_account(
+    session: Session, username: str, display_name: str, role: Role, password: str
+) -> Account:
+    name = validation.username("username", username)
+    shown = validation.required_text(
+        "display_name", display_name, max_length=40, label=translate("Errors", "the name shown")
+    )
+    validation.new_password("password", password)
+    if session.scalar(select(Account.id).where(Account.username == name)) is not None:
+        raise ValidationError("username", translate("Errors", "This user name is already taken."))
+    account = Account(
+        username=name, display_name=shown, role=role.value, password_hash=hash_password(password)
+    )
+    session.add(account)
+    session.flush()
+    return account
+
+
+def _get(session: Session, account_id: int) -> Account:
+    account = session.get(Account, account_id)
+    if account is None:
+        raise NotFound(translate("Errors", "This account no longer exists."))
+    return account
+
+
+def _active_admins(session: Session) -> int:
+    return session.scalar(
+        select(func.count())
+        .select_from(Account)
+        .where(Account.role == Role.ADMIN.value, Account.active.is_(True))
+    ) or 0
+
+
+def _guard_last_admin(session: Session, account: Account) -> None:
+    if account.role == Role.ADMIN.value and account.active and _active_admins(session) <= 1:
+        raise ConflictError(
+            translate("Errors", "This is the last active admin account; it must stay an admin.")
+        )
+
+
+def change_role(session: Session, actor: Actor, account_id: int, role: Role) -> AccountRow:
+    actor.require(Permission.ACCOUNTS)
+    account = _get(session, account_id)
+    if account.role == role.value:
+        return _row(account)
+    _guard_last_admin(session, account)
+    old = account.role
+    account.role = role.value
+    audit.record(session, actor, "update", "account", account.id, role=[old, role.value])
+    return _row(account)
+
+
+def set_active(session: Session, actor: Actor, account_id: int, active: bool) -> AccountRow:
+    actor.require(Permission.ACCOUNTS)
+    account = _get(session, account_id)
+    if account.active == active:
+        return _row(account)
+    if not active:
+        _guard_last_admin(session, account)
+    account.active = active
+    audit.record(session, actor, "enable" if active else "disable", "account", account.id)
+    return _row(account)
+
+
+def reset_password(session: Session, actor: Actor, account_id: int, password: str) -> None:
+    actor.require(Permission.ACCOUNTS)
+    account = _get(session, account_id)
+    validation.new_password("password", password)
+    account.password_hash = hash_password(password)
+    account.must_change_password = account.id != actor.account_id
+    audit.record(session, actor, "reset_password", "account", account.id)
+
+
+def change_own_password(session: Session, actor: Actor, current: str, new: str) -> None:
+    account = _get(session, actor.account_id)
+    if not verify_password(current, account.password_hash):
+        raise ValidationError("current", translate("Errors", "The current password is wrong."))
+    validation.new_password("password", new)
+    account.password_hash = hash_password(new)
+    account.must_change_password = False
+    audit.record(session, actor, "change_password", "account", account.id)

@@ -1,0 +1,118 @@
+"""The centre's profile (printed on every header and certificate) and the first-run setup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from app import validation
+from app.errors import ConflictError, ValidationError
+from app.i18n import translate
+from app.models import Centre
+from app.security import Actor, Permission
+from app.services import accounts, audit
+
+MAX_SEAL_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class CentreProfile:
+    name: str
+    address: str
+    phone: str
+    person_in_charge: str
+    handler: str
+    seal_image: bytes | None = None
+
+
+def get_profile(session: Session) -> CentreProfile | None:
+    centre = session.get(Centre, 1)
+    if centre is None:
+        return None
+    return CentreProfile(
+        centre.name,
+        centre.address,
+        centre.phone,
+        centre.person_in_charge,
+        centre.handler,
+        centre.seal_image,
+    )
+
+
+def needs_setup(session: Session) -> bool:
+    """True on an empty database: no centre profile or no account yet."""
+    return session.get(Centre, 1) is None or not accounts.has_accounts(session)
+
+
+def _clean(profile: CentreProfile) -> CentreProfile:
+    name = validation.required_text(
+        "name", profile.name, max_length=100, label=translate("Errors", "the centre's name")
+    )
+    address = validation.optional_text(
+        "address", profile.address, max_length=200, label=translate("Errors", "the address")
+    )
+    phone = validation.centre_phone("phone", profile.phone)
+    in_charge = validation.optional_text(
+        "person_in_charge",
+        profile.person_in_charge,
+        max_length=40,
+        label=translate("Errors", "the person in charge"),
+    )
+    handler = validation.optional_text(
+        "handler", profile.handler, max_length=40, label=translate("Errors", "the handler")
+    )
+    seal = profile.seal_image
+    if seal is not None:
+        if len(seal) > MAX_SEAL_BYTES:
+            raise ValidationError(
+                "seal_image", translate("Errors", "The seal image may be at most 2 MB.")
+            )
+        if not (seal.startswith(b"\x89PNG\r\n\x1a\n") or seal.startswith(b"\xff\xd8\xff")):
+            raise ValidationError(
+                "seal_image", translate("Errors", "The seal image must be a PNG or JPEG file.")
+            )
+    return CentreProfile(name, address, phone, in_charge, handler, seal)
+
+
+def set_up(
+    session: Session,
+    profile: CentreProfile,
+    admin_username: str,
+    admin_display_name: str,
+    admin_password: str,
+) -> Actor:
+    """First run: the centre's profile and the first admin account, in one transaction."""
+    if not needs_setup(session):
+        raise ConflictError(translate("Errors", "This centre is already set up."))
+    clean = _clean(profile)
+    actor = accounts.create_first_admin(
+        session, admin_username, admin_display_name, admin_password
+    )
+    session.add(Centre(id=1, **_columns(clean)))
+    audit.record(session, actor, "create", "centre", 1, name=clean.name)
+    return actor
+
+
+def update_profile(session: Session, actor: Actor, profile: CentreProfile) -> CentreProfile:
+    actor.require(Permission.SETTINGS)
+    clean = _clean(profile)
+    centre = session.get(Centre, 1)
+    if centre is None:
+        centre = Centre(id=1)
+        session.add(centre)
+    for key, value in _columns(clean).items():
+        setattr(centre, key, value)
+    audit.record(session, actor, "update", "centre", 1, name=clean.name)
+    return clean
+
+
+def _columns(profile: CentreProfile) -> dict[str, object]:
+    return {
+        "name": profile.name,
+        "address": profile.address,
+        "phone": profile.phone,
+        "person_in_charge": profile.person_in_charge,
+        "handler": profile.handler,
+        "seal_image": profile.seal_image,
+    }

@@ -1,0 +1,172 @@
+"""Home (首页): today's figures straight from the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    ActivitySession,
+    Booking,
+    BookingStatus,
+    Purpose,
+    Room,
+    ServiceItem,
+    ServiceSeries,
+    Signup,
+    SignupStatus,
+    Visit,
+)
+
+
+@dataclass(frozen=True)
+class BookingLine:
+    room: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    title: str
+    status: BookingStatus
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    id: int
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    series: str
+    item: str
+    room: str
+    signed_up: int
+    capacity: int
+    waitlisted: int
+
+
+@dataclass(frozen=True)
+class HomeFigures:
+    day: dt.date
+    visits_by_purpose: dict[Purpose, int]
+    bookings: list[BookingLine]
+    sessions: list[SessionLine]
+    pending_approvals: int
+    visits_per_day: list[tuple[dt.date, int]]
+
+    @property
+    def visits_today(self) -> int:
+        return sum(self.visits_by_purpose.values())
+
+
+def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime.combine(day, dt.time())
+    return start, start + dt.timedelta(days=1)
+
+
+def visits_by_purpose(session: Session, day: dt.date) -> dict[Purpose, int]:
+    start, end = _day_bounds(day)
+    rows = session.execute(
+        select(Visit.purpose, func.count())
+        .where(Visit.at >= start, Visit.at < end, Visit.undone_at.is_(None))
+        .group_by(Visit.purpose)
+    )
+    return {Purpose(purpose): count for purpose, count in rows}
+
+
+def bookings_on(session: Session, day: dt.date) -> list[BookingLine]:
+    start, end = _day_bounds(day)
+    rows = session.execute(
+        select(Room.name, Booking.starts_at, Booking.ends_at, Booking.title, Booking.status)
+        .join(Room, Room.id == Booking.room_id)
+        .where(
+            Booking.starts_at < end,
+            Booking.ends_at > start,
+            Booking.status != BookingStatus.CANCELLED.value,
+        )
+        .order_by(Booking.starts_at, Room.sort_order, Room.name)
+    )
+    return [BookingLine(r, s, e, t, BookingStatus(st)) for r, s, e, t, st in rows]
+
+
+def sessions_between(session: Session, start: dt.datetime, end: dt.datetime) -> list[SessionLine]:
+    signed = (
+        select(func.count())
+        .where(
+            Signup.session_id == ActivitySession.id,
+            Signup.status == SignupStatus.SIGNED_UP.value,
+        )
+        .correlate(ActivitySession)
+        .scalar_subquery()
+    )
+    waiting = (
+        select(func.count())
+        .where(
+            Signup.session_id == ActivitySession.id,
+            Signup.status == SignupStatus.WAITLISTED.value,
+        )
+        .correlate(ActivitySession)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(
+            ActivitySession.id,
+            ActivitySession.starts_at,
+            ActivitySession.ends_at,
+            ServiceSeries.name,
+            ServiceItem.name,
+            func.coalesce(Room.name, ""),
+            signed,
+            ActivitySession.capacity,
+            waiting,
+        )
+        .join(ServiceItem, ServiceItem.id == ActivitySession.item_id)
+        .join(ServiceSeries, ServiceSeries.id == ServiceItem.series_id)
+        .outerjoin(Room, Room.id == ActivitySession.room_id)
+        .where(
+            ActivitySession.starts_at >= start,
+            ActivitySession.starts_at < end,
+            ActivitySession.cancelled.is_(False),
+        )
+        .order_by(ActivitySession.starts_at, ActivitySession.id)
+    )
+    return [SessionLine(*row) for row in rows]
+
+
+def pending_approvals(session: Session) -> int:
+    now = dt.datetime.now()
+    return session.scalar(
+        select(func.count())
+        .select_from(Booking)
+        .where(Booking.status == BookingStatus.PENDING.value, Booking.ends_at > now)
+    ) or 0
+
+
+def visits_per_day(session: Session, last_day: dt.date, days: int = 30) -> list[tuple[dt.date, int]]:
+    first = last_day - dt.timedelta(days=days - 1)
+    start, _ = _day_bounds(first)
+    _, end = _day_bounds(last_day)
+    per_day: dict[dt.date, int] = {first + dt.timedelta(days=i): 0 for i in range(days)}
+    day_of = func.date(Visit.at)
+    rows = session.execute(
+        select(day_of, func.count())
+        .where(Visit.at >= start, Visit.at < end, Visit.undone_at.is_(None))
+        .group_by(day_of)
+    )
+    for day, count in rows:
+        # SQLite's date() gives text, PostgreSQL's a date.
+        key = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+        per_day[key] = count
+    return sorted(per_day.items())
+
+
+def figures(session: Session, today: dt.date | None = None) -> HomeFigures:
+    day = today or dt.date.today()
+    week_end = dt.datetime.combine(day + dt.timedelta(days=7), dt.time())
+    return HomeFigures(
+        day=day,
+        visits_by_purpose=visits_by_purpose(session, day),
+        bookings=bookings_on(session, day),
+        sessions=sessions_between(session, dt.datetime.combine(day, dt.time()), week_end),
+        pending_approvals=pending_approvals(session),
+        visits_per_day=visits_per_day(session, day),
+    )

@@ -1,0 +1,67 @@
+"""Per-machine settings (language, text size, window geometry): one typed table of defaults,
+stored as JSON in the data folder. Centre-wide settings live in the database instead."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from app import paths
+from app.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+log = logging.getLogger(__name__)
+
+TEXT_SIZES = ("normal", "large")  # large: 长辈模式, main text at least 18 pt
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = DEFAULT_LANGUAGE
+    text_size: str = "normal"
+    window_geometry: str = ""  # base64 of QWidget.saveGeometry()
+    last_username: str = ""
+    idle_lock_minutes: int = 15
+
+    def validated(self) -> Settings:
+        """A copy with every unknown value replaced by its default."""
+        default = Settings()
+        return replace(
+            self,
+            language=self.language if self.language in LANGUAGES else default.language,
+            text_size=self.text_size if self.text_size in TEXT_SIZES else default.text_size,
+            idle_lock_minutes=self.idle_lock_minutes
+            if isinstance(self.idle_lock_minutes, int) and 1 <= self.idle_lock_minutes <= 240
+            else default.idle_lock_minutes,
+        )
+
+
+def load(path: Path | None = None) -> Settings:
+    target = path or paths.settings_path()
+    try:
+        raw: Any = json.loads(target.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as error:
+        log.warning("settings file %s unreadable (%s); using defaults", target, error)
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    known = {f.name: f.type for f in fields(Settings)}
+    values = {
+        key: value
+        for key, value in raw.items()
+        if key in known and isinstance(value, type(getattr(Settings(), key)))
+    }
+    return Settings(**values).validated()
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically; a read-only data folder raises OSError for the caller to report."""
+    target = path or paths.settings_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    partial.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
+    partial.replace(target)

@@ -1,0 +1,86 @@
+"""Field checks shared by the services; each raises ValidationError naming its field."""
+
+from __future__ import annotations
+
+import re
+
+from app.errors import ValidationError
+from app.i18n import translate
+
+
+def required_text(field: str, value: str, *, max_length: int, label: str) -> str:
+    text = " ".join(value.split())
+    if not text:
+        raise ValidationError(field, translate("Errors", "Please fill in %1.").replace("%1", label))
+    if len(text) > max_length:
+        raise ValidationError(
+            field,
+            translate("Errors", "%1 may be at most %2 characters.")
+            .replace("%1", label)
+            .replace("%2", str(max_length)),
+        )
+    if any(ord(ch) < 32 for ch in text):
+        raise ValidationError(
+            field, translate("Errors", "%1 contains characters that can't be used.").replace("%1", label)
+        )
+    return text
+
+
+def optional_text(field: str, value: str, *, max_length: int, label: str) -> str:
+    text = " ".join(value.split())
+    if not text:
+        return ""
+    return required_text(field, text, max_length=max_length, label=label)
+
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")
+
+
+def username(field: str, value: str) -> str:
+    name = value.strip().lower()
+    if not _USERNAME.fullmatch(name):
+        raise ValidationError(
+            field,
+            translate(
+                "Errors",
+                "A user name has 2 to 32 letters, digits, '.', '_' or '-', starting with a letter "
+                "or digit.",
+            ),
+        )
+    return name
+
+
+MIN_PASSWORD_LENGTH = 8
+
+
+def new_password(field: str, value: str) -> str:
+    if len(value) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            field,
+            translate("Errors", "A password needs at least %1 characters.").replace(
+                "%1", str(MIN_PASSWORD_LENGTH)
+            ),
+        )
+    if len(value) > 128:
+        raise ValidationError(field, translate("Errors", "A password may be at most 128 characters."))
+    if value.strip() != value:
+        raise ValidationError(
+            field, translate("Errors", "A password may not start or end with a space.")
+        )
+    return value
+
+
+_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{8})$")
+
+
+def centre_phone(field: str, value: str) -> str:
+    """A mobile or landline number (with or without the area code)."""
+    text = value.strip().replace(" ", "")
+    if not text:
+        return ""
+    if not _PHONE.fullmatch(text):
+        raise ValidationError(
+            field,
+            translate("Errors", "Enter an 11-digit mobile number or a landline such as 021-12345678."),
+        )
+    return text

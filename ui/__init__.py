@@ -1,0 +1,1 @@
+"""Youlin Desk's Qt shell: windows, desks, widgets, Qt models and dialogs over `app`."""
