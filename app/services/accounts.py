@@ -50,7 +50,6 @@ def login(session: Session, username: str, password: str) -> Actor:
     stored = account.password_hash if account is not None else _dummy_hash()
     valid = verify_password(password, stored)
     if account is None or not valid or not account.active:
-        audit.record(session, None, "login_failed", "account", None, username=username[:40])
         raise ValidationError(
             "password", translate("Errors", "Wrong user name or password. Please try again.")
         )
@@ -58,6 +57,12 @@ def login(session: Session, username: str, password: str) -> Actor:
     actor = Actor.of(account)
     audit.record(session, actor, "login", "account", account.id)
     return actor
+
+
+def record_failed_login(session: Session, username: str) -> None:
+    """Audit a refused login; called in a transaction of its own, since the refusal rolls back."""
+    account_id = session.scalar(select(Account.id).where(Account.username == username.strip().lower()))
+    audit.record(session, None, "login_failed", "account", account_id, username=username[:40])
 
 
 def has_accounts(session: Session) -> bool:
