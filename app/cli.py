@@ -100,11 +100,11 @@ def _saved_language() -> str:
 
 
 def _demo(database: str | None, people: int, seed: int) -> int:
-    from app import demo
-
     if database is None:
         print(translate("Cli", "Name the database to write with --database URL."), file=sys.stderr)
         return 2
+    from app import demo
+
     url = paths.normalise_url(database)
     summary = demo.write_demo(url, people=people, seed=seed)
     print(

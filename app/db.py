@@ -6,8 +6,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import DatabaseProblem
+from app.i18n import translate
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -17,12 +21,27 @@ def is_sqlite(url: str) -> bool:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for `url`; DatabaseProblem when the URL is malformed or its driver is missing."""
     if is_sqlite(url):
         kwargs.setdefault("connect_args", {"timeout": BUSY_TIMEOUT_MS / 1000})
-    engine = create_engine(url, **kwargs)
+    try:
+        engine = create_engine(url, **kwargs)
+    except (ArgumentError, ImportError) as error:
+        raise DatabaseProblem(
+            translate("Errors", "The database address %1 can't be used: %2")
+            .replace("%1", _without_password(url))
+            .replace("%2", str(error).splitlines()[0][:200])
+        ) from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_on_connect)
     return engine
+
+
+def _without_password(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:

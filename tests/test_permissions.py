@@ -23,11 +23,11 @@ CALLS: dict[str, tuple[Permission, Call]] = {
         Permission.ACCOUNTS,
         lambda s, a: accounts.create_account(s, a, "newbie", "新人", Role.DESK, "password123"),
     ),
-    "change role": (Permission.ACCOUNTS, lambda s, a: accounts.change_role(s, a, 1, Role.DESK)),
-    "disable account": (Permission.ACCOUNTS, lambda s, a: accounts.set_active(s, a, 1, False)),
+    "change role": (Permission.ACCOUNTS, lambda s, a: accounts.change_role(s, a, 3, Role.STAFF)),
+    "disable account": (Permission.ACCOUNTS, lambda s, a: accounts.set_active(s, a, 3, False)),
     "reset password": (
         Permission.ACCOUNTS,
-        lambda s, a: accounts.reset_password(s, a, 1, "another pass 1"),
+        lambda s, a: accounts.reset_password(s, a, 3, "another pass 1"),
     ),
     "update centre": (
         Permission.SETTINGS,
