@@ -35,7 +35,8 @@ class StartOptions:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="youlin-desk", description="友邻前台 Youlin Desk — the neighbourhood centre's front desk."
+        prog="youlin-desk",
+        description="友邻前台 Youlin Desk — the neighbourhood centre's front desk.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_common(parser)
@@ -173,7 +174,9 @@ def _start(
 
         folder = Path(tempfile.mkdtemp(prefix="youlin-demo-"))
         url = paths.sqlite_url(folder / "demo.sqlite3")
-        print(translate("Cli", "Writing a demo centre to %1 …").replace("%1", str(folder)), flush=True)
+        print(
+            translate("Cli", "Writing a demo centre to %1 …").replace("%1", str(folder)), flush=True
+        )
         demo.write_demo(url, people=3000, seed=1)
         autologin = ("admin", DEMO_PASSWORD) if args.smoke else None
     else:

@@ -1,4 +1,4 @@
-"""Engine and sessions. SQLite gets WAL, foreign keys and a busy timeout; other URLs pass through."""
+"""Engine and sessions. SQLite gets WAL, foreign keys and a busy timeout."""
 
 from __future__ import annotations
 

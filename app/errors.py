@@ -23,7 +23,7 @@ class ValidationError(DomainError):
 
 
 class ConflictError(DomainError):
-    """The change collides with data already there (a duplicate, a double booking, the last admin)."""
+    """The change collides with data already there (a duplicate, a double booking, …)."""
 
 
 class PermissionDenied(DomainError):
@@ -35,4 +35,4 @@ class NotFound(DomainError):
 
 
 class DatabaseProblem(DomainError):
-    """The database can't be opened or used as it is (unreachable, newer than the program, read-only)."""
+    """The database can't be used as it is (unreachable, newer than the program, read-only)."""

@@ -41,8 +41,11 @@ def known_revisions() -> set[str]:
 
 
 def upgrade(db: Database, revision: str = "head", *, take_backup: bool = True) -> str | None:
-    """Upgrade to `revision`; returns the previous revision. Backs the file up first when the
-    database already holds a schema. Raises DatabaseProblem for a database newer than the program."""
+    """Upgrade to `revision`; returns the previous revision.
+
+    Backs the file up first when the database already holds a schema. Raises DatabaseProblem for
+    a database newer than the program or one that can't be opened.
+    """
     try:
         with db.engine.connect() as connection:
             before = current_revision(connection)

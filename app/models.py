@@ -63,7 +63,7 @@ class Gender(enum.StrEnum):
 
 
 class Purpose(enum.StrEnum):
-    """来访事由, after the centre's 三务融合 (party, government and life affairs) and its other uses."""
+    """来访事由, after the centre's 三务融合 (party, government and life affairs) and more."""
 
     PARTY_TRANSFER = "party_transfer"  # 党务: 组织关系转接
     PARTY_DUES = "party_dues"  # 党务: 党费
@@ -536,4 +536,3 @@ class Certificate(Timestamped, Base):
         CheckConstraint("sequence > 0", name="sequence_positive"),
         CheckConstraint("reprints >= 0", name="reprints_not_negative"),
     )
-

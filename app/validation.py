@@ -21,7 +21,8 @@ def required_text(field: str, value: str, *, max_length: int, label: str) -> str
         )
     if any(ord(ch) < 32 for ch in text):
         raise ValidationError(
-            field, translate("Errors", "%1 contains characters that can't be used.").replace("%1", label)
+            field,
+            translate("Errors", "%1 contains characters that can't be used.").replace("%1", label),
         )
     return text
 
@@ -62,7 +63,9 @@ def new_password(field: str, value: str) -> str:
             ),
         )
     if len(value) > 128:
-        raise ValidationError(field, translate("Errors", "A password may be at most 128 characters."))
+        raise ValidationError(
+            field, translate("Errors", "A password may be at most 128 characters.")
+        )
     if value.strip() != value:
         raise ValidationError(
             field, translate("Errors", "A password may not start or end with a space.")
@@ -81,6 +84,8 @@ def centre_phone(field: str, value: str) -> str:
     if not _PHONE.fullmatch(text):
         raise ValidationError(
             field,
-            translate("Errors", "Enter an 11-digit mobile number or a landline such as 021-12345678."),
+            translate(
+                "Errors", "Enter an 11-digit mobile number or a landline such as 021-12345678."
+            ),
         )
     return text

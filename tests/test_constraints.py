@@ -91,8 +91,14 @@ BAD_ROWS: dict[str, Callable[[dict[str, int]], list[object]]] = {
     ],
     "same certificate number twice": lambda ids: [
         Certificate(
-            kind="honour", year=2026, sequence=7, serial=f"S{n}", verification_code="A",
-            person_id=ids["person"], title="睦邻达人", issued_on=T0.date(),
+            kind="honour",
+            year=2026,
+            sequence=7,
+            serial=f"S{n}",
+            verification_code="A",
+            person_id=ids["person"],
+            title="睦邻达人",
+            issued_on=T0.date(),
         )
         for n in range(2)
     ],

@@ -58,7 +58,9 @@ def test_older_database_with_data_upgrades_intact_after_a_backup(
     db = _db(path)
     migrate.upgrade(db, "0001_initial")
     with db.engine.begin() as connection:
-        connection.execute(text("INSERT INTO community (name, sort_order, active) VALUES ('桃园社区', 1, 1)"))
+        connection.execute(
+            text("INSERT INTO community (name, sort_order, active) VALUES ('桃园社区', 1, 1)")
+        )
         connection.execute(
             text(
                 "INSERT INTO person (member_code, name, community_id, address, consent, active,"
@@ -76,7 +78,9 @@ def test_older_database_with_data_upgrades_intact_after_a_backup(
     backups = list((data_dir / "backups").glob("old-*-before-upgrade-0001_initial.sqlite3"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "0001_initial",
+        )
         assert copy.execute("SELECT name FROM person").fetchone() == ("张三",)
     copy.close()
 

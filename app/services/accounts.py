@@ -61,7 +61,9 @@ def login(session: Session, username: str, password: str) -> Actor:
 
 def record_failed_login(session: Session, username: str) -> None:
     """Audit a refused login; called in a transaction of its own, since the refusal rolls back."""
-    account_id = session.scalar(select(Account.id).where(Account.username == username.strip().lower()))
+    account_id = session.scalar(
+        select(Account.id).where(Account.username == username.strip().lower())
+    )
     audit.record(session, None, "login_failed", "account", account_id, username=username[:40])
 
 
@@ -74,9 +76,7 @@ def list_accounts(session: Session, actor: Actor) -> list[AccountRow]:
     return [_row(a) for a in session.scalars(select(Account).order_by(Account.username))]
 
 
-def create_first_admin(
-    session: Session, username: str, display_name: str, password: str
-) -> Actor:
+def create_first_admin(session: Session, username: str, display_name: str, password: str) -> Actor:
     """The setup wizard's admin; refused once any account exists."""
     if has_accounts(session):
         raise ConflictError(translate("Errors", "This database already has accounts."))
@@ -126,11 +126,14 @@ def _get(session: Session, account_id: int) -> Account:
 
 
 def _active_admins(session: Session) -> int:
-    return session.scalar(
-        select(func.count())
-        .select_from(Account)
-        .where(Account.role == Role.ADMIN.value, Account.active.is_(True))
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Account)
+            .where(Account.role == Role.ADMIN.value, Account.active.is_(True))
+        )
+        or 0
+    )
 
 
 def _guard_last_admin(session: Session, account: Account) -> None:

@@ -26,7 +26,9 @@ def record(
         action=action,
         entity=entity,
         entity_id=entity_id,
-        detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True) if detail else "",
+        detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True)
+        if detail
+        else "",
     )
     session.add(event)
     return event

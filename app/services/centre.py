@@ -86,9 +86,7 @@ def set_up(
     if not needs_setup(session):
         raise ConflictError(translate("Errors", "This centre is already set up."))
     clean = _clean(profile)
-    actor = accounts.create_first_admin(
-        session, admin_username, admin_display_name, admin_password
-    )
+    actor = accounts.create_first_admin(session, admin_username, admin_display_name, admin_password)
     session.add(Centre(id=1, **_columns(clean)))
     audit.record(session, actor, "create", "centre", 1, name=clean.name)
     return actor

@@ -49,7 +49,9 @@ def list_communities(session: Session, *, include_inactive: bool = True) -> list
 
 
 def _name(value: str) -> str:
-    return validation.required_text("name", value, max_length=40, label=translate("Errors", "the name"))
+    return validation.required_text(
+        "name", value, max_length=40, label=translate("Errors", "the name")
+    )
 
 
 def add_community(session: Session, actor: Actor, name: str) -> CommunityRow:
@@ -96,9 +98,7 @@ def set_community_active(session: Session, actor: Actor, community_id: int, acti
     actor.require(Permission.SETTINGS)
     community = _community(session, community_id)
     community.active = active
-    audit.record(
-        session, actor, "enable" if active else "disable", "community", community.id
-    )
+    audit.record(session, actor, "enable" if active else "disable", "community", community.id)
 
 
 def add_building_group(
@@ -116,11 +116,14 @@ def add_building_group(
         raise ValidationError(
             "name", translate("Errors", "This community already has a building group of this name.")
         )
-    order = session.scalar(
-        select(func.coalesce(func.max(BuildingGroup.sort_order), 0)).where(
-            BuildingGroup.community_id == community_id
+    order = (
+        session.scalar(
+            select(func.coalesce(func.max(BuildingGroup.sort_order), 0)).where(
+                BuildingGroup.community_id == community_id
+            )
         )
-    ) or 0
+        or 0
+    )
     group = BuildingGroup(community_id=community_id, name=clean, sort_order=order + 1)
     session.add(group)
     session.flush()

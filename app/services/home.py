@@ -134,14 +134,19 @@ def sessions_between(session: Session, start: dt.datetime, end: dt.datetime) -> 
 
 def pending_approvals(session: Session) -> int:
     now = dt.datetime.now()
-    return session.scalar(
-        select(func.count())
-        .select_from(Booking)
-        .where(Booking.status == BookingStatus.PENDING.value, Booking.ends_at > now)
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Booking)
+            .where(Booking.status == BookingStatus.PENDING.value, Booking.ends_at > now)
+        )
+        or 0
+    )
 
 
-def visits_per_day(session: Session, last_day: dt.date, days: int = 30) -> list[tuple[dt.date, int]]:
+def visits_per_day(
+    session: Session, last_day: dt.date, days: int = 30
+) -> list[tuple[dt.date, int]]:
     first = last_day - dt.timedelta(days=days - 1)
     start, _ = _day_bounds(first)
     _, end = _day_bounds(last_day)

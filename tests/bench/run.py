@@ -2,8 +2,8 @@
 
     python tests/bench/run.py [--quick] [--json PATH] [--only NAME ...]
 
-With --json, writes {scenario: {"value": x, "unit": "...", "floor": y, "ratio": x / y}}; the floor is
-measured in the same run on the same machine (None where there is nothing bare to compare with).
+With --json, writes {scenario: {"value": x, "unit": "...", "floor": y, "ratio": x / y}}; the
+floor is measured in the same run on the same machine (None where nothing bare compares).
 """
 
 from __future__ import annotations
@@ -69,9 +69,20 @@ class Bench:
         if people not in self._demo_cache:
             path = self.workdir / f"demo-{people}.sqlite3"
             subprocess.run(
-                [sys.executable, "-m", "app.cli", "demo", "--database", str(path),
-                 "--people", str(people)],
-                env=self.env(), check=True, capture_output=True, cwd=ROOT,
+                [
+                    sys.executable,
+                    "-m",
+                    "app.cli",
+                    "demo",
+                    "--database",
+                    str(path),
+                    "--people",
+                    str(people),
+                ],
+                env=self.env(),
+                check=True,
+                capture_output=True,
+                cwd=ROOT,
             )
             self._demo_cache[people] = path
         return self._demo_cache[people]
@@ -112,7 +123,10 @@ def demo_100k_people(bench: Bench) -> Figure:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "app.cli", "demo", "--database", str(path), "--people", "100000"],
-        env=bench.env(), check=True, capture_output=True, cwd=ROOT,
+        env=bench.env(),
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
     )
     bench._demo_cache[100000] = path
     return Figure(time.perf_counter() - start, "s", None, "< 60 s")
