@@ -1,0 +1,1 @@
+"""Print-outs as PDF (ReportLab), with the bundled Chinese font embedded so they print alike."""
