@@ -1,0 +1,1312 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name shown</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未登录</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Role of the selected account</source>
+        <translation>所选账号的角色</translation>
+    </message>
+    <message>
+        <source>C&amp;hange role</source>
+        <translation>更改角色(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable account</source>
+        <translation>停用账号(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>重设密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>新建账号(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Accounts and roles</source>
+        <translation>账号与角色</translation>
+    </message>
+    <message>
+        <source>Desk volunteers: reception, people, signups. Staff: also rooms, menu, hours and certificates. Admins: everything, including these settings.</source>
+        <translation>前台志愿者：接待签到、居民档案、报名。工作人员：另加活动室、服务菜单、服务时长和证书。管理员：全部功能，包括这些设置。</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <source>e.g. zhangli (letters and digits)</source>
+        <translation>例如 zhangli（字母和数字）</translation>
+    </message>
+    <message>
+        <source>e.g. 张丽</source>
+        <translation>例如 张丽</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Name &amp;shown:</source>
+        <translation>显示名称(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le:</source>
+        <translation>角色(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>再输一次密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>创建账号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>新密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Set new password</source>
+        <translation>设置新密码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>New password for %1 (%2). They are asked to change it at the next sign-in.</source>
+        <translation>为 %1（%2）设置新密码。下次登录时会要求其修改密码。</translation>
+    </message>
+    <message>
+        <source>New password for your own account (%1).</source>
+        <translation>为您自己的账号（%1）设置新密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same. Please type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Not created: %1</source>
+        <translation>未创建：%1</translation>
+    </message>
+    <message>
+        <source>Account %1 (%2) created with the role %3.</source>
+        <translation>已创建账号 %1（%2），角色为%3。</translation>
+    </message>
+    <message>
+        <source>First choose an account in the list.</source>
+        <translation>请先在列表中选择一个账号。</translation>
+    </message>
+    <message>
+        <source>Role not changed: %1</source>
+        <translation>角色未更改：%1</translation>
+    </message>
+    <message>
+        <source>%1 now has the role %2.</source>
+        <translation>%1 的角色现在是%2。</translation>
+    </message>
+    <message>
+        <source>Your own new role applies from your next sign-in.</source>
+        <translation>您自己的新角色从下次登录起生效。</translation>
+    </message>
+    <message>
+        <source>Not enabled: %1</source>
+        <translation>未启用：%1</translation>
+    </message>
+    <message>
+        <source>Not disabled: %1</source>
+        <translation>未停用：%1</translation>
+    </message>
+    <message>
+        <source>%1 may sign in again.</source>
+        <translation>%1 可以重新登录了。</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and can no longer sign in.</source>
+        <translation>%1 已停用，不能再登录。</translation>
+    </message>
+    <message>
+        <source>Password not changed: %1</source>
+        <translation>密码未更改：%1</translation>
+    </message>
+    <message>
+        <source>The password of %1 is reset.</source>
+        <translation>%1 的密码已重设。</translation>
+    </message>
+    <message>
+        <source>Choose an account in the list to change it.</source>
+        <translation>在列表中选择一个账号即可修改。</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用中</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Selected: %1 (%2), %3, %4.</source>
+        <translation>已选择：%1（%2），%3，%4。</translation>
+    </message>
+    <message>
+        <source>&amp;Enable account</source>
+        <translation>启用账号(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the form below.</source>
+        <translation>未保存：请修改下面表格中的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>AppearancePage</name>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new language is used the next time the program starts.</source>
+        <translation>新的语言在下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Text size:</source>
+        <translation>文字大小(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Large text for elder eyes (长辈模式)</source>
+        <translation>大字（长辈模式）</translation>
+    </message>
+    <message>
+        <source>The text size changes at once, on every desk of this computer.</source>
+        <translation>文字大小立即改变，本机所有页面都会生效。</translation>
+    </message>
+    <message>
+        <source>Language and text size</source>
+        <translation>语言和文字大小</translation>
+    </message>
+    <message>
+        <source>These settings belong to this computer only.</source>
+        <translation>这些设置只对这台电脑有效。</translation>
+    </message>
+    <message>
+        <source>Saved. The program shows %1 the next time it starts.</source>
+        <translation>已保存。下次启动时程序将显示%1。</translation>
+    </message>
+    <message>
+        <source>Saved. This computer keeps this text size.</source>
+        <translation>已保存。这台电脑将保持这个文字大小。</translation>
+    </message>
+    <message>
+        <source>The setting could not be saved in the data folder %1 (%2). It applies only until the program closes; ask the administrator to make the folder writable.</source>
+        <translation>无法在数据文件夹 %1 中保存设置（%2）。设置只在程序关闭前有效；请管理员为该文件夹开通写入权限。</translation>
+    </message>
+</context>
+<context>
+    <name>CentrePage</name>
+    <message>
+        <source>Centre &amp;name:</source>
+        <translation>中心名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Person in &amp;charge (负责人):</source>
+        <translation>负责人(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Handler (经办人):</source>
+        <translation>经办人(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>e.g. 021-12345678 or a mobile number</source>
+        <translation>例如 021-12345678 或手机号码</translation>
+    </message>
+    <message>
+        <source>Signs certificates</source>
+        <translation>在证明上签字</translation>
+    </message>
+    <message>
+        <source>Named on certificates</source>
+        <translation>写在证明上</translation>
+    </message>
+    <message>
+        <source>Seal image:</source>
+        <translation>公章图片：</translation>
+    </message>
+    <message>
+        <source>Seal image preview</source>
+        <translation>公章图片预览</translation>
+    </message>
+    <message>
+        <source>&amp;Choose seal image…</source>
+        <translation>选择公章图片(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove seal</source>
+        <translation>移除公章(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG picture of at most 2 MB, printed on certificates.</source>
+        <translation>PNG 或 JPEG 图片，不超过 2 MB，打印在证明上。</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>保存资料(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes</source>
+        <translation>撤销修改(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Centre profile</source>
+        <translation>中心资料</translation>
+    </message>
+    <message>
+        <source>Printed in the header of every sheet and on every certificate.</source>
+        <translation>打印在每张表格的页眉和每份证明上。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read (%2).</source>
+        <translation>无法读取文件 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>This file can&apos;t be shown as a picture; choose a PNG or JPEG file.</source>
+        <translation>这个文件无法显示为图片，请选择 PNG 或 JPEG 文件。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved. Sheets and certificates printed from now on show this profile.</source>
+        <translation>已保存。今后打印的表格和证明将使用这份资料。</translation>
+    </message>
+    <message>
+        <source>Changes undone; the saved profile is shown.</source>
+        <translation>已撤销修改，现在显示的是已保存的资料。</translation>
+    </message>
+    <message>
+        <source>Choose the seal image</source>
+        <translation>选择公章图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The seal is removed when you save the profile.</source>
+        <translation>保存资料后，公章即被移除。</translation>
+    </message>
+    <message>
+        <source>No seal</source>
+        <translation>无公章</translation>
+    </message>
+    <message>
+        <source>Not a picture</source>
+        <translation>不是图片</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct “%1” (see the message beside it).</source>
+        <translation>未保存：请修改“%1”（见旁边的提示）。</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Name the database to write with --database URL.</source>
+        <translation>请用 --database URL 指定要写入的数据库。</translation>
+    </message>
+    <message>
+        <source>Demo centre written to %1: %2 people in %3 s.</source>
+        <translation>演示中心已写入 %1：%2 位居民，用时 %3 秒。</translation>
+    </message>
+    <message>
+        <source>The database is up to date (%1).</source>
+        <translation>数据库已是最新版本（%1）。</translation>
+    </message>
+    <message>
+        <source>Database upgraded from %1 to %2.</source>
+        <translation>数据库已从 %1 升级到 %2。</translation>
+    </message>
+    <message>
+        <source>Writing a demo centre to %1 …</source>
+        <translation>正在将演示中心写入 %1 …</translation>
+    </message>
+</context>
+<context>
+    <name>CommunitiesPage</name>
+    <message>
+        <source>Communities and building groups</source>
+        <translation>社区和楼组</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>已选择</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Name of the selected community or building group</source>
+        <translation>所选社区或楼组的名称</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>改名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Name of the new building group</source>
+        <translation>新楼组的名称</translation>
+    </message>
+    <message>
+        <source>e.g. 第12楼组</source>
+        <translation>例如 第12楼组</translation>
+    </message>
+    <message>
+        <source>Name of the new community</source>
+        <translation>新社区的名称</translation>
+    </message>
+    <message>
+        <source>New &amp;building group</source>
+        <translation>新建楼组(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Add building group</source>
+        <translation>添加楼组</translation>
+    </message>
+    <message>
+        <source>New &amp;community</source>
+        <translation>新建社区(&amp;C)</translation>
+    </message>
+    <message>
+        <source>e.g. 友邻三村</source>
+        <translation>例如 友邻三村</translation>
+    </message>
+    <message>
+        <source>Add community</source>
+        <translation>添加社区</translation>
+    </message>
+    <message>
+        <source>Nothing is deleted: a community or building group no longer in use is deactivated and marked “Inactive”; records that name it keep it.</source>
+        <translation>不会删除任何内容：不再使用的社区或楼组会被停用，标为“停用”；引用它的记录仍然保留。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>%1, inactive</source>
+        <translation>%1，停用</translation>
+    </message>
+    <message>
+        <source>First choose a community or building group.</source>
+        <translation>请先选择一个社区或楼组。</translation>
+    </message>
+    <message>
+        <source>Not renamed: see the message beside the name.</source>
+        <translation>未改名：请看名称旁边的提示。</translation>
+    </message>
+    <message>
+        <source>Not renamed: %1</source>
+        <translation>未改名：%1</translation>
+    </message>
+    <message>
+        <source>Renamed “%1” to “%2”.</source>
+        <translation>已将“%1”改名为“%2”。</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>未更改：%1</translation>
+    </message>
+    <message>
+        <source>“%1” is in use again.</source>
+        <translation>“%1”已重新启用。</translation>
+    </message>
+    <message>
+        <source>“%1” is deactivated and marked “Inactive”.</source>
+        <translation>“%1”已停用，标为“停用”。</translation>
+    </message>
+    <message>
+        <source>Not added: see the message beside the name.</source>
+        <translation>未添加：请看名称旁边的提示。</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>未添加：%1</translation>
+    </message>
+    <message>
+        <source>Community “%1” added.</source>
+        <translation>已添加社区“%1”。</translation>
+    </message>
+    <message>
+        <source>First choose the community in the list.</source>
+        <translation>请先在列表中选择社区。</translation>
+    </message>
+    <message>
+        <source>Building group “%1” added to %2.</source>
+        <translation>已在%2添加楼组“%1”。</translation>
+    </message>
+    <message>
+        <source>Choose a community or building group in the list.</source>
+        <translation>请在列表中选择一个社区或楼组。</translation>
+    </message>
+    <message>
+        <source>Community: %1</source>
+        <translation>社区：%1</translation>
+    </message>
+    <message>
+        <source>Building group: %1 in %2</source>
+        <translation>楼组：%2 %1</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>（停用）</translation>
+    </message>
+    <message>
+        <source>It is added to %1.</source>
+        <translation>将添加到%1。</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>重新启用(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The data folder %1 can&apos;t be created: %2</source>
+        <translation>无法创建数据文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 can&apos;t be written: the folder or file is read-only. Choose another location with --database.</source>
+        <translation>无法写入数据库 %1：文件夹或文件是只读的。请用 --database 另选位置。</translation>
+    </message>
+    <message>
+        <source>The database can&apos;t be opened: %1</source>
+        <translation>无法打开数据库：%1</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Youlin Desk (schema %1). Please install the newer version.</source>
+        <translation>这个数据库由更新版本的友邻前台写入（数据结构 %1）。请安装新版本。</translation>
+    </message>
+    <message>
+        <source>Your account may not do this. Ask a staff member or admin.</source>
+        <translation>您的账号无权进行此操作。请找工作人员或管理员。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. Please try again.</source>
+        <translation>用户名或密码错误，请重试。</translation>
+    </message>
+    <message>
+        <source>This database already has accounts.</source>
+        <translation>这个数据库已有账号。</translation>
+    </message>
+    <message>
+        <source>the name shown</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>This user name is already taken.</source>
+        <translation>这个用户名已被使用。</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>这个账号已不存在。</translation>
+    </message>
+    <message>
+        <source>This is the last active admin account; it must stay an admin.</source>
+        <translation>这是最后一个在用的管理员账号，必须保留管理员身份。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>the centre&apos;s name</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <source>the address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>the person in charge</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>the handler</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>The seal image may be at most 2 MB.</source>
+        <translation>公章图片不能超过 2 MB。</translation>
+    </message>
+    <message>
+        <source>The seal image must be a PNG or JPEG file.</source>
+        <translation>公章图片必须是 PNG 或 JPEG 文件。</translation>
+    </message>
+    <message>
+        <source>This centre is already set up.</source>
+        <translation>这个中心已经设置好了。</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>A community with this name exists.</source>
+        <translation>已有同名的社区。</translation>
+    </message>
+    <message>
+        <source>This community no longer exists.</source>
+        <translation>这个社区已不存在。</translation>
+    </message>
+    <message>
+        <source>This building group no longer exists.</source>
+        <translation>这个楼组已不存在。</translation>
+    </message>
+    <message>
+        <source>This community already has a building group of this name.</source>
+        <translation>这个社区已有同名的楼组。</translation>
+    </message>
+    <message>
+        <source>Please fill in %1.</source>
+        <translation>请填写%1。</translation>
+    </message>
+    <message>
+        <source>%1 may be at most %2 characters.</source>
+        <translation>%1最多 %2 个字。</translation>
+    </message>
+    <message>
+        <source>%1 contains characters that can&apos;t be used.</source>
+        <translation>%1含有不能使用的字符。</translation>
+    </message>
+    <message>
+        <source>A user name has 2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>用户名由 2 到 32 个字母、数字、“.”、“_”或“-”组成，须以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A password may be at most 128 characters.</source>
+        <translation>密码最多 128 个字符。</translation>
+    </message>
+    <message>
+        <source>A password may not start or end with a space.</source>
+        <translation>密码的开头和结尾不能是空格。</translation>
+    </message>
+    <message>
+        <source>This mobile number does not exist. Please check it.</source>
+        <translation>这个手机号码不存在，请核对。</translation>
+    </message>
+    <message>
+        <source>Enter an 11-digit mobile number or a landline such as 021-12345678.</source>
+        <translation>请输入 11 位手机号码，或座机号码，例如 021-12345678。</translation>
+    </message>
+    <message>
+        <source>A resident ID has 18 characters: 17 digits and a digit or X.</source>
+        <translation>居民身份证号码共 18 位：17 位数字，最后一位是数字或 X。</translation>
+    </message>
+    <message>
+        <source>This ID number is mistyped: its last character does not match.</source>
+        <translation>身份证号码输错了：最后一位校验码对不上。</translation>
+    </message>
+    <message>
+        <source>The birth date in this ID number is not possible.</source>
+        <translation>这个身份证号码里的出生日期不存在。</translation>
+    </message>
+    <message>
+        <source>Enter the year of birth.</source>
+        <translation>请输入出生年份。</translation>
+    </message>
+    <message>
+        <source>Enter the year of birth as four digits, e.g. 1956.</source>
+        <translation>出生年份请输入四位数字，例如 1956。</translation>
+    </message>
+    <message>
+        <source>The year of birth must lie between %1 and %2.</source>
+        <translation>出生年份必须在 %1 到 %2 之间。</translation>
+    </message>
+    <message>
+        <source>The year of birth does not match the ID number (%1).</source>
+        <translation>出生年份与身份证号码不符（%1）。</translation>
+    </message>
+    <message>
+        <source>Choose male or female.</source>
+        <translation>请选择男或女。</translation>
+    </message>
+    <message>
+        <source>The database address %1 can&apos;t be used: %2</source>
+        <translation>无法使用数据库地址 %1：%2</translation>
+    </message>
+    <message>
+        <source>This person is no longer on file.</source>
+        <translation>档案中已没有这个人。</translation>
+    </message>
+    <message>
+        <source>a tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Choose a community from the list.</source>
+        <translation>请从列表中选择社区。</translation>
+    </message>
+    <message>
+        <source>Choose a building group from the list.</source>
+        <translation>请从列表中选择楼组。</translation>
+    </message>
+    <message>
+        <source>This building group belongs to another community.</source>
+        <translation>这个楼组属于另一个社区。</translation>
+    </message>
+    <message>
+        <source>A person with this ID number is already on file: %1 (%2).</source>
+        <translation>档案中已有使用这个身份证号码的人：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>A person with this phone number is already on file: %1 (%2).</source>
+        <translation>档案中已有使用这个电话号码的人：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>Someone else saved at the same moment. Please save again.</source>
+        <translation>有人在同一时间保存了修改。请再保存一次。</translation>
+    </message>
+    <message>
+        <source>This record was merged into another one; open that one instead.</source>
+        <translation>这条记录已合并到另一条记录中，请打开那一条。</translation>
+    </message>
+    <message>
+        <source>Choose two different records to merge.</source>
+        <translation>请选择两条不同的记录进行合并。</translation>
+    </message>
+    <message>
+        <source>These records have different ID numbers: they are two different people.</source>
+        <translation>这两条记录的身份证号码不同：他们是两个不同的人。</translation>
+    </message>
+    <message>
+        <source>A demo centre has between 1 and %1 people.</source>
+        <translation>演示中心的居民人数须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>This database already holds a centre&apos;s data. A demo centre is written only into a new, empty database.</source>
+        <translation>这个数据库里已有中心的数据。演示中心只能写入新的空数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>HomeDesk</name>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Refresh the figures</source>
+        <translation>刷新数据</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Visitors today</source>
+        <translation>今日来访</translation>
+    </message>
+    <message>
+        <source>Bookings awaiting approval</source>
+        <translation>待审批的预约</translation>
+    </message>
+    <message>
+        <source>Activities this week</source>
+        <translation>本周活动</translation>
+    </message>
+    <message>
+        <source>Visits today by purpose</source>
+        <translation>今日来访（按事由）</translation>
+    </message>
+    <message>
+        <source>Today&apos;s room schedule</source>
+        <translation>今日活动室安排</translation>
+    </message>
+    <message>
+        <source>This week&apos;s activities</source>
+        <translation>本周活动</translation>
+    </message>
+    <message>
+        <source>No visitor has been checked in today yet.</source>
+        <translation>今天还没有人来访签到。</translation>
+    </message>
+    <message>
+        <source>Visits per day, last 30 days</source>
+        <translation>近 30 天每日来访人次</translation>
+    </message>
+    <message>
+        <source>No visits in the last 30 days.</source>
+        <translation>近 30 天没有来访记录。</translation>
+    </message>
+    <message>
+        <source>No room is booked today.</source>
+        <translation>今天没有活动室预约。</translation>
+    </message>
+    <message>
+        <source>No activity is planned for the next seven days.</source>
+        <translation>未来七天没有安排活动。</translation>
+    </message>
+    <message>
+        <source>The figures could not be read from the database; press F5 to try again.</source>
+        <translation>无法从数据库读取数据，请按 F5 重试。</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>今天：%1</translation>
+    </message>
+    <message>
+        <source>updated at %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <source>to approve</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>sessions in the next 7 days</source>
+        <translation>未来 7 天的活动场次</translation>
+    </message>
+</context>
+<context>
+    <name>HomeModels</name>
+    <message>
+        <source>Purpose</source>
+        <translation>来访事由</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>服务系列</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Signed up</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>候补</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Party: membership transfer</source>
+        <translation>党务：组织关系转接</translation>
+    </message>
+    <message>
+        <source>Party: membership dues</source>
+        <translation>党务：党费</translation>
+    </message>
+    <message>
+        <source>Party: double reporting</source>
+        <translation>党务：双报到</translation>
+    </message>
+    <message>
+        <source>Government affairs</source>
+        <translation>政务</translation>
+    </message>
+    <message>
+        <source>Life services</source>
+        <translation>生活服务</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Room use</source>
+        <translation>活动室使用</translation>
+    </message>
+    <message>
+        <source>Resident request</source>
+        <translation>民生直通车诉求</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Desk volunteer</source>
+        <translation>前台志愿者</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Signed up</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>On the waitlist</source>
+        <translation>候补中</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <source>The desk is locked</source>
+        <translation>前台已锁定</translation>
+    </message>
+    <message>
+        <source>%1, type your password to go on working.</source>
+        <translation>%1，请输入密码继续工作。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Log in as someone else</source>
+        <translation>换其他人登录</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Please type your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>The database can&apos;t be reached just now. Please wait a moment and try again; if it keeps happening, call the administrator.</source>
+        <translation>暂时连不上数据库。请稍等片刻再试；如果一直这样，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Youlin Desk — log in</source>
+        <translation>友邻前台 — 登录</translation>
+    </message>
+    <message>
+        <source>Youlin Desk</source>
+        <translation>友邻前台</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Quit the program</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <source>Demo centre: choose an account to fill in its name and password (every demo password is %1).</source>
+        <translation>演示中心：选择一个账号即可自动填入用户名和密码（演示账号的密码都是 %1）。</translation>
+    </message>
+    <message>
+        <source>Demo account: %1</source>
+        <translation>演示账号：%1</translation>
+    </message>
+    <message>
+        <source>Please type your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Please type your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Desks</source>
+        <translation>功能页面</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user</source>
+        <translation>切换用户(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;About Youlin Desk</source>
+        <translation>关于友邻前台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Logged in: %1 (%2)</source>
+        <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>About Youlin Desk</source>
+        <translation>关于友邻前台</translation>
+    </message>
+    <message>
+        <source>Youlin Desk %1
+
+The front desk of the neighbourhood centre: reception, people, rooms, the service menu, volunteers and certificates.
+
+Data folder: %2</source>
+        <translation>友邻前台 %1
+
+邻里中心的前台程序：接待签到、居民档案、活动室预约、服务菜单、志愿者与证书。
+
+数据文件夹：%2</translation>
+    </message>
+    <message>
+        <source>%1 — Youlin Desk — %2 (%3)</source>
+        <translation>%1 — 友邻前台 — %2（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDesk</name>
+    <message>
+        <source>The database could not be written, so nothing was changed. Please try again in a moment; if it keeps happening, call the administrator.</source>
+        <translation>无法写入数据库，所以什么都没有改动。请稍后再试；如果一直这样，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Centre profile</source>
+        <translation>中心资料</translation>
+    </message>
+    <message>
+        <source>Accounts and roles</source>
+        <translation>账号与角色</translation>
+    </message>
+    <message>
+        <source>Communities and building groups</source>
+        <translation>社区和楼组</translation>
+    </message>
+    <message>
+        <source>Language and text size</source>
+        <translation>语言和文字大小</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>设置页面</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change these settings. You can look, but saving is refused.</source>
+        <translation>只有管理员可以更改这些设置。您可以查看，但不能保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Youlin Desk — first start</source>
+        <translation>友邻前台 — 首次启动</translation>
+    </message>
+    <message>
+        <source>Welcome to Youlin Desk</source>
+        <translation>欢迎使用友邻前台</translation>
+    </message>
+    <message>
+        <source>This database is new. Tell the program the centre&apos;s name and create the first administrator account; everything else can be set later in Settings.</source>
+        <translation>这是一个新的数据库。请填写中心名称，并创建第一个管理员账号；其他内容以后都可以在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>Centre name</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s user name</source>
+        <translation>管理员的用户名</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s name shown</source>
+        <translation>管理员的显示名称</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再输一次密码</translation>
+    </message>
+    <message>
+        <source>e.g. East Community Neighbourhood Centre</source>
+        <translation>例如 东社区邻里中心</translation>
+    </message>
+    <message>
+        <source>e.g. 021-12345678</source>
+        <translation>例如 021-12345678</translation>
+    </message>
+    <message>
+        <source>letters or digits, e.g. admin</source>
+        <translation>字母或数字，例如 admin</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>The centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Centre &amp;name:</source>
+        <translation>中心名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>The first administrator</source>
+        <translation>第一个管理员</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Name &amp;shown:</source>
+        <translation>显示名称(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>再输一次密码(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Finish setting up</source>
+        <translation>完成设置</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Quit without setting up</source>
+        <translation>不设置，直接退出</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same. Please type the password again.</source>
+        <translation>两次输入的密码不一致，请重新输入密码。</translation>
+    </message>
+    <message>
+        <source>The database could not be written, so nothing was saved. Please try again; if it keeps happening, choose another database.</source>
+        <translation>无法写入数据库，所以什么都没有保存。请再试一次；如果一直这样，请另选一个数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsChart</name>
+    <message>
+        <source>Visits per day, last 30 days</source>
+        <translation>近 30 天每日来访人次</translation>
+    </message>
+    <message>
+        <source>No visits recorded yet.</source>
+        <translation>还没有来访记录。</translation>
+    </message>
+    <message>
+        <source>Last %1 days: %2 visits in all; busiest day %3 with %4.</source>
+        <translation>近 %1 天：共来访 %2 人次；最多的一天是 %3，%4 人次。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 visits</source>
+        <translation>%1：%2 人次</translation>
+    </message>
+</context>
+</TS>
