@@ -1,0 +1,207 @@
+"""The main window: navigation per role, Ctrl+number, title, geometry, text size, lock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QListWidget, QPushButton, QToolBar
+from pytestqt.qtbot import QtBot
+
+from app import i18n
+from app import settings as settings_module
+from app.db import Database
+from app.security import Actor
+from tests.conftest import PASSWORD
+from ui import style
+from ui.context import DeskContext
+from ui.errors import FieldMessage
+from ui.main_window import DEFAULT_SIZE, MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+
+@pytest.fixture(autouse=True)
+def english(data_dir: Path) -> None:
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def text_size(qapp: QApplication) -> Iterator[None]:
+    """Restore the application's font and stylesheet after a test changes the text size."""
+    font = QFont(qapp.font())
+    yield
+    qapp.setFont(font)
+    style.apply_text_size(qapp, "normal")
+
+
+def _window(qtbot: QtBot, db: Database, actor: Actor) -> MainWindow:
+    context = DeskContext(db, actor, settings_module.load())
+    window = MainWindow(context, "东社区邻里中心")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_a_desk_volunteer_sees_home_only(qtbot: QtBot, db: Database, desk: Actor) -> None:
+    window = _window(qtbot, db, desk)
+    nav = window.findChild(QListWidget, "nav")
+    assert nav is not None and nav.accessibleName()
+    assert [nav.item(row).text() for row in range(nav.count())] == ["Home"]
+    assert window.desk_keys() == ["home"]
+    assert window.current_desk_key() == "home"
+
+
+def test_an_admin_sees_home_and_settings(qtbot: QtBot, db: Database, admin: Actor) -> None:
+    window = _window(qtbot, db, admin)
+    assert window.desk_titles() == ["Home", "Settings"]
+    assert window.desk_keys() == ["home", "settings"]
+
+
+def test_ctrl_number_switches_desks(qtbot: QtBot, db: Database, admin: Actor) -> None:
+    window = _window(qtbot, db, admin)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_desk_key() == "settings"
+    assert window.stack.currentWidget() is window.desk("settings")
+    assert window.stack.currentWidget().objectName() == "settings"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_desk_key() == "home"
+    # A number without a desk changes nothing.
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_desk_key() == "home"
+
+
+def test_a_later_desk_is_added_to_the_navigation(qtbot: QtBot, db: Database, desk: Actor) -> None:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QLabel
+
+    window = _window(qtbot, db, desk)
+    page = QLabel("reception")
+    window.add_desk("reception", "Reception", QIcon(), page)
+    assert window.desk_keys() == ["home", "reception"]
+    assert window.switch_to("reception")
+    assert window.stack.currentWidget() is page
+
+
+def test_the_title_names_centre_account_and_role(qtbot: QtBot, db: Database, desk: Actor) -> None:
+    window = _window(qtbot, db, desk)
+    title = window.windowTitle()
+    assert "东社区邻里中心" in title
+    assert desk.display_name in title
+    assert "Desk volunteer" in title
+    window.update_title("西社区邻里中心")
+    assert "西社区邻里中心" in window.windowTitle()
+
+
+def test_geometry_is_saved_on_close_and_restored(qtbot: QtBot, db: Database, admin: Actor) -> None:
+    window = _window(qtbot, db, admin)
+    # The offscreen screen is 800 x 600: stay inside it, or restoring clamps the size.
+    window.resize(720, 530)
+    assert window.size() == QSize(720, 530)
+    window.close()
+    saved = settings_module.load().window_geometry
+    assert saved
+    again = _window(qtbot, db, admin)
+    assert again.size() == QSize(720, 530)
+
+
+def test_without_saved_geometry_the_window_fits_1366_by_768(
+    qtbot: QtBot, db: Database, admin: Actor
+) -> None:
+    window = _window(qtbot, db, admin)
+    assert window.width() <= 1366 and window.height() <= 768
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_nothing_is_cut_off_at_1366_by_768(
+    qtbot: QtBot, db: Database, admin: Actor, qapp: QApplication, text_size: None, size: str
+) -> None:
+    style.apply_text_size(qapp, size)
+    window = _window(qtbot, db, admin)
+    window.resize(DEFAULT_SIZE)
+    qtbot.wait(10)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= DEFAULT_SIZE.width() and hint.height() <= DEFAULT_SIZE.height()
+    assert window.size() == DEFAULT_SIZE
+    # Every desk's name fits the navigation, every account action shows on the toolbar.
+    nav = window.nav
+    for row in range(nav.count()):
+        assert nav.visualItemRect(nav.item(row)).width() >= nav.fontMetrics().horizontalAdvance(
+            nav.item(row).text()
+        )
+    toolbar = window.findChild(QToolBar, "main.toolbar")
+    assert toolbar is not None
+    for action in (window.switch_user_action, window.lock_action):
+        button = toolbar.widgetForAction(action)
+        assert button is not None and button.isVisible()
+        assert toolbar.rect().contains(button.geometry())
+
+
+def test_large_text_size_makes_text_18_pt_and_primary_buttons_60_px(
+    qtbot: QtBot, db: Database, admin: Actor, qapp: QApplication, text_size: None
+) -> None:
+    window = _window(qtbot, db, admin)
+    refresh = window.findChild(QPushButton, "home.refresh")
+    assert refresh is not None
+    normal_height = refresh.height()
+    style.apply_text_size(qapp, "large")
+    qtbot.wait(10)
+    assert qapp.font().pointSizeF() >= 18
+    assert window.font().pointSizeF() >= 18
+    assert refresh.property("primary") is True
+    assert refresh.height() >= 60 and refresh.width() >= 60
+    assert refresh.height() > normal_height
+    style.apply_text_size(qapp, "normal")
+    qtbot.wait(10)
+    assert 11 <= qapp.font().pointSizeF() < 18
+    assert refresh.height() >= 44
+
+
+def test_lock_asks_for_the_same_accounts_password(qtbot: QtBot, db: Database, desk: Actor) -> None:
+    window = _window(qtbot, db, desk)
+    window.lock_action.trigger()
+    assert window.is_locked
+    assert not window.nav.isEnabled()
+    assert window.lock_panel.try_unlock(PASSWORD + "x") is False
+    message = window.lock_panel.findChild(FieldMessage, "lock.passwordMessage")
+    assert message is not None and message.isVisible() and message.text()
+    assert window.is_locked
+    assert window.lock_panel.try_unlock(PASSWORD) is True
+    assert not window.is_locked and window.nav.isEnabled()
+
+
+def test_the_desk_locks_itself_when_idle(qtbot: QtBot, db: Database, desk: Actor) -> None:
+    window = _window(qtbot, db, desk)
+    assert window.idle.timer.interval() == settings_module.load().idle_lock_minutes * 60_000
+    window.idle.timer.start(50)
+    qtbot.waitUntil(lambda: window.is_locked, timeout=2000)
+
+
+def test_activity_restarts_the_idle_timer(qtbot: QtBot, db: Database, desk: Actor) -> None:
+    window = _window(qtbot, db, desk)
+    window.idle.timer.start(400)
+    for _ in range(4):
+        qtbot.wait(150)
+        qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert not window.is_locked
+
+
+def test_switch_user_asks_the_application(qtbot: QtBot, db: Database, desk: Actor) -> None:
+    window = _window(qtbot, db, desk)
+    with qtbot.waitSignal(window.switch_user_requested):
+        window.switch_user_action.trigger()
+
+
+def test_idle_minutes_come_from_the_settings(
+    qtbot: QtBot, db: Database, desk: Actor, data_dir: Path
+) -> None:
+    settings_module.save(replace(settings_module.load(), idle_lock_minutes=3))
+    window = _window(qtbot, db, desk)
+    assert window.idle.timer.interval() == 3 * 60_000

@@ -1,0 +1,1 @@
+"""Home (首页): today at a glance."""

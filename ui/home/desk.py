@@ -1,0 +1,280 @@
+"""Home (首页): today's visits by purpose, rooms, this week's sessions, approvals, 30 days
+of visits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.services import home
+from app.services.home import HomeFigures
+from ui import labels, style
+from ui.context import DeskContext
+from ui.home.chart import VisitsChart
+from ui.home.models import PurposeCountModel, RoomScheduleModel, WeekSessionsModel
+
+log = logging.getLogger(__name__)
+
+
+class FigureCard(QFrame):
+    """One big number with what it counts, readable from a step back."""
+
+    def __init__(self, object_name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._title_text = title
+        self._value = 0
+        self.title = QLabel(title, self)
+        self.number = QLabel("0", self)
+        self.number.setObjectName(f"{object_name}.value")
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.number)
+        row.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(row)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.update_fonts()
+
+    def update_fonts(self) -> None:
+        self.number.setFont(style.scaled_font(self.number, 2.4, bold=True))
+        self.title.setFont(style.scaled_font(self.title, 1.0, bold=True))
+
+    def value(self) -> int:
+        return self._value
+
+    def set_value(self, value: int, caption: str) -> None:
+        self._value = value
+        self.number.setText(str(value))
+        self.caption.setText(caption)
+        self.setAccessibleName(f"{self._title_text}: {value} {caption}".strip())
+
+
+class _Section(QWidget):
+    """A heading over a table, or over a sentence when the table would be empty."""
+
+    def __init__(
+        self, object_name: str, title: str, view: QWidget, empty: str, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(title, self)
+        self.heading.setFont(style.scaled_font(self.heading, 1.1, bold=True))
+        self.empty = QLabel(empty, self)
+        self.empty.setObjectName(f"{object_name}.empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(view)
+        self.stack.addWidget(self.empty)
+        self.view = view
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.stack, 1)
+
+    def show_empty(self, empty: bool) -> None:
+        self.stack.setCurrentWidget(self.empty if empty else self.view)
+
+
+class HomeDesk(QWidget):
+    """Today at a glance; refreshed when shown and with F5."""
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("home")
+        self._context = context
+        self._figures: HomeFigures | None = None
+
+        self.purposes_model = PurposeCountModel(self)
+        self.rooms_model = RoomScheduleModel(self)
+        self.sessions_model = WeekSessionsModel(self)
+
+        self.day_label = QLabel(self)
+        self.day_label.setObjectName("home.day")
+        self.updated_label = QLabel(self)
+        self.updated_label.setObjectName("home.updated")
+        self.refresh_button = QPushButton(self.tr("Refresh (F5)"), self)
+        self.refresh_button.setObjectName("home.refresh")
+        self.refresh_button.setAccessibleName(self.tr("Refresh the figures"))
+        style.make_primary(self.refresh_button)
+        self.refresh_button.clicked.connect(self.on_refresh_triggered)
+        self.refresh_action = QAction(self.tr("Refresh"), self)
+        self.refresh_action.setObjectName("home.refreshAction")
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.refresh_action.triggered.connect(self.on_refresh_triggered)
+        self.addAction(self.refresh_action)
+
+        self.visits_card = FigureCard("home.visitsToday", self.tr("Visitors today"), self)
+        self.pending_card = FigureCard(
+            "home.pendingApprovals", self.tr("Bookings awaiting approval"), self
+        )
+        self.sessions_card = FigureCard("home.weekSessions", self.tr("Activities this week"), self)
+
+        self.purposes_view = self._table("home.purposes", self.tr("Visits today by purpose"))
+        self.purposes_view.setModel(self.purposes_model)
+        self.rooms_view = self._table("home.rooms", self.tr("Today's room schedule"))
+        self.rooms_view.setModel(self.rooms_model)
+        self.sessions_view = self._table("home.sessions", self.tr("This week's activities"))
+        self.sessions_view.setModel(self.sessions_model)
+        self.chart = VisitsChart(self)
+
+        self.purposes_section = _Section(
+            "home.purposes",
+            self.tr("Visits today by purpose"),
+            self.purposes_view,
+            self.tr("No visitor has been checked in today yet."),
+            self,
+        )
+        self.chart_section = _Section(
+            "home.chart",
+            self.tr("Visits per day, last 30 days"),
+            self.chart,
+            self.tr("No visits in the last 30 days."),
+            self,
+        )
+        self.rooms_section = _Section(
+            "home.rooms",
+            self.tr("Today's room schedule"),
+            self.rooms_view,
+            self.tr("No room is booked today."),
+            self,
+        )
+        self.sessions_section = _Section(
+            "home.sessions",
+            self.tr("This week's activities"),
+            self.sessions_view,
+            self.tr("No activity is planned for the next seven days."),
+            self,
+        )
+
+        header = QHBoxLayout()
+        header.addWidget(self.day_label)
+        header.addSpacing(self.fontMetrics().height())
+        header.addWidget(self.updated_label)
+        header.addStretch(1)
+        header.addWidget(self.refresh_button)
+        cards = QHBoxLayout()
+        for card in (self.visits_card, self.pending_card, self.sessions_card):
+            cards.addWidget(card)
+        grid = QGridLayout()
+        grid.addWidget(self.purposes_section, 0, 0)
+        grid.addWidget(self.chart_section, 0, 1)
+        grid.addWidget(self.rooms_section, 1, 0)
+        grid.addWidget(self.sessions_section, 1, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setRowStretch(0, 2)
+        grid.setRowStretch(1, 3)
+
+        content = QWidget(self)
+        content.setObjectName("home.content")
+        inner = QVBoxLayout(content)
+        inner.addLayout(header)
+        inner.addLayout(cards)
+        inner.addLayout(grid, 1)
+        # On a small screen in the large text size the page scrolls instead of cutting off.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("home.scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self._update_fonts()
+
+    def _table(self, object_name: str, accessible: str) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName(object_name)
+        view.setAccessibleName(accessible)
+        style.configure_table(view)
+        return view
+
+    @property
+    def figures(self) -> HomeFigures | None:
+        """The figures shown, as last read from the database."""
+        return self._figures
+
+    def refresh(self, today: dt.date | None = None) -> None:
+        """Read today's figures again and show them."""
+        try:
+            with self._context.db.session() as session:
+                figures = home.figures(session, today)
+        except SQLAlchemyError:
+            log.exception("home: figures could not be read")
+            self.updated_label.setText(
+                self.tr("The figures could not be read from the database; press F5 to try again.")
+            )
+            return
+        self.show_figures(figures)
+
+    def show_figures(self, figures: HomeFigures) -> None:
+        self._figures = figures
+        self.day_label.setText(
+            self.tr("Today: %1").replace("%1", labels.format_long_day(figures.day))
+        )
+        self.updated_label.setText(
+            self.tr("updated at %1").replace("%1", labels.format_time(dt.datetime.now()))
+        )
+        self.visits_card.set_value(figures.visits_today, self.tr("visits"))
+        self.pending_card.set_value(figures.pending_approvals, self.tr("to approve"))
+        self.sessions_card.set_value(len(figures.sessions), self.tr("sessions in the next 7 days"))
+        self.purposes_model.set_counts(figures.visits_by_purpose)
+        self.rooms_model.set_lines(figures.bookings, figures.day)
+        self.sessions_model.set_lines(figures.sessions)
+        self.chart.set_days(figures.visits_per_day)
+        self.purposes_section.show_empty(self.purposes_model.rowCount() == 0)
+        self.rooms_section.show_empty(self.rooms_model.rowCount() == 0)
+        self.sessions_section.show_empty(self.sessions_model.rowCount() == 0)
+        self.chart_section.show_empty(not any(count for _day, count in figures.visits_per_day))
+        for view in (self.purposes_view, self.rooms_view, self.sessions_view):
+            view.resizeColumnsToContents()
+
+    def on_refresh_triggered(self) -> None:
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._update_fonts()
+
+    def _update_fonts(self) -> None:
+        for card in (self.visits_card, self.pending_card, self.sessions_card):
+            card.update_fonts()
+        for section in (
+            self.purposes_section,
+            self.chart_section,
+            self.rooms_section,
+            self.sessions_section,
+        ):
+            section.heading.setFont(style.scaled_font(section.heading, 1.1, bold=True))
+        self.day_label.setFont(style.scaled_font(self.day_label, 1.2, bold=True))
+        for view in (self.purposes_view, self.rooms_view, self.sessions_view):
+            style.update_table_metrics(view)

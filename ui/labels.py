@@ -1,0 +1,91 @@
+"""Display names of the domain's choices, in one place for every desk (purposes, roles, statuses).
+
+The English source strings are marked with QT_TRANSLATE_NOOP in the "Labels" context; the
+functions translate them when called, so a label always follows the installed translator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import cast
+
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+from app.models import BookingStatus, Purpose, Role, SignupStatus
+
+_CONTEXT = "Labels"
+
+# Marks a string for Qt Linguist and returns it unchanged (PySide6's stub says `-> object`).
+QT_TRANSLATE_NOOP = cast("Callable[[str, str], str]", QtCore.QT_TRANSLATE_NOOP)
+
+PURPOSE_NAMES: dict[Purpose, str] = {
+    Purpose.PARTY_TRANSFER: QT_TRANSLATE_NOOP("Labels", "Party: membership transfer"),
+    Purpose.PARTY_DUES: QT_TRANSLATE_NOOP("Labels", "Party: membership dues"),
+    Purpose.PARTY_DOUBLE_REPORT: QT_TRANSLATE_NOOP("Labels", "Party: double reporting"),
+    Purpose.GOVERNMENT: QT_TRANSLATE_NOOP("Labels", "Government affairs"),
+    Purpose.LIFE_SERVICE: QT_TRANSLATE_NOOP("Labels", "Life services"),
+    Purpose.ACTIVITY: QT_TRANSLATE_NOOP("Labels", "Activity"),
+    Purpose.ROOM_USE: QT_TRANSLATE_NOOP("Labels", "Room use"),
+    Purpose.REQUEST: QT_TRANSLATE_NOOP("Labels", "Resident request"),
+    Purpose.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+
+ROLE_NAMES: dict[Role, str] = {
+    Role.DESK: QT_TRANSLATE_NOOP("Labels", "Desk volunteer"),
+    Role.STAFF: QT_TRANSLATE_NOOP("Labels", "Staff"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Labels", "Administrator"),
+}
+
+BOOKING_STATUS_NAMES: dict[BookingStatus, str] = {
+    BookingStatus.PENDING: QT_TRANSLATE_NOOP("Labels", "Awaiting approval"),
+    BookingStatus.CONFIRMED: QT_TRANSLATE_NOOP("Labels", "Confirmed"),
+    BookingStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+}
+
+SIGNUP_STATUS_NAMES: dict[SignupStatus, str] = {
+    SignupStatus.SIGNED_UP: QT_TRANSLATE_NOOP("Labels", "Signed up"),
+    SignupStatus.WAITLISTED: QT_TRANSLATE_NOOP("Labels", "On the waitlist"),
+    SignupStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+}
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, source)
+
+
+def purpose_name(purpose: Purpose) -> str:
+    return _tr(PURPOSE_NAMES[purpose])
+
+
+def role_name(role: Role) -> str:
+    return _tr(ROLE_NAMES[role])
+
+
+def booking_status_name(status: BookingStatus) -> str:
+    return _tr(BOOKING_STATUS_NAMES[status])
+
+
+def signup_status_name(status: SignupStatus) -> str:
+    return _tr(SIGNUP_STATUS_NAMES[status])
+
+
+def format_day(day: dt.date) -> str:
+    """A day with its weekday, e.g. 3月5日 周四 / Thu 5 Mar."""
+    pattern = QCoreApplication.translate(_CONTEXT, "ddd d MMM", "date with weekday, Qt format")
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def format_long_day(day: dt.date) -> str:
+    """A day in full, e.g. 2026年3月5日 星期四 / Thursday 5 March 2026."""
+    pattern = QCoreApplication.translate(_CONTEXT, "dddd d MMMM yyyy", "full date, Qt format")
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def format_time(moment: dt.datetime | dt.time) -> str:
+    return QTime(moment.hour, moment.minute).toString("HH:mm")
+
+
+def format_time_span(starts_at: dt.datetime, ends_at: dt.datetime) -> str:
+    return f"{format_time(starts_at)}–{format_time(ends_at)}"

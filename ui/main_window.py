@@ -1,0 +1,421 @@
+"""The main window: left navigation of desks, the desk shown, account actions, idle lock."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app import __version__
+from app.models import Role
+from app.security import Actor
+from ui import labels
+from ui.context import DeskContext
+from ui.login import LockPanel
+
+log = logging.getLogger(__name__)
+
+# 1366 x 768 less a Windows task bar and the window's title bar.
+DEFAULT_SIZE = QSize(1366, 768 - 40 - 32)
+
+_KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass
+class _Desk:
+    key: str
+    title: str
+    widget: QWidget | None
+    factory: Callable[[], QWidget] | None = None
+
+
+class IdleWatcher(QObject):
+    """Restarts a timer on every key press, click, wheel or mouse move anywhere in the program;
+    `idle` is emitted when the timer runs out."""
+
+    idle = Signal()
+    _ACTIVITY = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+        }
+    )
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(max(1, minutes) * 60_000)
+        self.timer.timeout.connect(self.idle)
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._ACTIVITY and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    """Desks in a stack, chosen in the left navigation (Ctrl+1 … Ctrl+9)."""
+
+    switch_user_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(
+        self, context: DeskContext, centre_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main")
+        self.context = context
+        self._centre_name = centre_name
+        self._desks: list[_Desk] = []
+        self._closing_for_switch = False
+        self.update_title()
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName(self.tr("Desks"))
+        self.nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.nav.currentRowChanged.connect(self.on_nav_current_row_changed)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("desks")
+
+        self.workspace = QWidget(self)
+        layout = QHBoxLayout(self.workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.lock_panel = LockPanel(context.db, context.actor, self)
+        self.lock_panel.unlocked.connect(self.on_lock_panel_unlocked)
+        self.lock_panel.switch_user_requested.connect(self.on_switch_user_triggered)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.workspace)
+        self.pages.addWidget(self.lock_panel)
+        self.setCentralWidget(self.pages)
+
+        self._make_actions()
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda n=number: self.on_desk_shortcut_activated(n))
+
+        self.idle = IdleWatcher(context.settings.idle_lock_minutes, self)
+        self.idle.idle.connect(self.on_idle)
+
+        self._add_standard_desks()
+        self.restore_geometry()
+
+    # --- desks -----------------------------------------------------------------------------
+
+    def _add_standard_desks(self) -> None:
+        from ui.home.desk import HomeDesk
+
+        self.add_desk("home", self.tr("Home"), QIcon(), HomeDesk(self.context, self))
+        if self.context.actor.role == Role.ADMIN and _module_exists("ui.settings.desk"):
+            self.add_lazy_desk("settings", self.tr("Settings"), QIcon(), self._make_settings_desk)
+
+    def _make_settings_desk(self) -> QWidget:
+        from ui.settings.desk import SettingsDesk
+
+        return SettingsDesk(self.context, self)
+
+    def add_desk(self, key: str, title: str, icon: QIcon, widget: QWidget) -> None:
+        """Add a desk to the navigation and the stack (in navigation order)."""
+        self._add(_Desk(key, title, widget), icon)
+
+    def add_lazy_desk(
+        self, key: str, title: str, icon: QIcon, factory: Callable[[], QWidget]
+    ) -> None:
+        """Add a desk whose widget is built the first time it is shown (faster start-up)."""
+        self._add(_Desk(key, title, None, factory), icon)
+
+    def _add(self, desk: _Desk, icon: QIcon) -> None:
+        if any(existing.key == desk.key for existing in self._desks):
+            raise ValueError(f"desk {desk.key!r} added twice")
+        self._desks.append(desk)
+        number = len(self._desks)
+        item = QListWidgetItem(icon, desk.title)
+        item.setData(_KEY_ROLE, desk.key)
+        if number <= 9:
+            item.setToolTip(
+                self.tr("%1 (Ctrl+%2)").replace("%1", desk.title).replace("%2", str(number))
+            )
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, desk.title)
+        self.stack.addWidget(desk.widget if desk.widget is not None else QWidget(self.stack))
+        self.nav.addItem(item)
+        self._fit_nav()
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+
+    def _fit_nav(self) -> None:
+        metrics = self.nav.fontMetrics()
+        widest = max((metrics.horizontalAdvance(d.title) for d in self._desks), default=0)
+        self.nav.setFixedWidth(widest + metrics.horizontalAdvance("M") * 4)
+
+    def desk_keys(self) -> list[str]:
+        return [desk.key for desk in self._desks]
+
+    def desk_titles(self) -> list[str]:
+        return [self.nav.item(row).text() for row in range(self.nav.count())]
+
+    def current_desk_key(self) -> str | None:
+        row = self.nav.currentRow()
+        return self._desks[row].key if 0 <= row < len(self._desks) else None
+
+    def desk(self, key: str) -> QWidget | None:
+        """The desk's widget (built now if it was waiting to be shown)."""
+        for row, desk in enumerate(self._desks):
+            if desk.key == key:
+                return self._widget_at(row)
+        return None
+
+    def switch_to(self, key: str) -> bool:
+        if key not in self.desk_keys():
+            return False
+        self.nav.setCurrentRow(self.desk_keys().index(key))
+        return True
+
+    def _widget_at(self, row: int) -> QWidget:
+        desk = self._desks[row]
+        if desk.widget is None and desk.factory is not None:
+            placeholder = self.stack.widget(row)
+            desk.widget = desk.factory()
+            self.stack.insertWidget(row, desk.widget)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+        assert desk.widget is not None
+        return desk.widget
+
+    def on_nav_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._desks):
+            self.stack.setCurrentWidget(self._widget_at(row))
+
+    def on_desk_shortcut_activated(self, number: int) -> None:
+        if not self.is_locked and number <= self.nav.count():
+            self.nav.setCurrentRow(number - 1)
+            self.nav.setFocus()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        self.switch_user_action = self._action(
+            "main.switchUser",
+            self.tr("&Switch user"),
+            "Ctrl+Shift+U",
+            self.on_switch_user_triggered,
+        )
+        self.lock_action = self._action(
+            "main.lock", self.tr("&Lock"), "Ctrl+L", self.on_lock_triggered
+        )
+        self.about_action = self._action(
+            "main.about", self.tr("&About Youlin Desk"), "", self.on_about_triggered
+        )
+        self.quit_action = self._action(
+            "main.quit", self.tr("&Quit"), "Ctrl+Q", self.on_quit_triggered
+        )
+
+        account_menu = self.menuBar().addMenu(self.tr("&Account"))
+        account_menu.addAction(self.switch_user_action)
+        account_menu.addAction(self.lock_action)
+        account_menu.addSeparator()
+        account_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Account"), self)
+        toolbar.setObjectName("main.toolbar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        who = QLabel(self._who_text(), toolbar)
+        who.setObjectName("main.who")
+        who.setContentsMargins(self.fontMetrics().height(), 0, self.fontMetrics().height(), 0)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(who)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.switch_user_action)
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+        for action in (self.switch_user_action, self.lock_action):
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setObjectName(f"{action.objectName()}Button")
+                button.setAccessibleName(action.text().replace("&", ""))
+
+    def _action(self, name: str, text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _who_text(self) -> str:
+        actor = self.context.actor
+        return (
+            self.tr("Logged in: %1 (%2)")
+            .replace("%1", actor.display_name)
+            .replace("%2", labels.role_name(actor.role))
+        )
+
+    def update_title(self, centre_name: str | None = None) -> None:
+        if centre_name is not None:
+            self._centre_name = centre_name
+        self.setWindowTitle(window_title(self._centre_name, self.context.actor))
+
+    def on_switch_user_triggered(self) -> None:
+        self.switch_user_requested.emit()
+
+    def on_quit_triggered(self) -> None:
+        self.close()
+
+    def on_about_triggered(self) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("main.aboutBox")
+        box.setWindowTitle(self.tr("About Youlin Desk"))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(
+            self.tr(
+                "Youlin Desk %1\n\nThe front desk of the neighbourhood centre: reception, people, "
+                "rooms, the service menu, volunteers and certificates.\n\nData folder: %2"
+            )
+            .replace("%1", __version__)
+            .replace("%2", _data_folder())
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # --- lock ------------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self.pages.currentWidget() is self.lock_panel
+
+    def lock(self) -> None:
+        """Hide the desk behind the lock panel until the same account's password is typed."""
+        if self.is_locked:
+            return
+        self.idle.timer.stop()
+        for action in (self.lock_action, self.about_action):
+            action.setEnabled(False)
+        self.nav.setEnabled(False)
+        self.pages.setCurrentWidget(self.lock_panel)
+        self.lock_panel.reset()
+        log.info("desk locked for %s", self.context.actor.username)
+
+    def on_lock_triggered(self) -> None:
+        self.lock()
+
+    def on_idle(self) -> None:
+        self.lock()
+
+    def on_lock_panel_unlocked(self) -> None:
+        for action in (self.lock_action, self.about_action):
+            action.setEnabled(True)
+        self.nav.setEnabled(True)
+        self.pages.setCurrentWidget(self.workspace)
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.setFocus()
+        self.idle.timer.start()
+
+    # --- window ----------------------------------------------------------------------------
+
+    def restore_geometry(self) -> None:
+        saved = self.context.settings.window_geometry
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            return
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry().size() if screen is not None else DEFAULT_SIZE
+        self.resize(DEFAULT_SIZE.boundedTo(available))
+
+    def save_geometry(self) -> None:
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        if geometry == self.context.settings.window_geometry:
+            return
+        try:
+            self.context.save_settings(replace(self.context.settings, window_geometry=geometry))
+        except OSError:
+            log.warning("could not save the window's size and place", exc_info=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.idle.start()
+
+    def close_for_switch(self) -> None:
+        """Close without asking the application to quit (switching user)."""
+        self._closing_for_switch = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        self.idle.stop()
+        super().closeEvent(event)
+        if not self._closing_for_switch:
+            self.quit_requested.emit()
+
+
+def window_title(centre_name: str, actor: Actor) -> str:
+    """e.g. 东社区邻里中心 — 友邻前台 — 张阿姨（前台志愿者）."""
+    return (
+        QApplication.translate("MainWindow", "%1 — Youlin Desk — %2 (%3)")
+        .replace("%1", centre_name)
+        .replace("%2", actor.display_name)
+        .replace("%3", labels.role_name(actor.role))
+    )
+
+
+def _module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def _data_folder() -> str:
+    from app import paths
+
+    return str(paths.data_dir())

@@ -1,0 +1,133 @@
+"""Text sizes for 60+ eyes (MIIT 适老化 2021) in one table, and applying one to the running app.
+
+Every other size in the interface is derived from the application font's metrics, so changing
+the text size here scales buttons, fields, table rows and navigation with it. Pixel figures
+appear only where the MIIT rules state them (touch targets of 60 x 60 and 44 x 44 px).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QWidget
+
+LINE_SPACING = 1.3  # MIIT: line spacing at least 1.3
+ERROR_COLOUR = "#b3261e"  # 6.5:1 on white: readable, and every error also says so in words
+ACCENT_COLOUR = "#1f5fad"  # 6.4:1 on white
+MUTED_COLOUR = "#444444"  # 9.7:1 on white
+PRIMARY_PROPERTY = "primary"
+_TEXT_SIZE_PROPERTY = "youlinTextSize"
+
+
+@dataclass(frozen=True)
+class TextSize:
+    point_size: float  # main text
+    primary_button_px: int  # the least width and height of a desk's primary buttons
+    button_px: int  # the least height of every other button
+
+
+TEXT_SIZE_TABLE: dict[str, TextSize] = {
+    "normal": TextSize(point_size=12, primary_button_px=44, button_px=32),
+    # 长辈模式: main text at least 18 pt, primary buttons 60 x 60 px, others 44 x 44 px.
+    "large": TextSize(point_size=18, primary_button_px=60, button_px=44),
+}
+
+
+def text_size(name: str) -> TextSize:
+    return TEXT_SIZE_TABLE.get(name, TEXT_SIZE_TABLE["normal"])
+
+
+def current_text_size(app: QApplication | None = None) -> str:
+    instance = app or QApplication.instance()
+    value = instance.property(_TEXT_SIZE_PROPERTY) if instance is not None else None
+    return value if isinstance(value, str) and value in TEXT_SIZE_TABLE else "normal"
+
+
+def line_height(font: QFont) -> int:
+    """Height of one line of `font` at 1.3 line spacing."""
+    return round(QFontMetrics(font).height() * LINE_SPACING)
+
+
+def primary_button_px(font: QFont | None = None, size: str | None = None) -> int:
+    spec = text_size(size or current_text_size())
+    metrics = QFontMetrics(font or QApplication.font())
+    return max(spec.primary_button_px, round(metrics.height() * 2.2))
+
+
+def button_px(font: QFont | None = None, size: str | None = None) -> int:
+    spec = text_size(size or current_text_size())
+    metrics = QFontMetrics(font or QApplication.font())
+    return max(spec.button_px, round(metrics.height() * 1.7))
+
+
+def stylesheet(font: QFont, size: str) -> str:
+    """The few rules the text size needs; everything else keeps the platform style."""
+    metrics = QFontMetrics(font)
+    primary = primary_button_px(font, size)
+    button = button_px(font, size)
+    field = max(button, round(metrics.height() * 1.8))
+    pad = max(4, metrics.horizontalAdvance("0"))
+    return f"""
+QPushButton {{ min-height: {button}px; min-width: {button}px; padding: 0 {pad}px; }}
+QPushButton[{PRIMARY_PROPERTY}="true"] {{
+    min-height: {primary}px; min-width: {primary}px; padding: 0 {pad * 2}px; font-weight: bold;
+}}
+QToolBar QToolButton {{ min-height: {button}px; min-width: {button}px; padding: 0 {pad}px; }}
+QLineEdit, QComboBox, QSpinBox, QDateEdit, QTimeEdit {{ min-height: {field}px; }}
+QListWidget#nav::item {{ min-height: {primary}px; padding: 0 {pad}px; }}
+"""
+
+
+def apply_text_size(app: QApplication, size: str) -> None:
+    """Make `size` the running interface's text size: application font and button sizes."""
+    spec = text_size(size)
+    font = QFont(app.font())
+    font.setPointSizeF(spec.point_size)
+    app.setProperty(_TEXT_SIZE_PROPERTY, size if size in TEXT_SIZE_TABLE else "normal")
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(font, size))
+
+
+def make_primary(button: QAbstractButton) -> QAbstractButton:
+    """Mark a desk's primary button (bigger, bold) — the MIIT 60 x 60 px in large mode."""
+    button.setProperty(PRIMARY_PROPERTY, True)
+    return button
+
+
+def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
+    """The widget's inherited font scaled by `factor` (figures and headings)."""
+    parent = widget.parentWidget()
+    base = parent.font() if parent is not None else QApplication.font()
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * factor)
+    font.setBold(bold)
+    return font
+
+
+def configure_table(view: QTableView) -> None:
+    """Rows tall enough for 1.3 line spacing plus a margin; read-only, whole-row selection."""
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    update_table_metrics(view)
+
+
+def update_table_metrics(view: QTableView) -> None:
+    """Call again after a font change: row height follows the font."""
+    row = round(QFontMetrics(view.font()).height() * (LINE_SPACING + 0.3))
+    view.verticalHeader().setMinimumSectionSize(row)
+    view.verticalHeader().setDefaultSectionSize(row)
+
+
+def paragraph_html(text: str, *, colour: str | None = None) -> str:
+    """Plain text as a rich-text paragraph at 1.3 line spacing (wrapped labels)."""
+    style = "line-height:130%;"
+    if colour:
+        style += f"color:{colour};"
+    body = escape(text).replace("\n", "<br>")
+    return f'<p style="{style} margin:0">{body}</p>'
