@@ -1,0 +1,474 @@
+"""The demo centre: complete, deterministic, valid data, rooms never double-booked, refused
+on a database that already holds a centre."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+import pytest
+from sqlalchemy import Connection, text
+from stdnum.cn import ric, uscc
+
+from app import demo, paths
+from app.cli import DEMO_PASSWORD
+from app.db import Database
+from app.errors import ConflictError, DatabaseProblem, ValidationError
+from app.pinyin import COMPOUND_SURNAMES, SURNAMES
+from app.security import Actor, verify_password
+
+PEOPLE = 300
+
+
+def _write(folder: Path, seed: int = 1, people: int = PEOPLE) -> str:
+    url = paths.sqlite_url(folder / "nested" / "demo.sqlite3")  # the folder is created
+    summary = demo.write_demo(url, people=people, seed=seed)
+    assert summary.people == people
+    assert summary.seconds > 0
+    return url
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return _write(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture
+def conn(demo_url: str) -> Iterator[Connection]:
+    db = Database(demo_url)
+    with db.engine.connect() as connection:
+        yield connection
+    db.dispose()
+
+
+def _rows(conn: Connection, sql: str, **params: Any) -> list[Any]:
+    return list(conn.execute(text(sql), params))
+
+
+def _one(conn: Connection, sql: str, **params: Any) -> Any:
+    return conn.execute(text(sql), params).scalar_one()
+
+
+def test_counts(conn: Connection) -> None:
+    assert _one(conn, "SELECT count(*) FROM community") == 7
+    assert _one(conn, "SELECT count(*) FROM building_group") == 66
+    # Every community has building groups, and names are unique within it.
+    assert _one(conn, "SELECT count(DISTINCT community_id) FROM building_group") == 7
+    assert _one(conn, "SELECT count(*) FROM person") == PEOPLE
+    assert _one(conn, "SELECT count(*) FROM room") == 7
+    items = dict(
+        _rows(
+            conn,
+            "SELECT s.code, count(i.id) FROM service_series s "
+            "LEFT JOIN service_item i ON i.series_id = s.id GROUP BY s.code",
+        )
+    )
+    assert set(items) == {"party_community", "community", "health_care", "culture", "civility"}
+    assert all(count >= 3 for count in items.values())
+    assert _one(conn, "SELECT count(*) FROM service_item WHERE is_volunteer_service") >= 1
+    assert _one(conn, "SELECT count(*) FROM organisation") >= 5
+    tags = {row[0] for row in _rows(conn, "SELECT name FROM tag")}
+    assert {"党员", "在职党员/双报到", "志愿者", "睦邻达人", "共营达人", "草根规划师"} <= tags
+
+
+def test_centre_and_accounts(conn: Connection) -> None:
+    name, phone, prefix = _rows(conn, "SELECT name, phone, certificate_prefix FROM centre")[0]
+    assert name and prefix == "东邻"
+    assert re.fullmatch(r"021-\d{8}", phone)
+    accounts = _rows(conn, "SELECT username, role, display_name, password_hash FROM account")
+    assert sorted((user, role) for user, role, _n, _h in accounts) == [
+        ("admin", "admin"),
+        ("desk", "desk"),
+        ("staff", "staff"),
+    ]
+    for _user, _role, display_name, password_hash in accounts:
+        assert re.search(r"[\u4e00-\u9fff]", display_name)
+        assert verify_password(DEMO_PASSWORD, password_hash)
+
+
+def _people(url: str) -> list[tuple[Any, ...]]:
+    db = Database(url)
+    try:
+        with db.engine.connect() as connection:
+            return [
+                tuple(row)
+                for row in connection.execute(
+                    text(
+                        "SELECT member_code, name, phone, id_number, birth_year, gender, "
+                        "address FROM person ORDER BY id"
+                    )
+                )
+            ]
+    finally:
+        db.dispose()
+
+
+def test_same_seed_same_centre_other_seed_other_people(demo_url: str, tmp_path: Path) -> None:
+    again = _write(tmp_path / "again")
+    other = _write(tmp_path / "other", seed=2)
+    assert _people(again) == _people(demo_url)
+    assert _people(other) != _people(demo_url)
+    names = {row[1] for row in _people(demo_url)}
+    assert len(names & {row[1] for row in _people(other)}) < PEOPLE // 2
+
+
+def test_phones_valid_and_unique(conn: Connection) -> None:
+    rows = _rows(conn, "SELECT phone, phone_reversed FROM person WHERE phone IS NOT NULL")
+    assert len(rows) > PEOPLE * 0.8
+    phones = [phone for phone, _ in rows]
+    assert len(set(phones)) == len(phones)
+    for phone, reversed_ in rows:
+        assert re.fullmatch(r"1[3-9]\d{9}", phone)
+        assert phonenumbers.is_valid_number(phonenumbers.parse(phone, "CN")), phone
+        assert reversed_ == phone[::-1]
+
+
+def test_id_numbers_valid_and_consistent(conn: Connection) -> None:
+    rows = _rows(
+        conn,
+        "SELECT id_number, id_tail, birth_year, gender FROM person WHERE id_number IS NOT NULL",
+    )
+    assert 0.2 * PEOPLE < len(rows) < 0.4 * PEOPLE
+    for number, tail, birth_year, gender in rows:
+        assert ric.is_valid(number), number
+        assert number.startswith("310")
+        assert ric.get_birth_date(number).year == birth_year
+        assert ric.get_birth_date(number) <= dt.date.today()
+        assert int(number[16]) % 2 == (1 if gender == "M" else 0)  # odd for men
+        assert tail == number[-4:]
+
+
+def test_people_are_placed_and_old_skewed(conn: Connection) -> None:
+    # The building group always belongs to the person's community.
+    assert not _rows(
+        conn,
+        "SELECT p.id FROM person p JOIN building_group g ON g.id = p.building_group_id "
+        "WHERE g.community_id != p.community_id OR p.community_id IS NULL",
+    )
+    codes = [row[0] for row in _rows(conn, "SELECT member_code FROM person")]
+    assert all(re.fullmatch(r"YL\d{6}", code) for code in codes)
+    year = dt.date.today().year
+    sixty_plus = _one(conn, "SELECT count(*) FROM person WHERE birth_year <= :y", y=year - 60)
+    assert sixty_plus > PEOPLE * 0.4
+    assert _one(conn, "SELECT count(*) FROM person WHERE consent") > PEOPLE * 0.8
+    assert _one(conn, "SELECT count(*) FROM person WHERE name LIKE '%·%'") >= 1
+
+
+def test_credit_codes_valid(conn: Connection) -> None:
+    codes = [row[0] for row in _rows(conn, "SELECT credit_code FROM organisation")]
+    assert None in codes
+    for code in codes:
+        if code is not None:
+            assert uscc.is_valid(code), code
+
+
+def test_search_keys_for_every_person_and_polyphonic_surnames(conn: Connection) -> None:
+    assert not _rows(
+        conn,
+        "SELECT p.id FROM person p WHERE NOT EXISTS "
+        "(SELECT 1 FROM person_search_key k WHERE k.person_id = p.id AND k.kind = 'initials')",
+    )
+    names = dict(_rows(conn, "SELECT id, name FROM person"))
+    keys: dict[int, set[str]] = {}
+    for person, key in _rows(conn, "SELECT person_id, key FROM person_search_key"):
+        keys.setdefault(person, set()).add(key)
+    found: set[str] = set()
+    for person, name in names.items():
+        surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[0]
+        if surname in COMPOUND_SURNAMES:
+            reading = "".join(COMPOUND_SURNAMES[surname])
+        elif surname in SURNAMES:
+            reading = SURNAMES[surname]
+        else:
+            continue
+        found.add(surname)
+        assert any(key.startswith(reading) for key in keys[person]), name
+        assert len(keys[person]) >= 3, name  # the common reading too
+    assert {"单", "曾", "解", "仇", "区", "查", "覃", "尉迟"} <= found
+    # The desk searches "shan…" and "dan…" alike.
+    shan = _one(conn, "SELECT count(*) FROM person_search_key WHERE key LIKE 'shan%'")
+    assert shan >= 1
+
+
+def test_no_room_is_double_booked(conn: Connection) -> None:
+    clashes = _rows(
+        conn,
+        "SELECT a.id, b.id FROM booking a JOIN booking b ON a.room_id = b.room_id "
+        "AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at "
+        "WHERE a.status != 'cancelled' AND b.status != 'cancelled'",
+    )
+    assert clashes == []
+
+
+def test_bookings_of_every_kind(conn: Connection) -> None:
+    kinds = Counter(
+        {
+            (k, s): n
+            for k, s, n in _rows(conn, "SELECT kind, status, count(*) FROM booking GROUP BY 1, 2")
+        }
+    )
+    for kind in ("activity", "staff", "organisation", "resident"):
+        assert kinds[(kind, "confirmed")] > 0, kind
+    now = dt.datetime.now()
+    pending = _rows(conn, "SELECT starts_at FROM booking WHERE status = 'pending'")
+    assert pending and all(dt.datetime.fromisoformat(start) > now for (start,) in pending)
+    # Recurring bookings: every series expands into linked bookings, one of them an exception.
+    for series_id, rule in _rows(conn, "SELECT id, rule FROM booking_series"):
+        assert rule.startswith("FREQ=WEEKLY;BYDAY=")
+        statuses = Counter(
+            row[0]
+            for row in _rows(conn, "SELECT status FROM booking WHERE series_id = :s", s=series_id)
+        )
+        assert statuses["confirmed"] >= 5
+        assert statuses["cancelled"] == 1
+        if "COUNT=12" in rule:
+            assert sum(statuses.values()) == 12
+    # Opening hours 08:30-20:30.
+    assert not _rows(
+        conn,
+        "SELECT id FROM booking WHERE time(starts_at) < '08:30:00' OR time(ends_at) > '20:30:00' "
+        "OR date(starts_at) != date(ends_at)",
+    )
+
+
+def test_sessions_have_their_booking(conn: Connection) -> None:
+    rows = _rows(
+        conn,
+        "SELECT s.capacity, r.capacity, b.kind, b.status, b.room_id = s.room_id, "
+        "b.starts_at = s.starts_at AND b.ends_at = s.ends_at, s.signup_deadline < s.starts_at "
+        "FROM activity_session s JOIN booking b ON b.id = s.booking_id "
+        "JOIN room r ON r.id = s.room_id",
+    )
+    assert len(rows) == _one(conn, "SELECT count(*) FROM activity_session")
+    for capacity, room_capacity, kind, status, same_room, same_time, deadline_before in rows:
+        assert 0 < capacity <= room_capacity
+        assert (kind, status) == ("activity", "confirmed")
+        assert same_room and same_time and deadline_before
+
+
+def test_sessions_past_this_week_and_future(conn: Connection) -> None:
+    today = dt.date.today()
+    days = [
+        dt.date.fromisoformat(row[0])
+        for row in _rows(conn, "SELECT date(starts_at) FROM activity_session")
+    ]
+    assert today in days
+    monday = today - dt.timedelta(days=today.weekday())
+    assert sum(monday <= day < monday + dt.timedelta(days=7) for day in days) >= 5
+    assert min(days) <= today - dt.timedelta(weeks=7)
+    assert max(days) >= today + dt.timedelta(weeks=3)
+    # Several sessions every whole week (the first and last weeks are cut off by the range).
+    weeks = Counter(day.isocalendar()[:2] for day in days)
+    whole_weeks = sorted(weeks)[1:-1]
+    assert len(whole_weeks) >= 10
+    assert all(weeks[week] >= 5 for week in whole_weeks)
+
+
+def test_signups_within_capacity_with_ordered_waitlists(conn: Connection) -> None:
+    over = _rows(
+        conn,
+        "SELECT s.id FROM activity_session s JOIN signup g ON g.session_id = s.id "
+        "WHERE g.status = 'signed_up' GROUP BY s.id HAVING count(*) > s.capacity",
+    )
+    assert over == []
+    waitlists: dict[int, list[int]] = {}
+    for session, position in _rows(
+        conn, "SELECT session_id, waitlist_position FROM signup WHERE status = 'waitlisted'"
+    ):
+        waitlists.setdefault(session, []).append(position)
+    assert waitlists, "some sessions are full with a waitlist"
+    for session, positions in waitlists.items():
+        assert sorted(positions) == list(range(1, len(positions) + 1))
+        signed, capacity = _rows(
+            conn,
+            "SELECT count(g.id), s.capacity FROM activity_session s JOIN signup g "
+            "ON g.session_id = s.id AND g.status = 'signed_up' WHERE s.id = :s",
+            s=session,
+        )[0]
+        assert signed == capacity  # only a full session has a waitlist
+    assert not _rows(
+        conn, "SELECT id FROM signup WHERE status != 'waitlisted' AND waitlist_position IS NOT NULL"
+    )
+
+
+def test_attendance_only_for_held_sessions(conn: Connection) -> None:
+    now = dt.datetime.now()
+    rows = _rows(
+        conn,
+        "SELECT s.starts_at, g.attended, g.status FROM signup g "
+        "JOIN activity_session s ON s.id = g.session_id",
+    )
+    past = [
+        attended
+        for start, attended, status in rows
+        if status == "signed_up" and dt.datetime.fromisoformat(start) < now - dt.timedelta(days=1)
+    ]
+    assert sum(past) > 0.75 * len(past)
+    for start, attended, status in rows:
+        if attended:
+            assert status == "signed_up"
+            assert dt.datetime.fromisoformat(start) <= now
+
+
+def test_volunteers_and_hours(conn: Connection) -> None:
+    volunteers = _one(conn, "SELECT count(*) FROM volunteer")
+    tagged = _one(
+        conn,
+        "SELECT count(*) FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.name = '志愿者'",
+    )
+    assert volunteers == tagged > 0
+    assert (
+        _one(
+            conn,
+            "SELECT count(*) FROM volunteer WHERE double_report AND workplace_party_org != '' "
+            "AND reported_on IS NOT NULL",
+        )
+        >= 1
+    )
+    records = _rows(
+        conn,
+        "SELECT r.kind, CAST(r.hours AS REAL), r.reason, r.session_id, i.is_volunteer_service, "
+        "g.attended FROM service_record r "
+        "LEFT JOIN activity_session s ON s.id = r.session_id "
+        "LEFT JOIN service_item i ON i.id = s.item_id "
+        "LEFT JOIN volunteer v ON v.id = r.volunteer_id "
+        "LEFT JOIN signup g ON g.session_id = r.session_id AND g.person_id = v.person_id",
+    )
+    kinds = Counter(row[0] for row in records)
+    assert kinds["session"] > 0 and kinds["make_up"] > 0
+    for kind, hours, reason, session, volunteer_item, attended in records:
+        assert 1.0 <= hours <= 4.0
+        if kind == "session":
+            assert session is not None and volunteer_item and attended
+        else:
+            assert session is None and reason
+
+
+def test_certificates_numbered(conn: Connection) -> None:
+    rows = _rows(conn, "SELECT kind, year, sequence, serial, verification_code FROM certificate")
+    assert rows
+    assert len({(kind, year, seq) for kind, year, seq, _s, _c in rows}) == len(rows)
+    for _kind, year, sequence, serial, code in rows:
+        assert serial.endswith(f"〔{year}〕第{sequence:04d}号")
+        assert serial.startswith("东邻")
+        assert re.fullmatch(r"[A-Z0-9]{8}", code)
+    assert any("志证" in row[3] for row in rows)
+
+
+def test_visits(conn: Connection) -> None:
+    now = dt.datetime.now()
+    rows = _rows(
+        conn,
+        "SELECT v.at, v.purpose, v.community_id, p.community_id, v.person_id, v.account_id "
+        "FROM visit v LEFT JOIN person p ON p.id = v.person_id",
+    )
+    assert len(rows) > 56 * 20
+    days = Counter(dt.datetime.fromisoformat(row[0]).date() for row in rows)
+    assert min(days) >= dt.date.today() - dt.timedelta(weeks=8)
+    assert len(days) >= 50
+    for at, _purpose, community, person_community, person, account in rows:
+        assert dt.datetime.fromisoformat(at) <= now
+        assert community == person_community
+        assert account in (1, 2) or person is None
+    purposes = {row[1] for row in rows}
+    assert {"activity", "life_service", "government"} <= purposes
+
+
+def test_requests(conn: Connection) -> None:
+    statuses = dict(_rows(conn, "SELECT status, count(*) FROM request GROUP BY status"))
+    assert set(statuses) == {"open", "assigned", "resolved"}
+    assert not _rows(
+        conn,
+        "SELECT id FROM request WHERE status = 'resolved' "
+        "AND (resolved_at IS NULL OR resolution = '')",
+    )
+
+
+def _dump(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def test_refuses_a_database_with_a_centre(db: Database, db_path: Path, admin: Actor) -> None:
+    before = _dump(db_path)
+    with pytest.raises(ConflictError):
+        demo.write_demo(db.url, people=50)
+    after = _dump(db_path)
+    assert after == before
+    assert any("东社区邻里中心" in line for line in after)
+    assert not any(line.startswith('INSERT INTO "person"') for line in after)
+
+
+def test_refuses_a_second_demo(tmp_path: Path) -> None:
+    url = _write(tmp_path, people=20)
+    with pytest.raises(ConflictError) as error:
+        demo.write_demo(url, people=20, seed=2)
+    assert error.value.message
+    assert _people(url) == _people(_write(tmp_path / "fresh", people=20))
+
+
+def test_refusal_is_translated(tmp_path: Path) -> None:
+    from app import i18n
+
+    url = _write(tmp_path, people=20)
+    i18n.set_language("en")
+    with pytest.raises(ConflictError, match="already holds"):
+        demo.write_demo(url, people=20)
+
+
+def test_people_count_checked(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError):
+        demo.write_demo(paths.sqlite_url(tmp_path / "x.sqlite3"), people=0)
+    assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_tiny_demo(tmp_path: Path) -> None:
+    url = _write(tmp_path, people=1)
+    assert len(_people(url)) == 1
+
+
+def test_same_centre_at_any_time_of_the_day(tmp_path: Path) -> None:
+    morning = dt.datetime.combine(dt.date.today(), dt.time(9, 0))
+    evening = morning.replace(hour=19)
+    urls = []
+    for name, now in (("morning", morning), ("evening", evening)):
+        url = paths.sqlite_url(tmp_path / f"{name}.sqlite3")
+        demo.write_demo(url, people=100, now=now)
+        urls.append(url)
+
+    def dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
+        db = Database(url)
+        try:
+            with db.engine.connect() as connection:
+                queries = {
+                    "people": "SELECT id, name, phone FROM person",
+                    "sessions": "SELECT id, item_id, room_id, starts_at FROM activity_session",
+                    "signups": "SELECT id, session_id, person_id, status FROM signup",
+                    "bookings": "SELECT id, room_id, starts_at, status FROM booking",
+                    "morning visits": "SELECT id, person_id, at FROM visit WHERE at < :t",
+                }
+                return {
+                    key: [tuple(row) for row in connection.execute(text(sql), {"t": morning})]
+                    for key, sql in queries.items()
+                }
+        finally:
+            db.dispose()
+
+    first, second = dump(urls[0]), dump(urls[1])
+    assert first == second
+
+
+def test_a_file_that_is_no_database_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"not a database, just some notes" * 100)
+    with pytest.raises(DatabaseProblem):
+        demo.write_demo(paths.sqlite_url(path), people=10)
