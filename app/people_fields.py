@@ -1,0 +1,296 @@
+"""Checks and masks for a person's fields: name, phone, resident ID, birth year, gender.
+
+Each checker returns the normalised value or raises ValidationError naming its field, so a form
+shows the message beside the field and an importer reports it per row. Anything a person can type
+or paste (emoji, control characters, SQL fragments, full-width digits) gets a ValidationError,
+never another exception.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+import phonenumbers
+from stdnum import exceptions as stdnum_errors
+from stdnum.cn import ric
+
+from app.errors import ValidationError
+from app.i18n import translate
+from app.models import Gender
+
+NAME_MAX_LENGTH = 20
+MIN_BIRTH_YEAR = 1900
+
+MIDDLE_DOT = "·"  # U+00B7, the 间隔号 of minority and foreign names (阿依古丽·买买提)
+# Dots that input methods type for the 间隔号: the Japanese one, the half-width one, bullets.
+_DOT_LOOKALIKES = str.maketrans(dict.fromkeys("・･•‧⋅∙", MIDDLE_DOT))
+
+# Ideographs of the CJK blocks names are written in (BMP, Extension A, Extensions B-I), and 〇.
+_CJK_RANGES = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2EBEF),
+    (0x30000, 0x323AF),
+)
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return ch == "〇" or any(low <= code <= high for low, high in _CJK_RANGES)
+
+
+def _is_latin(ch: str) -> bool:
+    """A Latin letter, accented ones too (Lü, José): foreign residents and pinyin spellings."""
+    return unicodedata.category(ch) in ("Lu", "Ll") and unicodedata.name(ch, "").startswith(
+        "LATIN "
+    )
+
+
+def _is_hidden(ch: str) -> bool:
+    """Control and format characters (other than line breaks and tabs pasted from a sheet), which
+    str.split() would otherwise swallow as spaces without a word."""
+    return ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn")
+
+
+def _name_error(message: str) -> ValidationError:
+    return ValidationError("name", translate("Errors", message))
+
+
+def fold_name(value: str) -> str:
+    """The name as stored, without checking it: the search box folds typed text the same way."""
+    words = unicodedata.normalize("NFKC", value).translate(_DOT_LOOKALIKES).split()
+    if not words:
+        return ""
+    kept: list[str] = [words[0]]
+    for word in words[1:]:
+        # A space survives only between two Latin letters ("Anna Smith").
+        if _is_latin(kept[-1][-1]) and _is_latin(word[0]):
+            kept.append(" ")
+        kept.append(word)
+    return "".join(kept)
+
+
+def name(value: str) -> str:
+    """A name of Chinese characters, Latin letters, the middle dot, spaces between Latin words.
+
+    NFKC folds full-width letters and compatibility ideographs into their ordinary forms; spaces
+    next to Chinese characters or the dot are dropped (张 三 → 张三) rather than refused.
+    """
+    if any(_is_hidden(ch) for ch in value):
+        raise _name_error(
+            "A name may contain only Chinese characters, Latin letters and the middle dot ·."
+        )
+    clean = fold_name(value)
+    if not clean:
+        raise _name_error("Please fill in the name.")
+    for ch in clean:
+        if not (ch == " " or ch == MIDDLE_DOT or _is_cjk(ch) or _is_latin(ch)):
+            raise _name_error(
+                "A name may contain only Chinese characters, Latin letters and the middle dot ·."
+            )
+    if len(clean) > NAME_MAX_LENGTH:
+        raise _name_error("A name may be at most 20 characters.")
+    if clean.startswith(MIDDLE_DOT) or clean.endswith(MIDDLE_DOT) or MIDDLE_DOT * 2 in clean:
+        raise _name_error("The middle dot · goes between two parts of a name.")
+    return clean
+
+
+# Chinese landlines: 010 and 02X have 8-digit local numbers; 0XXX (second digit 3-9) 7 or 8.
+_LANDLINE = re.compile(r"(0(?:10|2[0-9]))([1-9][0-9]{7})|(0[3-9][0-9]{2})([1-9][0-9]{6,7})")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_LOCAL = re.compile(r"[1-9][0-9]{7}")
+SHANGHAI_AREA_CODE = "021"
+# What people type between the parts of a number: spaces, dashes, brackets around the area code.
+_PHONE_SEPARATORS = str.maketrans("", "", " -()（）—－\u3000")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９＋", "0123456789+")
+
+
+def phone(value: str | None) -> str | None:
+    """A Chinese mobile (13812345678) or landline in canonical form (021-12345678); None if empty.
+
+    A bare 8-digit number is a Shanghai local line and gets the 021 area code; +86 is dropped.
+    """
+    if value is None:
+        return None
+    text = value.translate(_FULL_WIDTH_DIGITS).translate(_PHONE_SEPARATORS)
+    if not text:
+        return None
+    for prefix in ("+86", "0086", "86"):
+        if text.startswith(prefix) and _MOBILE.fullmatch(text[len(prefix) :]):
+            text = text[len(prefix) :]
+            break
+    if _MOBILE.fullmatch(text):
+        number = phonenumbers.parse(text, "CN")
+        if phonenumbers.is_valid_number(number):
+            return text
+        raise ValidationError(
+            "phone", translate("Errors", "This mobile number does not exist. Please check it.")
+        )
+    if _LOCAL.fullmatch(text):
+        return f"{SHANGHAI_AREA_CODE}-{text}"
+    landline = _LANDLINE.fullmatch(text)
+    if landline:
+        area = landline.group(1) or landline.group(3)
+        local = landline.group(2) or landline.group(4)
+        return f"{area}-{local}"
+    raise ValidationError(
+        "phone",
+        translate("Errors", "Enter an 11-digit mobile number or a landline such as 021-12345678."),
+    )
+
+
+def phone_digits(canonical: str) -> str:
+    """The digits of a stored phone, as typed when searching by the full number."""
+    return canonical.replace("-", "")
+
+
+def phone_reversed(canonical: str) -> str:
+    """The digits reversed: "last N digits" becomes an indexable prefix of this column."""
+    return phone_digits(canonical)[::-1]
+
+
+_ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
+_ID_FOLD = str.maketrans("０１２３４５６７８９Ｘｘx", "0123456789XXX", " \u3000")
+
+
+def id_number(value: str | None, *, today: dt.date | None = None) -> str | None:
+    """An 18-character resident ID (身份证号), upper-case X; None if empty.
+
+    The check digit (ISO 7064 MOD 11-2) and the birth date come from python-stdnum; the place code
+    is not looked up, since the table of counties lags behind renamed districts.
+    """
+    if value is None:
+        return None
+    text = value.translate(_ID_FOLD)
+    if not text:
+        return None
+    if not _ID_SHAPE.fullmatch(text):
+        raise ValidationError(
+            "id_number",
+            translate("Errors", "A resident ID has 18 characters: 17 digits and a digit or X."),
+        )
+    if ric.calc_check_digit(text) != text[-1]:
+        raise ValidationError(
+            "id_number",
+            translate("Errors", "This ID number is mistyped: its last character does not match."),
+        )
+    try:
+        born: dt.date | None = ric.get_birth_date(text)
+    except stdnum_errors.ValidationError:
+        born = None
+    if born is None or born.year < MIN_BIRTH_YEAR or born > (today or dt.date.today()):
+        raise ValidationError(
+            "id_number",
+            translate("Errors", "The birth date in this ID number is not possible."),
+        )
+    return text
+
+
+def birth_date_from_id(canonical: str) -> dt.date:
+    return dt.date(int(canonical[6:10]), int(canonical[10:12]), int(canonical[12:14]))
+
+
+def gender_from_id(canonical: str) -> Gender:
+    """The 17th digit is odd for men and even for women."""
+    return Gender.MALE if int(canonical[16]) % 2 else Gender.FEMALE
+
+
+def birth_year(value: int | str | None, *, today: dt.date | None = None) -> int | None:
+    """A four-digit year from 1900 to this year; None if empty."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValidationError("birth_year", translate("Errors", "Enter the year of birth."))
+    if isinstance(value, str):
+        text = value.translate(_FULL_WIDTH_DIGITS).strip()
+        if not text:
+            return None
+        if not re.fullmatch(r"[0-9]{4}", text):
+            raise ValidationError(
+                "birth_year",
+                translate("Errors", "Enter the year of birth as four digits, e.g. 1956."),
+            )
+        year = int(text)
+    else:
+        year = value
+    this_year = (today or dt.date.today()).year
+    if not MIN_BIRTH_YEAR <= year <= this_year:
+        raise ValidationError(
+            "birth_year",
+            translate("Errors", "The year of birth must lie between %1 and %2.")
+            .replace("%1", str(MIN_BIRTH_YEAR))
+            .replace("%2", str(this_year)),
+        )
+    return year
+
+
+def birth_year_agrees(year: int | None, canonical_id: str | None) -> int | None:
+    """The birth year, taken from the ID number when one is given; a different year is refused."""
+    if canonical_id is None:
+        return year
+    from_id = birth_date_from_id(canonical_id).year
+    if year is not None and year != from_id:
+        raise ValidationError(
+            "birth_year",
+            translate("Errors", "The year of birth does not match the ID number (%1).").replace(
+                "%1", str(from_id)
+            ),
+        )
+    return from_id
+
+
+_GENDERS = {
+    "m": Gender.MALE,
+    "male": Gender.MALE,
+    "男": Gender.MALE,
+    "f": Gender.FEMALE,
+    "female": Gender.FEMALE,
+    "女": Gender.FEMALE,
+}
+
+
+def gender(value: Gender | str | None) -> Gender | None:
+    """M or F (男/女 accepted); None if not given."""
+    if value is None:
+        return None
+    if isinstance(value, Gender):
+        return value
+    text = value.strip().lower()
+    if not text:
+        return None
+    found = _GENDERS.get(text)
+    if found is None:
+        raise ValidationError("gender", translate("Errors", "Choose male or female."))
+    return found
+
+
+def mask_phone(value: str | None) -> str:
+    """138****5678; a landline keeps its area code and last 4 digits (021-****5678)."""
+    if not value:
+        return ""
+    area, dash, local = value.rpartition("-")
+    if dash:
+        return f"{area}-{_mask_middle(local, keep_start=0)}"
+    return _mask_middle(value, keep_start=3)
+
+
+def _mask_middle(digits: str, *, keep_start: int) -> str:
+    if len(digits) <= keep_start + 4:
+        return "*" * max(len(digits) - 4, 0) + digits[-4:]
+    return digits[:keep_start] + "*" * (len(digits) - keep_start - 4) + digits[-4:]
+
+
+# The form of issue 4 ("310101**********1234"): the place code, ten stars, the last four.
+_ID_STARS = 10
+
+
+def mask_id(value: str | None) -> str:
+    """310101**********1234: place code and last 4 kept, birth date and sequence hidden."""
+    if not value:
+        return ""
+    if len(value) < 10:
+        return "*" * len(value)
+    return value[:6] + "*" * _ID_STARS + value[-4:]
