@@ -1,0 +1,446 @@
+"""Registering, editing, reading and merging people: what is written, and what is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from stdnum.cn import ric
+
+from app.db import Database
+from app.errors import ConflictError, PermissionDenied, ValidationError
+from app.models import (
+    ActivitySession,
+    AuditEvent,
+    Certificate,
+    Gender,
+    Person,
+    PersonSearchKey,
+    PersonTag,
+    Purpose,
+    Request,
+    ServiceItem,
+    ServiceRecord,
+    Signup,
+    Tag,
+    Visit,
+    Volunteer,
+)
+from app.security import Actor
+from app.services import communities, people
+from app.services.people import DuplicatePerson, PersonInput
+
+T0 = dt.datetime(2026, 3, 4, 9, 0)
+
+
+def _id(first17: str) -> str:
+    return first17 + ric.calc_check_digit(first17 + "0")
+
+
+ID_1956 = _id("31010119560312001")  # a man born in 1956
+ID_1962 = _id("31011519620701002")  # a woman born in 1962
+
+
+@pytest.fixture
+def place(db: Database, admin: Actor) -> dict[str, int]:
+    """Two communities with a building group each."""
+    with db.session() as session:
+        peach = communities.add_community(session, admin, "桃园社区")
+        willow = communities.add_community(session, admin, "柳岸社区")
+        peach_1 = communities.add_building_group(session, admin, peach.id, "1号楼组")
+        willow_1 = communities.add_building_group(session, admin, willow.id, "1号楼组")
+    return {"peach": peach.id, "willow": willow.id, "peach_1": peach_1.id, "willow_1": willow_1.id}
+
+
+def _zhang(place: dict[str, int], **changes: object) -> PersonInput:
+    data: dict[str, object] = {
+        "name": "张三",
+        "gender": "M",
+        "birth_year": 1956,
+        "phone": "138 1234 5678",
+        "id_number": ID_1956,
+        "community_id": place["peach"],
+        "building_group_id": place["peach_1"],
+        "address": "桃园路1弄2号301室",
+        "tags": ["党员", "志愿者"],
+        "consent": True,
+    }
+    data.update(changes)
+    return PersonInput(**data)  # type: ignore[arg-type]
+
+
+def _counts(session: Session) -> dict[str, int]:
+    return {
+        model.__name__: session.scalar(select(func.count()).select_from(model)) or 0
+        for model in (Person, PersonSearchKey, PersonTag, Tag, AuditEvent, Visit)
+    }
+
+
+def _audit(session: Session, action: str) -> list[AuditEvent]:
+    return list(
+        session.scalars(
+            select(AuditEvent).where(AuditEvent.action == action, AuditEvent.entity == "person")
+        )
+    )
+
+
+# --- register ------------------------------------------------------------------------------
+
+
+def test_register_writes_the_person_search_keys_and_audit(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.session() as session:
+        row = people.register(session, desk, _zhang(place))
+    assert row.member_code == "YL000001"
+    assert row.phone == "13812345678" and row.phone_masked == "138****5678"
+    assert row.id_masked == ID_1956[:6] + "**********" + ID_1956[-4:]
+    assert row.community == "桃园社区" and row.building_group == "1号楼组"
+    assert row.tags == ("党员", "志愿者")
+    with db.session() as session:
+        person = session.get(Person, row.id)
+        assert person is not None
+        assert person.phone_reversed == "87654321831"
+        assert person.id_tail == ID_1956[-4:]
+        assert person.consent and person.consent_at is not None
+        keys = {(k.kind, k.key) for k in person.search_keys}
+        assert keys == {("initials", "zs"), ("pinyin", "zhangsan")}
+        [event] = _audit(session, "create")
+        assert event.entity_id == row.id and event.account_id == desk.account_id
+        assert "13812345678" not in event.detail and ID_1956 not in event.detail
+
+
+def test_member_codes_follow_the_highest(db: Database, desk: Actor, place: dict[str, int]) -> None:
+    with db.session() as session:
+        session.add(Person(member_code="YL000041", name="旧档案"))
+    with db.session() as session:
+        first = people.register(session, desk, PersonInput(name="李四"))
+        second = people.register(session, desk, PersonInput(name="王五"))
+    assert (first.member_code, second.member_code) == ("YL000042", "YL000043")
+
+
+def test_birth_year_and_gender_come_from_the_id_number(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.session() as session:
+        row = people.register(
+            session, desk, _zhang(place, gender=None, birth_year=None, id_number=ID_1962.lower())
+        )
+    assert (row.birth_year, row.gender) == (1962, Gender.FEMALE)
+
+
+def test_a_birth_year_against_the_id_number_is_refused(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with pytest.raises(ValidationError) as caught, db.session() as session:
+        people.register(session, desk, _zhang(place, birth_year=1957))
+    assert caught.value.field == "birth_year"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"phone": "9999"}, "phone"),
+        ({"id_number": ID_1956[:-1] + ("0" if ID_1956[-1] != "0" else "1")}, "id_number"),
+        ({"name": "'; DROP TABLE person;--"}, "name"),
+        ({"gender": "X"}, "gender"),
+        ({"birth_year": "1800", "id_number": None}, "birth_year"),
+        ({"community_id": 999}, "community_id"),
+        ({"building_group_id": 999}, "building_group_id"),
+        ({"address": "路" * 201}, "address"),
+        ({"tags": ["标签" * 11]}, "tags"),
+    ],
+)
+def test_bad_fields_are_named_and_nothing_is_written(
+    db: Database, desk: Actor, place: dict[str, int], changes: dict[str, object], field: str
+) -> None:
+    with db.session() as session:
+        before = _counts(session)
+    with pytest.raises(ValidationError) as caught, db.session() as session:
+        people.register(session, desk, _zhang(place, **changes))
+    assert caught.value.field == field
+    with db.session() as session:
+        assert _counts(session) == before
+
+
+def test_a_building_group_of_another_community_is_refused(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with pytest.raises(ValidationError) as caught, db.session() as session:
+        people.register(session, desk, _zhang(place, building_group_id=place["willow_1"]))
+    assert caught.value.field == "building_group_id"
+
+
+def test_a_building_group_alone_gives_its_community(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.session() as session:
+        row = people.register(
+            session, desk, _zhang(place, community_id=None, building_group_id=place["willow_1"])
+        )
+    assert row.community_id == place["willow"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"name": "张三丰", "id_number": None, "phone": "13812345678"}, "phone"),
+        ({"name": "张三丰", "id_number": None, "phone": "+86 138-1234-5678"}, "phone"),
+        ({"name": "张三丰", "phone": None, "id_number": ID_1956.lower()}, "id_number"),
+    ],
+)
+def test_a_phone_or_id_on_file_offers_the_person_and_writes_nothing(
+    db: Database, desk: Actor, place: dict[str, int], changes: dict[str, object], field: str
+) -> None:
+    with db.session() as session:
+        first = people.register(session, desk, _zhang(place))
+        before = _counts(session)
+    with pytest.raises(DuplicatePerson) as caught, db.session() as session:
+        people.register(session, desk, _zhang(place, **changes))
+    assert caught.value.person_id == first.id
+    assert caught.value.field == field
+    assert isinstance(caught.value, ConflictError)
+    with db.session() as session:
+        assert _counts(session) == before
+
+
+def test_a_family_may_share_a_phone_but_never_an_id(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.session() as session:
+        people.register(session, desk, _zhang(place))
+        wife = people.register(
+            session,
+            desk,
+            _zhang(place, name="李梅", id_number=ID_1962, gender="F", birth_year=None),
+            allow_shared_phone=True,
+        )
+    assert wife.phone == "13812345678"
+    with pytest.raises(DuplicatePerson), db.session() as session:
+        people.register(session, desk, _zhang(place, name="李梅"), allow_shared_phone=True)
+
+
+# --- update and get ------------------------------------------------------------------------
+
+
+def test_update_renames_refreshes_keys_and_audits_field_names(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.session() as session:
+        row = people.register(session, desk, _zhang(place))
+    with db.session() as session:
+        updated = people.update(
+            session, desk, row.id, _zhang(place, name="单雄信", phone="021-57681234", tags=["党员"])
+        )
+    assert updated.name == "单雄信" and updated.phone_masked == "021-****1234"
+    assert updated.member_code == row.member_code
+    with db.session() as session:
+        keys = set(
+            session.scalars(select(PersonSearchKey.key).where(PersonSearchKey.person_id == row.id))
+        )
+        assert {"sxx", "dxx", "shanxiongxin"} <= keys and "zs" not in keys
+        [event] = _audit(session, "update")
+        detail = json.loads(event.detail)
+        assert set(detail["fields"]) == {"name", "phone", "tags"}
+        assert "57681234" not in event.detail
+
+
+def test_update_refuses_another_persons_phone(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.session() as session:
+        zhang = people.register(session, desk, _zhang(place))
+        li = people.register(session, desk, PersonInput(name="李四", phone="13900001111"))
+    with pytest.raises(DuplicatePerson) as caught, db.session() as session:
+        people.update(session, desk, li.id, PersonInput(name="李四", phone="13812345678"))
+    assert caught.value.person_id == zhang.id
+    with db.session() as session:  # keeping one's own phone is no duplicate
+        people.update(session, desk, zhang.id, _zhang(place, address="新地址"))
+
+
+def test_get_shows_the_history(db: Database, desk: Actor, place: dict[str, int]) -> None:
+    with db.session() as session:
+        row = people.register(session, desk, _zhang(place))
+        ids = _history(session, row.id)
+    with db.session() as session:
+        detail = people.get(session, row.id)
+    assert [v.purpose for v in detail.visits] == [Purpose.ACTIVITY, Purpose.GOVERNMENT]
+    assert [(s.series, s.item, s.attended) for s in detail.signups] == [
+        ("文化友邻", "书法班", True)
+    ]
+    assert detail.service_hours == Decimal("2.5")
+    assert [c.serial for c in detail.certificates] == ["东邻志证〔2026〕第0001号"]
+    assert [r.id for r in detail.requests] == [ids["request"]]
+
+
+def _history(session: Session, person_id: int) -> dict[str, int]:
+    item = ServiceItem(series_id=4, name="书法班")
+    session.add(item)
+    session.flush()
+    activity = ActivitySession(
+        item_id=item.id, starts_at=T0, ends_at=T0 + dt.timedelta(hours=2), capacity=10
+    )
+    volunteer = Volunteer(person_id=person_id, volunteer_number=f"V{person_id:04d}")
+    request = Request(person_id=person_id, category="设施报修", text="楼道灯坏了")
+    session.add_all([activity, volunteer, request])
+    session.flush()
+    session.add_all(
+        [
+            Visit(person_id=person_id, at=T0, purpose=Purpose.GOVERNMENT.value),
+            Visit(
+                person_id=person_id, at=T0 + dt.timedelta(days=1), purpose=Purpose.ACTIVITY.value
+            ),
+            Signup(session_id=activity.id, person_id=person_id, attended=True, attended_at=T0),
+            ServiceRecord(
+                volunteer_id=volunteer.id,
+                session_id=activity.id,
+                day=T0.date(),
+                hours=Decimal("2.5"),
+                content="书法班助教",
+            ),
+            Certificate(
+                kind="service_record",
+                year=2026,
+                sequence=1,
+                serial="东邻志证〔2026〕第0001号",
+                verification_code="ABCD1234",
+                person_id=person_id,
+                title="志愿服务记录证明",
+                issued_on=T0.date(),
+            ),
+        ]
+    )
+    session.flush()
+    return {"session": activity.id, "volunteer": volunteer.id, "request": request.id}
+
+
+# --- merge ---------------------------------------------------------------------------------
+
+
+def test_merge_moves_the_history_to_the_kept_record(
+    db: Database, staff: Actor, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.session() as session:
+        keep = people.register(session, desk, _zhang(place, id_number=None, tags=["党员"]))
+        drop = people.register(
+            session,
+            desk,
+            PersonInput(name="张三", phone="13900001111", id_number=ID_1956, tags=["睦邻达人"]),
+        )
+        ids = _history(session, drop.id)
+        # Both signed up for the same session: one signup stays, attended.
+        session.add(
+            Signup(
+                session_id=ids["session"],
+                person_id=keep.id,
+                status="waitlisted",
+                waitlist_position=1,
+            )
+        )
+    with db.session() as session:
+        merged = people.merge(session, staff, keep.id, drop.id)
+    assert merged.id_number == ID_1956  # the kept record had none
+    assert merged.phone == "13812345678"  # the kept record's own stays
+    assert set(merged.tags) == {"党员", "睦邻达人"}
+    with db.session() as session:
+        detail = people.get(session, keep.id)
+        assert len(detail.visits) == 2
+        [signup] = detail.signups
+        assert signup.status.value == "signed_up" and signup.attended
+        assert detail.service_hours == Decimal("2.5")
+        assert len(detail.certificates) == 1 and len(detail.requests) == 1
+        dropped = session.get(Person, drop.id)
+        assert dropped is not None
+        assert not dropped.active and dropped.merged_into_id == keep.id
+        assert dropped.id_number is None and dropped.search_keys == [] and dropped.tags == []
+        volunteer = session.scalar(select(Volunteer).where(Volunteer.person_id == keep.id))
+        assert volunteer is not None and volunteer.id == ids["volunteer"]
+        [event] = _audit(session, "merge")
+        assert event.entity_id == keep.id and event.account_id == staff.account_id
+        assert json.loads(event.detail)["dropped"] == drop.id
+
+
+def test_merge_keeps_one_service_record_per_session(
+    db: Database, staff: Actor, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.session() as session:
+        keep = people.register(session, desk, PersonInput(name="王五"))
+        drop = people.register(session, desk, PersonInput(name="王五"))
+        ids = _history(session, drop.id)
+        kept_volunteer = Volunteer(person_id=keep.id, volunteer_number="V9999")
+        session.add(kept_volunteer)
+        session.flush()
+        session.add(
+            ServiceRecord(
+                volunteer_id=kept_volunteer.id,
+                session_id=ids["session"],
+                day=T0.date(),
+                hours=Decimal("2.5"),
+                content="书法班助教",
+            )
+        )
+    with db.session() as session:
+        people.merge(session, staff, keep.id, drop.id)
+    with db.session() as session:
+        assert people.get(session, keep.id).service_hours == Decimal("2.5")
+        old = session.get(Volunteer, ids["volunteer"])
+        assert old is not None and not old.active
+
+
+def test_a_dropped_record_points_duplicates_to_the_kept_one(
+    db: Database, staff: Actor, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.session() as session:
+        keep = people.register(session, desk, PersonInput(name="赵六"))
+        drop = people.register(session, desk, PersonInput(name="赵六", id_number=ID_1962))
+        people.merge(session, staff, keep.id, drop.id)
+    with pytest.raises(DuplicatePerson) as caught, db.session() as session:
+        people.register(session, desk, PersonInput(name="赵六", id_number=ID_1962))
+    assert caught.value.person_id == keep.id
+
+
+def test_merge_refuses_two_id_numbers_and_one_record(
+    db: Database, staff: Actor, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.session() as session:
+        a = people.register(session, desk, PersonInput(name="甲", id_number=ID_1956))
+        b = people.register(session, desk, PersonInput(name="乙", id_number=ID_1962))
+    with pytest.raises(ConflictError), db.session() as session:
+        people.merge(session, staff, a.id, b.id)
+    with pytest.raises(ValidationError), db.session() as session:
+        people.merge(session, staff, a.id, a.id)
+
+
+def test_a_merged_record_can_no_longer_be_edited(
+    db: Database, staff: Actor, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.session() as session:
+        keep = people.register(session, desk, PersonInput(name="孙七"))
+        drop = people.register(session, desk, PersonInput(name="孙七"))
+        people.merge(session, staff, keep.id, drop.id)
+    with pytest.raises(ConflictError), db.session() as session:
+        people.update(session, desk, drop.id, PersonInput(name="孙七"))
+
+
+# --- permissions ---------------------------------------------------------------------------
+
+
+def test_a_desk_volunteer_registers_and_edits_but_may_not_merge(
+    db: Database, desk: Actor, admin: Actor, place: dict[str, int]
+) -> None:
+    with db.session() as session:
+        a = people.register(session, desk, PersonInput(name="周八"))
+        b = people.register(session, desk, PersonInput(name="周八"))
+        people.update(session, desk, a.id, PersonInput(name="周八", birth_year=1950))
+        before = _counts(session)
+    with pytest.raises(PermissionDenied), db.session() as session:
+        people.merge(session, desk, a.id, b.id)
+    with db.session() as session:
+        assert _counts(session) == before
+        dropped = session.get(Person, b.id)
+        assert dropped is not None and dropped.active
+        people.merge(session, admin, a.id, b.id)  # admins may
