@@ -1,0 +1,350 @@
+"""接待签到: check-ins, today's log, undo, and 民生直通车 requests. Every change is audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import validation
+from app.errors import ConflictError, NotFound, ValidationError
+from app.i18n import translate
+from app.models import Account, Community, Person, Purpose, Request, RequestStatus, Visit
+from app.security import Actor, Permission
+from app.services import audit
+from app.services.home import visits_by_purpose
+
+# A second check-in of one person for one purpose within this time is most likely a double
+# Enter or a second volunteer; the desk asks before writing it.
+DUPLICATE_WINDOW = dt.timedelta(minutes=5)
+NOTE_MAX_LENGTH = 200
+CATEGORY_MAX_LENGTH = 20
+REQUEST_TEXT_MAX_LENGTH = 2000
+RESOLUTION_MAX_LENGTH = 2000
+
+# Offered in the request form; any other short category may be typed.
+REQUEST_CATEGORIES = (
+    "环境卫生",
+    "物业管理",
+    "邻里纠纷",
+    "养老助老",
+    "政策咨询",
+    "设施报修",
+    "其他",
+)
+
+
+class RecentDuplicate(ConflictError):
+    """The same person was checked in for the same purpose a moment ago (`visit_id`)."""
+
+    def __init__(self, message: str, *, visit_id: int, at: dt.datetime) -> None:
+        super().__init__(message)
+        self.visit_id = visit_id
+        self.at = at
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: int
+    person_id: int
+    at: dt.datetime
+    purpose: Purpose
+    community_id: int | None
+    note: str
+
+
+@dataclass(frozen=True)
+class VisitLine:
+    """A line of today's log."""
+
+    id: int
+    person_id: int | None
+    at: dt.datetime
+    name: str
+    community: str
+    purpose: Purpose
+    note: str
+    account: str  # the display name of the desk account that checked the person in
+    undone: bool
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    id: int
+    person_id: int | None
+    person_name: str
+    category: str
+    text: str
+    status: RequestStatus
+    created_at: dt.datetime
+    created_by: str
+    assigned_to_id: int | None
+    assigned_to: str
+    resolution: str
+    resolved_at: dt.datetime | None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _purpose(value: Purpose | str) -> Purpose:
+    try:
+        return Purpose(value)
+    except ValueError:
+        raise ValidationError(
+            "purpose", translate("Errors", "Choose the purpose of the visit from the list.")
+        ) from None
+
+
+def check_in(
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    purpose: Purpose | str,
+    note: str = "",
+    *,
+    confirm_duplicate: bool = False,
+) -> VisitRow:
+    """A visit now; a repeat within DUPLICATE_WINDOW raises RecentDuplicate unless confirmed.
+
+    The community is copied onto the visit so the statistics survive the person's anonymisation.
+    """
+    actor.require(Permission.RECEPTION)
+    chosen = _purpose(purpose)
+    clean_note = validation.optional_text(
+        "note", note, max_length=NOTE_MAX_LENGTH, label=translate("Errors", "the note")
+    )
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound(translate("Errors", "This person is no longer on file."))
+    if not person.active:
+        raise ConflictError(
+            translate("Errors", "This record was merged into another one; open that one instead.")
+        )
+    now = _now()
+    if not confirm_duplicate:
+        earlier = session.scalars(
+            select(Visit)
+            .where(
+                Visit.person_id == person.id,
+                Visit.at >= now - DUPLICATE_WINDOW,
+                Visit.purpose == chosen.value,
+                Visit.undone_at.is_(None),
+            )
+            .order_by(Visit.at.desc())
+            .limit(1)
+        ).first()
+        if earlier is not None:
+            raise RecentDuplicate(
+                translate("Errors", "%1 was checked in for this purpose at %2. Check in again?")
+                .replace("%1", person.name)
+                .replace("%2", earlier.at.strftime("%H:%M")),
+                visit_id=earlier.id,
+                at=earlier.at,
+            )
+    visit = Visit(
+        person_id=person.id,
+        community_id=person.community_id,
+        at=now,
+        purpose=chosen.value,
+        note=clean_note,
+        account_id=actor.account_id,
+    )
+    session.add(visit)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "check_in",
+        "visit",
+        visit.id,
+        person_id=person.id,
+        purpose=chosen.value,
+        confirmed_duplicate=confirm_duplicate or None,
+    )
+    return VisitRow(visit.id, person.id, now, chosen, person.community_id, clean_note)
+
+
+def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime.combine(day, dt.time())
+    return start, start + dt.timedelta(days=1)
+
+
+def today_log(session: Session, day: dt.date) -> list[VisitLine]:
+    """The day's check-ins, newest first; undone ones stay in the list, marked."""
+    start, end = _day_bounds(day)
+    rows = session.execute(
+        select(Visit, Person.name, Community.name, Account.display_name)
+        .outerjoin(Person, Person.id == Visit.person_id)
+        .outerjoin(Community, Community.id == Visit.community_id)
+        .outerjoin(Account, Account.id == Visit.account_id)
+        .where(Visit.at >= start, Visit.at < end)
+        .order_by(Visit.at.desc(), Visit.id.desc())
+    )
+    return [
+        VisitLine(
+            id=visit.id,
+            person_id=visit.person_id,
+            at=visit.at,
+            name=name or "",
+            community=community or "",
+            purpose=Purpose(visit.purpose),
+            note=visit.note,
+            account=account or "",
+            undone=visit.undone_at is not None,
+        )
+        for visit, name, community, account in rows
+    ]
+
+
+def undo_check_in(session: Session, actor: Actor, visit_id: int) -> None:
+    """Mark a mistaken check-in undone. Only on its own day: older visits are statistics."""
+    actor.require(Permission.RECEPTION)
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise NotFound(translate("Errors", "This check-in no longer exists."))
+    if visit.undone_at is not None:
+        raise ConflictError(translate("Errors", "This check-in was undone already."))
+    now = _now()
+    if visit.at.date() != now.date():
+        raise ConflictError(translate("Errors", "Only today's check-ins can be undone."))
+    visit.undone_at = now
+    audit.record(session, actor, "undo_check_in", "visit", visit.id, person_id=visit.person_id)
+
+
+def counts_by_purpose(session: Session, day: dt.date) -> dict[Purpose, int]:
+    """Live count per purpose for the desk (undone check-ins not counted); every purpose listed."""
+    counted = visits_by_purpose(session, day)
+    return {purpose: counted.get(purpose, 0) for purpose in Purpose}
+
+
+def _long_text(field: str, value: str, *, max_length: int, label: str) -> str:
+    """Free text that keeps its line breaks (a resident's request is often several lines)."""
+    text = "\n".join(line.strip() for line in value.replace("\r\n", "\n").split("\n")).strip()
+    if not text:
+        raise ValidationError(field, translate("Errors", "Please fill in %1.").replace("%1", label))
+    if len(text) > max_length:
+        raise ValidationError(
+            field,
+            translate("Errors", "%1 may be at most %2 characters.")
+            .replace("%1", label)
+            .replace("%2", str(max_length)),
+        )
+    if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
+        raise ValidationError(
+            field,
+            translate("Errors", "%1 contains characters that can't be used.").replace("%1", label),
+        )
+    return text
+
+
+def _request_row(session: Session, request: Request) -> RequestRow:
+    creator = session.get(Account, request.created_by_id) if request.created_by_id else None
+    assignee = session.get(Account, request.assigned_to_id) if request.assigned_to_id else None
+    return RequestRow(
+        id=request.id,
+        person_id=request.person_id,
+        person_name=request.person.name if request.person else "",
+        category=request.category,
+        text=request.text,
+        status=RequestStatus(request.status),
+        created_at=request.created_at,
+        created_by=creator.display_name if creator else "",
+        assigned_to_id=request.assigned_to_id,
+        assigned_to=assignee.display_name if assignee else "",
+        resolution=request.resolution,
+        resolved_at=request.resolved_at,
+    )
+
+
+def record_request(
+    session: Session, actor: Actor, person_id: int | None, category: str, text: str
+) -> RequestRow:
+    """A resident's request or complaint taken at the desk (person_id None: not registered)."""
+    actor.require(Permission.RECEPTION)
+    clean_category = validation.required_text(
+        "category",
+        category,
+        max_length=CATEGORY_MAX_LENGTH,
+        label=translate("Errors", "the category"),
+    )
+    clean_text = _long_text(
+        "text", text, max_length=REQUEST_TEXT_MAX_LENGTH, label=translate("Errors", "the request")
+    )
+    if person_id is not None:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFound(translate("Errors", "This person is no longer on file."))
+    request = Request(
+        person_id=person_id,
+        category=clean_category,
+        text=clean_text,
+        status=RequestStatus.OPEN.value,
+        created_by_id=actor.account_id,
+    )
+    session.add(request)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "create",
+        "request",
+        request.id,
+        person_id=person_id,
+        category=clean_category,
+    )
+    return _request_row(session, request)
+
+
+def open_requests(session: Session) -> list[RequestRow]:
+    """Requests not yet resolved, oldest first: the longest waiting come to the top."""
+    requests = session.scalars(
+        select(Request)
+        .where(Request.status != RequestStatus.RESOLVED.value)
+        .order_by(Request.created_at, Request.id)
+    )
+    return [_request_row(session, request) for request in requests]
+
+
+def _open_request(session: Session, request_id: int) -> Request:
+    request = session.get(Request, request_id)
+    if request is None:
+        raise NotFound(translate("Errors", "This request no longer exists."))
+    if request.status == RequestStatus.RESOLVED.value:
+        raise ConflictError(translate("Errors", "This request is resolved already."))
+    return request
+
+
+def assign_request(session: Session, actor: Actor, request_id: int, account_id: int) -> RequestRow:
+    """Hand a request to an account (a staff member following it up)."""
+    actor.require(Permission.RECEPTION)
+    request = _open_request(session, request_id)
+    account = session.get(Account, account_id)
+    if account is None or not account.active:
+        raise ValidationError(
+            "account_id", translate("Errors", "Choose an active account to hand the request to.")
+        )
+    previous = request.assigned_to_id
+    request.assigned_to_id = account.id
+    request.status = RequestStatus.ASSIGNED.value
+    audit.record(
+        session, actor, "assign", "request", request.id, assigned_to=[previous, account.id]
+    )
+    return _request_row(session, request)
+
+
+def resolve_request(session: Session, actor: Actor, request_id: int, note: str) -> RequestRow:
+    """Close a request with what was done about it."""
+    actor.require(Permission.RECEPTION)
+    request = _open_request(session, request_id)
+    resolution = _long_text(
+        "note", note, max_length=RESOLUTION_MAX_LENGTH, label=translate("Errors", "the resolution")
+    )
+    request.status = RequestStatus.RESOLVED.value
+    request.resolution = resolution
+    request.resolved_at = _now()
+    audit.record(session, actor, "resolve", "request", request.id)
+    return _request_row(session, request)
