@@ -9,6 +9,8 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from app.cli import StartOptions
 
 if TYPE_CHECKING:
@@ -104,12 +106,6 @@ def _prepare(
         return []
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Application", text)
-
-
 class Shell:
     """Which window is up: setup wizard, login dialog or main window, and moving between them."""
 
@@ -165,9 +161,9 @@ class Shell:
             message = problem.message
         except (SQLAlchemyError, OSError) as error:
             log.exception("database %s unusable", url)
-            message = _tr("The database can't be used: %1").replace(
-                "%1", str(error).splitlines()[0][:200]
-            )
+            message = QCoreApplication.translate(
+                "Application", "The database can't be used: %1"
+            ).replace("%1", str(error).splitlines()[0][:200])
         if db is not None:
             db.dispose()
         if path is not None and not existed:
@@ -198,7 +194,7 @@ class Shell:
         result = check_credentials(self.db, username, password)
         if isinstance(result, DomainError):
             self._problem(
-                _tr("Automatic login as %1 failed: %2")
+                QCoreApplication.translate("Application", "Automatic login as %1 failed: %2")
                 .replace("%1", username)
                 .replace("%2", result.message)
             )
@@ -211,7 +207,9 @@ class Shell:
 
         print(message, file=sys.stderr, flush=True)
         log.error("start-up problem: %s", message)
-        box = problem_box(_tr("Youlin Desk can't start"), message)
+        box = problem_box(
+            QCoreApplication.translate("Application", "Youlin Desk can't start"), message
+        )
         if self.options.smoke:
             box.show()
             self.app.processEvents()
@@ -334,7 +332,7 @@ class Shell:
 
     def close(self) -> None:
         """Let go of windows and the database (parentless widgets must be deleted by Qt)."""
-        from PySide6.QtCore import QCoreApplication, QEvent
+        from PySide6.QtCore import QEvent
 
         for widget in (self.window, self.dialog):
             if widget is not None:

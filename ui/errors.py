@@ -30,10 +30,6 @@ from ui import style
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 class FieldMessage(QWidget):
     """An error said in words beside a field: red text with a warning icon; hidden when empty."""
 
@@ -126,7 +122,7 @@ def show_domain_error(parent: QWidget | None, error: DomainError) -> QMessageBox
     box = QMessageBox(parent)
     box.setObjectName("errors.domain")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Not done"))
+    box.setWindowTitle(QCoreApplication.translate("ErrorReporter", "Not done"))
     box.setText(error.message)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -203,13 +199,18 @@ class ErrorReporter(QObject):
         self._show_dialog()
 
     def message(self) -> str:
-        where = str(self.log_path) if self.log_path else _tr("(the log could not be written)")
-        return _tr(
+        where = (
+            str(self.log_path)
+            if self.log_path
+            else QCoreApplication.translate("ErrorReporter", "(the log could not be written)")
+        )
+        return QCoreApplication.translate(
+            "ErrorReporter",
             "Sorry, something went wrong inside the program.\n\n"
             "What was saved before is safe. If what you were doing did not finish, "
             "please try it once more.\n\n"
             "The details were written to the log file:\n%1\n\n"
-            "Please tell the centre's staff or administrator."
+            "Please tell the centre's staff or administrator.",
         ).replace("%1", where)
 
     def _show_dialog(self) -> None:
@@ -217,10 +218,13 @@ class ErrorReporter(QObject):
         box = QMessageBox(parent)
         box.setObjectName("errors.unexpected")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("Something went wrong"))
+        box.setWindowTitle(QCoreApplication.translate("ErrorReporter", "Something went wrong"))
         box.setText(self.message())
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        copy = box.addButton(_tr("Copy the log file's path"), QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton(
+            QCoreApplication.translate("ErrorReporter", "Copy the log file's path"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
         box.addButton(QMessageBox.StandardButton.Ok)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = box

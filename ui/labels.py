@@ -73,13 +73,13 @@ def signup_status_name(status: SignupStatus) -> str:
 
 def format_day(day: dt.date) -> str:
     """A day with its weekday, e.g. 3月5日 周四 / Thu 5 Mar."""
-    pattern = QCoreApplication.translate(_CONTEXT, "ddd d MMM", "date with weekday, Qt format")
+    pattern = QCoreApplication.translate("Labels", "ddd d MMM", "date with weekday, Qt format")
     return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def format_long_day(day: dt.date) -> str:
     """A day in full, e.g. 2026年3月5日 星期四 / Thursday 5 March 2026."""
-    pattern = QCoreApplication.translate(_CONTEXT, "dddd d MMMM yyyy", "full date, Qt format")
+    pattern = QCoreApplication.translate("Labels", "dddd d MMMM yyyy", "full date, Qt format")
     return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 

@@ -137,6 +137,8 @@ class LoginDialog(QDialog):
         if demo:
             layout.addWidget(self._demo_panel())
 
+        # Wide enough for a message beside a field on one or two lines.
+        self.setMinimumWidth(self.fontMetrics().height() * 24)
         self.username.setText(settings.last_username)
         (self.password if settings.last_username else self.username).setFocus()
 
@@ -161,6 +163,7 @@ class LoginDialog(QDialog):
             button.setObjectName(f"login.demo.{username}")
             button.setAccessibleName(self.tr("Demo account: %1").replace("%1", name))
             button.setAutoDefault(False)
+            button.setMinimumHeight(round(button.fontMetrics().height() * 2.8))  # two lines
             button.clicked.connect(lambda _checked=False, u=username: self.fill_demo(u))
             row.addWidget(button)
         layout = QVBoxLayout(panel)
@@ -201,6 +204,12 @@ class LoginDialog(QDialog):
         self._log_in()
 
     def _log_in(self) -> bool:
+        done = self._attempt()
+        if not done:
+            style.grow_to_fit(self)
+        return done
+
+    def _attempt(self) -> bool:
         self.messages.clear()
         username = self.username.text().strip()
         if not username:

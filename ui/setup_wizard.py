@@ -108,6 +108,7 @@ class SetupWizard(QDialog):
         layout.addWidget(intro)
         layout.addLayout(columns)
         layout.addLayout(buttons)
+        self.setMinimumWidth(self.fontMetrics().height() * 44)
         self.name.setFocus()
 
     def _field(self, key: str, object_name: str, accessible: str, max_length: int) -> QLineEdit:
@@ -154,6 +155,12 @@ class SetupWizard(QDialog):
         self.submit_form()
 
     def submit_form(self) -> bool:
+        done = self._submit()
+        if not done:
+            style.grow_to_fit(self)
+        return done
+
+    def _submit(self) -> bool:
         self.messages.clear()
         if self.password.text() != self.password2.text():
             self.password2.clear()

@@ -131,3 +131,19 @@ def paragraph_html(text: str, *, colour: str | None = None) -> str:
         style += f"color:{colour};"
     body = escape(text).replace("\n", "<br>")
     return f'<p style="{style} margin:0">{body}</p>'
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a dialog tall enough again after messages appeared in it (wrapped text needs more
+    height than Qt gives a window that is already shown)."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = max(window.width(), layout.totalMinimumSize().width())
+    if layout.hasHeightForWidth():
+        height = layout.totalHeightForWidth(width)
+    else:
+        height = layout.totalSizeHint().height()
+    if width > window.width() or height > window.height():
+        window.resize(width, max(height, window.height()))

@@ -167,6 +167,10 @@
         <translation>您自己的新角色从下次登录起生效。</translation>
     </message>
     <message>
+        <source>You can&apos;t disable your own account while you are signed in with it. Ask another administrator to do it.</source>
+        <translation>您正在用这个账号登录，不能停用自己的账号。请另一位管理员来停用。</translation>
+    </message>
+    <message>
         <source>Not enabled: %1</source>
         <translation>未启用：%1</translation>
     </message>
@@ -260,6 +264,21 @@
     <message>
         <source>The setting could not be saved in the data folder %1 (%2). It applies only until the program closes; ask the administrator to make the folder writable.</source>
         <translation>无法在数据文件夹 %1 中保存设置（%2）。设置只在程序关闭前有效；请管理员为该文件夹开通写入权限。</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>The database can&apos;t be used: %1</source>
+        <translation>无法使用这个数据库：%1</translation>
+    </message>
+    <message>
+        <source>Automatic login as %1 failed: %2</source>
+        <translation>以 %1 自动登录失败：%2</translation>
+    </message>
+    <message>
+        <source>Youlin Desk can&apos;t start</source>
+        <translation>友邻前台无法启动</translation>
     </message>
 </context>
 <context>
@@ -552,6 +571,43 @@
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Not done</source>
+        <translation>没有办成</translation>
+    </message>
+    <message>
+        <source>(the log could not be written)</source>
+        <translation>（日志文件无法写入）</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong inside the program.
+
+What was saved before is safe. If what you were doing did not finish, please try it once more.
+
+The details were written to the log file:
+%1
+
+Please tell the centre&apos;s staff or administrator.</source>
+        <translation>抱歉，程序内部出了问题。
+
+之前保存的内容都是安全的。如果刚才的操作没有完成，请再做一次。
+
+详细情况已写入日志文件：
+%1
+
+请告诉中心的工作人员或管理员。</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出了点问题</translation>
+    </message>
+    <message>
+        <source>Copy the log file&apos;s path</source>
+        <translation>复制日志文件位置</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The data folder %1 can&apos;t be created: %2</source>
@@ -650,6 +706,26 @@
         <translation>这个社区已有同名的楼组。</translation>
     </message>
     <message>
+        <source>Choose the purpose of the visit from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was checked in for this purpose at %2. Check in again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This check-in no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This check-in was undone already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only today&apos;s check-ins can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Please fill in %1.</source>
         <translation>请填写%1。</translation>
     </message>
@@ -660,6 +736,30 @@
     <message>
         <source>%1 contains characters that can&apos;t be used.</source>
         <translation>%1含有不能使用的字符。</translation>
+    </message>
+    <message>
+        <source>the category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request is resolved already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an active account to hand the request to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the resolution</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A user name has 2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
@@ -907,6 +1007,14 @@
         <source>Waitlist</source>
         <translation>候补</translation>
     </message>
+    <message>
+        <source>(no room)</source>
+        <translation>（未安排活动室）</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>已满</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -977,6 +1085,16 @@
     <message>
         <source>On the waitlist</source>
         <translation>候补中</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>date with weekday, Qt format</comment>
+        <translation>M月d日 ddd</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <comment>full date, Qt format</comment>
+        <translation>yyyy年M月d日 dddd</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,12 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -97,6 +98,18 @@ class _Section(QWidget):
         self.stack.setCurrentWidget(self.empty if empty else self.view)
 
 
+def _fit_columns(view: QTableView, *, stretch: int) -> None:
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(view.model().columnCount()):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if column == stretch
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(column, mode)
+
+
 class HomeDesk(QWidget):
     """Today at a glance; refreshed when shown and with F5."""
 
@@ -139,6 +152,11 @@ class HomeDesk(QWidget):
         self.sessions_view = self._table("home.sessions", self.tr("This week's activities"))
         self.sessions_view.setModel(self.sessions_model)
         self.chart = VisitsChart(self)
+        # The free text (purpose, booking title, activity) takes the room that is left, so no
+        # table needs scrolling sideways; a long title is elided and shown whole in its tooltip.
+        _fit_columns(self.purposes_view, stretch=0)
+        _fit_columns(self.rooms_view, stretch=2)
+        _fit_columns(self.sessions_view, stretch=2)
 
         self.purposes_section = _Section(
             "home.purposes",
@@ -179,14 +197,11 @@ class HomeDesk(QWidget):
         for card in (self.visits_card, self.pending_card, self.sessions_card):
             cards.addWidget(card)
         grid = QGridLayout()
-        grid.addWidget(self.purposes_section, 0, 0)
-        grid.addWidget(self.chart_section, 0, 1)
-        grid.addWidget(self.rooms_section, 1, 0)
-        grid.addWidget(self.sessions_section, 1, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
-        grid.setRowStretch(0, 2)
-        grid.setRowStretch(1, 3)
+        self._grid = grid
+        self._wide: bool | None = None
+        self._arrange(wide=True)
 
         content = QWidget(self)
         content.setObjectName("home.content")
@@ -204,6 +219,65 @@ class HomeDesk(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self._update_fonts()
+
+    def _arrange(self, *, wide: bool) -> None:
+        """Wide: the four sections two by two. Narrow (large text on a small screen): the two
+        tables take the whole width one under the other, and the page scrolls."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        grid = self._grid
+        for section in (
+            self.purposes_section,
+            self.chart_section,
+            self.rooms_section,
+            self.sessions_section,
+        ):
+            grid.removeWidget(section)
+        grid.addWidget(self.purposes_section, 0, 0)
+        grid.addWidget(self.chart_section, 0, 1)
+        if wide:
+            grid.addWidget(self.rooms_section, 1, 0)
+            grid.addWidget(self.sessions_section, 1, 1)
+            grid.setRowStretch(2, 0)
+        else:
+            grid.addWidget(self.rooms_section, 1, 0, 1, 2)
+            grid.addWidget(self.sessions_section, 2, 0, 1, 2)
+            grid.setRowStretch(2, 3)
+        grid.setRowStretch(0, 2)
+        grid.setRowStretch(1, 3)
+
+    def _needs_width(self) -> int:
+        """The width the week's sessions table needs to show every column without scrolling."""
+        view = self.sessions_view
+        metrics = view.fontMetrics()
+        header = view.horizontalHeader()
+        width = metrics.averageCharWidth() * 14  # the activity's name, elided beyond this
+        for column in range(self.sessions_model.columnCount()):
+            if column != 2:
+                width += max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+        return width + view.verticalScrollBar().sizeHint().width() + 4 * view.frameWidth()
+
+    def _update_arrangement(self) -> None:
+        # Wide, the sessions table has 3/5 of the page (the column stretches are 2 : 3).
+        available = self.width() - self.fontMetrics().height() * 2
+        self._arrange(wide=available * 3 // 5 >= self._needs_width())
+        rows = {self.purposes_view: 4, self.rooms_view: 5, self.sessions_view: 5}
+        if not self._wide:
+            rows = {self.purposes_view: 5, self.rooms_view: 8, self.sessions_view: 10}
+        for view, count in rows.items():
+            model = view.model()
+            shown = max(1, min(count, model.rowCount()))
+            height = (
+                view.horizontalHeader().sizeHint().height()
+                + shown * view.verticalHeader().defaultSectionSize()
+                + 2 * view.frameWidth()
+            )
+            view.setMinimumHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_arrangement()
 
     def _table(self, object_name: str, accessible: str) -> QTableView:
         view = QTableView(self)
@@ -249,8 +323,7 @@ class HomeDesk(QWidget):
         self.rooms_section.show_empty(self.rooms_model.rowCount() == 0)
         self.sessions_section.show_empty(self.sessions_model.rowCount() == 0)
         self.chart_section.show_empty(not any(count for _day, count in figures.visits_per_day))
-        for view in (self.purposes_view, self.rooms_view, self.sessions_view):
-            view.resizeColumnsToContents()
+        self._update_arrangement()
 
     def on_refresh_triggered(self) -> None:
         self.refresh()
@@ -278,3 +351,5 @@ class HomeDesk(QWidget):
         self.day_label.setFont(style.scaled_font(self.day_label, 1.2, bold=True))
         for view in (self.purposes_view, self.rooms_view, self.sessions_view):
             style.update_table_metrics(view)
+        if self._figures is not None:
+            self._update_arrangement()

@@ -80,7 +80,7 @@ class PurposeCountModel(_Table):
             return None
         purpose, count = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return labels.purpose_name(purpose) if column == 0 else str(count)
         if role == RAW_ROLE:
             return purpose if column == 0 else count
@@ -132,7 +132,7 @@ class RoomScheduleModel(_Table):
             return None
         line = self._lines[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
                 return self._time(line)
             if column == 1:
@@ -183,7 +183,7 @@ class WeekSessionsModel(_Table):
             return None
         line = self._lines[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
                 return (
                     f"{labels.format_day(line.starts_at.date())} "
@@ -194,11 +194,11 @@ class WeekSessionsModel(_Table):
             if column == 2:
                 return line.item
             if column == 3:
-                return line.room or QCoreApplication.translate(self.CONTEXT, "(no room)")
+                return line.room or QCoreApplication.translate("HomeModels", "(no room)")
             if column == 4:
                 text = f"{line.signed_up} / {line.capacity}"
                 if line.signed_up >= line.capacity:
-                    text += " " + QCoreApplication.translate(self.CONTEXT, "full")
+                    text += " " + QCoreApplication.translate("HomeModels", "full")
                 return text
             return str(line.waitlisted)
         if role == RAW_ROLE:
