@@ -1,0 +1,151 @@
+"""What every page of the Settings desk shares: calling a service and showing its message."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import escape
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from app.errors import DatabaseProblem
+from ui import style
+from ui.context import DeskContext
+
+T = TypeVar("T")
+
+# Greyed, yet 5.7:1 on white: an inactive row stays readable, and also says 停用 in words.
+INACTIVE_COLOUR = "#666666"
+
+
+def run_service(context: DeskContext, call: Callable[[Session], T]) -> T:
+    """`call` in one transaction: committed on success, rolled back on any error.
+
+    Domain errors pass through for the page to show; a database that can't be written
+    (locked, gone, read-only) becomes a DatabaseProblem with a message a volunteer understands.
+    """
+    try:
+        with context.db.session() as session:
+            return call(session)
+    except SQLAlchemyError as error:
+        raise DatabaseProblem(
+            QCoreApplication.translate(
+                "SettingsDesk",
+                "The database could not be written, so nothing was changed. "
+                "Please try again in a moment; if it keeps happening, call the administrator.",
+            )
+        ) from error
+
+
+class PageMessage(QLabel):
+    """The line of a page that says what just happened, in words (bold; an error in red too).
+
+    An error also says so in words ("Not saved: …"), so colour is never the only signal.
+    """
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._message = ""
+        self._error = False
+        self.setVisible(False)
+
+    def message(self) -> str:
+        """The plain text shown ("" when hidden)."""
+        return self._message
+
+    def is_error(self) -> bool:
+        return self._error
+
+    def show_info(self, text: str) -> None:
+        self._show(text, error=False)
+
+    def show_error(self, text: str) -> None:
+        self._show(text, error=True)
+
+    def clear_message(self) -> None:
+        self._message = ""
+        self._error = False
+        self.clear()
+        self.setAccessibleName("")
+        self.setVisible(False)
+
+    def _show(self, text: str, *, error: bool) -> None:
+        self._message = text
+        self._error = error
+        html = style.paragraph_html(text, colour=style.ERROR_COLOUR if error else None)
+        self.setText(f"<b>{html}</b>")
+        self.setAccessibleName(text)
+        self.setVisible(True)
+        # After the layout has made room for it: scroll the page so the message is on screen.
+        QTimer.singleShot(0, self, self._reveal)
+
+    def _reveal(self) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None and self.isVisible():
+            parent.ensureWidgetVisible(self)
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    """A page title a step larger than the text; relative, so it follows the text size setting."""
+    html = f'<span style="font-size: x-large; font-weight: bold;">{escape(text)}</span>'
+    label = QLabel(html, parent)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAccessibleName(text)
+    label.setWordWrap(True)
+    return label
+
+
+def hint(text: str, parent: QWidget | None = None) -> QLabel:
+    """An explaining sentence, wrapped at 1.3 line spacing."""
+    label = QLabel(style.paragraph_html(text, colour=style.MUTED_COLOUR), parent)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAccessibleName(text)
+    label.setWordWrap(True)
+    return label
+
+
+def button(text: str, object_name: str, parent: QWidget | None = None) -> QPushButton:
+    """A push button whose accessible name is its text without the mnemonic '&'."""
+    widget = QPushButton(text, parent)
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(plain(text))
+    widget.setAutoDefault(False)
+    return widget
+
+
+_CJK_MNEMONIC = re.compile(r"[(（]&\w[)）]")
+
+
+def plain(text: str) -> str:
+    """Label text without its mnemonic ("&Name:", "名称(&N)：") and colon, for accessible names."""
+    text = _CJK_MNEMONIC.sub("", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":：").strip()
+
+
+class RoomyRowsDelegate(QStyledItemDelegate):
+    """Rows at least 1.6 lines of the view's font high (MIIT line spacing), following text size."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), round(option.fontMetrics.height() * 1.6)))
