@@ -71,9 +71,12 @@ def test_last_active_admin_stays(db: Database, admin: Actor, staff: Actor) -> No
             change(session)
     with db.session() as session:
         accounts.change_role(session, admin, staff.account_id, Role.ADMIN)
+    second_admin = Actor(staff.account_id, staff.username, staff.display_name, Role.ADMIN)
     with db.session() as session:
-        accounts.set_active(session, admin, admin.account_id, False)
+        accounts.set_active(session, second_admin, admin.account_id, False)
         assert session.get(Account, admin.account_id).active is False  # type: ignore[union-attr]
+    with pytest.raises(ConflictError), db.session() as session:
+        accounts.set_active(session, second_admin, second_admin.account_id, False)
 
 
 def test_duplicate_username_and_short_password_are_refused(db: Database, admin: Actor) -> None:

@@ -161,6 +161,10 @@ def set_active(session: Session, actor: Actor, account_id: int, active: bool) ->
     if account.active == active:
         return _row(account)
     if not active:
+        if account.id == actor.account_id:
+            raise ConflictError(
+                translate("Errors", "You can't disable the account you are signed in with.")
+            )
         _guard_last_admin(session, account)
     account.active = active
     audit.record(session, actor, "enable" if active else "disable", "account", account.id)
