@@ -259,6 +259,10 @@ def test_broad_texts_walking_the_visit_log_rank_like_the_full_ranking(
     with db.session() as session:
         walked = {t: _ranked(session, t, 7) for t in texts}
     assert walked == full
+    monkeypatch.setattr(search, "WALK_MAX", 20)  # give up early: the full ranking takes over
+    with db.session() as session:
+        given_up = {t: _ranked(session, t, 7) for t in texts}
+    assert given_up == full
     assert any(len(found) == 7 for found in full.values())
 
 

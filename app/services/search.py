@@ -34,10 +34,12 @@ MIN_PHONE_DIGITS = 4
 # sqrt(batch × people) matches on (~2,000 of 100,000 people for 20 results).
 MIN_BROAD = 200
 COUNT_CAP = 8000
-# Matching visits read per step of the walk (times the people needed), and the most before
-# ranking every match instead.
+# Matching check-ins read by the walk's first step (times the people needed); each further
+# step reads twice as many, up to the last; after WALK_MAX of them it gives up and ranks every
+# match (a few regulars filling the log).
 VISIT_BATCH_FACTOR = 2
-VISIT_SCAN_MAX = 20_000
+VISIT_BATCH_MAX = 1000
+WALK_MAX = 5000
 
 
 class MatchKind(enum.StrEnum):
@@ -337,20 +339,19 @@ def _recent_visitors(
     session: Session, params: dict[str, Any], way: _Way, need: int, taken: set[int]
 ) -> list[int] | None:
     """The `need` matching people checked in most recently (ties by name), or None if the visit
-    log holds fewer of them within VISIT_SCAN_MAX visits."""
+    log holds fewer of them within WALK_MAX matching check-ins."""
     bound = {name: params[name] for name in _PARAMETERS[way]}
     before = dt.datetime.max
-    last_seen: dict[
-        int, tuple[dt.datetime, str]
-    ] = {}  # walking back, the first sighting is the last visit
+    # Walking back, a person's first check-in seen is their last one.
+    last_seen: dict[int, tuple[dt.datetime, str]] = {}
     complete_after: dt.datetime | None = None  # everyone checked in after this is in last_seen
-    scanned = 0
+    read = 0
     batch = _batch(need)
     while True:
         rows = session.execute(
             _RECENT[way], {**bound, "active": True, "before": before, "batch": batch}
         ).all()
-        scanned += len(rows)
+        read += len(rows)
         for person_id, at, name in rows:
             if person_id not in taken and person_id not in last_seen:
                 last_seen[person_id] = (at, name)
@@ -358,13 +359,14 @@ def _recent_visitors(
             complete_after = None  # the whole log is read
             break
         oldest = rows[-1].at
-        if oldest == before or scanned >= VISIT_SCAN_MAX:
+        if oldest == before or read >= WALK_MAX:
             return None  # a batch all in one second, or a log too long to walk
         # People last seen in the oldest second may have company in the next batch, which
         # starts at that second again: only those seen after it are known to be complete.
         before = complete_after = oldest
         if sum(1 for at, _name in last_seen.values() if at > oldest) >= need:
             break
+        batch = min(batch * 2, VISIT_BATCH_MAX)
     known = [
         (person_id, at, name)
         for person_id, (at, name) in last_seen.items()
