@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from app.db import Database
+    from app.errors import DomainError
     from app.security import Actor
     from app.settings import Settings
     from ui.main_window import MainWindow
@@ -37,6 +40,10 @@ def run(options: StartOptions) -> int:
     machine = settings_module.load()
     language = options.language or machine.language
     i18n.set_language(language)
+    # SQLAlchemy, the mappings and the password hash are most of start-up: let them run in a
+    # worker thread while this one starts Qt.
+    opening = DatabaseStart(options)
+    opening.start()
 
     from PySide6.QtWidgets import QApplication
 
@@ -49,8 +56,8 @@ def run(options: StartOptions) -> int:
         else QApplication([sys.argv[0], *options.qt_args])
     )
     translators = _prepare(app, language, machine.text_size, options.qt_args)
-    reporter = errors.install_excepthook(log_path)
-    shell = Shell(app, options, machine, translators)
+    reporter = errors.install_excepthook(log_path, may_block=not options.smoke)
+    shell = Shell(app, options, machine, translators, opening)
     try:
         return shell.start()
     except Exception:
@@ -63,6 +70,84 @@ def run(options: StartOptions) -> int:
     finally:
         shell.close()
         reporter.uninstall()
+
+
+@dataclass
+class Opened:
+    """What the database said at start-up."""
+
+    db: Database | None = None
+    problem: str = ""  # why the database can't be used, in the user's language
+    needs_setup: bool = False
+    centre_name: str = ""
+    login: Actor | DomainError | None = None  # the autologin's outcome, when there is one
+    failure: BaseException | None = None  # a bug, re-raised in the main thread
+
+
+class DatabaseStart(threading.Thread):
+    """Open the database at the program's schema, read what the first window needs and try the
+    autologin — in a worker thread, while the main thread starts Qt. Touches no Qt object."""
+
+    def __init__(self, options: StartOptions) -> None:
+        super().__init__(name="youlin-database-start", daemon=True)
+        self.options = options
+        self._opened = Opened()
+
+    def result(self) -> Opened:
+        """Wait for the worker (or do the work here when it was never started)."""
+        if self.ident is None:
+            self.run()
+        else:
+            self.join()
+        return self._opened
+
+    def run(self) -> None:
+        try:
+            self._opened = self._open()
+        except BaseException as error:  # handed to the main thread, which reports it
+            self._opened = Opened(failure=error)
+
+    def _open(self) -> Opened:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from app import migrate
+        from app.backup import sqlite_file
+        from app.db import Database
+        from app.errors import DatabaseProblem
+        from app.i18n import translate
+        from app.services import centre
+
+        url = self.options.database_url
+        path = sqlite_file(url)
+        existed = path is not None and path.exists()
+        db: Database | None = None
+        try:
+            db = Database(url)
+            migrate.upgrade(db)
+            with db.session() as session:
+                needs_setup = centre.needs_setup(session)
+                profile = centre.get_profile(session)
+        except DatabaseProblem as problem:
+            message = problem.message
+        except (SQLAlchemyError, OSError) as error:
+            log.exception("database %s unusable", url)
+            message = translate("Application", "The database can't be used: %1").replace(
+                "%1", str(error).splitlines()[0][:200]
+            )
+        else:
+            opened = Opened(db, "", needs_setup, profile.name if profile else "")
+            if self.options.autologin is not None and not needs_setup:
+                from ui.login import check_credentials
+
+                opened.login = check_credentials(db, *self.options.autologin)
+            import app.services.home  # noqa: F401  (the Home desk's queries, imported here)
+
+            return opened
+        if db is not None:
+            db.dispose()
+        if path is not None and not existed:
+            _remove_new_file(path)  # nothing half-created is left behind
+        return Opened(problem=message)
 
 
 def _prepare(
@@ -115,23 +200,23 @@ class Shell:
         options: StartOptions,
         settings: Settings,
         translators: list[QTranslator],
+        opening: DatabaseStart | None = None,
     ) -> None:
         self.app = app
         self.options = options
+        self.opening = opening or DatabaseStart(options)
         self.settings = settings
         self.translators = translators  # kept alive: Qt doesn't own installed translators
         self.db: Database | None = None
+        self.centre_name = ""
         self.window: MainWindow | None = None
         self.dialog: QWidget | None = None
 
     # --- start -----------------------------------------------------------------------------
 
     def start(self) -> int:
-        db = self._open_database()
-        if db is None:
-            return EXIT_PROBLEM
-        self.db = db
-        first = self._first_window()
+        """Show the first window and run until the program ends; the exit code."""
+        first = self.begin()
         if isinstance(first, int):
             return first
         if self.options.smoke:
@@ -140,46 +225,24 @@ class Shell:
             return 0
         return self.app.exec()
 
-    def _open_database(self) -> Database | None:
-        """The database at the program's schema; None after saying clearly why it can't be."""
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from app import migrate
-        from app.backup import sqlite_file
-        from app.db import Database
-        from app.errors import DatabaseProblem
-
-        url = self.options.database_url
-        path = sqlite_file(url)
-        existed = path is not None and path.exists()
-        db: Database | None = None
-        try:
-            db = Database(url)
-            migrate.upgrade(db)
-            return db
-        except DatabaseProblem as problem:
-            message = problem.message
-        except (SQLAlchemyError, OSError) as error:
-            log.exception("database %s unusable", url)
-            message = QCoreApplication.translate(
-                "Application", "The database can't be used: %1"
-            ).replace("%1", str(error).splitlines()[0][:200])
-        if db is not None:
-            db.dispose()
-        if path is not None and not existed:
-            _remove_new_file(path)  # nothing half-created is left behind
-        self._problem(message)
-        return None
-
-    def _first_window(self) -> QWidget | int:
-        from app.services import centre
-
-        assert self.db is not None
-        with self.db.session() as session:
-            needs_setup = centre.needs_setup(session)
-        if needs_setup and not self.options.demo:
-            return self._show_wizard()
-        return self._after_setup()
+    def begin(self) -> QWidget | int:
+        """Show the first window that waits for a person (setup wizard, login or main window),
+        or return the exit code when the program can't go on."""
+        opened = self.opening.result()
+        if opened.failure is not None:
+            raise opened.failure
+        if opened.db is None:
+            self._problem(opened.problem)
+            return EXIT_PROBLEM
+        self.db = opened.db
+        self.centre_name = opened.centre_name
+        if opened.needs_setup and not self.options.demo:
+            first: QWidget | int = self._show_wizard()
+        elif opened.login is not None:
+            first = self._logged_in(opened.login)
+        else:
+            first = self._after_setup()
+        return first
 
     def _after_setup(self) -> QWidget | int:
         if self.options.autologin is not None:
@@ -187,12 +250,16 @@ class Shell:
         return self._show_login()
 
     def _autologin(self, username: str, password: str) -> QWidget | int:
-        from app.errors import DomainError
         from ui.login import check_credentials
 
         assert self.db is not None
-        result = check_credentials(self.db, username, password)
+        return self._logged_in(check_credentials(self.db, username, password))
+
+    def _logged_in(self, result: Actor | DomainError) -> QWidget | int:
+        from app.errors import DomainError
+
         if isinstance(result, DomainError):
+            username = self.options.autologin[0] if self.options.autologin else ""
             self._problem(
                 QCoreApplication.translate("Application", "Automatic login as %1 failed: %2")
                 .replace("%1", username)
@@ -236,7 +303,7 @@ class Shell:
 
         assert self.db is not None
         login = LoginDialog(
-            self.db, self.settings, demo=self.options.demo, centre_name=self._centre_name()
+            self.db, self.settings, demo=self.options.demo, centre_name=self.centre_name
         )
         login.accepted.connect(self.on_login_accepted)
         login.rejected.connect(self.on_dialog_rejected)
@@ -258,7 +325,7 @@ class Shell:
             demo=self.options.demo,
             apply_text_size=self.apply_text_size,
         )
-        window = MainWindow(context, self._centre_name())
+        window = MainWindow(context, self.centre_name)
         context.on_data_changed.append(self.on_data_changed)
         window.switch_user_requested.connect(self.on_switch_user_requested)
         window.quit_requested.connect(self.on_quit_requested)
@@ -273,12 +340,14 @@ class Shell:
             old.deleteLater()
 
     def _centre_name(self) -> str:
+        """The centre's name as the database has it now (it changes in setup and Settings)."""
         from app.services import centre
 
         assert self.db is not None
         with self.db.session() as session:
             profile = centre.get_profile(session)
-        return profile.name if profile is not None else ""
+        self.centre_name = profile.name if profile is not None else ""
+        return self.centre_name
 
     def apply_text_size(self, size: str) -> None:
         from ui import style
@@ -293,6 +362,7 @@ class Shell:
         wizard = self.dialog
         if isinstance(wizard, SetupWizard) and wizard.actor is not None:
             self.settings = _remember_username(self.settings, wizard.actor.username)
+        self._centre_name()
         result = self._after_setup()
         if isinstance(result, int):
             self.app.exit(result)

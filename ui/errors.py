@@ -150,9 +150,14 @@ class ErrorReporter(QObject):
 
     QUIET_SECONDS = 10.0
 
-    def __init__(self, log_path: Path | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, log_path: Path | None, *, may_block: bool = True, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.log_path = log_path
+        # Before the event loop runs the dialog must wait for the person (exec); never in a
+        # smoke run or a test, which must not block.
+        self.may_block = may_block
         self.dialog: QMessageBox | None = None
         self._quiet_until = 0.0
         self._previous_hook: (
@@ -238,7 +243,7 @@ class ErrorReporter(QObject):
             self._quiet_until = time.monotonic() + self.QUIET_SECONDS
 
         box.finished.connect(on_finished)
-        if QThread.currentThread().loopLevel() == 0:
+        if self.may_block and QThread.currentThread().loopLevel() == 0:
             box.exec()  # no event loop yet (start-up): wait here so the person can read it
         else:
             box.open()
@@ -247,11 +252,11 @@ class ErrorReporter(QObject):
 _reporter: ErrorReporter | None = None
 
 
-def install_excepthook(log_path: Path | None) -> ErrorReporter:
+def install_excepthook(log_path: Path | None, *, may_block: bool = True) -> ErrorReporter:
     """Route every unexpected exception to the friendly dialog; returns the reporter."""
     global _reporter
     if _reporter is not None:
         _reporter.uninstall()
-    _reporter = ErrorReporter(log_path)
+    _reporter = ErrorReporter(log_path, may_block=may_block)
     _reporter.install()
     return _reporter

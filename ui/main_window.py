@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         from ui.home.desk import HomeDesk
 
         self.add_desk("home", self.tr("Home"), QIcon(), HomeDesk(self.context, self))
-        if self.context.actor.role == Role.ADMIN and _module_exists("ui.settings.desk"):
+        if self.context.actor.role == Role.ADMIN and _module_exists("ui.settings"):
             self.add_lazy_desk("settings", self.tr("Settings"), QIcon(), self._make_settings_desk)
 
     def _make_settings_desk(self) -> QWidget:
@@ -409,6 +409,7 @@ def window_title(centre_name: str, actor: Actor) -> str:
 
 
 def _module_exists(name: str) -> bool:
+    """Whether a desk's package is there, without importing it (start-up stays fast)."""
     try:
         return importlib.util.find_spec(name) is not None
     except ModuleNotFoundError:

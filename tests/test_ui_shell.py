@@ -1,0 +1,138 @@
+"""The application shell from first start to switching user, without blocking on an event loop."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app import i18n, paths
+from app import settings as settings_module
+from app.cli import StartOptions
+from app.db import Database
+from app.security import Actor
+from tests.conftest import PASSWORD
+from ui.application import DatabaseStart, Shell
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
+from ui.setup_wizard import SetupWizard
+
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints|raise)\(\)"
+)
+
+
+@pytest.fixture(autouse=True)
+def english(data_dir: Path) -> None:
+    i18n.set_language("en")
+
+
+def _shell(
+    qapp: QApplication,
+    db_path: Path,
+    *,
+    smoke: bool = False,
+    demo: bool = False,
+    autologin: tuple[str, str] | None = None,
+) -> Shell:
+    start = StartOptions(
+        database_url=paths.sqlite_url(db_path),
+        language="en",
+        demo=demo,
+        smoke=smoke,
+        autologin=autologin,
+    )
+    return Shell(qapp, start, settings_module.load(), [], DatabaseStart(start))
+
+
+@pytest.fixture
+def shells() -> Iterator[list[Shell]]:
+    made: list[Shell] = []
+    yield made
+    for shell in made:
+        shell.close()
+
+
+def test_first_start_goes_from_setup_to_login_to_the_main_window(
+    qtbot: QtBot, qapp: QApplication, db: Database, db_path: Path, shells: list[Shell]
+) -> None:
+    db.dispose()
+    shell = _shell(qapp, db_path)
+    shells.append(shell)
+    wizard = shell.begin()
+    assert isinstance(wizard, SetupWizard) and wizard.isVisible()
+    for edit, text in (
+        (wizard.name, "East Centre"),
+        (wizard.admin_username, "boss"),
+        (wizard.admin_name, "Boss"),
+        (wizard.password, PASSWORD),
+        (wizard.password2, PASSWORD),
+    ):
+        qtbot.keyClicks(edit, text)
+    assert wizard.submit_form()
+    login = shell.dialog
+    assert isinstance(login, LoginDialog) and login.isVisible()
+    assert login.username.text() == "boss"  # remembered from the setup
+    assert login.try_login("boss", PASSWORD)
+    window = shell.window
+    assert isinstance(window, MainWindow) and window.isVisible()
+    assert "East Centre" in window.windowTitle()
+    assert shell.dialog is None
+
+
+def test_switching_user_returns_to_the_login_and_opens_a_new_main_window(
+    qtbot: QtBot, qapp: QApplication, db: Database, admin: Actor, desk: Actor, db_path: Path,
+    shells: list[Shell],
+) -> None:  # fmt: skip
+    db.dispose()
+    shell = _shell(qapp, db_path)
+    shells.append(shell)
+    login = shell.begin()
+    assert isinstance(login, LoginDialog)
+    assert login.try_login("desk", PASSWORD)
+    first = shell.window
+    assert first is not None and first.context.actor.username == "desk"
+    first.switch_user_action.trigger()
+    assert shell.window is None
+    again = shell.dialog
+    assert isinstance(again, LoginDialog) and again.isVisible()
+    assert again.username.text() == "desk"
+    assert again.try_login("admin", PASSWORD)
+    assert shell.window is not None and shell.window.context.actor.username == "admin"
+    assert shell.window.desk_keys() == ["home", "settings"]
+
+
+def test_autologin_opens_the_main_window_at_once(
+    qapp: QApplication, db: Database, admin: Actor, db_path: Path, shells: list[Shell]
+) -> None:
+    db.dispose()
+    shell = _shell(qapp, db_path, autologin=("admin", PASSWORD))
+    shells.append(shell)
+    window = shell.begin()
+    assert isinstance(window, MainWindow)
+    assert window.context.actor.username == "admin"
+
+
+def test_a_failed_autologin_ends_with_exit_code_2(
+    qapp: QApplication, db: Database, admin: Actor, db_path: Path, shells: list[Shell],
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    db.dispose()
+    shell = _shell(qapp, db_path, smoke=True, autologin=("admin", "wrong"))
+    shells.append(shell)
+    assert shell.begin() == 2
+    assert "Wrong user name or password" in capsys.readouterr().err
+
+
+def test_demo_mode_shows_the_demo_accounts(
+    qapp: QApplication, db: Database, admin: Actor, db_path: Path, shells: list[Shell]
+) -> None:
+    db.dispose()
+    shell = _shell(qapp, db_path, demo=True)
+    shells.append(shell)
+    login = shell.begin()
+    assert isinstance(login, LoginDialog)
+    assert login.findChild(object, "login.demo.admin") is not None
