@@ -13,7 +13,7 @@ from app.errors import DatabaseProblem
 from app.i18n import translate
 
 # The newest revision in app/migrations/versions; a test keeps it equal to Alembic's head.
-HEAD_REVISION = "0002_seed_menu"
+HEAD_REVISION = "0003_search_indexes"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -259,7 +259,8 @@ class PersonSearchKey(Base):
     person: Mapped[Person] = relationship(back_populates="search_keys")
     __table_args__ = (
         CheckConstraint("kind IN ('initials', 'pinyin')", name="kind"),
-        Index("ix_person_search_key_key", "key"),
+        # Covering: a prefix range on key yields the person without reading the table.
+        Index("ix_person_search_key_lookup", "key", "person_id", "kind"),
     )
 
 
@@ -280,8 +281,9 @@ class Visit(Base):
     account: Mapped[Account | None] = relationship()
     __table_args__ = (
         CheckConstraint(_choices("purpose", Purpose), name="purpose"),
-        Index("ix_visit_at", "at"),
-        Index("ix_visit_person_at", "person_id", "at"),
+        # Covering for "today's log" and "last check-in of these people" (search ranking).
+        Index("ix_visit_at", "at", "person_id", "undone_at"),
+        Index("ix_visit_person_at", "person_id", "at", "undone_at"),
     )
 
 

@@ -315,7 +315,7 @@ def test_every_branch_uses_an_index(db: Database, register: Register, typed: str
         "ix_person_phone_reversed",
         "ix_person_id_tail",
         "ix_person_name",
-        "ix_person_search_key_key",
+        "ix_person_search_key_lookup",
         "ix_visit_person_at",
     ):
         assert index in search_plan
