@@ -112,6 +112,7 @@ class DatabaseStart(threading.Thread):
 
         from app import migrate
         from app.backup import sqlite_file
+        from app.cli import ensure_folder
         from app.db import Database
         from app.errors import DatabaseProblem
         from app.i18n import translate
@@ -122,6 +123,7 @@ class DatabaseStart(threading.Thread):
         existed = path is not None and path.exists()
         db: Database | None = None
         try:
+            ensure_folder(url)
             db = Database(url)
             migrate.upgrade(db)
             with db.session() as session:
