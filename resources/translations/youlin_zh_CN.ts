@@ -654,6 +654,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>这是最后一个在用的管理员账号，必须保留管理员身份。</translation>
     </message>
     <message>
+        <source>You can&apos;t disable the account you are signed in with.</source>
+        <translation>不能停用您当前登录的账号。</translation>
+    </message>
+    <message>
         <source>The current password is wrong.</source>
         <translation>当前密码不正确。</translation>
     </message>
@@ -707,23 +711,23 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>Choose the purpose of the visit from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从列表中选择来访事由。</translation>
     </message>
     <message>
         <source>%1 was checked in for this purpose at %2. Check in again?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已于 %2 以此事由签到。要再签到一次吗？</translation>
     </message>
     <message>
         <source>This check-in no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条签到记录已不存在。</translation>
     </message>
     <message>
         <source>This check-in was undone already.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条签到已经撤销过了。</translation>
     </message>
     <message>
         <source>Only today&apos;s check-ins can be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能撤销今天的签到。</translation>
     </message>
     <message>
         <source>Please fill in %1.</source>
@@ -739,27 +743,27 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>the category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>the request</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求内容</translation>
     </message>
     <message>
         <source>This request no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条诉求已不存在。</translation>
     </message>
     <message>
         <source>This request is resolved already.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条诉求已经办结。</translation>
     </message>
     <message>
         <source>Choose an active account to hand the request to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个在用的账号来接办这条诉求。</translation>
     </message>
     <message>
         <source>the resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>办理结果</translation>
     </message>
     <message>
         <source>A user name has 2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
