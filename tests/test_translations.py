@@ -146,12 +146,6 @@ def test_source_scan_agrees_with_the_catalogue(messages: list[Message]) -> None:
 VARIABLE_CONTEXT = re.compile(r"""\btranslate\(\s*(?!["\s])([^,()]+),\s*[rbuf]?["']""")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/home/models.py translate(self.CONTEXT, …) and ui/labels.py translate(_CONTEXT, "
-    "…date pattern…) hide '(no room)', 'full' and both date patterns from lupdate; "
-    "remove this mark once they name the context literally",
-)
 def test_translate_calls_name_their_context_literally() -> None:
     unseen = []
     for path in source_files():
