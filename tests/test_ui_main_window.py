@@ -152,14 +152,14 @@ def test_large_text_size_makes_text_18_pt_and_primary_buttons_60_px(
     assert refresh is not None
     normal_height = refresh.height()
     style.apply_text_size(qapp, "large")
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: refresh.height() >= 60)
     assert qapp.font().pointSizeF() >= 18
     assert window.font().pointSizeF() >= 18
     assert refresh.property("primary") is True
     assert refresh.height() >= 60 and refresh.width() >= 60
     assert refresh.height() > normal_height
     style.apply_text_size(qapp, "normal")
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: refresh.height() < normal_height + 1)
     assert 11 <= qapp.font().pointSizeF() < 18
     assert refresh.height() >= 44
 

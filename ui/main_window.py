@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.models import Role
 from app.security import Actor
-from ui import labels
+from ui import labels, style
 from ui.context import DeskContext
 from ui.login import LockPanel
 
@@ -186,9 +186,20 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
 
     def _fit_nav(self) -> None:
+        """Navigation items as tall as primary buttons, the list as wide as its longest title."""
         metrics = self.nav.fontMetrics()
         widest = max((metrics.horizontalAdvance(d.title) for d in self._desks), default=0)
         self.nav.setFixedWidth(widest + metrics.horizontalAdvance("M") * 4)
+        height = style.primary_button_px(self.nav.font())
+        for row in range(self.nav.count()):
+            self.nav.item(row).setSizeHint(QSize(0, height))
+        pad = metrics.horizontalAdvance("M")
+        self.nav.setStyleSheet(f"QListWidget#nav::item {{ padding-left: {pad}px; }}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_nav()
 
     def desk_keys(self) -> list[str]:
         return [desk.key for desk in self._desks]

@@ -10,8 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QTableView,
+    QWidget,
+)
 
 LINE_SPACING = 1.3  # MIIT: line spacing at least 1.3
 ERROR_COLOUR = "#b3261e"  # 6.5:1 on white: readable, and every error also says so in words
@@ -62,37 +71,74 @@ def button_px(font: QFont | None = None, size: str | None = None) -> int:
     return max(spec.button_px, round(metrics.height() * 1.7))
 
 
-def stylesheet(font: QFont, size: str) -> str:
-    """The few rules the text size needs; everything else keeps the platform style."""
-    metrics = QFontMetrics(font)
-    primary = primary_button_px(font, size)
-    button = button_px(font, size)
-    field = max(button, round(metrics.height() * 1.8))
-    pad = max(4, metrics.horizontalAdvance("0"))
-    return f"""
-QPushButton {{ min-height: {button}px; min-width: {button}px; padding: 0 {pad}px; }}
-QPushButton[{PRIMARY_PROPERTY}="true"] {{
-    min-height: {primary}px; min-width: {primary}px; padding: 0 {pad * 2}px; font-weight: bold;
-}}
-QToolBar QToolButton {{ min-height: {button}px; min-width: {button}px; padding: 0 {pad}px; }}
-QLineEdit, QComboBox, QSpinBox, QDateEdit, QTimeEdit {{ min-height: {field}px; }}
-QListWidget#nav::item {{ min-height: {primary}px; padding: 0 {pad}px; }}
-"""
+def field_px(font: QFont | None = None, size: str | None = None) -> int:
+    """The least height of a text field or drop-down."""
+    metrics = QFontMetrics(font or QApplication.font())
+    return max(button_px(font, size), round(metrics.height() * 1.8))
+
+
+class DeskStyle(QProxyStyle):
+    """The platform style with the text size's touch targets: buttons, primary buttons, fields.
+
+    A proxy style rather than an application style sheet: a style sheet repolishes every widget
+    and measurably slows start-up and every change of text size.
+    """
+
+    def __init__(self, base: str, size: str) -> None:
+        super().__init__(base)
+        self.size_name = size
+
+    def sizeFromContents(
+        self,
+        kind: QStyle.ContentsType,
+        option: QStyleOption,
+        size: QSize,
+        widget: QWidget | None = None,
+        /,
+    ) -> QSize:
+        # PySide6's stub of QProxyStyle.sizeFromContents omits the None that Qt passes.
+        result = super().sizeFromContents(kind, option, size, widget)  # type: ignore[arg-type]
+        font = widget.font() if widget is not None else QApplication.font()
+        if kind == QStyle.ContentsType.CT_PushButton:
+            if widget is not None and widget.property(PRIMARY_PROPERTY) is True:
+                least = primary_button_px(font, self.size_name)
+                pad = QFontMetrics(font).horizontalAdvance("0") * 2
+                result = QSize(result.width() + pad, result.height())
+            else:
+                least = button_px(font, self.size_name)
+            return result.expandedTo(QSize(least, least))
+        if kind == QStyle.ContentsType.CT_ToolButton:
+            least = button_px(font, self.size_name)
+            return result.expandedTo(QSize(least, least))
+        if kind in (
+            QStyle.ContentsType.CT_LineEdit,
+            QStyle.ContentsType.CT_ComboBox,
+            QStyle.ContentsType.CT_SpinBox,
+        ):
+            return result.expandedTo(QSize(0, field_px(font, self.size_name)))
+        return result
 
 
 def apply_text_size(app: QApplication, size: str) -> None:
-    """Make `size` the running interface's text size: application font and button sizes."""
-    spec = text_size(size)
+    """Make `size` the running interface's text size: application font and touch targets."""
+    name = size if size in TEXT_SIZE_TABLE else "normal"
+    app.setProperty(_TEXT_SIZE_PROPERTY, name)
+    current = app.style()
+    if isinstance(current, DeskStyle):
+        current.size_name = name
+    else:
+        app.setStyle(DeskStyle(current.name(), name))
     font = QFont(app.font())
-    font.setPointSizeF(spec.point_size)
-    app.setProperty(_TEXT_SIZE_PROPERTY, size if size in TEXT_SIZE_TABLE else "normal")
-    app.setFont(font)
-    app.setStyleSheet(stylesheet(font, size))
+    font.setPointSizeF(text_size(name).point_size)
+    app.setFont(font)  # every widget's size hint follows (and asks DeskStyle again)
 
 
 def make_primary(button: QAbstractButton) -> QAbstractButton:
     """Mark a desk's primary button (bigger, bold) — the MIIT 60 x 60 px in large mode."""
     button.setProperty(PRIMARY_PROPERTY, True)
+    bold = QFont()  # only the weight is set: size and family still follow the application
+    bold.setBold(True)
+    button.setFont(bold)
     return button
 
 
