@@ -102,7 +102,7 @@ def test_switching_user_returns_to_the_login_and_opens_a_new_main_window(
     assert again.username.text() == "desk"
     assert again.try_login("admin", PASSWORD)
     assert shell.window is not None and shell.window.context.actor.username == "admin"
-    assert shell.window.desk_keys() == ["home", "settings"]
+    assert "settings" in shell.window.desk_keys()
 
 
 def test_autologin_opens_the_main_window_at_once(
