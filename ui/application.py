@@ -230,6 +230,13 @@ class Shell:
     def begin(self) -> QWidget | int:
         """Show the first window that waits for a person (setup wizard, login or main window),
         or return the exit code when the program can't go on."""
+        # The windows' modules load while the worker waits on SQLite and the password hash
+        # (both let go of the GIL). No import deadlock: no app.* module imports ui.*, and the
+        # worker imports ui.login only between its imports, holding no module lock.
+        import ui.home.desk
+        import ui.login
+        import ui.main_window  # noqa: F401
+
         opened = self.opening.result()
         if opened.failure is not None:
             raise opened.failure
