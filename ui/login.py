@@ -138,7 +138,7 @@ class LoginDialog(QDialog):
             layout.addWidget(self._demo_panel())
 
         # Wide enough for a message beside a field on one or two lines.
-        self.setMinimumWidth(self.fontMetrics().height() * 24)
+        self.setMinimumWidth(style.dialog_width(self, 24))
         self.username.setText(settings.last_username)
         (self.password if settings.last_username else self.username).setFocus()
 

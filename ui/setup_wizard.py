@@ -108,7 +108,7 @@ class SetupWizard(QDialog):
         layout.addWidget(intro)
         layout.addLayout(columns)
         layout.addLayout(buttons)
-        self.setMinimumWidth(self.fontMetrics().height() * 44)
+        self.setMinimumWidth(style.dialog_width(self, 36))
         self.name.setFocus()
 
     def _field(self, key: str, object_name: str, accessible: str, max_length: int) -> QLineEdit:

@@ -193,3 +193,13 @@ def grow_to_fit(window: QWidget) -> None:
         height = layout.totalSizeHint().height()
     if width > window.width() or height > window.height():
         window.resize(width, max(height, window.height()))
+
+
+def dialog_width(dialog: QWidget, characters: int) -> int:
+    """A dialog's least width: `characters` hanzi of its font, but never wider than 90 % of its
+    screen (1366 px desks in the large text size)."""
+    wanted = dialog.fontMetrics().height() * characters
+    screen = dialog.screen()
+    if screen is None:
+        return wanted
+    return min(wanted, screen.availableGeometry().width() * 9 // 10)
