@@ -11,7 +11,17 @@ from sqlalchemy.orm import Session
 from app import validation
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import translate
-from app.models import Account, Community, Person, Purpose, Request, RequestStatus, Visit
+from app.models import (
+    Account,
+    Community,
+    Person,
+    Purpose,
+    Request,
+    RequestStatus,
+    Role,
+    Tag,
+    Visit,
+)
 from app.security import Actor, Permission
 from app.services import audit
 from app.services.home import visits_by_purpose
@@ -33,6 +43,16 @@ REQUEST_CATEGORIES = (
     "政策咨询",
     "设施报修",
     "其他",
+)
+
+# Offered as tags by the registration form even before anyone carries them (DESIGN.md, People).
+STANDARD_TAGS = (
+    "党员",
+    "在职党员/双报到",
+    "志愿者",
+    "睦邻达人",
+    "共营达人",
+    "草根规划师",
 )
 
 
@@ -68,6 +88,16 @@ class VisitLine:
     note: str
     account: str  # the display name of the desk account that checked the person in
     undone: bool
+
+
+@dataclass(frozen=True)
+class Assignee:
+    """An account a request can be handed to (listed for a desk volunteer, who may not list
+    accounts as such)."""
+
+    id: int
+    display_name: str
+    role: Role
 
 
 @dataclass(frozen=True)
@@ -348,3 +378,19 @@ def resolve_request(session: Session, actor: Actor, request_id: int, note: str) 
     request.resolved_at = _now()
     audit.record(session, actor, "resolve", "request", request.id)
     return _request_row(session, request)
+
+
+def assignees(session: Session) -> list[Assignee]:
+    """Active staff and admin accounts, who follow requests up; by display name."""
+    rows = session.scalars(
+        select(Account)
+        .where(Account.active.is_(True), Account.role.in_([Role.STAFF.value, Role.ADMIN.value]))
+        .order_by(Account.display_name, Account.id)
+    )
+    return [Assignee(a.id, a.display_name, Role(a.role)) for a in rows]
+
+
+def tag_choices(session: Session) -> list[str]:
+    """Tags the registration form offers: the standard ones, then every other tag on file."""
+    names = session.scalars(select(Tag.name).order_by(Tag.id))
+    return list(dict.fromkeys([*STANDARD_TAGS, *names]))
