@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__, i18n, paths
 from app.errors import DomainError
 from app.i18n import translate
 
+if TYPE_CHECKING:
+    from app.db import Database
+    from app.security import Actor
+
 # "user:password": log in at start without the dialog (benchmarks and packaging checks).
 AUTOLOGIN_ENV = "YOULIN_AUTOLOGIN"
+
+# The acting account's password for sub-commands run by scripts; asked for when unset.
+PASSWORD_ENV = "YOULIN_PASSWORD"
+REPORT_LINES = 30  # lines of the row report printed by import-residents
 
 DEMO_PASSWORD = "demo1234"
 DEMO_ACCOUNTS = (("desk", "desk"), ("staff", "staff"), ("admin", "admin"))  # (username, role)
@@ -51,7 +61,47 @@ def _parser() -> argparse.ArgumentParser:
 
     migrate = commands.add_parser("migrate", help="upgrade the database to this version's schema")
     _add_common(migrate)
+
+    residents = commands.add_parser(
+        "import-residents", help="import a roster of residents from an Excel file (.xlsx)"
+    )
+    _add_common(residents)
+    _add_account(residents)
+    residents.add_argument("file", metavar="FILE.xlsx", type=Path)
+    residents.add_argument(
+        "--all-or-nothing",
+        action="store_true",
+        help="import nothing if any row has an error (default: import the valid rows)",
+    )
+    residents.add_argument(
+        "--dry-run", action="store_true", help="check the rows and report; write nothing"
+    )
+    residents.add_argument(
+        "--report", metavar="FILE.csv", type=Path, help="also write the whole row report here"
+    )
+
+    export = commands.add_parser("export", help="export people or visits to .xlsx or .csv")
+    _add_common(export)
+    _add_account(export)
+    export.add_argument("what", choices=("people", "visits"))
+    export.add_argument(
+        "--format", choices=("xlsx", "csv"), help="file format (default: from the file name)"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", type=Path, required=True)
+    export.add_argument(
+        "--full", action="store_true", help="full phone and ID numbers instead of masked ones"
+    )
     return parser
+
+
+def _add_account(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="USER",
+        required=True,
+        help=f"the admin account acting (password from ${PASSWORD_ENV}, else asked)",
+    )
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -76,6 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(database, args.people, args.seed)
         if args.command == "migrate":
             return _migrate(database)
+        if args.command == "import-residents":
+            return _import_residents(database, args)
+        if args.command == "export":
+            return _export(database, args)
         return _start(args, database, language, tuple(qt_args))
     except DomainError as error:
         print(error.message, file=sys.stderr)
@@ -136,6 +190,123 @@ def _migrate(database: str | None) -> int:
             .replace("%1", before or "—")
             .replace("%2", migrate.HEAD_REVISION)
         )
+    return 0
+
+
+def _open_existing(database: str | None) -> Database:
+    """The centre's database, upgraded like the desk does; a SQLite file must exist already."""
+    from app import migrate
+    from app.backup import sqlite_file
+    from app.db import Database
+    from app.errors import DatabaseProblem
+
+    url = paths.resolve_database_url(database)
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        raise DatabaseProblem(
+            translate(
+                "Cli", "There is no database at %1. Name the centre's database with --database."
+            ).replace("%1", str(path))
+        )
+    db = Database(url)
+    try:
+        migrate.upgrade(db)
+    except DomainError:
+        db.dispose()
+        raise
+    return db
+
+
+def _sign_in(db: Database, username: str) -> Actor:
+    """The acting account, signed in (and audited) with the password from the environment or
+    typed at a prompt that doesn't echo it."""
+    from app.errors import ValidationError
+    from app.services import accounts
+
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        try:
+            password = getpass.getpass(translate("Cli", "Password of %1: ").replace("%1", username))
+        except (EOFError, KeyboardInterrupt) as error:
+            raise ValidationError("password", translate("Cli", "No password was given.")) from error
+    try:
+        with db.session() as session:
+            return accounts.login(session, username, password)
+    except ValidationError:
+        with db.session() as session:
+            accounts.record_failed_login(session, username)
+        raise
+
+
+def _database_problem(error: Exception) -> DomainError:
+    from app.errors import DatabaseProblem
+
+    return DatabaseProblem(
+        translate("Errors", "The database can't be opened: %1").replace(
+            "%1", str(error).splitlines()[0][:200]
+        )
+    )
+
+
+def _import_residents(database: str | None, args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.services import roster
+
+    preview = roster.read_roster(args.file)  # before the password: a bad file is said at once
+    print(
+        translate("Cli", "%1, sheet “%2”, header in row %3: %4 rows of people.")
+        .replace("%1", preview.file_name)
+        .replace("%2", preview.sheet)
+        .replace("%3", str(preview.header_row))
+        .replace("%4", str(len(preview.rows)))
+    )
+    print(translate("Cli", "Columns: %1").replace("%1", roster.mapping_text(preview)))
+    mode = roster.ImportMode.ALL_OR_NOTHING if args.all_or_nothing else roster.ImportMode.VALID_ROWS
+    db = _open_existing(database)
+    try:
+        actor = _sign_in(db, args.as_user)
+        with db.session() as session:
+            if args.dry_run:
+                report = roster.validate(session, actor, preview, preview.mapping)
+                result = roster.ImportResult(report, mode, written=False)
+            else:
+                result = roster.import_rows(session, actor, preview, preview.mapping, mode)
+    except SQLAlchemyError as error:
+        raise _database_problem(error) from error
+    finally:
+        db.dispose()
+    report = result.report
+    for line in roster.report_lines(report, limit=REPORT_LINES):
+        print(line)
+    if args.report is not None:
+        roster.write_report(report, args.report)
+        print(translate("Cli", "The whole report is in %1.").replace("%1", str(args.report)))
+    print(roster.counts_text(report))
+    if args.dry_run:
+        print(translate("Cli", "Dry run: nothing was written."))
+    else:
+        print(roster.summary(result))
+    return 2 if report.errors and mode is roster.ImportMode.ALL_OR_NOTHING else 0
+
+
+def _export(database: str | None, args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.services import export
+
+    db = _open_existing(database)
+    try:
+        actor = _sign_in(db, args.as_user)
+        with db.session() as session:
+            result = export.export(
+                session, actor, args.what, args.output, file_format=args.format, full=args.full
+            )
+    except SQLAlchemyError as error:
+        raise _database_problem(error) from error
+    finally:
+        db.dispose()
+    print(export.summary(result))
     return 0
 
 
