@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import os
 import shutil
 import subprocess
 import sys
@@ -118,7 +119,11 @@ def lupdate(catalogue: Path, quiet: bool = False) -> None:
 
 
 def lrelease(catalogue: Path, compiled: Path, quiet: bool = False) -> None:
-    run([tool("pyside6-lrelease"), str(catalogue), "-qm", str(compiled)], quiet)
+    # Compile beside the target and rename over it: a running desk has the .qm mapped in memory,
+    # and rewriting that file in place crashes it (SIGBUS inside a translate call).
+    partial = compiled.with_name(compiled.name + ".partial")
+    run([tool("pyside6-lrelease"), str(catalogue), "-qm", str(partial)], quiet)
+    os.replace(partial, compiled)
 
 
 def read_messages(catalogue: Path) -> list[Message]:
@@ -192,7 +197,9 @@ def update() -> int:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     lupdate(CATALOGUE)
     lrelease(CATALOGUE, COMPILED)
-    shutil.copyfile(qtbase_source(), QTBASE)
+    partial = QTBASE.with_name(QTBASE.name + ".partial")
+    shutil.copyfile(qtbase_source(), partial)
+    os.replace(partial, QTBASE)
     print(f"copied {QTBASE.name} from the PySide6 wheel")
     problems = problems_in(CATALOGUE)
     for problem in problems:

@@ -149,8 +149,14 @@ class MainWindow(QMainWindow):
         from ui.home.desk import HomeDesk
 
         self.add_desk("home", self.tr("Home"), QIcon(), HomeDesk(self.context, self))
+        self.add_lazy_desk("reception", self.tr("Reception"), QIcon(), self._make_reception_desk)
         if self.context.actor.role == Role.ADMIN and _module_exists("ui.settings"):
             self.add_lazy_desk("settings", self.tr("Settings"), QIcon(), self._make_settings_desk)
+
+    def _make_reception_desk(self) -> QWidget:
+        from ui.reception.desk import ReceptionDesk
+
+        return ReceptionDesk(self.context, self)
 
     def _make_settings_desk(self) -> QWidget:
         from ui.settings.desk import SettingsDesk

@@ -415,6 +415,34 @@
         <translation>数据库已从 %1 升级到 %2。</translation>
     </message>
     <message>
+        <source>There is no database at %1. Name the centre&apos;s database with --database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, sheet “%2”, header in row %3: %4 rows of people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole report is in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Writing a demo centre to %1 …</source>
         <translation>正在将演示中心写入 %1 …</translation>
     </message>
@@ -883,6 +911,129 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Choose a file name to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 people to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 visits to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds full phone and ID numbers: keep it safe and delete it when it is no longer needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone and ID numbers are masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member code</source>
+        <translation type="unfinished">会员号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished">性别</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">身份证号</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished">社区</translation>
+    </message>
+    <message>
+        <source>Building group</source>
+        <translation type="unfinished">楼组</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished">标签</translation>
+    </message>
+    <message>
+        <source>Consent to data use</source>
+        <translation type="unfinished">信息使用同意</translation>
+    </message>
+    <message>
+        <source>Registered at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished">来访事由</translation>
+    </message>
+    <message>
+        <source>Desk account</source>
+        <translation type="unfinished">签到账号</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(anonymised)</source>
+        <translation type="unfinished">（已匿名）</translation>
+    </message>
+    <message>
+        <source>The file %1 can&apos;t be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomeDesk</name>
     <message>
         <source>Refresh (F5)</source>
@@ -1202,6 +1353,14 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>首页</translation>
     </message>
     <message>
+        <source>Reception</source>
+        <translation>接待签到</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1260,6 +1419,1092 @@ Data folder: %2</source>
     <message>
         <source>%1 — Youlin Desk — %2 (%3)</source>
         <translation>%1 — 友邻前台 — %2（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Preview: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The print-out as it will print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as a PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the page larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the page smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This print-out could not be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be used. Check that it is switched on and has paper, then try again; or save the print-out as a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the printer %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the print-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be saved there (%1). Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModels</name>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished">男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished">女</translation>
+    </message>
+    <message>
+        <source>Volunteer service record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Honour certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">待处理</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished">已办结</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished">性别</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished">社区</translation>
+    </message>
+    <message>
+        <source>Building group</source>
+        <translation type="unfinished">楼组</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished">标签</translation>
+    </message>
+    <message>
+        <source>Member code</source>
+        <translation type="unfinished">会员号</translation>
+    </message>
+    <message>
+        <source>The register could not be read from the database. Press F5 to try again; if it keeps happening, call the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">日期时间</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished">来访事由</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation type="unfinished">服务系列</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished">活动</translation>
+    </message>
+    <message>
+        <source>Signup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished">登记时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>The database could not be used, so nothing was saved. Please try again in a moment; if it keeps happening, call the administrator.</source>
+        <translation>数据库暂时无法使用，所以没有保存任何内容。请稍后再试；如果一直这样，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>e.g. 1956</source>
+        <translation>例如 1956</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>mobile or landline</source>
+        <translation>手机或固定电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>optional, 18 characters</source>
+        <translation>可不填，18 位</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Building group</source>
+        <translation>楼组</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Agrees to the centre keeping these data</source>
+        <translation>同意中心保存和使用以上信息</translation>
+    </message>
+    <message>
+        <source>Consent to data use</source>
+        <translation>信息使用同意</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Use the person on file</source>
+        <translation>使用已登记的居民</translation>
+    </message>
+    <message>
+        <source>Register anyway (family shares the phone)</source>
+        <translation>仍然登记（家人共用此电话）</translation>
+    </message>
+    <message>
+        <source>Register anyway: the family shares this phone</source>
+        <translation>仍然登记：家人共用此电话</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1（必填）</translation>
+    </message>
+    <message>
+        <source>New visitor</source>
+        <translation>新来访者登记</translation>
+    </message>
+    <message>
+        <source>Register (Enter)</source>
+        <translation>登记（回车）</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>修改居民信息</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>保存（回车）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>(choose a community)</source>
+        <translation>（请选择社区）</translation>
+    </message>
+    <message>
+        <source>(choose the community first)</source>
+        <translation>（请先选择社区）</translation>
+    </message>
+    <message>
+        <source>(no building group)</source>
+        <translation>（不选楼组）</translation>
+    </message>
+    <message>
+        <source>%1 Use that person instead of registering a second record?</source>
+        <translation>%1 要直接使用这位居民，而不是再登记一条吗？</translation>
+    </message>
+</context>
+<context>
+    <name>PurposeBar</name>
+    <message>
+        <source>Transfer</source>
+        <translation>关系转接</translation>
+    </message>
+    <message>
+        <source>Party dues</source>
+        <translation>交党费</translation>
+    </message>
+    <message>
+        <source>Double report</source>
+        <translation>双报到</translation>
+    </message>
+    <message>
+        <source>Government</source>
+        <translation>政务</translation>
+    </message>
+    <message>
+        <source>Life services</source>
+        <translation>生活服务</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Room use</source>
+        <translation>用活动室</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>民生直通车</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Purpose of the visit</source>
+        <translation>来访事由</translation>
+    </message>
+    <message>
+        <source>%1%2 %3 · %4</source>
+        <translation>%1%2 %3 · %4</translation>
+    </message>
+    <message>
+        <source>, chosen</source>
+        <translation>，已选</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3 today%4</source>
+        <translation>%1（%2），今天 %3 人次%4</translation>
+    </message>
+    <message>
+        <source>%1: press %2 or Alt+%3</source>
+        <translation>%1：按 %2 或 Alt+%3</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionDesk</name>
+    <message>
+        <source>Find the visitor</source>
+        <translation>查找来访者</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the phone, name, pinyin initials, or scan the member card</source>
+        <translation>手机尾号4位、姓名、拼音首字母，或扫会员卡</translation>
+    </message>
+    <message>
+        <source>New visitor (Ctrl+N)</source>
+        <translation>新来访者（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Register a new visitor</source>
+        <translation>登记新来访者</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>找到的居民</translation>
+    </message>
+    <message>
+        <source>Register as a new visitor</source>
+        <translation>登记为新来访者</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Note on the visit (optional)</source>
+        <translation>来访备注（可不填）</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>Check in (Enter)</source>
+        <translation>签到（回车）</translation>
+    </message>
+    <message>
+        <source>Check the highlighted person in</source>
+        <translation>为选中的居民签到</translation>
+    </message>
+    <message>
+        <source>Check in again</source>
+        <translation>再次签到</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Today&apos;s check-ins</source>
+        <translation>今日签到</translation>
+    </message>
+    <message>
+        <source>Undo the chosen check-in (F12)</source>
+        <translation>撤销所选签到（F12）</translation>
+    </message>
+    <message>
+        <source>Undo the chosen check-in</source>
+        <translation>撤销所选签到</translation>
+    </message>
+    <message>
+        <source>Undo it</source>
+        <translation>确认撤销</translation>
+    </message>
+    <message>
+        <source>Keep it (Esc)</source>
+        <translation>不撤销（Esc）</translation>
+    </message>
+    <message>
+        <source>%1 visits checked in today</source>
+        <translation>今天已签到 %1 人次</translation>
+    </message>
+    <message>
+        <source>People found (%1)</source>
+        <translation>找到的居民（%1）</translation>
+    </message>
+    <message>
+        <source>Today&apos;s check-ins (%1)</source>
+        <translation>今日签到（%1）</translation>
+    </message>
+    <message>
+        <source>Resident requests (%1 open)</source>
+        <translation>民生直通车（%1 件未办结）</translation>
+    </message>
+    <message>
+        <source>The search could not read the database. Please try again.</source>
+        <translation>查找时无法读取数据库，请再试一次。</translation>
+    </message>
+    <message>
+        <source>Type the last 4 digits of the phone, the name, or its pinyin initials (张三: zs), or scan the member card. Enter checks the highlighted person in.</source>
+        <translation>输入手机尾号4位、姓名或姓名拼音首字母（张三：zs），或扫描会员卡。按回车为选中的居民签到。</translation>
+    </message>
+    <message>
+        <source>Type at least the last 4 digits of the phone number.</source>
+        <translation>手机号请至少输入最后 4 位。</translation>
+    </message>
+    <message>
+        <source>No member card has the code %1.</source>
+        <translation>没有会员号为 %1 的会员卡。</translation>
+    </message>
+    <message>
+        <source>Nobody on file matches “%1”. Press Enter to register a new visitor.</source>
+        <translation>没有找到“%1”。按回车登记新来访者。</translation>
+    </message>
+    <message>
+        <source>Not checked in: no member card has the code %1.</source>
+        <translation>未签到：没有会员号为 %1 的会员卡。</translation>
+    </message>
+    <message>
+        <source>%1 Tab then Enter checks in again; Esc or typing cancels.</source>
+        <translation>%1 按 Tab 再按回车可再次签到；按 Esc 或继续输入则取消。</translation>
+    </message>
+    <message>
+        <source>Not checked in: %1</source>
+        <translation>未签到：%1</translation>
+    </message>
+    <message>
+        <source>Checked in: %1 · %2 · %3. F12 undoes it.</source>
+        <translation>已签到：%1 · %2 · %3。按 F12 可撤销。</translation>
+    </message>
+    <message>
+        <source>Ctrl+R records the request.</source>
+        <translation>按 Ctrl+R 记录诉求。</translation>
+    </message>
+    <message>
+        <source>Not checked in again.</source>
+        <translation>没有重复签到。</translation>
+    </message>
+    <message>
+        <source>Choose the check-in to undo in today&apos;s list.</source>
+        <translation>请先在今日签到列表中选中要撤销的那一条。</translation>
+    </message>
+    <message>
+        <source>This check-in was undone already.</source>
+        <translation>这条签到已经撤销过了。</translation>
+    </message>
+    <message>
+        <source>Undo the check-in of %1 at %2 (%3)?</source>
+        <translation>撤销 %1 在 %2 的签到（%3）吗？</translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>未撤销：%1</translation>
+    </message>
+    <message>
+        <source>Undone: the check-in of %1 at %2.</source>
+        <translation>已撤销：%1 在 %2 的签到。</translation>
+    </message>
+    <message>
+        <source>After registering, the visitor is checked in for “%1” (%2-F9 change it).</source>
+        <translation>登记后随即为来访者签到，事由为“%1”（按 %2–F9 可更换）。</translation>
+    </message>
+    <message>
+        <source>Purpose: %1</source>
+        <translation>来访事由：%1</translation>
+    </message>
+    <message>
+        <source>The check-in stays.</source>
+        <translation>签到保留，没有撤销。</translation>
+    </message>
+    <message>
+        <source>%1 is on file already. Enter checks them in.</source>
+        <translation>%1 已经登记过了。按回车为其签到。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionModels</name>
+    <message>
+        <source>never</source>
+        <translation>从未来访</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>今天 %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>昨天 %1</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>a day of this year, Qt format</comment>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>a day of another year, Qt format</comment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Community · building group</source>
+        <translation>社区 · 楼组</translation>
+    </message>
+    <message>
+        <source>Member code</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次来访</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>已指派：%1</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>【%1】%2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Desk account</source>
+        <translation>签到账号</translation>
+    </message>
+    <message>
+        <source>(anonymised)</source>
+        <translation>（已匿名）</translation>
+    </message>
+    <message>
+        <source>%1 (undone)</source>
+        <translation>%1（已撤销）</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>This check-in was undone.</source>
+        <translation>这条签到已撤销。</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>(not registered)</source>
+        <translation>（未登记）</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPanel</name>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>choose or type</source>
+        <translation>选择或输入</translation>
+    </message>
+    <message>
+        <source>What the resident asks for</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>What the resident asks for or complains about</source>
+        <translation>居民反映的诉求或意见</translation>
+    </message>
+    <message>
+        <source>Record the request (Ctrl+Enter)</source>
+        <translation>记录诉求（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>Record the request</source>
+        <translation>记录诉求</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>未办结的诉求</translation>
+    </message>
+    <message>
+        <source>No open requests.</source>
+        <translation>没有未办结的诉求。</translation>
+    </message>
+    <message>
+        <source>Hand to</source>
+        <translation>指派给</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Hand the request over</source>
+        <translation>指派诉求</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>What was done about it</source>
+        <translation>办理结果：是怎么解决的</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Resolve the request</source>
+        <translation>办结诉求</translation>
+    </message>
+    <message>
+        <source>Record a request</source>
+        <translation>记录民生直通车诉求</translation>
+    </message>
+    <message>
+        <source>Resident: not chosen (search for them first, or record it without)</source>
+        <translation>居民：未选（可先查找居民，也可以不关联居民直接记录）</translation>
+    </message>
+    <message>
+        <source>Resident: %1</source>
+        <translation>居民：%1</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>未记录：%1</translation>
+    </message>
+    <message>
+        <source>a resident not on file</source>
+        <translation>未登记的居民</translation>
+    </message>
+    <message>
+        <source>Recorded the request of %1 (%2).</source>
+        <translation>已记录 %1 的诉求（%2）。</translation>
+    </message>
+    <message>
+        <source>Choose a request in the list first.</source>
+        <translation>请先在列表中选中一条诉求。</translation>
+    </message>
+    <message>
+        <source>Choose whom to hand it to.</source>
+        <translation>请选择指派给谁。</translation>
+    </message>
+    <message>
+        <source>Not handed over: %1</source>
+        <translation>未指派：%1</translation>
+    </message>
+    <message>
+        <source>Handed the request of %1 to %2.</source>
+        <translation>已将 %1 的诉求指派给 %2。</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>未办结：%1</translation>
+    </message>
+    <message>
+        <source>Resolved the request of %1.</source>
+        <translation>%1 的诉求已办结。</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 (recorded by %4; %5)</source>
+        <translation>%1，%2：%3（%4 登记；%5）</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished">性别</translation>
+    </message>
+    <message>
+        <source>Birth year or date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">身份证号</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished">社区</translation>
+    </message>
+    <message>
+        <source>Building group</source>
+        <translation type="unfinished">楼组</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished">标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>The file %1 was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 can&apos;t be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 can&apos;t be read as an Excel workbook (.xlsx); it may be damaged or of another kind. Open it in Excel or WPS and save it again as .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is protected with a password, so it can&apos;t be read. Open it in Excel or WPS, remove the password (or save a copy without one) and choose that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is an old Excel workbook (.xls). Open it in Excel or WPS and save it as .xlsx first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet has more than %1 rows of people. Split it into smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet “%1” has a header row but no rows of people under it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is empty: no cell is filled in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No column of names was found in the first %1 rows of %2. The header row needs a column titled 姓名 (name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet has no column %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1 is chosen for both “%2” and “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the year of birth (1956) or the date of birth (1956-03-05).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth %1 lies in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This phone number is masked (%1). Export the register with full values to import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ID number is masked (%1). Export the register with full values to import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel stored this ID number as a number and lost its last digits. Format the column as text and type the ID numbers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The building group “%1” is no longer in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no building group “%1” in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several communities have a building group “%1”. Add a community column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no building group “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no community “%1”. Add it in Settings, or correct the cell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The community “%1” is no longer in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 has the same ID number with another name (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same person as row %1; left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ID number is on file for %1, a different name. Correct the row or the record on file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shares the phone number with %1 on file; registered as another person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID number gives the birth year %1, but %2 on file was born in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same person as %1 on file; nothing new to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same person as %1 on file; fills in what is empty there: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 of %2 rows have errors, and the import was to be all or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing new to import: the people of the %1 valid rows are on file already, with nothing to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: no row can be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 new people, %2 already on file (%3 of them completed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 repeated rows left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows with errors left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report %1 can&apos;t be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new people, %3 already on file, %4 repeated in the file, %5 with errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For information</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
