@@ -24,8 +24,8 @@ placeholder, or the `.qm` files are not what the `.ts` and the PySide6 wheel giv
 from __future__ import annotations
 
 import argparse
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys
