@@ -1357,10 +1357,6 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>接待签到</translation>
     </message>
     <message>
-        <source>People</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

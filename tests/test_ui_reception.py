@@ -1,0 +1,691 @@
+"""The Reception desk driven by keyboard as a volunteer would, on a real SQLite file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from app import i18n
+from app import settings as settings_module
+from app.db import Database
+from app.models import AuditEvent, Person, Purpose, Request, RequestStatus, Visit
+from app.security import Actor
+from app.services import communities, people, reception
+from app.services.people import PersonInput
+from app.services.search import MatchKind, PersonHit
+from ui import style
+from ui.context import DeskContext
+from ui.fonts import install_application_font
+from ui.i18n import install_translators
+from ui.main_window import DEFAULT_SIZE, MainWindow
+from ui.reception.desk import DEFAULT_PURPOSE, ReceptionDesk
+from ui.reception.models import RequestsModel, ResultsModel, TodayLogModel
+from ui.reception.requests import RequestsPanel
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+ZHANG_PHONE = "13812345678"
+
+
+@pytest.fixture(autouse=True)
+def english(data_dir: Path) -> None:
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def centre(db: Database, admin: Actor, desk: Actor) -> dict[str, int]:
+    """张三 (phone tail 5678); 王五 and 赵六 share the tail 1234, 王五 came yesterday; 李小明."""
+    with db.session() as session:
+        peach = communities.add_community(session, admin, "桃园社区")
+        group = communities.add_building_group(session, admin, peach.id, "1号楼组")
+        zhang = people.register(
+            session,
+            desk,
+            PersonInput(
+                "张三", phone=ZHANG_PHONE, community_id=peach.id, building_group_id=group.id
+            ),
+        )
+        wang = people.register(session, desk, PersonInput("王五", phone="13900001234"))
+        zhao = people.register(session, desk, PersonInput("赵六", phone="13700001234"))
+        li = people.register(session, desk, PersonInput("李小明", phone="13611112222"))
+        session.add(
+            Visit(
+                person_id=wang.id,
+                at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=1),
+                purpose=Purpose.OTHER.value,
+            )
+        )
+    return {
+        "community": peach.id,
+        "group": group.id,
+        "zhang": zhang.id,
+        "wang": wang.id,
+        "zhao": zhao.id,
+        "li": li.id,
+    }
+
+
+def make_desk(qtbot: QtBot, db: Database, actor: Actor) -> ReceptionDesk:
+    widget = ReceptionDesk(DeskContext(db, actor, settings_module.load()))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 700)
+    with qtbot.waitActive(widget):
+        widget.show()
+        widget.activateWindow()
+    qtbot.waitUntil(lambda: search_box(widget).hasFocus())
+    return widget
+
+
+@pytest.fixture
+def reception_desk(
+    qtbot: QtBot, db: Database, desk: Actor, centre: dict[str, int]
+) -> ReceptionDesk:
+    return make_desk(qtbot, db, desk)
+
+
+def search_box(widget: QWidget) -> QLineEdit:
+    box = widget.findChild(QLineEdit, "reception.search")
+    assert box is not None
+    return box
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """Type as a Chinese input method does: it commits whole words (QTest's keyClicks can't)."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def visits(db: Database, person_id: int | None = None) -> list[Visit]:
+    with db.session() as session:
+        query = select(Visit).order_by(Visit.id)
+        if person_id is not None:
+            query = query.where(Visit.person_id == person_id)
+        rows = list(session.scalars(query))
+        session.expunge_all()
+        return rows
+
+
+def count(db: Database, model: type[Person] | type[Visit] | type[Request]) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+class KeyCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.presses = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            self.presses += 1
+        return False
+
+
+# --- the five key presses ----------------------------------------------------------------------
+
+
+def test_a_returning_visitor_is_checked_in_with_five_key_presses(
+    qtbot: QtBot, db: Database, desk: Actor, centre: dict[str, int]
+) -> None:
+    widget = make_desk(qtbot, db, desk)  # the desk's opening state: nothing typed, nothing chosen
+    box = search_box(widget)
+    assert box.hasFocus() and box.text() == ""
+    counter = KeyCounter()
+    box.installEventFilter(counter)
+
+    for key in (Qt.Key.Key_5, Qt.Key.Key_6, Qt.Key.Key_7, Qt.Key.Key_8, Qt.Key.Key_Return):
+        qtbot.keyClick(box, key)
+
+    assert counter.presses == 5
+    [visit] = visits(db, centre["zhang"])
+    assert visit.purpose == DEFAULT_PURPOSE.value and visit.account_id == desk.account_id
+    assert box.text() == "" and box.hasFocus()  # cleared and ready for the next visitor
+    assert "张三" in widget.status.message() and not widget.status.is_error()
+    assert widget.log_model.line(0).name == "张三"
+
+
+def test_results_update_as_you_type_and_show_masked_phones(
+    qtbot: QtBot, reception_desk: ReceptionDesk
+) -> None:
+    box = search_box(reception_desk)
+    view = reception_desk.findChild(QTableView, "reception.results")
+    assert view is not None and view.model() is reception_desk.results_model
+    qtbot.keyClicks(box, "567")
+    assert reception_desk.results_model.rowCount() == 0  # three digits: not yet a phone tail
+    qtbot.keyClick(box, Qt.Key.Key_8)
+    model = reception_desk.results_model
+    assert model.rowCount() == 1
+    assert model.row_texts(0) == [
+        "▶ 张三",
+        "138****5678",
+        "桃园社区 · 1号楼组",
+        "YL000001",
+        "never",
+    ]
+    assert ZHANG_PHONE not in " ".join(model.row_texts(0))
+
+
+def test_ranking_puts_the_recent_visitor_first_and_arrows_move_the_highlight(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClicks(box, "1234")
+    model = reception_desk.results_model
+    names = [model.hit(row).name for row in range(model.rowCount())]
+    assert names == ["王五", "赵六"]  # same tail: 王五 came yesterday, 赵六 never
+    assert model.row_texts(0)[4].startswith("yesterday")
+    assert model.row_texts(1)[4] == "never"
+    assert model.row_texts(0)[0].startswith("▶")
+
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert box.hasFocus()
+    highlighted = reception_desk.highlighted()
+    assert highlighted is not None and highlighted.name == "赵六"
+    assert model.row_texts(1)[0] == "▶ 赵六" and not model.row_texts(0)[0].startswith("▶")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert [v.person_id for v in visits(db) if v.purpose != Purpose.OTHER.value] == [centre["zhao"]]
+
+
+def test_member_code_ranks_before_phone_and_name_before_pinyin(
+    qtbot: QtBot, db: Database, desk: Actor, reception_desk: ReceptionDesk
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClicks(box, "zs")
+    first = reception_desk.highlighted()
+    assert first is not None and (first.name, first.match) == ("张三", MatchKind.INITIALS)
+    box.clear()
+    type_chinese(box, "李")
+    found = reception_desk.highlighted()
+    assert found is not None and (found.name, found.match) == ("李小明", MatchKind.NAME)
+    box.clear()
+    qtbot.keyClicks(box, "yl000001")
+    code = reception_desk.highlighted()
+    assert code is not None and code.match is MatchKind.MEMBER_CODE and code.name == "张三"
+
+
+def test_a_member_card_scan_checks_in_at_once(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClicks(box, "YL000004")  # the scanner types the code …
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # … and Enter
+    [visit] = visits(db, centre["li"])
+    assert visit.purpose == DEFAULT_PURPOSE.value
+    assert box.text() == "" and box.hasFocus()
+
+
+def test_an_unknown_member_card_says_so_and_writes_nothing(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk
+) -> None:
+    box = search_box(reception_desk)
+    before = count(db, Visit)
+    qtbot.keyClicks(box, "YL999999")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert count(db, Visit) == before
+    assert reception_desk.status.is_error()
+    assert "YL999999" in reception_desk.status.message()
+    assert not reception_desk.showing_form()  # a card is not a new visitor's phone or name
+    assert box.hasFocus()
+
+
+# --- a second check-in --------------------------------------------------------------------------
+
+
+def test_a_second_check_in_is_asked_inline_and_written_only_when_confirmed(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClicks(box, "5678")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.keyClicks(box, "5678")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    assert len(visits(db, centre["zhang"])) == 1
+    bar = reception_desk.duplicate_bar
+    assert bar.isVisible() and "张三" in reception_desk.pending_duplicate()
+    assert box.hasFocus()  # asked beside the search box, not in a dialog
+    assert QApplication.activeModalWidget() is None
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # a third Enter is no confirmation
+    assert len(visits(db, centre["zhang"])) == 1
+
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    confirm = reception_desk.findChild(QPushButton, "reception.duplicate.confirm")
+    assert confirm is not None and confirm.hasFocus()
+    qtbot.keyClick(confirm, Qt.Key.Key_Return)
+    assert len(visits(db, centre["zhang"])) == 2
+    assert not bar.isVisible() and box.hasFocus() and box.text() == ""
+    with db.session() as session:
+        events = session.scalars(select(AuditEvent).where(AuditEvent.action == "check_in"))
+        assert [json.loads(e.detail).get("confirmed_duplicate") for e in events] == [None, True]
+
+
+def test_escape_or_typing_drops_the_question(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    for _ in range(2):
+        qtbot.keyClicks(box, "5678")
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert reception_desk.duplicate_bar.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert not reception_desk.duplicate_bar.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert reception_desk.duplicate_bar.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)  # the text changes: another search
+    assert not reception_desk.duplicate_bar.isVisible()
+    assert len(visits(db, centre["zhang"])) == 1
+
+
+# --- undo ---------------------------------------------------------------------------------------
+
+
+def test_undo_asks_inline_and_is_audited(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClicks(box, "5678")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    [visit] = visits(db, centre["zhang"])
+    selected = reception_desk.selected_log_line()
+    assert selected is not None and selected.id == visit.id
+
+    qtbot.keyClick(box, Qt.Key.Key_F12)
+    assert reception_desk.undo_bar.isVisible() and "张三" in reception_desk.undo_bar.question()
+    assert visits(db, centre["zhang"])[0].undone_at is None  # asked, not done
+    confirm = reception_desk.findChild(QPushButton, "reception.undoBar.confirm")
+    assert confirm is not None and confirm.hasFocus()
+    qtbot.keyClick(confirm, Qt.Key.Key_Return)
+
+    assert visits(db, centre["zhang"])[0].undone_at is not None
+    assert reception_desk.log_model.line(0).undone
+    assert "undone" in reception_desk.log_model.row_texts(0)[TodayLogModel.PURPOSE]
+    assert reception_desk.purposes.count(DEFAULT_PURPOSE) == 0
+    assert box.hasFocus()
+    with db.session() as session:
+        event = session.scalar(select(AuditEvent).where(AuditEvent.action == "undo_check_in"))
+        assert event is not None and event.entity_id == visit.id
+
+
+def test_typing_while_undo_is_asked_keeps_the_check_in_and_the_keys(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClicks(box, "5678")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.keyClick(box, Qt.Key.Key_F12)
+    confirm = reception_desk.undo_bar.confirm_button
+    assert confirm.hasFocus()
+    qtbot.keyClicks(confirm, "1234")  # the next visitor's phone, typed without looking
+    assert not reception_desk.undo_bar.isVisible()
+    assert box.text() == "1234" and box.hasFocus()
+    assert visits(db, centre["zhang"])[0].undone_at is None
+
+
+# --- purposes -----------------------------------------------------------------------------------
+
+
+def test_purposes_switch_with_function_keys_and_alt_digits_never_with_digits(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    assert reception_desk.selected_purpose() is DEFAULT_PURPOSE
+    qtbot.keyClick(box, Qt.Key.Key_F4)
+    assert reception_desk.selected_purpose() is Purpose.GOVERNMENT
+    button = reception_desk.purposes.buttons[Purpose.GOVERNMENT]
+    assert button.isChecked() and button.text().startswith("✓")  # not colour alone
+    qtbot.keyClick(box, Qt.Key.Key_8, Qt.KeyboardModifier.AltModifier)
+    assert reception_desk.selected_purpose() is Purpose.REQUEST
+    assert box.text() == "" and box.hasFocus()
+    qtbot.keyClicks(box, "1234")  # digits type into the search, whatever the box holds
+    assert box.text() == "1234"
+    assert reception_desk.selected_purpose() is Purpose.REQUEST
+    box.clear()
+
+    qtbot.keyClick(box, Qt.Key.Key_F5)
+    qtbot.keyClicks(box, "5678")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    [visit] = visits(db, centre["zhang"])
+    assert visit.purpose == Purpose.LIFE_SERVICE.value
+    assert reception_desk.selected_purpose() is Purpose.LIFE_SERVICE  # stays for the next one
+    assert reception_desk.purposes.count(Purpose.LIFE_SERVICE) == 1
+    assert "· 1" in reception_desk.purposes.buttons[Purpose.LIFE_SERVICE].text()
+
+
+def test_a_note_goes_with_the_check_in(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClicks(box, "5678")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    note = reception_desk.findChild(QLineEdit, "reception.note")
+    assert note is not None and note.hasFocus()
+    type_chinese(note, "办理居住证")
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    [visit] = visits(db, centre["zhang"])
+    assert visit.note == "办理居住证"
+    assert note.text() == "" and box.hasFocus()
+
+
+# --- new visitors -------------------------------------------------------------------------------
+
+
+def test_a_new_visitor_is_registered_with_the_typed_phone_and_checked_in(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClicks(box, "13900009999")
+    assert reception_desk.results_model.rowCount() == 0
+    assert "13900009999" in reception_desk.no_match_label.accessibleName()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    assert reception_desk.showing_form()
+    form = reception_desk.form
+    phone = form.findChild(QLineEdit, "person.phone")
+    name = form.findChild(QLineEdit, "person.name")
+    assert phone is not None and phone.text() == "13900009999"
+    assert name is not None and name.hasFocus()
+    people_before = count(db, Person)
+    type_chinese(name, "孙七")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+
+    assert count(db, Person) == people_before + 1
+    with db.session() as session:
+        person = session.scalar(select(Person).where(Person.name == "孙七"))
+        assert person is not None and person.phone == "13900009999"
+        person_id = person.id
+    [visit] = visits(db, person_id)
+    assert visit.purpose == DEFAULT_PURPOSE.value
+    assert not reception_desk.showing_form() and box.hasFocus() and box.text() == ""
+    assert "孙七" in reception_desk.status.message()
+
+
+def test_a_typed_name_is_carried_but_a_phone_tail_is_not(
+    qtbot: QtBot, reception_desk: ReceptionDesk
+) -> None:
+    box = search_box(reception_desk)
+    type_chinese(box, "欧阳")
+    qtbot.keyClick(box, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert reception_desk.showing_form()
+    assert reception_desk.form.name_edit.text() == "欧阳"
+    assert reception_desk.form.phone_edit.hasFocus()
+    qtbot.keyClick(reception_desk.form.phone_edit, Qt.Key.Key_Escape)
+    assert not reception_desk.showing_form() and box.hasFocus() and box.text() == "欧阳"
+
+    box.clear()
+    qtbot.keyClicks(box, "9876")
+    button = reception_desk.findChild(QPushButton, "reception.newVisitor")
+    assert button is not None and button.accessibleName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert reception_desk.form.phone_edit.text() == ""
+    assert ReceptionDesk.carried("zs") == {}
+
+
+def test_registration_errors_stand_beside_the_fields_and_nothing_is_written(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk
+) -> None:
+    reception_desk.open_new_visitor()
+    form = reception_desk.form
+    before = (count(db, Person), count(db, Visit))
+    form.fill(name="张@三", birth_year="19x6", phone="12345", id_number="310101195601011235")
+    assert form.submit() is None
+    assert "Chinese characters" in form.message("name")
+    assert "four digits" in form.message("birth_year")
+    assert "mobile" in form.message("phone")
+    assert "last character" in form.message("id_number")
+    assert form.message("community") == ""
+    assert (count(db, Person), count(db, Visit)) == before
+    assert reception_desk.showing_form()
+    assert form.name_edit.hasFocus()  # the first field to correct
+
+
+def test_a_phone_on_file_offers_the_person_on_file(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    reception_desk.open_new_visitor()
+    form = reception_desk.form
+    form.fill(name="张叁", phone=ZHANG_PHONE)
+    before = count(db, Person)
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
+    assert count(db, Person) == before
+    duplicate = form.duplicate()
+    assert duplicate is not None and duplicate.person_id == centre["zhang"]
+    assert form.duplicate_bar.isVisible() and "张三" in form.message("phone")
+    use = form.findChild(QPushButton, "person.useExisting")
+    assert use is not None and use.hasFocus()
+    qtbot.keyClick(use, Qt.Key.Key_Return)
+
+    assert not reception_desk.showing_form()
+    highlighted = reception_desk.highlighted()
+    assert highlighted is not None and highlighted.id == centre["zhang"]
+    assert box.hasFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert len(visits(db, centre["zhang"])) == 1
+    assert count(db, Person) == before
+
+
+def test_a_family_sharing_a_phone_may_register_anyway(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    reception_desk.open_new_visitor()
+    form = reception_desk.form
+    form.fill(name="张小妹", phone=ZHANG_PHONE)
+    assert form.submit() is None
+    shared = form.findChild(QPushButton, "person.sharedPhone")
+    assert shared is not None and shared.isVisible()
+    before = count(db, Person)
+    shared.click()
+    assert count(db, Person) == before + 1
+    assert not reception_desk.showing_form()
+
+
+# --- 民生直通车 requests -------------------------------------------------------------
+
+
+def test_requests_are_recorded_assigned_and_resolved_at_the_desk(
+    qtbot: QtBot, db: Database, staff: Actor, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClicks(box, "5678")
+    qtbot.keyClick(box, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    panel = reception_desk.requests_panel
+    assert reception_desk.tabs.currentWidget() is panel
+    assert panel.category_combo.hasFocus()
+    assert panel.person_id() == centre["zhang"]
+    assert "张三" in panel.person_label.accessibleName()
+
+    assert panel.record("", "") is None  # nothing typed: said beside the fields, not written
+    assert panel.message("category") and count(db, Request) == 0
+    type_chinese(panel.category_combo.lineEdit(), "设施报修")
+    type_chinese(panel.text_edit, "3号楼楼道灯坏了")
+    qtbot.keyClick(panel.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with db.session() as session:
+        [request] = session.scalars(select(Request))
+        assert (request.person_id, request.category, request.text) == (
+            centre["zhang"],
+            "设施报修",
+            "3号楼楼道灯坏了",
+        )
+        request_id = request.id
+    assert panel.model.row_of(request_id) >= 0
+    assert "1 open" in reception_desk.tabs.tabText(reception_desk.tabs.indexOf(panel))
+
+    assert panel.select_request(request_id)
+    assert panel.assign(staff.account_id)
+    assert "staff" in panel.model.row_texts(panel.model.row_of(request_id))[RequestsModel.STATUS]
+    assert panel.resolve("") is False and panel.message("note")
+    assert panel.resolve("已通知物业更换灯泡")
+    assert panel.model.row_of(request_id) < 0  # no longer open
+    with db.session() as session:
+        request = session.get(Request, request_id)
+        assert request is not None
+        assert (request.status, request.assigned_to_id, request.resolution) == (
+            RequestStatus.RESOLVED.value,
+            staff.account_id,
+            "已通知物业更换灯泡",
+        )
+        actions = session.scalars(
+            select(AuditEvent.action).where(AuditEvent.entity == "request").order_by(AuditEvent.id)
+        ).all()
+    assert actions == ["create", "assign", "resolve"]
+    qtbot.keyClick(panel.resolution_edit, Qt.Key.Key_Escape)
+    assert box.hasFocus()
+
+
+def test_a_request_check_in_opens_the_requests_tab(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClick(box, Qt.Key.Key_F8)
+    qtbot.keyClicks(box, "5678")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert reception_desk.tabs.currentWidget() is reception_desk.requests_panel
+    assert reception_desk.requests_panel.person_id() == centre["zhang"]  # the one just checked in
+    assert box.hasFocus()
+
+
+# --- fit and language ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def text_size(qapp: QApplication) -> Iterator[None]:
+    yield
+    style.apply_text_size(qapp, "normal")
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """The interface as a centre sees it: Chinese catalogues and the bundled font."""
+    font = qapp.font()
+    i18n.set_language("zh_CN")
+    translators = install_translators(qapp, "zh_CN")
+    install_application_font(qapp, font.pointSizeF())
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    qapp.setFont(font)
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_the_desk_fits_1366_by_768_in_both_text_sizes(
+    qtbot: QtBot,
+    db: Database,
+    desk: Actor,
+    centre: dict[str, int],
+    qapp: QApplication,
+    chinese: None,
+    text_size: None,
+    size: str,
+) -> None:
+    style.apply_text_size(qapp, size)
+    window = MainWindow(DeskContext(db, desk, settings_module.load()), "东社区邻里中心")
+    qtbot.addWidget(window)
+    window.resize(DEFAULT_SIZE)
+    window.show()
+    assert window.switch_to("reception")
+    widget = window.desk("reception")
+    assert isinstance(widget, ReceptionDesk)
+    qtbot.waitUntil(lambda: search_box(widget).hasFocus())
+    qtbot.keyClicks(search_box(widget), "1234")
+    qtbot.wait(10)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= DEFAULT_SIZE.width() and hint.height() <= DEFAULT_SIZE.height()
+    assert window.size() == DEFAULT_SIZE
+    assert widget.purposes.rows() == (1 if size == "normal" else 2)
+    for button in widget.purposes.buttons.values():
+        assert button.height() >= style.text_size(size).primary_button_px
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text())
+    for name in ("reception.newVisitor", "reception.checkIn"):
+        primary = widget.findChild(QPushButton, name)
+        assert primary is not None and primary.isVisible()
+        assert primary.height() >= style.text_size(size).primary_button_px
+        corner = primary.mapTo(window, primary.rect().bottomRight())
+        assert window.rect().contains(corner), name
+    assert qapp.font().pointSizeF() >= style.text_size(size).point_size
+    assert search_box(widget).font().pointSizeF() > qapp.font().pointSizeF()
+    view = widget.results_view
+    assert view.isVisible() and view.horizontalScrollBar().maximum() == 0  # no column cut off
+    assert widget.is_wide() == (size == "normal")
+
+    widget.open_new_visitor()  # the form scrolls rather than cutting off in the large size
+    qtbot.wait(10)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= DEFAULT_SIZE.width() and hint.height() <= DEFAULT_SIZE.height()
+
+
+def test_the_desk_speaks_chinese(
+    qtbot: QtBot, db: Database, desk: Actor, centre: dict[str, int], chinese: None
+) -> None:
+    widget = make_desk(qtbot, db, desk)
+    assert widget.purposes.buttons[Purpose.ACTIVITY].text() == "✓ F6 活动 · 0"
+    assert widget.results_model.headerData(0, Qt.Orientation.Horizontal) == "姓名"
+    for button in widget.findChildren(QPushButton):
+        if button.text():
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in button.text()), button.text()
+    qtbot.keyClicks(search_box(widget), "1234")
+    assert widget.results_model.row_texts(1)[4] == "从未来访"
+
+
+def test_every_control_has_a_name_and_an_accessible_name(reception_desk: ReceptionDesk) -> None:
+    for kind in (QPushButton, QLineEdit, QTableView):
+        for widget in reception_desk.findChildren(kind):
+            if widget.parentWidget() is None or not widget.objectName():
+                continue
+            if widget.objectName().startswith(("reception.", "person.")):
+                assert widget.accessibleName(), widget.objectName()
+    for name in ("reception.search", "reception.results", "reception.todayLog"):
+        assert reception_desk.findChild(QWidget, name) is not None
+
+
+# --- the models alone ---------------------------------------------------------------------------
+
+
+def test_results_model_without_a_window(qtmodeltester: object) -> None:
+    model = ResultsModel()
+    hit = PersonHit(1, "张三", "YL000001", "138****5678", "桃园社区", "", None, MatchKind.PHONE)
+    model.set_hits([hit, PersonHit(2, "李四", "YL000002", "", "", "", None, MatchKind.NAME)])
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.row_texts(0)[:3] == ["▶ 张三", "138****5678", "桃园社区"]
+    model.set_current_row(5)
+    assert model.current_row() == 1 and model.row_texts(1)[0] == "▶ 李四"
+
+
+def test_log_and_requests_models_without_a_window(
+    qtmodeltester: object, db: Database, desk: Actor, centre: dict[str, int]
+) -> None:
+    with db.session() as session:
+        visit = reception.check_in(session, desk, centre["zhang"], Purpose.GOVERNMENT, "证明")
+        reception.undo_check_in(session, desk, visit.id)
+        reception.record_request(session, desk, None, "其他", "第一行\n第二行")
+        lines = reception.today_log(session, dt.date.today())
+        requests = reception.open_requests(session)
+    log = TodayLogModel()
+    log.set_lines(lines)
+    qtmodeltester.check(log)  # type: ignore[attr-defined]
+    assert log.row_texts(0)[1:] == ["张三", "桃园社区", "Government affairs (undone)", "desk"]
+    assert "证明" in str(log.data(log.index(0, 0), Qt.ItemDataRole.ToolTipRole))
+    model = RequestsModel()
+    model.set_rows(requests)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.row_texts(0)[1:] == ["(not registered)", "[其他] 第一行 第二行", "Open"]
+
+
+def test_the_requests_panel_offers_only_staff_to_hand_to(
+    qtbot: QtBot, db: Database, desk: Actor, staff: Actor
+) -> None:
+    panel = RequestsPanel(DeskContext(db, desk, settings_module.load()))
+    qtbot.addWidget(panel)
+    panel.refresh()
+    names = [panel.assignee_combo.itemText(i) for i in range(panel.assignee_combo.count())]
+    assert sorted(names) == sorted(["管理员", "staff"])
+    assert not panel.assign_button.isEnabled()  # nothing chosen yet
