@@ -143,7 +143,7 @@ def test_export_then_import_into_a_fresh_centre(
         data_dir=data_dir,
     )
     assert dry.returncode == 0, dry.stderr
-    assert "3 rows: 3 new people" in dry.stdout and "Dry run" in dry.stdout
+    assert "3 rows: 3 new," in dry.stdout and "Dry run" in dry.stdout
     assert _people(fresh) == []
     imported = _run(
         "import-residents",
@@ -158,7 +158,7 @@ def test_export_then_import_into_a_fresh_centre(
         data_dir=data_dir,
     )
     assert imported.returncode == 0, imported.stderr
-    assert "Imported: 3 new people" in imported.stdout
+    assert "Imported: 3 new," in imported.stdout
     assert _people(fresh) == _people(db)
     with fresh.session() as session:
         actions = [(e.action, e.account_id) for e in session.scalars(select(AuditEvent))]
@@ -224,7 +224,7 @@ def test_sign_in_is_required_and_only_an_admin_may(
     assert refused.returncode == 2 and "may not do this" in refused.stderr
     typed = _run(*base, "--as", "admin", data_dir=data_dir, password=None, stdin=PASSWORD + "\n")
     assert typed.returncode == 0, typed.stderr
-    assert "Imported: 1 new people" in typed.stdout
+    assert "Imported: 1 new," in typed.stdout
     with db.session() as session:
         failed = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "login_failed")

@@ -537,7 +537,7 @@ def test_the_report_reads_in_english_and_chinese(
         "Row 2 · Phone · Error: Enter an 11-digit mobile number or a landline such as 021-12345678."
     ]
     assert lines_zh[0].startswith("第 2 行")
-    assert "2 rows: 1 new people" in roster.counts_text(report_en)
+    assert "2 rows: 1 new," in roster.counts_text(report_en)
 
 
 def test_bad_cells_read_from_a_workbook_are_reported_like_typed_ones(

@@ -115,16 +115,15 @@ def summary(result: ExportResult) -> str:
     )
     text = what.replace("%1", f"{result.rows:,}").replace("%2", str(result.path))
     if result.full:
-        return (
-            text
-            + " "
-            + translate(
-                "Export",
-                "The file holds full phone and ID numbers: keep it safe and delete it when it is "
-                "no longer needed.",
-            )
+        more = translate(
+            "Export",
+            "The file holds full phone and ID numbers: keep it safe and delete it when it is "
+            "no longer needed.",
         )
-    return text + " " + translate("Export", "Phone and ID numbers are masked.")
+    else:
+        more = translate("Export", "Phone and ID numbers are masked.")
+    # Sentences follow each other after a space in English, with none in Chinese.
+    return translate("Export", "%1 %2").replace("%1", text).replace("%2", more)
 
 
 # --- What is exported --------------------------------------------------------------------

@@ -977,7 +977,9 @@ def _surviving(session: Session, person: _OnFile) -> _OnFile:
 
 
 def _who(person: _OnFile) -> str:
-    return f"{person.name} ({person.member_code})"
+    return (
+        translate("Roster", "%1 (%2)").replace("%1", person.name).replace("%2", person.member_code)
+    )
 
 
 def _match(session: Session, rows: Sequence[_Row], issues: list[RowIssue]) -> None:
@@ -1389,20 +1391,27 @@ def summary(result: ImportResult) -> str:
             ).replace("%1", str(report.valid))
         return translate("Roster", "Nothing was imported: no row can be imported.")
     text = (
-        translate("Roster", "Imported: %1 new people, %2 already on file (%3 of them completed).")
+        translate("Roster", "Imported: %1 new, %2 already on file (%3 of them completed).")
         .replace("%1", str(result.added))
         .replace("%2", str(report.matched))
         .replace("%3", str(result.completed))
     )
     if report.repeated:
-        text += " " + translate("Roster", "%1 repeated rows left out.").replace(
-            "%1", str(report.repeated)
+        text = _then(
+            text,
+            translate("Roster", "%1 repeated rows left out.").replace("%1", str(report.repeated)),
         )
     if report.errors:
-        text += " " + translate("Roster", "%1 rows with errors left out.").replace(
-            "%1", str(report.errors)
+        text = _then(
+            text,
+            translate("Roster", "%1 rows with errors left out.").replace("%1", str(report.errors)),
         )
     return text
+
+
+def _then(first: str, second: str) -> str:
+    """Two sentences: after a space in English, with none in Chinese."""
+    return translate("Roster", "%1 %2").replace("%1", first).replace("%2", second)
 
 
 def column_letter(column: int) -> str:
@@ -1432,7 +1441,10 @@ def issue_text(issue: RowIssue) -> str:
     parts = [translate("Roster", "Row %1").replace("%1", str(issue.row))]
     if issue.field is not None:
         parts.append(issue.field_label)
-    return f"{' · '.join(parts)} · {issue_kind_label(issue.kind)}: {issue.message}"
+    parts.append(issue_kind_label(issue.kind))
+    return (
+        translate("Roster", "%1: %2").replace("%1", " · ".join(parts)).replace("%2", issue.message)
+    )
 
 
 def report_lines(report: RosterReport, *, limit: int) -> list[str]:
@@ -1481,7 +1493,7 @@ def counts_text(report: RosterReport) -> str:
     return (
         translate(
             "Roster",
-            "%1 rows: %2 new people, %3 already on file, %4 repeated in the file, %5 with errors.",
+            "%1 rows: %2 new, %3 already on file, %4 repeated in the file, %5 with errors.",
         )
         .replace("%1", str(report.rows))
         .replace("%2", str(report.new))
