@@ -1,0 +1,529 @@
+"""Import a roster (花名册) from Excel: choose the file, check which column holds what, check the
+rows, read the report, then import the valid rows — or nothing.
+
+Nothing is written until the administrator presses "Import the N valid rows"; the service checks
+every row again inside the writing transaction. Only an administrator may import: for anyone
+else the dialog shows the service's refusal and offers nothing to press but Close.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from app.errors import DatabaseProblem, DomainError, ValidationError
+from app.security import Permission
+from app.services import roster
+from app.services.roster import (
+    ImportMode,
+    ImportResult,
+    IssueKind,
+    RosterField,
+    RosterPreview,
+    RosterReport,
+    RowIssue,
+)
+from ui import style
+from ui.context import DeskContext
+from ui.errors import FieldMessage, show_domain_error
+from ui.labels import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+_Index = QModelIndex | QPersistentModelIndex
+
+_HEADERS = (
+    QT_TRANSLATE_NOOP("RosterReportModel", "Row"),
+    QT_TRANSLATE_NOOP("RosterReportModel", "Result"),
+    QT_TRANSLATE_NOOP("RosterReportModel", "Column"),
+    QT_TRANSLATE_NOOP("RosterReportModel", "What it says"),
+)
+
+
+class RosterReportModel(QAbstractTableModel):
+    """The report's lines: errors first, then people on file, repeats and notes, each in row
+    order. An error is red and also says "Error" in words."""
+
+    ROW, RESULT, FIELD, MESSAGE = range(4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._issues: list[RowIssue] = []
+
+    def set_report(self, report: RosterReport | None) -> None:
+        self.beginResetModel()
+        issues = list(report.issues) if report is not None else []
+        self._issues = [i for i in issues if i.kind is IssueKind.ERROR]
+        self._issues += [i for i in issues if i.kind is not IssueKind.ERROR]
+        self.endResetModel()
+
+    def issue(self, row: int) -> RowIssue:
+        return self._issues[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._issues)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("RosterReportModel", _HEADERS[section])
+        return None
+
+    def text(self, row: int, column: int) -> str:
+        issue = self._issues[row]
+        if column == self.ROW:
+            return str(issue.row)
+        if column == self.RESULT:
+            return roster.issue_kind_label(issue.kind)
+        if column == self.FIELD:
+            return issue.field_label
+        return issue.message
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._issues):
+            return None
+        issue = self._issues[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return issue.message
+        if role == Qt.ItemDataRole.ForegroundRole and issue.kind is IssueKind.ERROR:
+            return QColor(style.ERROR_COLOUR)
+        if role == Qt.ItemDataRole.FontRole and index.column() == self.RESULT:
+            font = QFont()
+            font.setBold(issue.kind is IssueKind.ERROR)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.ROW:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ImportDialog(QDialog):
+    """Roster import, step by step; `load_file`, `validate` and `import_valid` drive it."""
+
+    imported = Signal(int)  # people added
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import")
+        self.setWindowTitle(self.tr("Import a roster from Excel"))
+        self.setAccessibleName(self.windowTitle())
+        self._context = context
+        self.preview: RosterPreview | None = None
+        self.report: RosterReport | None = None
+        self.import_result: ImportResult | None = None
+        self._combos: list[QComboBox] = []
+
+        self.message = FieldMessage("import.message", self)
+        intro = QLabel(
+            style.paragraph_html(
+                self.tr(
+                    "Choose an Excel file (.xlsx) with one person a row and a header row "
+                    "(姓名, 性别, 出生年份, 手机, 身份证号, 社区, 楼组, 地址 …). Check the rows, "
+                    "read the report, then decide: nothing is written before that."
+                ),
+                colour=style.MUTED_COLOUR,
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+
+        self.choose_button = self._button(self.tr("&Choose file…"), "import.chooseFile")
+        self.choose_button.clicked.connect(self.on_choose_clicked)
+        self.file_label = QLabel(self.tr("No file chosen yet."), self)
+        self.file_label.setObjectName("import.file")
+        self.file_label.setWordWrap(True)
+        self.file_label.setAccessibleName(self.tr("Chosen file"))
+        self.file_message = FieldMessage("import.fileMessage", self)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.choose_button)
+        file_row.addWidget(self.file_label, 1)
+
+        # Which column holds what: one combo box per column of the sheet.
+        self.mapping_box = QGroupBox(self.tr("Columns"), self)
+        self.mapping_hint = QLabel(self.mapping_box)
+        self.mapping_hint.setWordWrap(True)
+        self.mapping_grid = QGridLayout()
+        grid_holder = QWidget()
+        grid_holder.setLayout(self.mapping_grid)
+        self.mapping_scroll = QScrollArea(self.mapping_box)
+        self.mapping_scroll.setWidget(grid_holder)
+        self.mapping_scroll.setWidgetResizable(True)
+        self.mapping_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.mapping_message = FieldMessage("import.mappingMessage", self.mapping_box)
+        self.validate_button = self._button(self.tr("Chec&k the rows"), "import.validate")
+        style.make_primary(self.validate_button)
+        self.validate_button.clicked.connect(self.on_validate_clicked)
+        mapping_layout = QVBoxLayout(self.mapping_box)
+        mapping_layout.addWidget(self.mapping_hint)
+        mapping_layout.addWidget(self.mapping_scroll, 1)
+        mapping_layout.addWidget(self.mapping_message)
+        mapping_layout.addWidget(self.validate_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        # The report, row by row.
+        self.report_box = QGroupBox(self.tr("Report"), self)
+        self.counts_label = QLabel(self.report_box)
+        self.counts_label.setObjectName("import.counts")
+        self.counts_label.setWordWrap(True)
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.report_model = RosterReportModel(self)
+        self.report_view = QTableView(self.report_box)
+        self.report_view.setObjectName("import.report")
+        self.report_view.setAccessibleName(self.tr("Report, row by row"))
+        self.report_view.setModel(self.report_model)
+        style.configure_table(self.report_view)
+        header = self.report_view.horizontalHeader()
+        for column in (RosterReportModel.ROW, RosterReportModel.RESULT, RosterReportModel.FIELD):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RosterReportModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.report_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.report_view.selectionModel().currentRowChanged.connect(self.on_report_row_changed)
+        # The whole message of the line chosen in the table (a long one is cut off there).
+        self.issue_detail = QLabel(self.report_box)
+        self.issue_detail.setObjectName("import.issueDetail")
+        self.issue_detail.setWordWrap(True)
+        self.issue_detail.setTextFormat(Qt.TextFormat.RichText)
+        self.issue_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        report_layout = QVBoxLayout(self.report_box)
+        report_layout.addWidget(self.counts_label)
+        report_layout.addWidget(self.report_view, 1)
+        report_layout.addWidget(self.issue_detail)
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.mapping_box, 2)
+        middle.addWidget(self.report_box, 3)
+
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("import.result")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.RichText)
+        self.result_label.setVisible(False)
+        self.import_button = self._button(self.tr("Import the valid rows"), "import.importValid")
+        style.make_primary(self.import_button)
+        self.import_button.clicked.connect(self.on_import_clicked)
+        self.cancel_button = self._button(self.tr("Import &nothing"), "import.cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(intro)
+        layout.addLayout(file_row)
+        layout.addWidget(self.file_message)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.result_label)
+        layout.addLayout(buttons)
+
+        metrics = self.fontMetrics()
+        # Room for the report, within the desk's 1366 x 768 screen (less the window frame).
+        screen = self.screen().availableGeometry()
+        self.resize(
+            min(metrics.horizontalAdvance("M") * 95, screen.width() - 40, 1320),
+            min(metrics.height() * 34, screen.height() - 60, 720),
+        )
+        self._show_preview()
+        self._check_permission()
+
+    def _button(self, text: str, object_name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(object_name)
+        button.setAccessibleName(text.replace("&", "").replace("…", "").strip())
+        button.setAutoDefault(False)
+        return button
+
+    def _check_permission(self) -> None:
+        try:
+            self._context.actor.require(Permission.IMPORT_EXPORT)
+        except DomainError as error:
+            self.message.set_message(error.message)
+            for widget in (self.choose_button, self.validate_button, self.import_button):
+                widget.setEnabled(False)
+            self.cancel_button.setText(self.tr("Close"))
+            self.cancel_button.setAccessibleName(self.tr("Close"))
+
+    # --- what tests and the desk call ----------------------------------------------------
+
+    def may_import(self) -> bool:
+        return self._context.actor.may(Permission.IMPORT_EXPORT)
+
+    def load_file(self, path: str | Path) -> bool:
+        """Read the workbook and guess its columns; False (and the reason shown) if it can't."""
+        self.file_message.clear()
+        self.message.clear()
+        self.file_label.setText(str(path))
+        try:
+            with _busy():
+                preview = roster.read_roster(path)
+        except ValidationError as error:
+            self.preview = None
+            self.file_message.set_message(error.message)
+            self._show_preview()
+            return False
+        self.preview = preview
+        self._show_preview()
+        return True
+
+    def mapping(self) -> dict[RosterField, int]:
+        chosen: dict[RosterField, int] = {}
+        for column, combo in enumerate(self._combos):
+            value = combo.currentData()
+            if value:
+                chosen[RosterField(value)] = column
+        return chosen
+
+    def set_column_field(self, column: int, fld: RosterField | None) -> None:
+        combo = self._combos[column]
+        combo.setCurrentIndex(max(combo.findData(fld.value if fld else ""), 0))
+
+    def column_combo(self, column: int) -> QComboBox:
+        return self._combos[column]
+
+    def validate(self) -> RosterReport | None:
+        """Check the rows with the chosen columns and show the report; nothing is written."""
+        preview = self.preview
+        if preview is None:
+            return None
+        self.mapping_message.clear()
+        mapping = self.mapping()
+        try:
+            with _busy():
+                report = self._call(
+                    lambda session: roster.validate(session, self._context.actor, preview, mapping)
+                )
+        except ValidationError as error:
+            self.mapping_message.set_message(error.message)
+            self._set_report(None)
+            return None
+        except DomainError as error:
+            self.message.set_message(error.message)
+            self._set_report(None)
+            return None
+        self._set_report(report)
+        return report
+
+    def import_valid(self) -> ImportResult | None:
+        """Import the rows without errors (checked again while writing)."""
+        preview, report = self.preview, self.report
+        if preview is None or report is None or self.import_result is not None:
+            return None
+        mapping = self.mapping()
+        try:
+            with _busy():
+                result = self._call(
+                    lambda session: roster.import_rows(
+                        session, self._context.actor, preview, mapping, ImportMode.VALID_ROWS
+                    )
+                )
+        except DomainError as error:
+            show_domain_error(self, error)
+            return None
+        self.import_result = result
+        self._set_report(result.report)
+        self.result_label.setText(f"<b>{style.paragraph_html(roster.summary(result))}</b>")
+        self.result_label.setAccessibleName(roster.summary(result))
+        self.result_label.setVisible(True)
+        self.import_button.setEnabled(False)
+        self.validate_button.setEnabled(False)
+        self.choose_button.setEnabled(False)
+        for combo in self._combos:
+            combo.setEnabled(False)
+        self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setAccessibleName(self.tr("Close"))
+        if result.written:
+            self._context.data_changed()
+            self.imported.emit(result.added)
+        return result
+
+    # --- slots ---------------------------------------------------------------------------
+
+    def on_choose_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a roster"),
+            str(Path.home()),
+            self.tr("Excel workbooks (*.xlsx);;All files (*)"),
+        )
+        if path:
+            self.load_file(path)
+
+    def on_column_changed(self, _index: int) -> None:
+        combo = self.sender()
+        if not isinstance(combo, QComboBox):
+            return
+        value = combo.currentData()
+        if value:  # a field goes to one column: the column that had it lets go
+            for other in self._combos:
+                if other is not combo and other.currentData() == value:
+                    other.blockSignals(True)
+                    other.setCurrentIndex(0)
+                    other.blockSignals(False)
+        self._set_report(None)
+        if self.preview is not None:
+            self.counts_label.setText(self.tr("Columns changed: check the rows again."))
+
+    def on_report_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.issue_detail.clear()
+            return
+        issue = self.report_model.issue(current.row())
+        words = roster.issue_text(issue)
+        colour = style.ERROR_COLOUR if issue.kind is IssueKind.ERROR else None
+        self.issue_detail.setText(style.paragraph_html(words, colour=colour))
+        self.issue_detail.setAccessibleName(words)
+
+    def on_validate_clicked(self) -> None:
+        self.validate()
+
+    def on_import_clicked(self) -> None:
+        self.import_valid()
+
+    # --- inside ------------------------------------------------------------------------
+
+    def _call(self, work: Callable[[Session], T]) -> T:
+        try:
+            with self._context.db.session() as session:
+                return work(session)
+        except SQLAlchemyError as error:
+            log.exception("roster import: database error")
+            raise DatabaseProblem(
+                self.tr(
+                    "The database could not be read or written, so nothing was imported. "
+                    "Please try again in a moment; if it keeps happening, call the administrator."
+                )
+            ) from error
+
+    def _show_preview(self) -> None:
+        """The mapping grid for the current preview (or a hint when there is none)."""
+        while self.mapping_grid.count():
+            item = self.mapping_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._combos = []
+        preview = self.preview
+        self._set_report(None)
+        self.validate_button.setEnabled(preview is not None and self.may_import())
+        if preview is None:
+            self.mapping_hint.setText(self.tr("Choose a file to see its columns here."))
+            return
+        self.mapping_hint.setText(
+            self.tr(
+                "Sheet “%1”, header in row %2, %3 rows of people. Check what each column holds:"
+            )
+            .replace("%1", preview.sheet)
+            .replace("%2", str(preview.header_row))
+            .replace("%3", str(len(preview.rows)))
+        )
+        for column, title in enumerate(
+            (self.tr("Column"), self.tr("Title in the file"), self.tr("Imported as"))
+        ):
+            label = QLabel(f"<b>{title}</b>")
+            self.mapping_grid.addWidget(label, 0, column)
+        mapped = {column: fld for fld, column in preview.mapping.items()}
+        for column in range(preview.columns):
+            title = preview.headers[column]
+            samples = preview.samples(column, 2)
+            name = QLabel(roster.column_letter(column))
+            text = QLabel(title or self.tr("(no title)"))
+            text.setToolTip(", ".join(samples))
+            text.setWordWrap(True)
+            text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            combo = QComboBox()
+            combo.setObjectName(f"import.column.{column}")
+            combo.setAccessibleName(
+                self.tr("Column %1 (%2) is imported as")
+                .replace("%1", roster.column_letter(column))
+                .replace("%2", title)
+            )
+            combo.addItem(self.tr("— not imported —"), "")
+            for fld in RosterField:
+                combo.addItem(roster.field_label(fld), fld.value)
+            found = mapped.get(column)
+            combo.setCurrentIndex(combo.findData(found.value) if found else 0)
+            combo.currentIndexChanged.connect(self.on_column_changed)
+            self.mapping_grid.addWidget(name, column + 1, 0)
+            self.mapping_grid.addWidget(text, column + 1, 1)
+            self.mapping_grid.addWidget(combo, column + 1, 2)
+            self._combos.append(combo)
+        self.mapping_grid.setColumnStretch(1, 1)
+        self.mapping_grid.setRowStretch(preview.columns + 1, 1)
+
+    def _set_report(self, report: RosterReport | None) -> None:
+        self.report = report
+        self.report_model.set_report(report)
+        self.issue_detail.clear()
+        self.issue_detail.setAccessibleName("")
+        if report is not None and self.report_model.rowCount():
+            self.report_view.setCurrentIndex(self.report_model.index(0, 0))
+        if report is None:
+            self.counts_label.setText(
+                self.tr("Press “Check the rows”: the report lists every row with a problem.")
+            )
+            self.import_button.setText(self.tr("Import the valid rows"))
+            self.import_button.setEnabled(False)
+        else:
+            self.counts_label.setText(f"<b>{style.paragraph_html(roster.counts_text(report))}</b>")
+            if report.valid == 0:
+                text = self.tr("No row can be imported")
+            elif report.errors == 0:
+                text = self.tr("Import all %1 rows").replace("%1", str(report.valid))
+            else:
+                text = self.tr("Import the %1 valid rows").replace("%1", str(report.valid))
+            self.import_button.setText(text)
+            self.import_button.setEnabled(
+                report.valid > 0 and self.import_result is None and self.may_import()
+            )
+        self.import_button.setAccessibleName(self.import_button.text())
+        self.counts_label.setAccessibleName(self.counts_label.text())
+        if report is not None:
+            self.counts_label.setAccessibleName(roster.counts_text(report))
+
+
+class _busy:
+    """The wait cursor while the file is read or the rows are checked and written."""
+
+    def __enter__(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *_exc: object) -> None:
+        QApplication.restoreOverrideCursor()
