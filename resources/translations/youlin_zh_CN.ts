@@ -416,31 +416,31 @@
     </message>
     <message>
         <source>There is no database at %1. Name the centre&apos;s database with --database.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处没有数据库。请用 --database 指明中心的数据库。</translation>
     </message>
     <message>
         <source>Password of %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的密码：</translation>
     </message>
     <message>
         <source>No password was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有输入密码。</translation>
     </message>
     <message>
         <source>%1, sheet “%2”, header in row %3: %4 rows of people.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，工作表“%2”，表头在第 %3 行：共 %4 行居民。</translation>
     </message>
     <message>
         <source>Columns: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>各列：%1</translation>
     </message>
     <message>
         <source>The whole report is in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>完整的逐行报告已写入 %1。</translation>
     </message>
     <message>
         <source>Dry run: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>试运行：没有写入任何数据。</translation>
     </message>
     <message>
         <source>Writing a demo centre to %1 …</source>
@@ -914,123 +914,230 @@ Please tell the centre&apos;s staff or administrator.</source>
     <name>Export</name>
     <message>
         <source>Choose a file name to export to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择导出文件的名称。</translation>
     </message>
     <message>
         <source>Exported %1 people to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 位居民导出到 %2。</translation>
     </message>
     <message>
         <source>Exported %1 visits to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 条来访登记导出到 %2。</translation>
     </message>
     <message>
         <source>The file holds full phone and ID numbers: keep it safe and delete it when it is no longer needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件含有完整的电话号码和身份证号：请妥善保管，不再需要时请删除。</translation>
     </message>
     <message>
         <source>Phone and ID numbers are masked.</source>
-        <translation type="unfinished"></translation>
+        <translation>电话号码和身份证号已作脱敏处理。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
     </message>
     <message>
         <source>Member code</source>
-        <translation type="unfinished">会员号</translation>
+        <translation>会员编号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished">性别</translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>Birth year</source>
-        <translation type="unfinished"></translation>
+        <translation>出生年份</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">身份证号</translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">社区</translation>
+        <translation>社区</translation>
     </message>
     <message>
         <source>Building group</source>
-        <translation type="unfinished">楼组</translation>
+        <translation>楼组</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">标签</translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Consent to data use</source>
-        <translation type="unfinished">信息使用同意</translation>
+        <translation>同意使用个人信息</translation>
     </message>
     <message>
         <source>Registered at</source>
-        <translation type="unfinished"></translation>
+        <translation>登记时间</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished"></translation>
+        <translation>男</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished"></translation>
+        <translation>女</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished">来访事由</translation>
+        <translation>来访事由</translation>
     </message>
     <message>
         <source>Desk account</source>
-        <translation type="unfinished">签到账号</translation>
+        <translation>登记账号</translation>
     </message>
     <message>
         <source>Undone</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤销</translation>
     </message>
     <message>
         <source>(anonymised)</source>
-        <translation type="unfinished">（已匿名）</translation>
+        <translation>（已匿名）</translation>
     </message>
     <message>
         <source>The file %1 can&apos;t be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入文件 %1：%2</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to Excel or CSV</source>
+        <translation>导出为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>The register of people</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
+        <source>The visit log</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>CSV, opens in Excel (.csv)</source>
+        <translation>CSV，可用 Excel 打开（.csv）</translation>
+    </message>
+    <message>
+        <source>&amp;Full phone and ID numbers (not masked)</source>
+        <translation>完整的电话号码和身份证号（不脱敏）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Full phone and ID numbers (not masked)</source>
+        <translation>完整的电话号码和身份证号（不脱敏）</translation>
+    </message>
+    <message>
+        <source>Warning: the file will hold every person&apos;s full phone number and ID number. Keep it on this computer or an encrypted drive, don&apos;t send it by chat or e-mail, and delete it when it is no longer needed. The export is recorded in the log with your name.</source>
+        <translation>注意：该文件将含有每个人完整的电话号码和身份证号。请只保存在本机或加密的存储设备上，不要通过聊天软件或电子邮件发送，不再需要时请删除。本次导出会以您的名义记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Phone and ID numbers are masked: 138****5678, 310101**********1234.</source>
+        <translation>电话号码和身份证号将脱敏显示：138****5678，310101**********1234。</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>保存为(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The database could not be read, so nothing was exported. Please try again in a moment; if it keeps happening, call the administrator.</source>
+        <translation>无法读取数据库，因此没有导出任何内容。请稍后再试；如果一直这样，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>请选择文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>来访登记</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1276,121 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>full</source>
         <translation>已满</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a roster from Excel</source>
+        <translation>从 Excel 导入花名册</translation>
+    </message>
+    <message>
+        <source>Choose an Excel file (.xlsx) with one person a row and a header row (姓名, 性别, 出生年份, 手机, 身份证号, 社区, 楼组, 地址 …). Check the rows, read the report, then decide: nothing is written before that.</source>
+        <translation>请选择一个 Excel 文件（.xlsx）：每行一人，并有表头行（姓名、性别、出生年份、手机、身份证号、社区、楼组、地址……）。先检查各行、查看报告，再决定是否导入；在此之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <source>Chosen file</source>
+        <translation>已选文件</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>各列内容</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k the rows</source>
+        <translation>检查各行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>逐行报告</translation>
+    </message>
+    <message>
+        <source>Report, row by row</source>
+        <translation>逐行报告</translation>
+    </message>
+    <message>
+        <source>Import the valid rows</source>
+        <translation>导入无误的行</translation>
+    </message>
+    <message>
+        <source>Import &amp;nothing</source>
+        <translation>不导入(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose a roster</source>
+        <translation>选择花名册</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Columns changed: check the rows again.</source>
+        <translation>各列已更改：请重新检查各行。</translation>
+    </message>
+    <message>
+        <source>The database could not be read or written, so nothing was imported. Please try again in a moment; if it keeps happening, call the administrator.</source>
+        <translation>无法读写数据库，因此没有导入任何内容。请稍后再试；如果一直这样，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Choose a file to see its columns here.</source>
+        <translation>选择文件后，这里会列出它的各列。</translation>
+    </message>
+    <message>
+        <source>Sheet “%1”, header in row %2, %3 rows of people. Check what each column holds:</source>
+        <translation>工作表“%1”，表头在第 %2 行，共 %3 行居民。请核对每一列的内容：</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Title in the file</source>
+        <translation>文件中的列名</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无列名）</translation>
+    </message>
+    <message>
+        <source>Column %1 (%2) is imported as</source>
+        <translation>第 %1 列（%2）导入为</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <source>Press “Check the rows”: the report lists every row with a problem.</source>
+        <translation>请按“检查各行”：报告会列出每一行有问题的地方。</translation>
+    </message>
+    <message>
+        <source>No row can be imported</source>
+        <translation>没有可导入的行</translation>
+    </message>
+    <message>
+        <source>Import all %1 rows</source>
+        <translation>导入全部 %1 行</translation>
+    </message>
+    <message>
+        <source>Import the %1 valid rows</source>
+        <translation>导入无误的 %1 行</translation>
     </message>
 </context>
 <context>
@@ -1469,7 +1691,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">关闭</translation>
     </message>
     <message>
         <source>This print-out could not be shown.</source>
@@ -2260,247 +2482,278 @@ Data folder: %2</source>
     <name>Roster</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished">性别</translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>Birth year or date</source>
-        <translation type="unfinished"></translation>
+        <translation>出生年份或日期</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">身份证号</translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">社区</translation>
+        <translation>社区</translation>
     </message>
     <message>
         <source>Building group</source>
-        <translation type="unfinished">楼组</translation>
+        <translation>楼组</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">标签</translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>The file %1 was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到文件 %1。</translation>
     </message>
     <message>
         <source>The file %1 can&apos;t be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开文件 %1：%2</translation>
     </message>
     <message>
         <source>The file %1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 是空的。</translation>
     </message>
     <message>
         <source>The file %1 can&apos;t be read as an Excel workbook (.xlsx); it may be damaged or of another kind. Open it in Excel or WPS and save it again as .xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把文件 %1 作为 Excel 工作簿（.xlsx）读取，它可能已损坏或不是这种文件。请用 Excel 或 WPS 打开，再另存为 .xlsx。</translation>
     </message>
     <message>
         <source>The file %1 is protected with a password, so it can&apos;t be read. Open it in Excel or WPS, remove the password (or save a copy without one) and choose that copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 设有密码保护，无法读取。请用 Excel 或 WPS 打开，取消密码（或另存一份不带密码的副本），再选择那份文件。</translation>
     </message>
     <message>
         <source>The file %1 is an old Excel workbook (.xls). Open it in Excel or WPS and save it as .xlsx first.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 是旧版 Excel 工作簿（.xls）。请先用 Excel 或 WPS 打开，另存为 .xlsx。</translation>
     </message>
     <message>
         <source>The sheet has more than %1 rows of people. Split it into smaller files.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表中的居民超过 %1 行。请拆分成几个较小的文件。</translation>
     </message>
     <message>
         <source>The sheet “%1” has a header row but no rows of people under it.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表“%1”有表头，但下面没有居民数据。</translation>
     </message>
     <message>
         <source>The file %1 is empty: no cell is filled in.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 是空的：没有填写任何单元格。</translation>
     </message>
     <message>
         <source>No column of names was found in the first %1 rows of %2. The header row needs a column titled 姓名 (name).</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 的前 %1 行中没有找到姓名列。表头行需要有一列名为“姓名”。</translation>
     </message>
     <message>
         <source>The sheet has no column %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表中没有第 %1 列。</translation>
     </message>
     <message>
         <source>Column %1 is chosen for both “%2” and “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 列同时被选作“%2”和“%3”。</translation>
     </message>
     <message>
         <source>Choose the column that holds the names.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择姓名所在的列。</translation>
     </message>
     <message>
         <source>Enter the year of birth (1956) or the date of birth (1956-03-05).</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写出生年份（如 1956）或出生日期（如 1956-03-05）。</translation>
     </message>
     <message>
         <source>The date of birth %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期 %1 不存在。</translation>
     </message>
     <message>
         <source>The date of birth %1 lies in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期 %1 晚于今天。</translation>
     </message>
     <message>
         <source>This phone number is masked (%1). Export the register with full values to import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个电话号码已脱敏（%1）。要重新导入，请导出含完整号码的居民档案。</translation>
     </message>
     <message>
         <source>This ID number is masked (%1). Export the register with full values to import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个身份证号已脱敏（%1）。要重新导入，请导出含完整号码的居民档案。</translation>
     </message>
     <message>
         <source>Excel stored this ID number as a number and lost its last digits. Format the column as text and type the ID numbers again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 把这个身份证号存成了数字，末尾几位已经丢失。请把这一列设为“文本”格式，再重新输入身份证号。</translation>
     </message>
     <message>
         <source>The building group “%1” is no longer in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>楼组“%1”已停用。</translation>
     </message>
     <message>
         <source>There is no building group “%1” in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2没有名为“%1”的楼组。</translation>
     </message>
     <message>
         <source>Several communities have a building group “%1”. Add a community column.</source>
-        <translation type="unfinished"></translation>
+        <translation>好几个社区都有名为“%1”的楼组。请加上社区列。</translation>
     </message>
     <message>
         <source>There is no building group “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“%1”的楼组。</translation>
     </message>
     <message>
         <source>There is no community “%1”. Add it in Settings, or correct the cell.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“%1”的社区。请在“设置”中添加，或更正这一格。</translation>
     </message>
     <message>
         <source>The community “%1” is no longer in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>社区“%1”已停用。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Row %1 has the same ID number with another name (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行的身份证号与本行相同，姓名却不同（%2）。</translation>
     </message>
     <message>
         <source>The same person as row %1; left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>与第 %1 行是同一人，不再重复导入。</translation>
     </message>
     <message>
         <source>This ID number is on file for %1, a different name. Correct the row or the record on file.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案中这个身份证号属于 %1，姓名不同。请更正这一行或档案中的记录。</translation>
     </message>
     <message>
         <source>Shares the phone number with %1 on file; registered as another person.</source>
-        <translation type="unfinished"></translation>
+        <translation>与档案中的 %1 共用电话号码，作为另一人登记。</translation>
     </message>
     <message>
         <source>The ID number gives the birth year %1, but %2 on file was born in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号显示出生年份为 %1，而档案中的 %2 出生于 %3 年。</translation>
     </message>
     <message>
         <source>The same person as %1 on file; nothing new to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>与档案中的 %1 是同一人，没有需要补充的内容。</translation>
     </message>
     <message>
         <source>The same person as %1 on file; fills in what is empty there: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>与档案中的 %1 是同一人，补充档案中空缺的：%2。</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>Nothing was imported: %1 of %2 rows have errors, and the import was to be all or nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有导入任何内容：%2 行中有 %1 行有错误，而本次导入要求全部无误才导入。</translation>
     </message>
     <message>
         <source>Nothing new to import: the people of the %1 valid rows are on file already, with nothing to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有需要导入的新内容：无误的 %1 行中的居民都已在档案中，也没有需要补充的内容。</translation>
     </message>
     <message>
         <source>Nothing was imported: no row can be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有导入任何内容：没有可导入的行。</translation>
     </message>
     <message>
-        <source>Imported: %1 new people, %2 already on file (%3 of them completed).</source>
-        <translation type="unfinished"></translation>
+        <source>Imported: %1 new, %2 already on file (%3 of them completed).</source>
+        <translation>已导入：新居民 %1 位，已在档案中 %2 位（其中 %3 位补充了信息）。</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 already on file, %4 repeated in the file, %5 with errors.</source>
+        <translation>共 %1 行：新居民 %2 位，已在档案中 %3 位，文件中重复 %4 行，有错误 %5 行。</translation>
     </message>
     <message>
         <source>%1 repeated rows left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>重复的 %1 行未导入。</translation>
     </message>
     <message>
         <source>%1 rows with errors left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>有错误的 %1 行未导入。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
     </message>
     <message>
         <source>Row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>… and %1 more lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有 %1 条。</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>The report %1 can&apos;t be written: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 rows: %2 new people, %3 already on file, %4 repeated in the file, %5 with errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入报告 %1：%2</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>On file</source>
-        <translation type="unfinished"></translation>
+        <translation>已在档案中</translation>
     </message>
     <message>
         <source>Repeated</source>
-        <translation type="unfinished"></translation>
+        <translation>重复</translation>
     </message>
     <message>
         <source>For information</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>RosterReportModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>What it says</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
