@@ -56,7 +56,14 @@ def _is_hidden(ch: str) -> bool:
 
 
 def _name_error(message: str) -> ValidationError:
-    return ValidationError("name", translate("Errors", message))
+    """`message` comes translated: each call site names its text for lupdate to collect."""
+    return ValidationError("name", message)
+
+
+def _only_letters() -> str:
+    return translate(
+        "Errors", "A name may contain only Chinese characters, Latin letters and the middle dot ·."
+    )
 
 
 def fold_name(value: str) -> str:
@@ -80,21 +87,17 @@ def name(value: str) -> str:
     next to Chinese characters or the dot are dropped (张 三 → 张三) rather than refused.
     """
     if any(_is_hidden(ch) for ch in value):
-        raise _name_error(
-            "A name may contain only Chinese characters, Latin letters and the middle dot ·."
-        )
+        raise _name_error(_only_letters())
     clean = fold_name(value)
     if not clean:
-        raise _name_error("Please fill in the name.")
+        raise _name_error(translate("Errors", "Please fill in the name."))
     for ch in clean:
         if not (ch == " " or ch == MIDDLE_DOT or _is_cjk(ch) or _is_latin(ch)):
-            raise _name_error(
-                "A name may contain only Chinese characters, Latin letters and the middle dot ·."
-            )
+            raise _name_error(_only_letters())
     if len(clean) > NAME_MAX_LENGTH:
-        raise _name_error("A name may be at most 20 characters.")
+        raise _name_error(translate("Errors", "A name may be at most 20 characters."))
     if clean.startswith(MIDDLE_DOT) or clean.endswith(MIDDLE_DOT) or MIDDLE_DOT * 2 in clean:
-        raise _name_error("The middle dot · goes between two parts of a name.")
+        raise _name_error(translate("Errors", "The middle dot · goes between two parts of a name."))
     return clean
 
 

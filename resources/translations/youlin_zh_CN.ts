@@ -810,6 +810,22 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>密码的开头和结尾不能是空格。</translation>
     </message>
     <message>
+        <source>A name may contain only Chinese characters, Latin letters and the middle dot ·.</source>
+        <translation>姓名只能包含汉字、拉丁字母和间隔号 ·。</translation>
+    </message>
+    <message>
+        <source>Please fill in the name.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>A name may be at most 20 characters.</source>
+        <translation>姓名最多 20 个字。</translation>
+    </message>
+    <message>
+        <source>The middle dot · goes between two parts of a name.</source>
+        <translation>间隔号 · 只能用在姓名的两部分之间。</translation>
+    </message>
+    <message>
         <source>This mobile number does not exist. Please check it.</source>
         <translation>这个手机号码不存在，请核对。</translation>
     </message>
@@ -1199,6 +1215,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>未来七天没有安排活动。</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
         <source>The figures could not be read from the database; press F5 to try again.</source>
         <translation>无法从数据库读取数据，请按 F5 重试。</translation>
     </message>
@@ -1579,6 +1599,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>接待签到</translation>
     </message>
     <message>
+        <source>People</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1640,241 +1664,664 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge two records of one person</source>
+        <translation>合并同一人的两份档案</translation>
+    </message>
+    <message>
+        <source>Find the other record</source>
+        <translation>查找另一份档案</translation>
+    </message>
+    <message>
+        <source>Name, pinyin, last 4 phone digits or member code</source>
+        <translation>姓名、拼音、手机后4位或会员编号</translation>
+    </message>
+    <message>
+        <source>&amp;Other record:</source>
+        <translation>另一份档案(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Records found</source>
+        <translation>找到的档案</translation>
+    </message>
+    <message>
+        <source>The two records side by side</source>
+        <translation>两份档案对照</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the other record instead</source>
+        <translation>改为保留另一份(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Swap which record is kept</source>
+        <translation>交换保留的档案</translation>
+    </message>
+    <message>
+        <source>I have checked: these two records are the same person</source>
+        <translation>我已核对：这两份档案是同一个人</translation>
+    </message>
+    <message>
+        <source>The two records are the same person</source>
+        <translation>两份档案是同一个人</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Merge the two records</source>
+        <translation>合并这两份档案</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The database could not be used, so nothing was changed. Please try again in a moment; if it keeps happening, call the administrator.</source>
+        <translation>数据库暂时无法使用，没有做任何更改。请稍后再试；如果一直这样，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The same person registered twice? Find the other record of %1 (%2), compare the two, and choose the one to keep.</source>
+        <translation>同一个人登记了两次？请找到%1（%2）的另一份档案，对照两份内容，再选择保留哪一份。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is kept and receives the visits, signups, hours, certificates and requests of %3 (%4); its empty fields are filled from that record. %3 (%4) leaves the register. This can&apos;t be undone.</source>
+        <translation>保留%1（%2），%3（%4）的来访、报名、服务时长、证书和诉求都并入这份档案，空着的信息由那份补上。%3（%4）将从名册中移除。合并后无法撤销。</translation>
+    </message>
+    <message>
+        <source>First find and choose the other record.</source>
+        <translation>请先查找并选中另一份档案。</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Preview: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预览：%1</translation>
     </message>
     <message>
         <source>The print-out as it will print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印效果</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印</translation>
     </message>
     <message>
         <source>Save &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>Save as a PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF 文件</translation>
     </message>
     <message>
         <source>Larger</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <source>Show the page larger</source>
-        <translation type="unfinished"></translation>
+        <translation>放大显示</translation>
     </message>
     <message>
         <source>Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <source>Show the page smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小显示</translation>
     </message>
     <message>
         <source>Whole page</source>
-        <translation type="unfinished"></translation>
+        <translation>整页</translation>
     </message>
     <message>
         <source>Show the whole page</source>
-        <translation type="unfinished"></translation>
+        <translation>显示整页</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>This print-out could not be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>这份打印件无法显示。</translation>
     </message>
     <message>
         <source>1 page</source>
-        <translation type="unfinished"></translation>
+        <translation>共 1 页</translation>
     </message>
     <message>
         <source>%1 pages</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 页</translation>
     </message>
     <message>
         <source>The printer could not be used. Check that it is switched on and has paper, then try again; or save the print-out as a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>打印机无法使用。请检查打印机已开机、有纸，然后再试；也可以先另存为文件。</translation>
     </message>
     <message>
         <source>Sent to the printer %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送到打印机 %1。</translation>
     </message>
     <message>
         <source>Save the print-out</source>
-        <translation type="unfinished"></translation>
+        <translation>保存打印件</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>The file could not be saved there (%1). Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件无法保存到这里（%1）。请换一个文件夹。</translation>
     </message>
     <message>
         <source>Saved as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDesk</name>
+    <message>
+        <source>People</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
+        <source>Find in the register</source>
+        <translation>在名册中查找</translation>
+    </message>
+    <message>
+        <source>Name, pinyin, last 4 phone digits or member code</source>
+        <translation>姓名、拼音、手机后4位或会员编号</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Building group</source>
+        <translation>楼组</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>By name (pinyin)</source>
+        <translation>按姓名拼音</translation>
+    </message>
+    <message>
+        <source>By member code</source>
+        <translation>按会员编号</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最近登记在前</translation>
+    </message>
+    <message>
+        <source>Show &amp;everyone</source>
+        <translation>显示全部(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>居民名册</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>社区(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Building group:</source>
+        <translation>楼组(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;New person</source>
+        <translation>新登记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open record</source>
+        <translation>查看档案(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>修改(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Member card</source>
+        <translation>会员卡(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge duplicates</source>
+        <translation>合并重复(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Only staff and administrators may merge records.</source>
+        <translation>只有工作人员和管理员可以合并档案。</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>&amp;Import roster</source>
+        <translation>导入名册(&amp;I)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Not available in this version.</source>
+        <translation>此版本暂不提供。</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>All building groups</source>
+        <translation>全部楼组</translation>
+    </message>
+    <message>
+        <source>%1 people found</source>
+        <translation>找到 %1 人</translation>
+    </message>
+    <message>
+        <source>%1 people in the register</source>
+        <translation>名册共 %1 人</translation>
+    </message>
+    <message>
+        <source>Nobody matches. Try fewer letters, or press Show everyone.</source>
+        <translation>没有找到。请少输几个字，或点“显示全部”。</translation>
+    </message>
+    <message>
+        <source>The new person&apos;s record opens after registering.</source>
+        <translation>登记完成后会打开此人的档案。</translation>
+    </message>
+    <message>
+        <source>The member card could not be made. Please try again.</source>
+        <translation>会员卡没能生成，请再试一次。</translation>
+    </message>
+    <message>
+        <source>member card of %1</source>
+        <translation>%1的会员卡</translation>
+    </message>
+    <message>
+        <source>Member card %1 %2.pdf</source>
+        <translation>会员卡 %1 %2.pdf</translation>
     </message>
 </context>
 <context>
     <name>PeopleModels</name>
     <message>
-        <source>Male</source>
-        <translation type="unfinished">男</translation>
+        <source>Field</source>
+        <translation>项目</translation>
     </message>
     <message>
-        <source>Female</source>
-        <translation type="unfinished">女</translation>
+        <source>Record kept</source>
+        <translation>保留的档案</translation>
     </message>
     <message>
-        <source>Volunteer service record</source>
-        <translation type="unfinished"></translation>
+        <source>Record merged into it</source>
+        <translation>并入后移除的档案</translation>
     </message>
     <message>
-        <source>Honour certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Course completion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished">待处理</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation type="unfinished">已办结</translation>
+        <source>Same?</source>
+        <translation>是否相同</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation type="unfinished">性别</translation>
-    </message>
-    <message>
-        <source>Born</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished">电话</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation type="unfinished">社区</translation>
-    </message>
-    <message>
-        <source>Building group</source>
-        <translation type="unfinished">楼组</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation type="unfinished">标签</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Member code</source>
-        <translation type="unfinished">会员号</translation>
+        <translation>会员编号</translation>
+    </message>
+    <message>
+        <source>Gender, born</source>
+        <translation>性别、出生年份</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Community · building group</source>
+        <translation>社区 · 楼组</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>%1 visits · %2 signups · %3 certificates · %4 h volunteering</source>
+        <translation>来访 %1 次 · 报名 %2 次 · 证书 %3 份 · 志愿服务 %4 小时</translation>
+    </message>
+    <message>
+        <source>different</source>
+        <translation>不同</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Volunteer service record</source>
+        <translation>志愿服务记录证明</translation>
+    </message>
+    <message>
+        <source>Honour certificate</source>
+        <translation>荣誉证书</translation>
+    </message>
+    <message>
+        <source>Course completion</source>
+        <translation>结业证书</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分派</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the tags of a person</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Building group</source>
+        <translation>楼组</translation>
     </message>
     <message>
         <source>The register could not be read from the database. Press F5 to try again; if it keeps happening, call the administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从数据库读取名册。请按 F5 重试；如果一直这样，请联系管理员。</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">日期时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished">来访事由</translation>
+        <translation>来访事由</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>%1 (undone)</source>
+        <translation>%1（已撤销）</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>场次时间</translation>
     </message>
     <message>
         <source>Series</source>
-        <translation type="unfinished">服务系列</translation>
+        <translation>服务系列</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished">活动</translation>
+        <translation>活动</translation>
     </message>
     <message>
         <source>Signup</source>
-        <translation type="unfinished"></translation>
+        <translation>报名状态</translation>
     </message>
     <message>
         <source>Attended</source>
-        <translation type="unfinished"></translation>
+        <translation>是否签到</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>时长（小时）</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>服务内容</translation>
     </message>
     <message>
         <source>Recorded as</source>
-        <translation type="unfinished"></translation>
+        <translation>记录方式</translation>
+    </message>
+    <message>
+        <source>make-up record</source>
+        <translation>补录</translation>
+    </message>
+    <message>
+        <source>attended session</source>
+        <translation>活动签到</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>证书编号</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>颁发日期</translation>
+    </message>
+    <message>
+        <source>%1 (revoked)</source>
+        <translation>%1（已撤销）</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished">登记时间</translation>
+        <translation>登记时间</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDetailView</name>
+    <message>
+        <source>Person&apos;s record</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
+        <source>← Register (Esc)</source>
+        <translation>← 返回名册（Esc）</translation>
+    </message>
+    <message>
+        <source>Back to the register</source>
+        <translation>返回名册</translation>
+    </message>
+    <message>
+        <source>Open the record kept</source>
+        <translation>打开保留的档案</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Consent to data use</source>
+        <translation>同意使用信息</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Building group</source>
+        <translation>楼组</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>This record could not be read from the database. Please try again in a moment; if it keeps happening, call the administrator.</source>
+        <translation>无法从数据库读取这份档案。请稍后再试；如果一直这样，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>姓名：%1</translation>
+    </message>
+    <message>
+        <source>Member code %1</source>
+        <translation>会员编号 %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>a field left empty</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <source>This record was merged into another one and is no longer in the register.</source>
+        <translation>这份档案已并入另一份，不再列在名册中。</translation>
+    </message>
+    <message>
+        <source>Visits (%1)</source>
+        <translation>来访（%1）</translation>
+    </message>
+    <message>
+        <source>Signups (%1)</source>
+        <translation>报名（%1）</translation>
+    </message>
+    <message>
+        <source>Volunteer hours (%1 h)</source>
+        <translation>志愿服务（%1 小时）</translation>
+    </message>
+    <message>
+        <source>Certificates (%1)</source>
+        <translation>证书（%1）</translation>
+    </message>
+    <message>
+        <source>Requests (%1)</source>
+        <translation>诉求（%1）</translation>
     </message>
 </context>
 <context>
