@@ -431,25 +431,7 @@ class ReceptionDesk(QWidget):
         layout.addWidget(self.pages)
         self.setFocusProxy(self.search_box)
 
-        # Tab: search, the questions when asked, note, check in, results, the rest.
-        order: list[QWidget] = [
-            self.search_box,
-            self.duplicate_bar.confirm_button,
-            self.duplicate_bar.decline_button,
-            self.note_edit,
-            self.check_in_button,
-            self.new_visitor_button,
-            *self.purposes.buttons.values(),
-            self.results_view,
-            self.register_found_button,
-            self.tabs,
-            self.log_view,
-            self.undo_button,
-            self.undo_bar.confirm_button,
-            self.undo_bar.decline_button,
-        ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        self._set_tab_order()
 
         self._shortcuts()
         self.refresh_timer = QTimer(self)
@@ -475,6 +457,37 @@ class ReceptionDesk(QWidget):
         add("Ctrl+N", self.on_new_visitor_clicked)
         add("F12", self.on_undo_clicked)
         add("Ctrl+R", self.on_request_shortcut_activated)
+
+    def _set_tab_order(self) -> None:
+        """Tab: search, the question when one is asked, note, check in, then the rest. Again
+        after every rearrangement: moving a widget to another parent drops its place."""
+        panel = self.requests_panel
+        order: list[QWidget] = [
+            self.search_box,
+            self.duplicate_bar.confirm_button,
+            self.duplicate_bar.decline_button,
+            self.note_edit,
+            self.check_in_button,
+            self.new_visitor_button,
+            *self.purposes.buttons.values(),
+            self.tabs,
+            self.results_view,
+            self.register_found_button,
+            self.log_view,
+            self.undo_button,
+            self.undo_bar.confirm_button,
+            self.undo_bar.decline_button,
+            panel.category_combo,
+            panel.text_edit,
+            panel.record_button,
+            panel.view,
+            panel.assignee_combo,
+            panel.assign_button,
+            panel.resolution_edit,
+            panel.resolve_button,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     @staticmethod
     def _keep_highlight_visible(view: QTableView) -> None:
@@ -619,6 +632,8 @@ class ReceptionDesk(QWidget):
         elif not wide:
             self.tabs.setCurrentWidget(self.results_area)
         self._update_tab_titles()
+        if hasattr(self, "form"):  # built: the order is set again (at first, by __init__)
+            self._set_tab_order()
 
     def _needs_width(self) -> int:
         """The width both tables need side by side, every column readable."""

@@ -82,6 +82,7 @@ class RequestsPanel(QWidget):
         style.configure_table(self.view)
         self.view.setModel(self.model)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(self.model.columnCount()):
@@ -164,6 +165,7 @@ class RequestsPanel(QWidget):
         inner.addLayout(follow, 1)
         inner.addWidget(self.status)
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
