@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.models import Role
+from app.roles import Role
 from app.security import Actor
 from ui import labels, style
 from ui.context import DeskContext
@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.lock_panel = LockPanel(context.db, context.actor, self)
+        # Lazily: the window may be up before start-up has opened the database.
+        self.lock_panel = LockPanel(lambda: self.context.db, context.actor, self)
         self.lock_panel.unlocked.connect(self.on_lock_panel_unlocked)
         self.lock_panel.switch_user_requested.connect(self.on_switch_user_triggered)
         self.pages = QStackedWidget(self)
@@ -142,6 +143,11 @@ class MainWindow(QMainWindow):
 
         self._add_standard_desks()
         self.restore_geometry()
+        if not context.db_ready:
+            # Start-up shows the window while it still opens the database: Home says it is
+            # loading, the other desks wait until the database is open.
+            self._enable_other_desks(False)
+            context.on_database_ready.append(self.on_database_ready)
 
     # --- desks -----------------------------------------------------------------------------
 
@@ -150,6 +156,7 @@ class MainWindow(QMainWindow):
 
         self.add_desk("home", self.tr("Home"), QIcon(), HomeDesk(self.context, self))
         self.add_lazy_desk("reception", self.tr("Reception"), QIcon(), self._make_reception_desk)
+        self.add_lazy_desk("people", self.tr("People"), QIcon(), self._make_people_desk)
         if self.context.actor.role == Role.ADMIN and _module_exists("ui.settings"):
             self.add_lazy_desk("settings", self.tr("Settings"), QIcon(), self._make_settings_desk)
 
@@ -157,6 +164,11 @@ class MainWindow(QMainWindow):
         from ui.reception.desk import ReceptionDesk
 
         return ReceptionDesk(self.context, self)
+
+    def _make_people_desk(self) -> QWidget:
+        from ui.people.desk import PeopleDesk
+
+        return PeopleDesk(self.context, self)
 
     def _make_settings_desk(self) -> QWidget:
         from ui.settings.desk import SettingsDesk
@@ -242,12 +254,33 @@ class MainWindow(QMainWindow):
         assert desk.widget is not None
         return desk.widget
 
+    def _enable_other_desks(self, enabled: bool) -> None:
+        """Let the navigation reach every desk, or only the current one."""
+        current = self.nav.currentRow()
+        for row in range(self.nav.count()):
+            if row == current:
+                continue
+            item = self.nav.item(row)
+            flags = item.flags()
+            if enabled:
+                flags |= Qt.ItemFlag.ItemIsEnabled
+            else:
+                flags &= ~Qt.ItemFlag.ItemIsEnabled
+            item.setFlags(flags)
+
+    def on_database_ready(self) -> None:
+        self._enable_other_desks(True)
+
     def on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._desks):
             self.stack.setCurrentWidget(self._widget_at(row))
 
     def on_desk_shortcut_activated(self, number: int) -> None:
-        if not self.is_locked and number <= self.nav.count():
+        if (
+            not self.is_locked
+            and number <= self.nav.count()
+            and self.nav.item(number - 1).flags() & Qt.ItemFlag.ItemIsEnabled
+        ):
             self.nav.setCurrentRow(number - 1)
             self.nav.setFocus()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPainter, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -78,6 +78,9 @@ class PdfPreviewDialog(QDialog):
         else:
             self.view.setPageMode(QPdfView.PageMode.SinglePage)
             self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+            # FitInView leaves the document margins out of its sums (Qt 6.12): with them the
+            # fitted page is a few pixels too tall and a scroll bar appears.
+            self.view.setDocumentMargins(QMargins(0, 0, 0, 0))
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.pages_label = QLabel(self)

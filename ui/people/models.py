@@ -51,8 +51,9 @@ REQUEST_STATUS_NAMES: dict[RequestStatus, str] = {
 }
 
 
-def _tr(text: str, disambiguation: str | None = None) -> str:
-    return QCoreApplication.translate("PeopleModels", text, disambiguation)
+def _tr(text: str) -> str:
+    """A label marked with QT_TRANSLATE_NOOP in the PeopleModels context, translated now."""
+    return QCoreApplication.translate("PeopleModels", text)
 
 
 def gender_name(gender: Gender | None) -> str:
@@ -69,7 +70,9 @@ def request_status_name(status: RequestStatus) -> str:
 
 def tag_list(tags: Sequence[str]) -> str:
     """党员、志愿者 in Chinese; "Party member, Volunteer" in English."""
-    return _tr(", ", "between the tags of a person").join(tags)
+    return QCoreApplication.translate("PeopleModels", ", ", "between the tags of a person").join(
+        tags
+    )
 
 
 def format_hours(hours: Decimal) -> str:
@@ -282,7 +285,8 @@ class RegisterModel(_Table):
             return self._text(person, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._text(person, column)
-            return text if column in (self.TAGS, self.COMMUNITY, self.BUILDING_GROUP) else None
+            long_texts = (self.NAME, self.TAGS, self.COMMUNITY, self.BUILDING_GROUP)
+            return text if column in long_texts else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._text(person, column)
         if role == RAW_ROLE:
@@ -366,7 +370,7 @@ class VisitsModel(_ListModel[VisitEntry]):
         if column == 1:
             name = labels.purpose_name(entry.purpose)
             if entry.undone:  # in words, not only greyed
-                return _tr("%1 (undone)").replace("%1", name)
+                return QCoreApplication.translate("PeopleModels", "%1 (undone)").replace("%1", name)
             return name
         return entry.note
 
@@ -389,7 +393,11 @@ class SignupsModel(_ListModel[SignupEntry]):
             return entry.item
         if column == 3:
             return labels.signup_status_name(entry.status)
-        return _tr("yes") if entry.attended else _tr("no")
+        return (
+            QCoreApplication.translate("PeopleModels", "yes")
+            if entry.attended
+            else QCoreApplication.translate("PeopleModels", "no")
+        )
 
 
 class HoursModel(_ListModel[HoursEntry]):
@@ -407,7 +415,11 @@ class HoursModel(_ListModel[HoursEntry]):
             return format_hours(entry.hours)
         if column == 2:
             return entry.content
-        return _tr("make-up record") if entry.make_up else _tr("attended session")
+        return (
+            QCoreApplication.translate("PeopleModels", "make-up record")
+            if entry.make_up
+            else QCoreApplication.translate("PeopleModels", "attended session")
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
@@ -430,7 +442,9 @@ class CertificatesModel(_ListModel[CertificateEntry]):
             return certificate_kind_name(entry.kind)
         if column == 2:
             if entry.revoked:
-                return _tr("%1 (revoked)").replace("%1", entry.title)
+                return QCoreApplication.translate("PeopleModels", "%1 (revoked)").replace(
+                    "%1", entry.title
+                )
             return entry.title
         return f"{entry.issued_on:%Y-%m-%d}"
 
