@@ -338,6 +338,36 @@ def test_typing_while_undo_is_asked_keeps_the_check_in_and_the_keys(
     assert visits(db, centre["zhang"])[0].undone_at is None
 
 
+def test_f12_with_nothing_chosen_asks_about_the_newest_check_in(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClick(box, Qt.Key.Key_F12)
+    assert not reception_desk.undo_bar.isVisible()
+    assert reception_desk.status.is_error()  # nothing today to undo, said in words
+    qtbot.keyClicks(box, "5678")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    reception_desk.log_view.clearSelection()
+    qtbot.keyClick(box, Qt.Key.Key_F12)
+    assert "张三" in reception_desk.undo_bar.question()
+
+
+def test_one_question_at_a_time_and_a_new_purpose_drops_the_repeat_question(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    for _ in range(2):
+        qtbot.keyClicks(box, "5678")
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert reception_desk.duplicate_bar.isVisible()
+    assert not reception_desk.status.isVisible()  # one line of room: the question has it
+    qtbot.keyClick(box, Qt.Key.Key_F4)  # another errand: no repeat any more
+    assert not reception_desk.duplicate_bar.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    purposes = [v.purpose for v in visits(db, centre["zhang"])]
+    assert purposes == [DEFAULT_PURPOSE.value, Purpose.GOVERNMENT.value]
+
+
 # --- purposes -----------------------------------------------------------------------------------
 
 

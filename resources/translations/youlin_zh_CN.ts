@@ -1215,10 +1215,6 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>未来七天没有安排活动。</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>正在载入…</translation>
-    </message>
-    <message>
         <source>The figures could not be read from the database; press F5 to try again.</source>
         <translation>无法从数据库读取数据，请按 F5 重试。</translation>
     </message>
@@ -2661,8 +2657,8 @@ Data folder: %2</source>
         <translation>没有重复签到。</translation>
     </message>
     <message>
-        <source>Choose the check-in to undo in today&apos;s list.</source>
-        <translation>请先在今日签到列表中选中要撤销的那一条。</translation>
+        <source>No check-in today can be undone.</source>
+        <translation>今天没有可以撤销的签到。</translation>
     </message>
     <message>
         <source>This check-in was undone already.</source>

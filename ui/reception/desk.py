@@ -345,7 +345,12 @@ class ReceptionDesk(QWidget):
         self.duplicate_bar.confirmed.connect(self.on_duplicate_confirmed)
         self.duplicate_bar.declined.connect(self.on_duplicate_declined)
         self.duplicate_bar.typed.connect(self.on_bar_typed)
-        self.status = StatusLine("reception.status", self)
+        # One line of room for a message or a question, never both (1366 x 768, large text).
+        self.status = StatusLine(
+            "reception.status",
+            self,
+            quiet_while=lambda: self.duplicate_bar.is_asking() or self.undo_bar.is_asking(),
+        )
 
         # --- today's log ---------------------------------------------------------------------
         self.log_view = QTableView(self)
@@ -372,12 +377,13 @@ class ReceptionDesk(QWidget):
         self.undo_bar.typed.connect(self.on_bar_typed)
         log_page = QWidget(self)
         log_layout = QVBoxLayout(log_page)
-        log_layout.addWidget(self.total_label)
+        # No margins: on a small screen in the large text size every line of height counts.
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        log_header = QHBoxLayout()
+        log_header.addWidget(self.total_label, 1)
+        log_header.addWidget(self.undo_button)
+        log_layout.addLayout(log_header)
         log_layout.addWidget(self.log_view, 1)
-        undo_row = QHBoxLayout()
-        undo_row.addWidget(self.undo_button)
-        undo_row.addStretch(1)
-        log_layout.addLayout(undo_row)
         log_layout.addWidget(self.undo_bar)
 
         self.requests_panel = RequestsPanel(context, self)
@@ -768,6 +774,9 @@ class ReceptionDesk(QWidget):
             )
         except RecentDuplicate as error:
             self._pending = (person_id, who, purpose, note)
+            self.status.clear_message()  # the question says all; the last message is stale
+            self._undo_target = None  # one question at a time
+            self.undo_bar.close_question()
             self.duplicate_bar.ask(
                 self.tr("%1 Tab then Enter checks in again; Esc or typing cancels.").replace(
                     "%1", error.message
@@ -849,16 +858,24 @@ class ReceptionDesk(QWidget):
         return True
 
     def ask_undo(self) -> bool:
-        """Ask, in the bar under the log, whether to undo the chosen check-in."""
-        line = self.selected_log_line()
+        """Ask, in the bar under the log, whether to undo the chosen check-in (the newest one
+        still standing when none is chosen)."""
+        self._pending = None  # one question at a time
+        self.duplicate_bar.close_question()
         self.tabs.setCurrentWidget(self._log_page)
+        line = self.selected_log_line()
         if line is None:
-            self.status.show_error(self.tr("Choose the check-in to undo in today's list."))
-            return False
+            newest = next((line for line in self.log_model.lines() if not line.undone), None)
+            if newest is None:
+                self.status.show_error(self.tr("No check-in today can be undone."))
+                return False
+            self.select_log_line(newest.id)
+            line = newest
         if line.undone:
             self.status.show_error(self.tr("This check-in was undone already."))
             return False
         self._undo_target = line
+        self.status.clear_message()
         self.undo_bar.ask(
             self.tr("Undo the check-in of %1 at %2 (%3)?")
             .replace("%1", line.name)
@@ -977,6 +994,9 @@ class ReceptionDesk(QWidget):
         self.purposes.select(purpose)
 
     def on_purpose_changed(self, purpose: Purpose) -> None:
+        if self.duplicate_bar.is_asking():  # asked for the purpose chosen before: moot now
+            self._pending = None
+            self.duplicate_bar.close_question()
         if self.showing_form():
             self.form.set_hint(self._form_hint())
         self.status.show_info(self.tr("Purpose: %1").replace("%1", labels.purpose_name(purpose)))

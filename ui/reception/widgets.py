@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -23,12 +24,19 @@ def section_heading(text: str, parent: QWidget | None = None) -> QLabel:
 class StatusLine(QLabel):
     """What just happened, in words: bold; an error also in red and saying "Not …" in words."""
 
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        object_name: str,
+        parent: QWidget | None = None,
+        *,
+        quiet_while: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._quiet_while = quiet_while  # a question is asked: the message waits unseen
         self._message = ""
         self._error = False
         self.setVisible(False)  # takes no room until there is something to say
@@ -58,7 +66,7 @@ class StatusLine(QLabel):
         html = style.paragraph_html(text, colour=style.ERROR_COLOUR if error else None)
         self.setText(f"<b>{html}</b>")
         self.setAccessibleName(text)
-        self.setVisible(bool(text))
+        self.setVisible(bool(text) and not self._quiet_while())
 
 
 class QuestionBar(QFrame):
