@@ -2617,8 +2617,8 @@ Data folder: %2</source>
         <translation>查找时无法读取数据库，请再试一次。</translation>
     </message>
     <message>
-        <source>Type the last 4 digits of the phone, the name, or its pinyin initials (张三: zs), or scan the member card. Enter checks the highlighted person in.</source>
-        <translation>输入手机尾号4位、姓名或姓名拼音首字母（张三：zs），或扫描会员卡。按回车为选中的居民签到。</translation>
+        <source>Type the last 4 digits of the phone, the name, or its pinyin initials (张三: zs), or scan the member card. Enter checks the highlighted person in; F1-F9 choose the purpose.</source>
+        <translation>输入手机尾号4位、姓名或姓名拼音首字母（张三：zs），或扫描会员卡。按回车为选中的居民签到；按 F1–F9 选择来访事由。</translation>
     </message>
     <message>
         <source>Type at least the last 4 digits of the phone number.</source>

@@ -682,7 +682,8 @@ class ReceptionDesk(QWidget):
         if not typed:
             text = self.tr(
                 "Type the last 4 digits of the phone, the name, or its pinyin initials "
-                "(张三: zs), or scan the member card. Enter checks the highlighted person in."
+                "(张三: zs), or scan the member card. Enter checks the highlighted person in; "
+                "F1-F9 choose the purpose."
             )
         elif _PHONE_TYPED.fullmatch(typed) and len(typed.replace(" ", "").replace("-", "")) < 4:
             text = self.tr("Type at least the last 4 digits of the phone number.")
@@ -912,8 +913,12 @@ class ReceptionDesk(QWidget):
         return True
 
     def _update_undo_button(self) -> None:
+        """Enabled for the chosen check-in, or (none chosen) for the newest one standing."""
         line = self.selected_log_line()
-        self.undo_button.setEnabled(line is not None and not line.undone)
+        if line is None:
+            self.undo_button.setEnabled(any(not line.undone for line in self.log_model.lines()))
+        else:
+            self.undo_button.setEnabled(not line.undone)
 
     # --- new visitor ---------------------------------------------------------------------------
 
