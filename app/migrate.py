@@ -11,9 +11,7 @@ from app import backup
 from app.db import Database
 from app.errors import DatabaseProblem
 from app.i18n import translate
-
-# The newest revision in app/migrations/versions; a test keeps it equal to Alembic's head.
-HEAD_REVISION = "0003_search_indexes"
+from app.migrations import HEAD_REVISION as HEAD_REVISION
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -29,6 +29,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app.choices import BookingKind as BookingKind
+from app.choices import BookingStatus as BookingStatus
+from app.choices import CertificateKind as CertificateKind
+from app.choices import Gender as Gender
+from app.choices import Purpose as Purpose
+from app.choices import RequestStatus as RequestStatus
+from app.choices import ServiceRecordKind as ServiceRecordKind
+from app.choices import SignupStatus as SignupStatus
+from app.roles import Role as Role
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -49,67 +59,6 @@ def _choices(column: str, enum_type: type[enum.StrEnum]) -> str:
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
-
-
-class Role(enum.StrEnum):
-    DESK = "desk"  # 前台志愿者
-    STAFF = "staff"  # 工作人员
-    ADMIN = "admin"  # 管理员
-
-
-class Gender(enum.StrEnum):
-    MALE = "M"
-    FEMALE = "F"
-
-
-class Purpose(enum.StrEnum):
-    """来访事由, after the centre's 三务融合 (party, government and life affairs) and more."""
-
-    PARTY_TRANSFER = "party_transfer"  # 党务: 组织关系转接
-    PARTY_DUES = "party_dues"  # 党务: 党费
-    PARTY_DOUBLE_REPORT = "party_double_report"  # 党务: 双报到
-    GOVERNMENT = "government"  # 政务
-    LIFE_SERVICE = "life_service"  # 生活服务
-    ACTIVITY = "activity"  # 参加活动
-    ROOM_USE = "room_use"  # 使用活动室
-    REQUEST = "request"  # 民生直通车
-    OTHER = "other"  # 其他
-
-
-class RequestStatus(enum.StrEnum):
-    OPEN = "open"
-    ASSIGNED = "assigned"
-    RESOLVED = "resolved"
-
-
-class BookingKind(enum.StrEnum):
-    ACTIVITY = "activity"  # a session of the service menu
-    STAFF = "staff"  # the centre's own use (meetings, training)
-    ORGANISATION = "organisation"  # a social organisation
-    RESIDENT = "resident"  # residents' own group use
-
-
-class BookingStatus(enum.StrEnum):
-    PENDING = "pending"
-    CONFIRMED = "confirmed"
-    CANCELLED = "cancelled"
-
-
-class SignupStatus(enum.StrEnum):
-    SIGNED_UP = "signed_up"
-    WAITLISTED = "waitlisted"
-    CANCELLED = "cancelled"
-
-
-class ServiceRecordKind(enum.StrEnum):
-    SESSION = "session"  # counted from an attended volunteer session
-    MAKE_UP = "make_up"  # 补录, by staff with a reason
-
-
-class CertificateKind(enum.StrEnum):
-    SERVICE_RECORD = "service_record"  # 志愿服务记录证明
-    HONOUR = "honour"  # 荣誉证书
-    COMPLETION = "completion"  # 结业证书
 
 
 class Timestamped:

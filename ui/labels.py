@@ -13,7 +13,8 @@ from typing import cast
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-from app.models import BookingStatus, Purpose, Role, SignupStatus
+from app.choices import BookingStatus, Purpose, SignupStatus
+from app.roles import Role
 
 _CONTEXT = "Labels"
 

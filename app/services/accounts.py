@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -13,14 +12,9 @@ from app import validation
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import translate
 from app.models import Account, Role
+from app.passwords import LoginRecord, check_login, login_name
 from app.security import Actor, Permission, hash_password, verify_password
 from app.services import audit
-
-
-@cache
-def _dummy_hash() -> str:
-    """A hash to verify against when the user name is unknown, so both paths cost the same."""
-    return hash_password("not a real password")
 
 
 @dataclass(frozen=True)
@@ -45,25 +39,37 @@ def _row(account: Account) -> AccountRow:
 
 
 def login(session: Session, username: str, password: str) -> Actor:
-    """The acting account for these credentials; one message for every failure (no user probing)."""
-    account = session.scalar(select(Account).where(Account.username == username.strip().lower()))
-    stored = account.password_hash if account is not None else _dummy_hash()
-    valid = verify_password(password, stored)
-    if account is None or not valid or not account.active:
-        raise ValidationError(
-            "password", translate("Errors", "Wrong user name or password. Please try again.")
-        )
-    account.last_login_at = dt.datetime.now().replace(microsecond=0)
-    actor = Actor.of(account)
-    audit.record(session, actor, "login", "account", account.id)
+    """The acting account for these credentials, its login recorded; ValidationError with one
+    message for every failure (no user probing)."""
+    account = session.scalar(select(Account).where(Account.username == login_name(username)))
+    actor = check_login(_login_record(account) if account is not None else None, password)
+    record_login(session, actor)
     return actor
+
+
+def _login_record(account: Account) -> LoginRecord:
+    return LoginRecord(
+        account.id,
+        account.username,
+        account.display_name,
+        account.role,
+        account.active,
+        account.password_hash,
+    )
+
+
+def record_login(session: Session, actor: Actor) -> None:
+    """Note a successful login on the account and in the audit log. `login` does it itself; the
+    quick start (credentials checked by `app.quickstart` before the database layer is loaded)
+    calls it once the database is open."""
+    account = _get(session, actor.account_id)
+    account.last_login_at = dt.datetime.now().replace(microsecond=0)
+    audit.record(session, actor, "login", "account", account.id)
 
 
 def record_failed_login(session: Session, username: str) -> None:
     """Audit a refused login; called in a transaction of its own, since the refusal rolls back."""
-    account_id = session.scalar(
-        select(Account.id).where(Account.username == username.strip().lower())
-    )
+    account_id = session.scalar(select(Account.id).where(Account.username == login_name(username)))
     audit.record(session, None, "login_failed", "account", account_id, username=username[:40])
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -14,10 +14,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.models import BookingStatus, Purpose
-from app.services.home import BookingLine, SessionLine
+from app.choices import BookingStatus, Purpose
 from ui import labels, style
 from ui.labels import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from app.services.home import BookingLine, SessionLine  # SQLAlchemy: loaded after the window
 
 _Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the plain value behind a cell (tests, sorting)
