@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from app import migrate, paths
 from app.db import Database
 from app.security import Actor
+from app.services import centre
 from tests.conftest import PASSWORD
 
 
@@ -56,7 +58,30 @@ def test_smoke_on_a_set_up_centre_shows_the_login_and_exits_0(
     assert "smoke: login shown" in _log(data_dir)
 
 
-def test_smoke_with_autologin_shows_the_main_window(set_up_centre: Path, data_dir: Path) -> None:
+def _logins(path: Path) -> list[tuple[str, int | None]]:
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute(
+            "SELECT action, account_id FROM audit_event WHERE action LIKE 'login%' ORDER BY id"
+        ).fetchall()
+    connection.close()
+    return [(str(action), account_id) for action, account_id in rows]
+
+
+def _last_login(path: Path, username: str) -> str | None:
+    with sqlite3.connect(path) as connection:
+        row = connection.execute(
+            "SELECT last_login_at FROM account WHERE username = ?", (username,)
+        ).fetchone()
+    connection.close()
+    return None if row is None else row[0]
+
+
+def test_smoke_with_autologin_shows_the_main_window_and_records_the_login(
+    set_up_centre: Path, data_dir: Path, admin: Actor
+) -> None:
+    """The window comes from the quick look; the database opens behind it, and the login is
+    recorded there as accounts.login records it."""
+    assert _logins(set_up_centre) == []
     result = _run(
         "--database",
         str(set_up_centre),
@@ -64,7 +89,60 @@ def test_smoke_with_autologin_shows_the_main_window(set_up_centre: Path, data_di
         YOULIN_AUTOLOGIN=f"admin:{PASSWORD}",
     )
     assert result.returncode == 0, result.stderr
-    assert "smoke: main shown" in _log(data_dir)
+    log = _log(data_dir)
+    assert "smoke: main shown" in log
+    assert "smoke: home figures loaded" in log
+    assert _logins(set_up_centre) == [("login", admin.account_id)]
+    assert _last_login(set_up_centre, "admin") is not None
+
+
+def test_smoke_writes_the_startup_mark_once_the_main_window_is_up(
+    set_up_centre: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    mark = tmp_path / "mark"
+    result = _run(
+        "--database",
+        str(set_up_centre),
+        data_dir=data_dir,
+        YOULIN_AUTOLOGIN=f"admin:{PASSWORD}",
+        YOULIN_STARTUP_MARK=str(mark),
+    )
+    assert result.returncode == 0, result.stderr
+    wall, cpu = (float(field) for field in mark.read_text(encoding="ascii").split())
+    assert wall > 0 and cpu > 0
+
+
+@pytest.fixture
+def older_centre(tmp_path: Path) -> Path:
+    """A centre set up under the previous schema revision."""
+    path = tmp_path / "older.sqlite3"
+    db = Database(paths.sqlite_url(path))
+    migrate.upgrade(db, "0002_seed_menu")
+    with db.session() as session:
+        centre.set_up(
+            session, centre.CentreProfile("西社区", "", "", "", ""), "admin", "管理员", PASSWORD
+        )
+    db.dispose()
+    return path
+
+
+def test_an_older_database_is_migrated_before_the_first_window(
+    older_centre: Path, data_dir: Path
+) -> None:
+    result = _run(
+        "--database",
+        str(older_centre),
+        data_dir=data_dir,
+        YOULIN_AUTOLOGIN=f"admin:{PASSWORD}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "smoke: home figures loaded" in _log(data_dir)
+    with sqlite3.connect(older_centre) as connection:
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    connection.close()
+    assert revision == (migrate.HEAD_REVISION,)
+    assert list((data_dir / "backups").glob("older-*-before-upgrade-0002_seed_menu.sqlite3"))
+    assert [action for action, _account in _logins(older_centre)] == ["login"]
 
 
 def test_smoke_on_an_empty_database_shows_the_setup_wizard(tmp_path: Path, data_dir: Path) -> None:
@@ -87,6 +165,7 @@ def test_a_failed_autologin_is_said_and_exits_2(set_up_centre: Path, data_dir: P
     assert result.returncode == 2
     assert "Wrong user name or password" in result.stderr
     assert "Traceback" not in result.stderr
+    assert _logins(set_up_centre) == [("login_failed", None)]
 
 
 @pytest.fixture

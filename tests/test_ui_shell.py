@@ -6,19 +6,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app import i18n, paths
 from app import settings as settings_module
 from app.cli import StartOptions
 from app.db import Database
+from app.models import AuditEvent
 from app.security import Actor
 from tests.conftest import PASSWORD
-from ui.application import DatabaseStart, Shell
+from ui.application import DatabaseStart, Opened
+from ui.home.desk import HomeDesk
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.setup_wizard import SetupWizard
+from ui.shell import Shell
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support (propagateSizeHints|raise)\(\)"
@@ -136,3 +141,89 @@ def test_demo_mode_shows_the_demo_accounts(
     login = shell.begin()
     assert isinstance(login, LoginDialog)
     assert login.findChild(object, "login.demo.admin") is not None
+
+
+def _home(window: MainWindow) -> HomeDesk:
+    home = window.desk("home")
+    assert isinstance(home, HomeDesk)
+    return home
+
+
+def _enabled_desks(window: MainWindow) -> list[str]:
+    return [
+        key
+        for row, key in enumerate(window.desk_keys())
+        if window.nav.item(row).flags() & Qt.ItemFlag.ItemIsEnabled
+    ]
+
+
+def test_the_main_window_shows_before_the_database_opens_and_fills_in_after(
+    qtbot: QtBot, qapp: QApplication, db: Database, admin: Actor, db_path: Path,
+    shells: list[Shell],
+) -> None:  # fmt: skip
+    db.dispose()
+    shell = _shell(qapp, db_path, autologin=("admin", PASSWORD))
+    shells.append(shell)
+    window = shell.begin()
+    assert isinstance(window, MainWindow)
+    # The worker waits for the window to be painted before it loads SQLAlchemy.
+    assert not window.context.db_ready
+    home = _home(window)
+    assert home.loading and home.figures is None
+    assert home.updated_label.text() == "Loading…"
+    assert home.visits_card.number.text() == "…"
+    assert not home.refresh_button.isEnabled()
+    assert _enabled_desks(window) == ["home"]
+    qtbot.waitUntil(lambda: window.context.db_ready, timeout=60_000)
+    qtbot.waitUntil(lambda: home.figures is not None)
+    assert not home.loading and home.refresh_button.isEnabled()
+    assert _enabled_desks(window) == window.desk_keys()
+    with window.context.db.session() as session:
+        logins = list(
+            session.scalars(select(AuditEvent.action).where(AuditEvent.action == "login"))
+        )
+    assert logins == ["login"]
+
+
+def test_a_desk_asked_for_before_the_database_is_open_waits_for_it(
+    qapp: QApplication, db: Database, admin: Actor, db_path: Path, shells: list[Shell]
+) -> None:
+    db.dispose()
+    shell = _shell(qapp, db_path, autologin=("admin", PASSWORD))
+    shells.append(shell)
+    window = shell.begin()
+    assert isinstance(window, MainWindow) and not window.context.db_ready
+    assert window.desk("settings") is not None
+    assert window.context.db_ready and shell.db is window.context.db
+    assert _enabled_desks(window) == window.desk_keys()
+
+
+def test_the_login_dialog_waits_for_the_database_to_log_in(
+    qapp: QApplication, db: Database, admin: Actor, db_path: Path, shells: list[Shell]
+) -> None:
+    db.dispose()
+    shell = _shell(qapp, db_path)
+    shells.append(shell)
+    login = shell.begin()
+    assert isinstance(login, LoginDialog) and shell.db is None
+    assert not login.try_login("admin", "wrong")
+    assert shell.db is not None
+    assert login.try_login("admin", PASSWORD)
+    assert shell.window is not None and shell.window.context.db_ready
+
+
+def test_smoke_fails_when_the_database_can_not_be_opened_behind_the_window(
+    qapp: QApplication, db: Database, admin: Actor, db_path: Path, shells: list[Shell],
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    db.dispose()
+
+    def broken(self: DatabaseStart, quick: object) -> Opened:
+        return Opened(problem="The disk is gone.")
+
+    monkeypatch.setattr(DatabaseStart, "_open", broken)
+    shell = _shell(qapp, db_path, smoke=True, autologin=("admin", PASSWORD))
+    shells.append(shell)
+    assert shell.start() == 2
+    assert isinstance(shell.window, MainWindow)  # it was up before the problem was known
+    assert "The disk is gone." in capsys.readouterr().err

@@ -1,5 +1,11 @@
-"""Start the desk: logging, settings, Qt, font, translations, database, then setup, login and the
-main window. Only what start-up needs is imported here; the rest waits until it is used."""
+"""Start the desk: logging, settings, database, Qt, font, translations, then setup, login and the
+main window (ui.shell). Only what start-up needs is imported here; the rest waits until it is used.
+
+For a centre's SQLite file already at this program's schema, the first window needs no
+SQLAlchemy: a quick look with the standard library (app.quickstart) says enough for it, and a
+worker thread loads SQLAlchemy and opens the database once the window is up. This module imports
+no Qt at its top, so that the quick look starts before Qt loads.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +13,27 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QCoreApplication
 
 from app.cli import StartOptions
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from app.db import Database
     from app.errors import DomainError
+    from app.quickstart import QuickStart
     from app.security import Actor
-    from app.settings import Settings
-    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "YoulinDesk"
 EXIT_PROBLEM = 2
+EXIT_BUG = 1
 
 
 def run(options: StartOptions) -> int:
@@ -40,14 +45,15 @@ def run(options: StartOptions) -> int:
     machine = settings_module.load()
     language = options.language or machine.language
     i18n.set_language(language)
-    # SQLAlchemy, the mappings and the password hash are most of start-up: let them run in a
-    # worker thread while this one starts Qt.
+    # The database's quick look (SQLite and the password hash, both letting go of the GIL) runs
+    # in a worker thread while this one starts Qt; SQLAlchemy follows once the window is up.
     opening = DatabaseStart(options)
     opening.start()
 
     from PySide6.QtWidgets import QApplication
 
     from ui import errors
+    from ui.shell import Shell
 
     existing = QApplication.instance()
     app = (
@@ -85,36 +91,100 @@ class Opened:
 
 
 class DatabaseStart(threading.Thread):
-    """Open the database at the program's schema, read what the first window needs and try the
-    autologin — in a worker thread, while the main thread starts Qt. Touches no Qt object."""
+    """Open the database in a worker thread, touching no Qt object.
+
+    First a quick look with the standard library (app.quickstart). When it finds the file at
+    this program's schema, it says enough for the first window (`quick_start`), which the main
+    thread shows at once; the worker waits until told the window is up (`proceed`), so that
+    importing SQLAlchemy doesn't compete with building the window for the interpreter, then
+    opens the database fully and records the automatic login the quick look checked. Without a
+    quick start the full opening runs at once and the first window waits for it (`result`).
+    """
 
     def __init__(self, options: StartOptions) -> None:
         super().__init__(name="youlin-database-start", daemon=True)
         self.options = options
+        self._quick: QuickStart | None = None
         self._opened = Opened()
+        self._looked = threading.Event()
+        self._may_open = threading.Event()
+        self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._finished = False  # under _lock: the opening is over, `when_done` calls at once
+        self._when_done: Callable[[], None] | None = None
+
+    def quick_start(self) -> QuickStart | None:
+        """What the quick look found (waiting for it); None when the first window must wait for
+        the full opening instead."""
+        self._ensure_started()
+        self._looked.wait()
+        return self._quick
+
+    def proceed(self) -> None:
+        """The first window is up: open the database fully now."""
+        self._may_open.set()
 
     def result(self) -> Opened:
-        """Wait for the worker (or do the work here when it was never started)."""
-        if self.ident is None:
-            self.run()
-        else:
-            self.join()
+        """Wait for the full opening and return what it found."""
+        self._ensure_started()
+        self._may_open.set()
+        self._done.wait()
         return self._opened
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def when_done(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the full opening is done: from the worker thread (so it must be
+        thread-safe, like emitting a Qt signal), or at once when it is done already."""
+        with self._lock:
+            if not self._finished:
+                self._when_done = callback
+                return
+        callback()
+
+    def _ensure_started(self) -> None:
+        if self.ident is None:
+            self.start()
 
     def run(self) -> None:
         try:
-            self._opened = self._open()
+            try:
+                self._quick = self._look()
+            finally:
+                self._looked.set()
+            if self._quick is not None:
+                self._may_open.wait()
+            self._opened = self._open(self._quick)
         except BaseException as error:  # handed to the main thread, which reports it
             self._opened = Opened(failure=error)
+        finally:
+            with self._lock:
+                self._finished = True
+                callback, self._when_done = self._when_done, None
+            if callback is not None:
+                try:
+                    callback()
+                except RuntimeError:  # the receiver is gone: the program is closing
+                    log.debug("nobody to tell that the database is open", exc_info=True)
+            # Only now: once `result()` returns, this thread touches nothing any more (the main
+            # thread may be tearing Qt down; a signal emitted meanwhile would crash).
+            self._done.set()
 
-    def _open(self) -> Opened:
+    def _look(self) -> QuickStart | None:
+        from app import quickstart
+
+        return quickstart.look(self.options.database_url, self.options.autologin)
+
+    def _open(self, quick: QuickStart | None) -> Opened:
         from sqlalchemy.exc import SQLAlchemyError
 
         from app import migrate
         from app.backup import sqlite_file
         from app.cli import ensure_folder
         from app.db import Database
-        from app.errors import DatabaseProblem
+        from app.errors import DomainError
         from app.i18n import translate
         from app.services import centre
 
@@ -129,7 +199,8 @@ class DatabaseStart(threading.Thread):
             with db.session() as session:
                 needs_setup = centre.needs_setup(session)
                 profile = centre.get_profile(session)
-        except DatabaseProblem as problem:
+            login = self._record_quick_login(db, quick) if quick is not None else None
+        except DomainError as problem:
             message = problem.message
         except (SQLAlchemyError, OSError) as error:
             log.exception("database %s unusable", url)
@@ -137,8 +208,8 @@ class DatabaseStart(threading.Thread):
                 "%1", str(error).splitlines()[0][:200]
             )
         else:
-            opened = Opened(db, "", needs_setup, profile.name if profile else "")
-            if self.options.autologin is not None and not needs_setup:
+            opened = Opened(db, "", needs_setup, profile.name if profile else "", login)
+            if quick is None and self.options.autologin is not None and not needs_setup:
                 from ui.login import check_credentials
 
                 opened.login = check_credentials(db, *self.options.autologin)
@@ -150,6 +221,20 @@ class DatabaseStart(threading.Thread):
         if path is not None and not existed:
             _remove_new_file(path)  # nothing half-created is left behind
         return Opened(problem=message)
+
+    def _record_quick_login(self, db: Database, quick: QuickStart) -> Actor | DomainError | None:
+        """Record the automatic login the quick look checked, as accounts.login would have: the
+        login on the account and in the audit log, or the refusal in the audit log."""
+        from app.roles import Actor
+        from app.services import accounts
+
+        if isinstance(quick.login, Actor):
+            with db.session() as session:
+                accounts.record_login(session, quick.login)
+        elif quick.login is not None and self.options.autologin is not None:
+            with db.session() as session:
+                accounts.record_failed_login(session, self.options.autologin[0])
+        return quick.login
 
 
 def _prepare(
@@ -193,254 +278,9 @@ def _prepare(
         return []
 
 
-class Shell:
-    """Which window is up: setup wizard, login dialog or main window, and moving between them."""
-
-    def __init__(
-        self,
-        app: QApplication,
-        options: StartOptions,
-        settings: Settings,
-        translators: list[QTranslator],
-        opening: DatabaseStart | None = None,
-    ) -> None:
-        self.app = app
-        self.options = options
-        self.opening = opening or DatabaseStart(options)
-        self.settings = settings
-        self.translators = translators  # kept alive: Qt doesn't own installed translators
-        self.db: Database | None = None
-        self.centre_name = ""
-        self.window: MainWindow | None = None
-        self.dialog: QWidget | None = None
-
-    # --- start -----------------------------------------------------------------------------
-
-    def start(self) -> int:
-        """Show the first window and run until the program ends; the exit code."""
-        first = self.begin()
-        if isinstance(first, int):
-            return first
-        if self.options.smoke:
-            self.app.processEvents()
-            log.info("smoke: %s shown", first.objectName())
-            return 0
-        return self.app.exec()
-
-    def begin(self) -> QWidget | int:
-        """Show the first window that waits for a person (setup wizard, login or main window),
-        or return the exit code when the program can't go on."""
-        # The windows' modules load while the worker waits on SQLite and the password hash
-        # (both let go of the GIL). No import deadlock: no app.* module imports ui.*, and the
-        # worker imports ui.login only between its imports, holding no module lock.
-        import ui.home.desk
-        import ui.login
-        import ui.main_window  # noqa: F401
-
-        opened = self.opening.result()
-        if opened.failure is not None:
-            raise opened.failure
-        if opened.db is None:
-            self._problem(opened.problem)
-            return EXIT_PROBLEM
-        self.db = opened.db
-        self.centre_name = opened.centre_name
-        if opened.needs_setup and not self.options.demo:
-            first: QWidget | int = self._show_wizard()
-        elif opened.login is not None:
-            first = self._logged_in(opened.login)
-        else:
-            first = self._after_setup()
-        return first
-
-    def _after_setup(self) -> QWidget | int:
-        if self.options.autologin is not None:
-            return self._autologin(*self.options.autologin)
-        return self._show_login()
-
-    def _autologin(self, username: str, password: str) -> QWidget | int:
-        from ui.login import check_credentials
-
-        assert self.db is not None
-        return self._logged_in(check_credentials(self.db, username, password))
-
-    def _logged_in(self, result: Actor | DomainError) -> QWidget | int:
-        from app.errors import DomainError
-
-        if isinstance(result, DomainError):
-            username = self.options.autologin[0] if self.options.autologin else ""
-            self._problem(
-                QCoreApplication.translate("Application", "Automatic login as %1 failed: %2")
-                .replace("%1", username)
-                .replace("%2", result.message)
-            )
-            return EXIT_PROBLEM
-        return self._show_main(result)
-
-    def _problem(self, message: str) -> None:
-        """Say why the program can't go on: on stderr, in the log, and in a message box."""
-        from ui.errors import problem_box
-
-        print(message, file=sys.stderr, flush=True)
-        log.error("start-up problem: %s", message)
-        box = problem_box(
-            QCoreApplication.translate("Application", "Youlin Desk can't start"), message
-        )
-        if self.options.smoke:
-            box.show()
-            self.app.processEvents()
-            box.hide()
-        else:
-            box.exec()
-        box.deleteLater()
-
-    # --- windows ---------------------------------------------------------------------------
-
-    def _show_wizard(self) -> QWidget:
-        from ui.setup_wizard import SetupWizard
-
-        assert self.db is not None
-        wizard = SetupWizard(self.db)
-        wizard.accepted.connect(self.on_wizard_accepted)
-        wizard.rejected.connect(self.on_dialog_rejected)
-        self._set_dialog(wizard)
-        wizard.show()
-        return wizard
-
-    def _show_login(self) -> QWidget:
-        from ui.login import LoginDialog
-
-        assert self.db is not None
-        login = LoginDialog(
-            self.db, self.settings, demo=self.options.demo, centre_name=self.centre_name
-        )
-        login.accepted.connect(self.on_login_accepted)
-        login.rejected.connect(self.on_dialog_rejected)
-        self._set_dialog(login)
-        login.show()
-        login.raise_()
-        login.activateWindow()
-        return login
-
-    def _show_main(self, actor: Actor) -> QWidget:
-        from ui.context import DeskContext
-        from ui.main_window import MainWindow
-
-        assert self.db is not None
-        context = DeskContext(
-            self.db,
-            actor,
-            self.settings,
-            demo=self.options.demo,
-            apply_text_size=self.apply_text_size,
-        )
-        window = MainWindow(context, self.centre_name)
-        context.on_data_changed.append(self.on_data_changed)
-        window.switch_user_requested.connect(self.on_switch_user_requested)
-        window.quit_requested.connect(self.on_quit_requested)
-        self.window = window
-        window.show()
-        return window
-
-    def _set_dialog(self, dialog: QWidget | None) -> None:
-        old, self.dialog = self.dialog, dialog
-        if old is not None and old is not dialog:
-            old.hide()
-            old.deleteLater()
-
-    def _centre_name(self) -> str:
-        """The centre's name as the database has it now (it changes in setup and Settings)."""
-        from app.services import centre
-
-        assert self.db is not None
-        with self.db.session() as session:
-            profile = centre.get_profile(session)
-        self.centre_name = profile.name if profile is not None else ""
-        return self.centre_name
-
-    def apply_text_size(self, size: str) -> None:
-        from ui import style
-
-        style.apply_text_size(self.app, size)
-
-    # --- slots -----------------------------------------------------------------------------
-
-    def on_wizard_accepted(self) -> None:
-        from ui.setup_wizard import SetupWizard
-
-        wizard = self.dialog
-        if isinstance(wizard, SetupWizard) and wizard.actor is not None:
-            self.settings = _remember_username(self.settings, wizard.actor.username)
-        self._centre_name()
-        result = self._after_setup()
-        if isinstance(result, int):
-            self.app.exit(result)
-
-    def on_login_accepted(self) -> None:
-        from ui.login import LoginDialog
-
-        login = self.dialog
-        if not isinstance(login, LoginDialog) or login.actor is None:
-            return
-        self.settings = login.settings
-        self._set_dialog(None)
-        self._show_main(login.actor)
-
-    def on_dialog_rejected(self) -> None:
-        self._set_dialog(None)
-        self.app.exit(0)
-
-    def on_switch_user_requested(self) -> None:
-        window = self.window
-        if window is None:
-            return
-        self.settings = window.context.settings
-        self._show_login()
-        self.window = None
-        window.close_for_switch()
-        window.deleteLater()
-
-    def on_quit_requested(self) -> None:
-        self.app.exit(0)
-
-    def on_data_changed(self) -> None:
-        if self.window is not None:
-            self.window.update_title(self._centre_name())
-
-    # --- end -------------------------------------------------------------------------------
-
-    def close(self) -> None:
-        """Let go of windows and the database (parentless widgets must be deleted by Qt)."""
-        from PySide6.QtCore import QEvent
-
-        for widget in (self.window, self.dialog):
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        self.window = None
-        self.dialog = None
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        if self.db is not None:
-            self.db.dispose()
-            self.db = None
-
-
 def _remove_new_file(path: Path) -> None:
     for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         try:
             candidate.unlink(missing_ok=True)
         except OSError:
             log.warning("could not remove %s", candidate)
-
-
-def _remember_username(settings: Settings, username: str) -> Settings:
-    from dataclasses import replace
-
-    from app import settings as settings_module
-
-    new = replace(settings, last_username=username)
-    try:
-        settings_module.save(new)
-    except OSError:
-        log.warning("could not remember the last user name", exc_info=True)
-    return new

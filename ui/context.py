@@ -3,24 +3,71 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app import settings as settings_module
-from app.db import Database
 from app.security import Actor
 from app.settings import Settings
 
+if TYPE_CHECKING:
+    from app.db import Database
 
-@dataclass
+
 class DeskContext:
-    db: Database
-    actor: Actor
-    settings: Settings
-    demo: bool = False
-    # Called after a desk changed something every other desk shows (centre name, communities).
-    on_data_changed: list[Callable[[], None]] = field(default_factory=list)
-    # Applies a new text size to the whole running interface (set by the application).
-    apply_text_size: Callable[[str], None] = lambda _size: None
+    """The database, the acting account and the machine's settings, shared by every desk.
+
+    `db` may be given as a function that waits for the database: start-up shows the first window
+    while a worker thread still loads SQLAlchemy and opens it (ui.application.DatabaseStart).
+    `db_ready` says whether it is open, and `on_database_ready` callbacks run (in the GUI thread)
+    once it is, so a desk can show that it is loading instead of waiting.
+    """
+
+    def __init__(
+        self,
+        db: Database | Callable[[], Database],
+        actor: Actor,
+        settings: Settings,
+        demo: bool = False,
+        on_data_changed: list[Callable[[], None]] | None = None,
+        apply_text_size: Callable[[str], None] | None = None,
+    ) -> None:
+        self._db: Database | None = None
+        self._wait: Callable[[], Database] | None = None
+        if callable(db):
+            self._wait = db
+        else:
+            self._db = db
+        self.actor = actor
+        self.settings = settings
+        self.demo = demo
+        # Called after a desk changed something every other desk shows (centre name, communities).
+        self.on_data_changed: list[Callable[[], None]] = list(on_data_changed or [])
+        # Applies a new text size to the whole running interface (set by the application).
+        self.apply_text_size: Callable[[str], None] = apply_text_size or (lambda _size: None)
+        # Called once the database is open, when it wasn't yet at construction.
+        self.on_database_ready: list[Callable[[], None]] = []
+
+    @property
+    def db(self) -> Database:
+        """The open database; waits for start-up to open it if it hasn't yet."""
+        if self._db is None:
+            assert self._wait is not None
+            self.set_database(self._wait())
+        assert self._db is not None
+        return self._db
+
+    @property
+    def db_ready(self) -> bool:
+        return self._db is not None
+
+    def set_database(self, db: Database) -> None:
+        """The database is open: keep it and tell whoever waited for it (GUI thread only)."""
+        if self._db is not None:
+            return
+        self._db = db
+        callbacks, self.on_database_ready = self.on_database_ready, []
+        for callback in callbacks:
+            callback()
 
     def save_settings(self, new: Settings) -> None:
         """Keep and persist the machine's settings; OSError when the data folder is read-only."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -18,25 +20,39 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app import settings as settings_module
 from app.cli import DEMO_ACCOUNTS, DEMO_PASSWORD
-from app.db import Database
 from app.errors import DomainError, ValidationError
-from app.models import Role
+from app.roles import Role
 from app.security import Actor
-from app.services import accounts
 from app.settings import Settings
 from ui import labels, style
 from ui.errors import FieldMessage, FieldMessages
 
+if TYPE_CHECKING:
+    from app.db import Database
+
 log = logging.getLogger(__name__)
 
 
-def check_credentials(db: Database, username: str, password: str) -> Actor | DomainError:
+def check_credentials(
+    db: Database | Callable[[], Database], username: str, password: str
+) -> Actor | DomainError:
     """The acting account, or the error to show. A refusal is audited in its own transaction,
-    since the refused login's own transaction rolls back."""
+    since the refused login's own transaction rolls back. `db` may be a function that waits
+    for start-up to open the database (the dialog can be up before it is)."""
+    if callable(db):
+        try:
+            db = db()
+        except DomainError as problem:  # start-up could not open it; the shell says so too
+            return problem
+    # Imported here, once the database is open: start-up loads SQLAlchemy in a worker thread
+    # after the first window is up (ui.application.DatabaseStart).
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.services import accounts
+
     try:
         with db.session() as session:
             return accounts.login(session, username, password)
@@ -66,7 +82,7 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        db: Database | Callable[[], Database],
         settings: Settings,
         *,
         demo: bool = False,
@@ -246,7 +262,9 @@ class LockPanel(QWidget):
     unlocked = Signal()
     switch_user_requested = Signal()
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database | Callable[[], Database], actor: Actor, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("lock")
         self._db = db

@@ -1215,6 +1215,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>未来七天没有安排活动。</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
         <source>The figures could not be read from the database; press F5 to try again.</source>
         <translation>无法从数据库读取数据，请按 F5 重试。</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
@@ -22,14 +23,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from app.services import home
-from app.services.home import HomeFigures
 from ui import labels, style
 from ui.context import DeskContext
 from ui.home.chart import VisitsChart
 from ui.home.models import PurposeCountModel, RoomScheduleModel, WeekSessionsModel
+
+if TYPE_CHECKING:
+    from app.services.home import HomeFigures  # SQLAlchemy: loaded after the window
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,12 @@ class FigureCard(QFrame):
         self.number.setText(str(value))
         self.caption.setText(caption)
         self.setAccessibleName(f"{self._title_text}: {value} {caption}".strip())
+
+    def set_loading(self, text: str) -> None:
+        """No number yet: the figures are still being read."""
+        self.number.setText("…")
+        self.caption.setText("")
+        self.setAccessibleName(f"{self._title_text}: {text}")
 
 
 class _Section(QWidget):
@@ -219,6 +226,10 @@ class HomeDesk(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self._update_fonts()
+        if not context.db_ready:
+            # Start-up shows the window while it still opens the database.
+            context.on_database_ready.append(self.on_database_ready)
+            self._show_loading()
 
     def _arrange(self, *, wide: bool) -> None:
         """Wide: the four sections two by two. Narrow (large text on a small screen): the two
@@ -291,8 +302,35 @@ class HomeDesk(QWidget):
         """The figures shown, as last read from the database."""
         return self._figures
 
+    @property
+    def loading(self) -> bool:
+        """True while the database is still being opened and no figures can be read yet."""
+        return not self._context.db_ready
+
+    def _show_loading(self) -> None:
+        text = self.tr("Loading…")
+        self.updated_label.setText(text)
+        self.refresh_button.setEnabled(False)
+        self.refresh_action.setEnabled(False)
+        for card in (self.visits_card, self.pending_card, self.sessions_card):
+            card.set_loading(text)
+
+    def on_database_ready(self) -> None:
+        self.refresh_button.setEnabled(True)
+        self.refresh_action.setEnabled(True)
+        if self.isVisible():
+            self.refresh()
+
     def refresh(self, today: dt.date | None = None) -> None:
-        """Read today's figures again and show them."""
+        """Read today's figures again and show them (once the database is open)."""
+        if self.loading:
+            self._show_loading()
+            return
+        # Imported here, not at the top: start-up shows this desk before SQLAlchemy has loaded.
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from app.services import home
+
         try:
             with self._context.db.session() as session:
                 figures = home.figures(session, today)
