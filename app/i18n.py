@@ -7,7 +7,6 @@ catalogue as the interface (`resources/translations/youlin_zh_CN.ts`); `pyside6-
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from functools import cache
 
 LANGUAGES = ("zh_CN", "en")
@@ -29,6 +28,8 @@ def current_language() -> str:
 
 @cache
 def _catalogue(language: str) -> dict[tuple[str, str], str]:
+    import xml.etree.ElementTree as ET  # only once a message is translated: start-up needs none
+
     from app.resources import resource_path
 
     path = resource_path(f"translations/youlin_{language}.ts")

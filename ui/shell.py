@@ -320,7 +320,11 @@ class Shell:
         self.opening.proceed()
 
     def on_database_opened(self) -> None:
-        self._database_opened()
+        try:
+            self._database_opened()
+        except Exception:
+            self.app.exit(EXIT_BUG)  # no window can go on without the database
+            raise  # to the excepthook, which reports the bug
 
     def on_wizard_accepted(self) -> None:
         from ui.setup_wizard import SetupWizard
