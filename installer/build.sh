@@ -171,13 +171,14 @@ linux_venv() {
             report_pip_failure venv-install "the Linux build environment (installer/requirements-linux.txt)"
         fi
         touch "$VENV/.complete"
+        find "$CACHE" -maxdepth 1 -name 'venv-linux-*' ! -path "$VENV" -exec rm -rf {} +  # older pins
     fi
 }
 
 report_pip_failure() {  # report_pip_failure LOGNAME WHAT
     local log="$LOGS/$1.log"
     if grep -q "DO NOT MATCH THE HASHES" "$log"; then
-        die "hash mismatch while downloading $2: $(grep -A3 'DO NOT MATCH' "$log" | grep -m1 -E '^ +[A-Za-z0-9_.-]+( |$)' | xargs) (log: build/installer-logs/$1.log)"
+        die "hash mismatch: $(grep -A3 'DO NOT MATCH' "$log" | grep -m1 -oE '^ +[A-Za-z0-9_.-]+==[^ ]+' | xargs) is not the file pinned in $2 (log: build/installer-logs/$1.log)"
     fi
     die "download failed: $2 ($(grep -m1 -E '^ERROR' "$log" || echo 'see the log'); log: build/installer-logs/$1.log)"
 }
@@ -271,6 +272,15 @@ fetch_windows_artefacts() {
         "${WIN_PLATFORM[@]}" -d "$wheels" >"$LOGS/download-windows-wheels.log" 2>&1 ||
         report_pip_failure download-windows-wheels "the Windows wheels (installer/requirements-windows.txt)"
     WHEELS="$wheels"
+    # Wheels of older pins go; the cache holds one set.
+    python3 - "$HERE/requirements-windows.txt" "$wheels" <<'EOF'
+import pathlib, re, sys
+pins = set(re.findall(r"^([a-z0-9._-]+==\S+) ", open(sys.argv[1], encoding="utf-8").read(), re.M))
+for wheel in pathlib.Path(sys.argv[2]).glob("*.whl"):
+    name, version = wheel.name.split("-")[:2]
+    if f"{re.sub(r'[-_.]+', '-', name.lower())}=={version}" not in pins:
+        wheel.unlink()
+EOF
 }
 
 make_wine_prefix() {
@@ -317,6 +327,29 @@ install_icu_stand_in() {
     cp "$stub" "$WINEPREFIX/drive_c/windows/system32/icuuc.dll"
 }
 
+check_bundle_imports() {  # every DLL a bundled binary imports is in the bundle or is Windows' own
+    python3 - "$1" "$WINEPREFIX/drive_c/windows/system32" <<'EOF' || exit 1
+import os, subprocess, sys
+bundle, system32 = sys.argv[1], sys.argv[2]
+bundled = {f.lower(): os.path.join(d, f) for d, _, files in os.walk(bundle) for f in files}
+windows = {f.lower() for f in os.listdir(system32)}  # Wine's stand-ins for Windows' DLLs
+missing = []
+for name, path in sorted(bundled.items()):
+    if not name.endswith((".dll", ".pyd", ".exe")):
+        continue
+    dump = subprocess.run(["x86_64-w64-mingw32-objdump", "-p", path], capture_output=True, text=True)
+    for line in dump.stdout.splitlines():
+        if "DLL Name:" in line:
+            dll = line.split(":", 1)[1].strip().lower()
+            if dll not in bundled and dll not in windows and not dll.startswith(("api-ms-", "ext-ms-")):
+                missing.append(f"{dll} (imported by {os.path.relpath(path, bundle)})")
+if missing:
+    print(f"build.sh: the bundle lacks {len(missing)} DLL(s) its binaries import: " + "; ".join(missing[:5]),
+          file=sys.stderr)
+    sys.exit(1)
+EOF
+}
+
 build_windows() {
     local t0=$SECONDS t_pyi bundle bundle_win bundle_size setup newer setup_size smoke
     local lzma_pid zlib_pid local_app_data data_dir install_dir uninst_key version count
@@ -340,6 +373,7 @@ build_windows() {
     bundle_win="$(winpath "$bundle")"
     [ -f "$bundle/YoulinDesk.exe" ] || die "PyInstaller made no YoulinDesk.exe"
     [ -z "$(find "$bundle" -iname 'icuuc*.dll')" ] || die "icuuc.dll got into the bundle; it must stay in the Wine prefix"
+    check_bundle_imports "$bundle"
     bundle_size=$(size_of "$bundle")
     say "bundle: $(mb "$bundle_size") MB (PyInstaller $((SECONDS - t_pyi)) s)"
     [ "$bundle_size" -le $((BUNDLE_LIMIT_MB * 1000000)) ] ||
@@ -452,21 +486,27 @@ build_windows() {
 
 # --- main ---------------------------------------------------------------------------------------
 
-say "Youlin Desk $VERSION: $MODE build"
-if [ "$MODE" = linux ] || [ "$MODE" = all ]; then
-    ensure_packages "${APT_COMMON[@]}" "${APT_QT[@]}"
-fi
-if [ "$MODE" = windows ] || [ "$MODE" = all ]; then
-    ensure_packages "${APT_COMMON[@]}" "${APT_WINDOWS[@]}"
-    for tool in wine:wine wineserver:wine makensis:nsis x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 \
-        x86_64-w64-mingw32-objdump:binutils-mingw-w64-x86-64 iconv:libc-bin localedef:locales; do
-        need_command "${tool%%:*}" "${tool#*:}"
-    done
-fi
-need_command python3 python3
-check_pins_match_pyproject "$HERE/requirements-linux.txt"
-linux_venv
-project_facts
-if [ "$MODE" = linux ] || [ "$MODE" = all ]; then build_linux; fi
-if [ "$MODE" = windows ] || [ "$MODE" = all ]; then build_windows; fi
-say "done in $((SECONDS - START)) s ($(awk "BEGIN { printf \"%.1f\", $((SECONDS - START)) / 60 }") min)"
+main() {
+
+    say "Youlin Desk $VERSION: $MODE build"
+    if [ "$MODE" = linux ] || [ "$MODE" = all ]; then
+        ensure_packages "${APT_COMMON[@]}" "${APT_QT[@]}"
+    fi
+    if [ "$MODE" = windows ] || [ "$MODE" = all ]; then
+        ensure_packages "${APT_COMMON[@]}" "${APT_WINDOWS[@]}"
+        for tool in wine:wine wineserver:wine makensis:nsis x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 \
+            x86_64-w64-mingw32-objdump:binutils-mingw-w64-x86-64 iconv:libc-bin localedef:locales; do
+            need_command "${tool%%:*}" "${tool#*:}"
+        done
+    fi
+    need_command python3 python3
+    check_pins_match_pyproject "$HERE/requirements-linux.txt"
+    linux_venv
+    project_facts
+    if [ "$MODE" = linux ] || [ "$MODE" = all ]; then build_linux; fi
+    if [ "$MODE" = windows ] || [ "$MODE" = all ]; then build_windows; fi
+    say "done in $((SECONDS - START)) s ($(awk "BEGIN { printf \"%.1f\", $((SECONDS - START)) / 60 }") min)"
+}
+
+# One line, read whole before it runs: editing this file during a build can't derail the build.
+main "$@"; exit $?
