@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QListWidget, QPushButton, QToolBar
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton, QToolBar
 from pytestqt.qtbot import QtBot
 
 from app import i18n
@@ -61,7 +61,7 @@ def test_a_desk_volunteer_sees_home_and_not_settings(
     titles = [nav.item(row).text() for row in range(nav.count())]
     assert titles[0] == "Home" and "Settings" not in titles
     assert window.desk_keys()[0] == "home" and "settings" not in window.desk_keys()
-    assert window.current_desk_key() == "home"
+    assert window.current_desk_key() == "reception"  # a desk volunteer starts at Reception
 
 
 def test_an_admin_sees_home_and_settings(qtbot: QtBot, db: Database, admin: Actor) -> None:
@@ -197,7 +197,8 @@ def test_activity_restarts_the_idle_timer(qtbot: QtBot, db: Database, desk: Acto
     window.idle.timer.start(400)
     for _ in range(4):
         qtbot.wait(150)
-        qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+        # A key that changes nothing: building a desk must not eat into the timer.
+        qtbot.keyClick(window.nav, Qt.Key.Key_Shift)
     assert not window.is_locked
 
 
@@ -213,3 +214,16 @@ def test_idle_minutes_come_from_the_settings(
     settings_module.save(replace(settings_module.load(), idle_lock_minutes=3))
     window = _window(qtbot, db, desk)
     assert window.idle.timer.interval() == 3 * 60_000
+
+
+def test_a_desk_volunteer_starts_on_reception_with_the_search_focused(
+    qtbot: QtBot, db: Database, desk: Actor
+) -> None:
+    window = MainWindow(DeskContext(db, desk, settings_module.Settings()), "东社区邻里中心")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.current_desk_key() == "reception"
+    search = window.findChild(QLineEdit, "reception.search")
+    assert search is not None
+    qtbot.waitUntil(search.hasFocus)

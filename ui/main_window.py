@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
             # loading, the other desks wait until the database is open.
             self._enable_other_desks(False)
             context.on_database_ready.append(self.on_database_ready)
+        else:
+            self._open_starting_desk()
 
     # --- desks -----------------------------------------------------------------------------
 
@@ -268,8 +270,14 @@ class MainWindow(QMainWindow):
                 flags &= ~Qt.ItemFlag.ItemIsEnabled
             item.setFlags(flags)
 
+    def _open_starting_desk(self) -> None:
+        """A desk volunteer's day is the Reception desk: the program opens there."""
+        if self.context.actor.role == Role.DESK and self.current_desk_key() == "home":
+            self.switch_to("reception")
+
     def on_database_ready(self) -> None:
         self._enable_other_desks(True)
+        self._open_starting_desk()
 
     def on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._desks):
