@@ -2,6 +2,8 @@
 pyinstaller-hooks-contrib hook, which takes all 80-odd locales. Faker finds locales by listing
 its providers' folders in the frozen app, so their .py files go in as data too."""
 
+from pathlib import PurePath
+
 from faker.config import AVAILABLE_LOCALES
 from PyInstaller.utils.hooks import collect_data_files, collect_submodules
 
@@ -14,6 +16,10 @@ def _wanted(name: str) -> bool:
 
 
 hiddenimports = collect_submodules("faker.providers", filter=_wanted)
-datas = collect_data_files(
-    "faker.providers", include_py_files=True, excludes=[f"**/{locale}" for locale in sorted(_DROP)]
-)
+# Filtered here rather than with collect_data_files' glob excludes: 80 glob walks of the tree
+# took 90 s under Wine.
+datas = [
+    (source, target)
+    for source, target in collect_data_files("faker.providers", include_py_files=True)
+    if not _DROP.intersection(PurePath(target).parts)
+]

@@ -42,16 +42,21 @@ def _frozen_app(bench: Bench) -> Path:
 
 
 def frozen_startup_to_window(bench: Bench) -> Figure:
-    """Process start to main window shown (offscreen, 3,000-people demo, logged in by the test
-    hook), frozen Linux bundle against `python -m app.cli --smoke` from the source tree."""
+    """Process start to main window shown and painted (offscreen, 3,000-people demo, logged in by
+    the test hook), frozen Linux bundle against `python -m app.cli --smoke` from the compiled
+    source tree, both measured like startup_to_window (to the window's mark, not to the exit)."""
     app = _frozen_app(bench)
     database = bench.demo(3000)
     repeats = 3 if bench.quick else 7
     env = bench.env(**AUTOLOGIN)
-    frozen = bench.time_process(
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "app", "ui"],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    frozen = bench.time_to_mark(
         [str(app), "--smoke", "--database", str(database), "-platform", "offscreen"], env, repeats
     )
-    source = bench.time_process(
+    source = bench.time_to_mark(
         [sys.executable, "-m", "app.cli", "--smoke", "--database", str(database)], env, repeats
     )
     return Figure(frozen * 1000, "ms", source * 1000, "<= 1.5 s")
