@@ -114,6 +114,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Qt's own options (-platform offscreen, -style …) are passed through to QApplication.
     ours, qt_args = _split_qt_args(args_list)
@@ -134,6 +135,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DomainError as error:
         print(error.message, file=sys.stderr)
         return 2
+
+
+def _tolerant_output() -> None:
+    """Chinese messages into a console or pipe that can't encode them (cp1252 on an English
+    Windows) come out with replacement marks instead of ending the command with an error.
+    A windowed program has no streams at all (None)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 def _split_qt_args(argv: list[str]) -> tuple[list[str], list[str]]:

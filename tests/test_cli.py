@@ -115,3 +115,18 @@ def test_database_folder_that_cannot_be_made_is_refused(tmp_path: Path, data_dir
     assert str(blocker) in result.stderr
     assert "Traceback" not in result.stderr
     assert blocker.read_text() == "not a folder"
+
+
+def test_output_that_cannot_be_encoded_does_not_end_the_command(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    env = dict(os.environ, YOULIN_DATA_DIR=str(data_dir), PYTHONIOENCODING="cp1252")
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "migrate", "--database", str(tmp_path / "y.sqlite3")],
+        capture_output=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"?" in result.stdout  # the Chinese words, replaced
