@@ -1,4 +1,4 @@
-"""One resolver for bundled files (fonts, icons, translations, templates), from source and frozen.
+"""One resolver for bundled files (fonts, icons, translations), from source and frozen.
 
 `build_installer.spec` mirrors `BUNDLED_FOLDERS` exactly in its `datas`.
 """
@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-BUNDLED_FOLDERS = ("fonts", "icons", "translations", "templates")
+# A folder joins this list (and so the frozen bundle) when it first holds a file.
+BUNDLED_FOLDERS = ("fonts", "icons", "translations")
 
 FONT_FILE = "fonts/YoulinHei.ttf"
 FONT_FAMILY = "Youlin Hei"  # family name inside the bundled subset of WenQuanYi Micro Hei
