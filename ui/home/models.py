@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.choices import BookingStatus, Purpose
 from ui import labels, style
 from ui.labels import QT_TRANSLATE_NOOP
+from ui.table_model import TableModel
 
 if TYPE_CHECKING:
     from app.services.home import BookingLine, SessionLine  # SQLAlchemy: loaded after the window
@@ -26,32 +26,8 @@ RAW_ROLE = Qt.ItemDataRole.UserRole  # the plain value behind a cell (tests, sor
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class _Table(QAbstractTableModel):
+class _Table(TableModel):
     CONTEXT = "HomeModels"
-    HEADERS: ClassVar[tuple[str, ...]] = ()
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
-        return None
-
-    def header_texts(self) -> list[str]:
-        return [
-            str(self.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.columnCount())
-        ]
-
-    def row_texts(self, row: int) -> list[str]:
-        """What a person reads on the row (tests)."""
-        return [str(self.data(self.index(row, c))) for c in range(self.columnCount())]
 
 
 class PurposeCountModel(_Table):

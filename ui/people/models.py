@@ -8,10 +8,9 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -27,6 +26,7 @@ from app.services.people import CertificateEntry, RequestEntry, SignupEntry, Vis
 from app.services.register import HoursEntry, RegisterFilter, RegisterPages, RegisterRow
 from ui import labels
 from ui.labels import QT_TRANSLATE_NOOP
+from ui.table_model import TableModel
 
 log = logging.getLogger(__name__)
 
@@ -85,31 +85,8 @@ def format_moment(at: dt.datetime) -> str:
     return f"{at:%Y-%m-%d} {labels.format_time(at)}"
 
 
-class _Table(QAbstractTableModel):
-    HEADERS: ClassVar[tuple[str, ...]] = ()
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate("PeopleModels", self.HEADERS[section])
-        return None
-
-    def header_texts(self) -> list[str]:
-        return [
-            str(self.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.columnCount())
-        ]
-
-    def row_texts(self, row: int) -> list[str]:
-        """What a person reads on the row (tests)."""
-        return [str(self.data(self.index(row, c)) or "") for c in range(self.columnCount())]
+class _Table(TableModel):
+    CONTEXT = "PeopleModels"
 
 
 # --- the register -------------------------------------------------------------------------

@@ -7,10 +7,9 @@ keystroke costs one reset of at most 20 rows (no window needed to test them).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QLocale,
@@ -25,6 +24,7 @@ from app.services.reception import RequestRow, VisitLine
 from app.services.search import PersonHit
 from ui import labels, style
 from ui.labels import QT_TRANSLATE_NOOP
+from ui.table_model import TableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the service's row behind a line
@@ -60,31 +60,8 @@ def place(community: str, building_group: str) -> str:
     return " · ".join(part for part in (community, building_group) if part)
 
 
-class _Table(QAbstractTableModel):
-    HEADERS: ClassVar[tuple[str, ...]] = ()
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate("ReceptionModels", self.HEADERS[section])
-        return None
-
-    def header_texts(self) -> list[str]:
-        return [
-            str(self.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.columnCount())
-        ]
-
-    def row_texts(self, row: int) -> list[str]:
-        """What a person reads on the row (tests)."""
-        return [str(self.data(self.index(row, c))) for c in range(self.columnCount())]
+class _Table(TableModel):
+    CONTEXT = "ReceptionModels"
 
 
 class ResultsModel(_Table):

@@ -1,0 +1,46 @@
+"""The base of the desks' Qt table models: translated column headers and readable rows."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TableModel(QAbstractTableModel):
+    """Columns named by `HEADERS` (marked with QT_TRANSLATE_NOOP in the `CONTEXT` context)."""
+
+    CONTEXT: ClassVar[str] = ""
+    HEADERS: ClassVar[tuple[str, ...]] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+        return None
+
+    def header_texts(self) -> list[str]:
+        return [
+            str(self.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.columnCount())
+        ]
+
+    def row_texts(self, row: int) -> list[str]:
+        """What a person reads on the row (tests, support calls)."""
+        values = (self.data(self.index(row, c)) for c in range(self.columnCount()))
+        return ["" if value is None else str(value) for value in values]
