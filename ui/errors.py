@@ -12,13 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QSizePolicy,
     QStyle,
     QWidget,
@@ -260,3 +261,66 @@ def install_excepthook(log_path: Path | None, *, may_block: bool = True) -> Erro
     _reporter = ErrorReporter(log_path, may_block=may_block)
     _reporter.install()
     return _reporter
+
+
+class StatusLine(QLabel):
+    """The line of a desk or page that says what just happened, in words (bold; an error in red
+    too). An error also says so in words ("Not saved: …"), so colour is never the only signal.
+
+    `quiet_while`: while it returns True (a question is being asked) the message waits unseen.
+    """
+
+    def __init__(
+        self,
+        object_name: str,
+        parent: QWidget | None = None,
+        *,
+        quiet_while: Callable[[], bool] = lambda: False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._quiet_while = quiet_while
+        self._message = ""
+        self._error = False
+        self.setVisible(False)
+
+    def message(self) -> str:
+        """The plain text shown ("" when hidden)."""
+        return self._message
+
+    def is_error(self) -> bool:
+        return self._error
+
+    def show_info(self, text: str) -> None:
+        self._show(text, error=False)
+
+    def show_error(self, text: str) -> None:
+        self._show(text, error=True)
+
+    def clear_message(self) -> None:
+        self._message = ""
+        self._error = False
+        self.clear()
+        self.setAccessibleName("")
+        self.setVisible(False)
+
+    def _show(self, text: str, *, error: bool) -> None:
+        self._message = text
+        self._error = error
+        html = style.paragraph_html(text, colour=style.ERROR_COLOUR if error else None)
+        self.setText(f"<b>{html}</b>")
+        self.setAccessibleName(text)
+        self.setVisible(bool(text) and not self._quiet_while())
+        # After the layout has made room for it: scroll the page so the message is on screen.
+        QTimer.singleShot(0, self, self._reveal)
+
+    def _reveal(self) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None and self.isVisible():
+            parent.ensureWidgetVisible(self)

@@ -60,11 +60,12 @@ from app.services.reception import RecentDuplicate, VisitLine, VisitRow
 from app.services.search import MatchKind, PersonHit
 from ui import labels, style
 from ui.context import DeskContext
+from ui.errors import StatusLine
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.people.person_form import FormMode, PersonForm, run_service
 from ui.reception.models import ResultsModel, TodayLogModel, format_last_visit
 from ui.reception.requests import RequestsPanel
-from ui.reception.widgets import QuestionBar, StatusLine
+from ui.reception.widgets import QuestionBar
 
 log = logging.getLogger(__name__)
 

@@ -25,10 +25,10 @@ from app.services import reception
 from app.services.reception import Assignee, RequestRow
 from ui import style
 from ui.context import DeskContext
-from ui.errors import FieldMessage, FieldMessages
+from ui.errors import FieldMessage, FieldMessages, StatusLine
 from ui.people.person_form import run_service
 from ui.reception.models import RequestsModel, request_status_text
-from ui.reception.widgets import StatusLine, section_heading
+from ui.reception.widgets import section_heading
 
 
 class RequestsPanel(QWidget):

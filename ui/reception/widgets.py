@@ -1,8 +1,7 @@
-"""Small pieces of the Reception desk: the status line, section headings, the inline question."""
+"""Small pieces of the Reception desk: section headings and the inline question."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -19,54 +18,6 @@ def section_heading(text: str, parent: QWidget | None = None) -> QLabel:
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setAccessibleName(text)
     return label
-
-
-class StatusLine(QLabel):
-    """What just happened, in words: bold; an error also in red and saying "Not …" in words."""
-
-    def __init__(
-        self,
-        object_name: str,
-        parent: QWidget | None = None,
-        *,
-        quiet_while: Callable[[], bool] = lambda: False,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self._quiet_while = quiet_while  # a question is asked: the message waits unseen
-        self._message = ""
-        self._error = False
-        self.setVisible(False)  # takes no room until there is something to say
-
-    def message(self) -> str:
-        return self._message
-
-    def is_error(self) -> bool:
-        return self._error
-
-    def show_info(self, text: str) -> None:
-        self._show(text, error=False)
-
-    def show_error(self, text: str) -> None:
-        self._show(text, error=True)
-
-    def clear_message(self) -> None:
-        self._message = ""
-        self._error = False
-        self.clear()
-        self.setAccessibleName("")
-        self.setVisible(False)
-
-    def _show(self, text: str, *, error: bool) -> None:
-        self._message = text
-        self._error = error
-        html = style.paragraph_html(text, colour=style.ERROR_COLOUR if error else None)
-        self.setText(f"<b>{html}</b>")
-        self.setAccessibleName(text)
-        self.setVisible(bool(text) and not self._quiet_while())
 
 
 class QuestionBar(QFrame):

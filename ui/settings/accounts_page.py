@@ -38,11 +38,10 @@ from app.models import Role
 from app.services import accounts
 from app.services.accounts import AccountRow
 from ui.context import DeskContext
-from ui.errors import FieldMessage, FieldMessages
+from ui.errors import FieldMessage, FieldMessages, StatusLine
 from ui.labels import role_name
 from ui.settings.common import (
     INACTIVE_COLOUR,
-    PageMessage,
     button,
     heading,
     hint,
@@ -175,7 +174,7 @@ class AccountsPage(QWidget):
         account_row.addWidget(self._reset)
         account_row.addStretch(1)
 
-        self._message = PageMessage("settings.accounts.message", self)
+        self._message = StatusLine("settings.accounts.message", self)
 
         # One thing at a time: the list, or a form in its place (no modal dialogs).
         self._list_view = QWidget(self)

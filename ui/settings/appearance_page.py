@@ -11,7 +11,8 @@ from app import paths
 from app.i18n import LANGUAGES
 from app.settings import TEXT_SIZES, Settings
 from ui.context import DeskContext
-from ui.settings.common import PageMessage, heading, hint, plain
+from ui.errors import StatusLine
+from ui.settings.common import heading, hint, plain
 
 # Each language is named in itself, so anyone can find their own in the list.
 LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
@@ -51,7 +52,7 @@ class AppearancePage(QWidget):
             self.tr("The text size changes at once, on every desk of this computer."), self
         )
 
-        self._message = PageMessage("settings.appearance.message", self)
+        self._message = StatusLine("settings.appearance.message", self)
 
         grid = QGridLayout()
         grid.setColumnStretch(2, 1)

@@ -22,8 +22,8 @@ from app.errors import DomainError, ValidationError
 from app.services import centre
 from app.services.centre import CentreProfile
 from ui.context import DeskContext
-from ui.errors import FieldMessage, FieldMessages
-from ui.settings.common import PageMessage, button, heading, hint, plain, run_service
+from ui.errors import FieldMessage, FieldMessages, StatusLine
+from ui.settings.common import button, heading, hint, plain, run_service
 from ui.style import make_primary
 
 # Service field name -> the suffix of the widget's objectName (settings.centre.<suffix>).
@@ -123,7 +123,7 @@ class CentrePage(QWidget):
         actions.addWidget(self._save)
         actions.addWidget(self._revert)
         actions.addStretch(1)
-        self._message = PageMessage("settings.centre.message", self)
+        self._message = StatusLine("settings.centre.message", self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Centre profile"), self))

@@ -7,12 +7,10 @@ from collections.abc import Callable
 from html import escape
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -47,61 +45,6 @@ def run_service(context: DeskContext, call: Callable[[Session], T]) -> T:
                 "Please try again in a moment; if it keeps happening, call the administrator.",
             )
         ) from error
-
-
-class PageMessage(QLabel):
-    """The line of a page that says what just happened, in words (bold; an error in red too).
-
-    An error also says so in words ("Not saved: …"), so colour is never the only signal.
-    """
-
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self._message = ""
-        self._error = False
-        self.setVisible(False)
-
-    def message(self) -> str:
-        """The plain text shown ("" when hidden)."""
-        return self._message
-
-    def is_error(self) -> bool:
-        return self._error
-
-    def show_info(self, text: str) -> None:
-        self._show(text, error=False)
-
-    def show_error(self, text: str) -> None:
-        self._show(text, error=True)
-
-    def clear_message(self) -> None:
-        self._message = ""
-        self._error = False
-        self.clear()
-        self.setAccessibleName("")
-        self.setVisible(False)
-
-    def _show(self, text: str, *, error: bool) -> None:
-        self._message = text
-        self._error = error
-        html = style.paragraph_html(text, colour=style.ERROR_COLOUR if error else None)
-        self.setText(f"<b>{html}</b>")
-        self.setAccessibleName(text)
-        self.setVisible(True)
-        # After the layout has made room for it: scroll the page so the message is on screen.
-        QTimer.singleShot(0, self, self._reveal)
-
-    def _reveal(self) -> None:
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QScrollArea):
-            parent = parent.parentWidget()
-        if parent is not None and self.isVisible():
-            parent.ensureWidgetVisible(self)
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:

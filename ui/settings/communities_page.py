@@ -27,10 +27,9 @@ from app.errors import DomainError, ValidationError
 from app.services import communities
 from app.services.communities import CommunityRow
 from ui.context import DeskContext
-from ui.errors import FieldMessage
+from ui.errors import FieldMessage, StatusLine
 from ui.settings.common import (
     INACTIVE_COLOUR,
-    PageMessage,
     RoomyRowsDelegate,
     button,
     heading,
@@ -159,7 +158,7 @@ class CommunitiesPage(QWidget):
         community_grid.addWidget(self._add_community, 0, 1)
         community_grid.addWidget(self._new_community_message, 1, 0, 1, 2)
 
-        self._message = PageMessage("settings.communities.message", self)
+        self._message = StatusLine("settings.communities.message", self)
 
         side = QVBoxLayout()
         side.addWidget(selected_box)
