@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Sequence
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -13,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 
 class TableModel(QAbstractTableModel):
@@ -44,3 +46,25 @@ class TableModel(QAbstractTableModel):
         """What a person reads on the row (tests, support calls)."""
         values = (self.data(self.index(row, c)) for c in range(self.columnCount()))
         return ["" if value is None else str(value) for value in values]
+
+
+class LinesModel(TableModel, Generic[T]):
+    """Rows from a list that is replaced whole (a day's log, a week's sessions)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._lines: list[T] = []
+
+    def set_lines(self, lines: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._lines = list(lines)
+        self.endResetModel()
+
+    def line(self, row: int) -> T:
+        return self._lines[row]
+
+    def lines(self) -> list[T]:
+        return list(self._lines)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -16,10 +17,10 @@ from PySide6.QtGui import QBrush, QColor
 from app.choices import BookingStatus, Purpose
 from ui import labels, style
 from ui.labels import QT_TRANSLATE_NOOP
-from ui.table_model import TableModel
+from ui.table_model import LinesModel, T, TableModel
 
 if TYPE_CHECKING:
-    from app.services.home import BookingLine, SessionLine  # SQLAlchemy: loaded after the window
+    from app.services.home import BookingLine, SessionLine  # noqa: F401  (class bases name them as strings; SQLAlchemy loads after the window)
 
 _Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the plain value behind a cell (tests, sorting)
@@ -27,6 +28,10 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class _Table(TableModel):
+    CONTEXT = "HomeModels"
+
+
+class _Lines(LinesModel[T]):
     CONTEXT = "HomeModels"
 
 
@@ -67,7 +72,7 @@ class PurposeCountModel(_Table):
         return None
 
 
-class RoomScheduleModel(_Table):
+class RoomScheduleModel(_Lines["BookingLine"]):
     """Today's room bookings: time, room, title, status (a pending booking says so in words)."""
 
     HEADERS = (
@@ -79,20 +84,11 @@ class RoomScheduleModel(_Table):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._lines: list[BookingLine] = []
         self._day = dt.date.today()
 
-    def set_lines(self, lines: list[BookingLine], day: dt.date) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self._day = day
-        self.endResetModel()
-
-    def line(self, row: int) -> BookingLine:
-        return self._lines[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
+    def set_lines(self, lines: Sequence[BookingLine], day: dt.date | None = None) -> None:
+        self._day = day or self._day
+        super().set_lines(lines)
 
     def _time(self, line: BookingLine) -> str:
         start = line.starts_at
@@ -129,7 +125,7 @@ class RoomScheduleModel(_Table):
         return None
 
 
-class WeekSessionsModel(_Table):
+class WeekSessionsModel(_Lines["SessionLine"]):
     """This week's activity sessions with signups against capacity and the waitlist."""
 
     HEADERS = (
@@ -140,21 +136,6 @@ class WeekSessionsModel(_Table):
         QT_TRANSLATE_NOOP("HomeModels", "Signed up"),
         QT_TRANSLATE_NOOP("HomeModels", "Waitlist"),
     )
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._lines: list[SessionLine] = []
-
-    def set_lines(self, lines: list[SessionLine]) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
-
-    def line(self, row: int) -> SessionLine:
-        return self._lines[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):

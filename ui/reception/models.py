@@ -20,11 +20,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.models import RequestStatus
-from app.services.reception import RequestRow, VisitLine
+from app.services.reception import RequestRow, VisitLine  # noqa: F401  (a string in a class base)
 from app.services.search import PersonHit
 from ui import labels, style
 from ui.labels import QT_TRANSLATE_NOOP
-from ui.table_model import TableModel
+from ui.table_model import LinesModel, TableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the service's row behind a line
@@ -172,7 +172,8 @@ def request_summary(row: RequestRow) -> str:
     )
 
 
-class TodayLogModel(_Table):
+class TodayLogModel(LinesModel["VisitLine"]):
+    CONTEXT = "ReceptionModels"
     """Today's check-ins, newest first; an undone one stays, struck through and saying so."""
 
     TIME, NAME, COMMUNITY, PURPOSE, ACCOUNT = range(5)
@@ -184,26 +185,8 @@ class TodayLogModel(_Table):
         QT_TRANSLATE_NOOP("ReceptionModels", "Desk account"),
     )
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._lines: list[VisitLine] = []
-
-    def set_lines(self, lines: list[VisitLine]) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
-
-    def line(self, row: int) -> VisitLine:
-        return self._lines[row]
-
-    def lines(self) -> list[VisitLine]:
-        return list(self._lines)
-
     def row_of(self, visit_id: int) -> int:
         return next((row for row, line in enumerate(self._lines) if line.id == visit_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):
