@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from app.services.export import ExportFormat, ExportKind, ExportResult
 from ui import style
 from ui.context import DeskContext
 from ui.errors import FieldMessage, show_domain_error
+from ui.widgets import button
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ class ExportDialog(QDialog):
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("export.path")
         self.path_edit.setAccessibleName(self.tr("Save as"))
-        self.choose_button = self._button(self.tr("&Choose…"), "export.choosePath")
+        self.choose_button = button(self.tr("&Choose…"), "export.choosePath", self)
         self.choose_button.clicked.connect(self.on_choose_clicked)
         self.path_message = FieldMessage("export.pathMessage", self)
         path_row = QHBoxLayout()
@@ -116,11 +116,11 @@ class ExportDialog(QDialog):
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
         self.result_label.setVisible(False)
-        self.export_button = self._button(self.tr("&Export"), "export.run")
+        self.export_button = button(self.tr("&Export"), "export.run", self)
         style.make_primary(self.export_button)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.on_export_clicked)
-        self.close_button = self._button(self.tr("Close"), "export.close")
+        self.close_button = button(self.tr("Close"), "export.close", self)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -140,13 +140,6 @@ class ExportDialog(QDialog):
 
         self.path_edit.setText(str(self._default_path()))
         self._check_permission()
-
-    def _button(self, text: str, object_name: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(object_name)
-        button.setAccessibleName(text.replace("&", "").replace("…", "").strip())
-        button.setAutoDefault(False)
-        return button
 
     def _check_permission(self) -> None:
         try:

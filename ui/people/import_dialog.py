@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QTableView,
@@ -59,6 +58,7 @@ from ui import style
 from ui.context import DeskContext
 from ui.errors import FieldMessage, show_domain_error
 from ui.labels import QT_TRANSLATE_NOOP
+from ui.widgets import button
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +165,7 @@ class ImportDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        self.choose_button = self._button(self.tr("&Choose file…"), "import.chooseFile")
+        self.choose_button = button(self.tr("&Choose file…"), "import.chooseFile", self)
         self.choose_button.clicked.connect(self.on_choose_clicked)
         self.file_label = QLabel(self.tr("No file chosen yet."), self)
         self.file_label.setObjectName("import.file")
@@ -188,7 +188,7 @@ class ImportDialog(QDialog):
         self.mapping_scroll.setWidgetResizable(True)
         self.mapping_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.mapping_message = FieldMessage("import.mappingMessage", self.mapping_box)
-        self.validate_button = self._button(self.tr("Chec&k the rows"), "import.validate")
+        self.validate_button = button(self.tr("Chec&k the rows"), "import.validate", self)
         style.make_primary(self.validate_button)
         self.validate_button.clicked.connect(self.on_validate_clicked)
         mapping_layout = QVBoxLayout(self.mapping_box)
@@ -235,10 +235,10 @@ class ImportDialog(QDialog):
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
         self.result_label.setVisible(False)
-        self.import_button = self._button(self.tr("Import the valid rows"), "import.importValid")
+        self.import_button = button(self.tr("Import the valid rows"), "import.importValid", self)
         style.make_primary(self.import_button)
         self.import_button.clicked.connect(self.on_import_clicked)
-        self.cancel_button = self._button(self.tr("Import &nothing"), "import.cancel")
+        self.cancel_button = button(self.tr("Import &nothing"), "import.cancel", self)
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -263,13 +263,6 @@ class ImportDialog(QDialog):
         )
         self._show_preview()
         self._check_permission()
-
-    def _button(self, text: str, object_name: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(object_name)
-        button.setAccessibleName(text.replace("&", "").replace("…", "").strip())
-        button.setAutoDefault(False)
-        return button
 
     def _check_permission(self) -> None:
         try:

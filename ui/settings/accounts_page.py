@@ -40,15 +40,9 @@ from app.services.accounts import AccountRow
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
 from ui.labels import role_name
-from ui.settings.common import (
-    INACTIVE_COLOUR,
-    button,
-    heading,
-    hint,
-    plain,
-    run_service,
-)
+from ui.settings.common import INACTIVE_COLOUR, heading, hint, run_service
 from ui.style import configure_table, make_primary, update_table_metrics
+from ui.widgets import button, plain
 
 _HEADERS: tuple[str, ...] = tuple(
     str(header)

@@ -12,7 +12,8 @@ from app.i18n import LANGUAGES
 from app.settings import TEXT_SIZES, Settings
 from ui.context import DeskContext
 from ui.errors import StatusLine
-from ui.settings.common import heading, hint, plain
+from ui.settings.common import heading, hint
+from ui.widgets import plain
 
 # Each language is named in itself, so anyone can find their own in the list.
 LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}

@@ -23,8 +23,9 @@ from app.services import centre
 from app.services.centre import CentreProfile
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
-from ui.settings.common import button, heading, hint, plain, run_service
+from ui.settings.common import heading, hint, run_service
 from ui.style import make_primary
+from ui.widgets import button, plain
 
 # Service field name -> the suffix of the widget's objectName (settings.centre.<suffix>).
 TEXT_FIELDS: dict[str, str] = {

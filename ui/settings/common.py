@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from html import escape
 from typing import TypeVar
@@ -10,7 +9,6 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QLabel,
-    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -64,24 +62,6 @@ def hint(text: str, parent: QWidget | None = None) -> QLabel:
     label.setAccessibleName(text)
     label.setWordWrap(True)
     return label
-
-
-def button(text: str, object_name: str, parent: QWidget | None = None) -> QPushButton:
-    """A push button whose accessible name is its text without the mnemonic '&'."""
-    widget = QPushButton(text, parent)
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(plain(text))
-    widget.setAutoDefault(False)
-    return widget
-
-
-_CJK_MNEMONIC = re.compile(r"[(（]&\w[)）]")
-
-
-def plain(text: str) -> str:
-    """Label text without its mnemonic ("&Name:", "名称(&N)：") and colon, for accessible names."""
-    text = _CJK_MNEMONIC.sub("", text)
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":：").strip()
 
 
 class RoomyRowsDelegate(QStyledItemDelegate):

@@ -28,16 +28,9 @@ from app.services import communities
 from app.services.communities import CommunityRow
 from ui.context import DeskContext
 from ui.errors import FieldMessage, StatusLine
-from ui.settings.common import (
-    INACTIVE_COLOUR,
-    RoomyRowsDelegate,
-    button,
-    heading,
-    hint,
-    plain,
-    run_service,
-)
+from ui.settings.common import INACTIVE_COLOUR, RoomyRowsDelegate, heading, hint, run_service
 from ui.style import make_primary
+from ui.widgets import button, plain
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 _ID_ROLE = Qt.ItemDataRole.UserRole + 2
