@@ -994,6 +994,11 @@ def _match(session: Session, rows: Sequence[_Row], issues: list[RowIssue]) -> No
     def note(row: _Row, fld: RosterField | None, kind: IssueKind, message: str) -> None:
         issues.append(RowIssue(row.number, fld, kind, message))
 
+    def left_out_as_repeat(row: _Row, first: _Row) -> None:
+        row.status = RowStatus.REPEATED
+        message = translate("Roster", "The same person as row %1; left out.")
+        note(row, None, IssueKind.REPEATED, message.replace("%1", str(first.number)))
+
     for row in candidates:
         # The same person higher up in the file?
         earlier: _Row | None = None
@@ -1020,15 +1025,7 @@ def _match(session: Session, rows: Sequence[_Row], issues: list[RowIssue]) -> No
                 None,
             )
         if earlier is not None:
-            row.status = RowStatus.REPEATED
-            note(
-                row,
-                None,
-                IssueKind.REPEATED,
-                translate("Roster", "The same person as row %1; left out.").replace(
-                    "%1", str(earlier.number)
-                ),
-            )
+            left_out_as_repeat(row, earlier)
             continue
         # The same person on file?
         person: _OnFile | None = None
@@ -1070,15 +1067,7 @@ def _match(session: Session, rows: Sequence[_Row], issues: list[RowIssue]) -> No
         if person is not None:
             first = claimed.get(person.id)
             if first is not None:
-                row.status = RowStatus.REPEATED
-                note(
-                    row,
-                    None,
-                    IssueKind.REPEATED,
-                    translate("Roster", "The same person as row %1; left out.").replace(
-                        "%1", str(first.number)
-                    ),
-                )
+                left_out_as_repeat(row, first)
                 continue
             problem = _fill(row, person, tags_on_file.get(person.id, set()))
             if problem is not None:
