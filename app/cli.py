@@ -241,10 +241,10 @@ def _sign_in(db: Database, username: str) -> Actor:
         except (EOFError, KeyboardInterrupt) as error:
             raise ValidationError("password", translate("Cli", "No password was given.")) from error
     try:
-        with db.session() as session:
+        with db.write() as session:
             return accounts.login(session, username, password)
     except ValidationError:
-        with db.session() as session:
+        with db.write() as session:
             accounts.record_failed_login(session, username)
         raise
 
@@ -277,7 +277,7 @@ def _import_residents(database: str | None, args: argparse.Namespace) -> int:
     db = _open_existing(database)
     try:
         actor = _sign_in(db, args.as_user)
-        with db.session() as session:
+        with db.write() as session:
             if args.dry_run:
                 report = roster.validate(session, actor, preview, preview.mapping)
                 result = roster.ImportResult(report, mode, written=False)
@@ -309,7 +309,7 @@ def _export(database: str | None, args: argparse.Namespace) -> int:
     db = _open_existing(database)
     try:
         actor = _sign_in(db, args.as_user)
-        with db.session() as session:
+        with db.write() as session:
             result = export.export(
                 session, actor, args.what, args.output, file_format=args.format, full=args.full
             )

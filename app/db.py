@@ -1,19 +1,43 @@
-"""Engine and sessions. SQLite gets WAL, foreign keys and a busy timeout."""
+"""Engine and transactions. SQLite gets WAL, foreign keys and a busy timeout.
+
+Every transaction says whether it writes:
+
+- `Database.read()` takes no lock. On SQLite it is a deferred transaction reading one snapshot;
+  on PostgreSQL a READ COMMITTED transaction. A flush inside it is a bug and raises.
+- `Database.write()` is the one way to change data. On SQLite it begins with `BEGIN IMMEDIATE`:
+  the writer takes the file's write lock before its first read, so a service's "check, then
+  write" is one serialised step, and a second desk waits (up to the busy timeout) instead of
+  failing or passing the same check. On PostgreSQL the service takes the row lock or relies on
+  the constraint that makes its rule true (`SELECT … FOR UPDATE`, a unique or exclusion
+  constraint, a counter row in `app.counters`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import clock
 from app.errors import DatabaseProblem
 from app.i18n import translate
 
-BUSY_TIMEOUT_MS = 5000
+# How long a desk waits for another desk's write before it gives up (SQLite's busy handler,
+# which also covers BEGIN IMMEDIATE). Writes are kept short (imports commit in batches), so a
+# wait this long means something is wrong.
+BUSY_TIMEOUT_MS = 15000
+
+_WRITE_OPTION = "youlin_write"
+_MODE = "youlin_mode"
+
+
+class ReadOnlyTransaction(RuntimeError):
+    """A change was flushed inside `Database.read()`: the caller must use `write()`."""
 
 
 def is_sqlite(url: str) -> bool:
@@ -24,20 +48,23 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url`; DatabaseProblem when the URL is malformed or its driver is missing."""
     if is_sqlite(url):
         kwargs.setdefault("connect_args", {"timeout": BUSY_TIMEOUT_MS / 1000})
+    elif url.startswith("postgresql"):
+        kwargs.setdefault("pool_pre_ping", True)
     try:
         engine = create_engine(url, **kwargs)
     except (ArgumentError, ImportError) as error:
         raise DatabaseProblem(
             translate("Errors", "The database address %1 can't be used: %2")
-            .replace("%1", _without_password(url))
+            .replace("%1", without_password(url))
             .replace("%2", str(error).splitlines()[0][:200])
         ) from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
     return engine
 
 
-def _without_password(url: str) -> str:
+def without_password(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
@@ -45,6 +72,9 @@ def _without_password(url: str) -> str:
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling is off: `_sqlite_on_begin` says BEGIN itself, so that
+    # a writer can say BEGIN IMMEDIATE (the recipe of SQLAlchemy's pysqlite dialect notes).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -59,19 +89,62 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _sqlite_on_begin(connection: Connection) -> None:
+    immediate = connection.get_execution_options().get(_WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _refuse_flush_in_read(session: Session, _context: Any, _instances: Any) -> None:
+    if session.info.get(_MODE) == "read" and (session.new or session.dirty or session.deleted):
+        raise ReadOnlyTransaction("a change inside Database.read(); use Database.write()")
+
+
 class Database:
-    """One engine and its session factory for the whole program."""
+    """One engine and its transactions for the whole program (see the module's note)."""
 
     def __init__(self, url: str, **engine_kwargs: Any) -> None:
         self.url = url
         self.engine = make_engine(url, **engine_kwargs)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(self.engine, expire_on_commit=False)
+        self._writers = sessionmaker(
+            self.engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False
+        )
+        event.listen(self._readers, "before_flush", _refuse_flush_in_read)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session whose transaction commits on success and rolls back on any error."""
-        with self.sessions() as session, session.begin():
+    def read(self) -> Iterator[Session]:
+        """A transaction that only reads; rolled back at the end."""
+        with self._readers() as session, session.begin():
+            session.info[_MODE] = "read"
             yield session
+            session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A transaction that writes: serialised with every other writer on SQLite, committed on
+        success, rolled back on any error."""
+        with self._writers() as session, session.begin():
+            session.info[_MODE] = "write"
+            yield session
+
+    def server_clock(self) -> clock.ServerClock | None:
+        """On PostgreSQL, a clock that follows the server's time; None on SQLite (one machine)."""
+        if self.dialect == "sqlite":
+            return None
+
+        def read_server() -> dt.datetime:
+            with self.engine.connect() as connection:
+                value = connection.execute(text("SELECT CURRENT_TIMESTAMP")).scalar_one()
+            assert isinstance(value, dt.datetime)
+            return value
+
+        server = clock.ServerClock(read_server)
+        server.measure()
+        return server
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from app import backup, migrate
+from app import backup, counters, migrate
 from app.db import Database
 from app.errors import ConflictError, DatabaseProblem, ValidationError
 from app.i18n import translate
@@ -59,6 +59,7 @@ from app.models import (
 )
 from app.pinyin import search_keys
 from app.security import hash_password
+from app.services.people import member_code
 
 MAX_PEOPLE = 1_000_000
 BATCH = 20_000  # rows per executemany: big enough to amortise, small enough for memory
@@ -755,7 +756,7 @@ class _Writer:
                 people.append(
                     {
                         "id": person,
-                        "member_code": f"YL{person:06d}",
+                        "member_code": member_code(person),
                         "name": name,
                         "gender": gender,
                         "birth_year": birth_year,
@@ -790,6 +791,7 @@ class _Writer:
             self._insert(Person, people)
             self._insert(PersonSearchKey, keys)
             self.counts["keys"] += len(keys)
+        counters.raise_to(self.conn, counters.MEMBER_CODE, count)
         self.counts["people"] = count
 
     def _name(self, gender: str, birth_year: int, showcase: int | None) -> tuple[str, bool]:

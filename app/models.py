@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app import clock
 from app.choices import BookingKind as BookingKind
 from app.choices import BookingStatus as BookingStatus
 from app.choices import CertificateKind as CertificateKind
@@ -58,12 +59,28 @@ def _choices(column: str, enum_type: type[enum.StrEnum]) -> str:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return clock.now()
+
+
+def _ordered(length: int) -> String:
+    """A string compared byte by byte on every engine, so a prefix range (`name >= 'zh' AND name <
+    'zi'`) means the same on PostgreSQL as on SQLite and uses the column's ordinary index."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 class Timestamped:
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+
+class Counter(Base):
+    """A number handed out in sequence (member codes, certificate serials): taken by updating
+    this row inside the writing transaction, so two desks never get the same number and a
+    rolled-back transaction gives its number back (`app.counters`)."""
+
+    __tablename__ = "counter"
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Centre(Timestamped, Base):
@@ -158,15 +175,15 @@ class Person(Timestamped, Base):
 
     __tablename__ = "person"
     id: Mapped[int] = mapped_column(primary_key=True)
-    member_code: Mapped[str] = mapped_column(String(16), unique=True)
-    name: Mapped[str] = mapped_column(String(20))
+    member_code: Mapped[str] = mapped_column(_ordered(16), unique=True)
+    name: Mapped[str] = mapped_column(_ordered(20))
     gender: Mapped[str | None] = mapped_column(String(1), default=None)
     birth_year: Mapped[int | None] = mapped_column(Integer, default=None)
     phone: Mapped[str | None] = mapped_column(String(20), default=None)
     # The phone's digits reversed: "last N digits" becomes an indexable prefix range.
-    phone_reversed: Mapped[str | None] = mapped_column(String(20), default=None)
+    phone_reversed: Mapped[str | None] = mapped_column(_ordered(20), default=None)
     id_number: Mapped[str | None] = mapped_column(String(18), default=None, unique=True)
-    id_tail: Mapped[str | None] = mapped_column(String(4), default=None)
+    id_tail: Mapped[str | None] = mapped_column(_ordered(4), default=None)
     community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), default=None)
     building_group_id: Mapped[int | None] = mapped_column(
         ForeignKey("building_group.id"), default=None
@@ -204,7 +221,7 @@ class PersonSearchKey(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(8))  # "initials" | "pinyin"
-    key: Mapped[str] = mapped_column(String(80))
+    key: Mapped[str] = mapped_column(_ordered(80))
     person: Mapped[Person] = relationship(back_populates="search_keys")
     __table_args__ = (
         CheckConstraint("kind IN ('initials', 'pinyin')", name="kind"),

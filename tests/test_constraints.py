@@ -107,8 +107,8 @@ BAD_ROWS: dict[str, Callable[[dict[str, int]], list[object]]] = {
 
 @pytest.mark.parametrize("case", sorted(BAD_ROWS))
 def test_database_refuses(db: Database, case: str) -> None:
-    with db.session() as session:
+    with db.write() as session:
         ids = _base(session)
-    with pytest.raises(IntegrityError), db.session() as session:
+    with pytest.raises(IntegrityError), db.write() as session:
         session.add_all(BAD_ROWS[case](ids))
         session.flush()

@@ -25,7 +25,7 @@ from tests.test_roster import ID_1956
 
 @pytest.fixture
 def register(db: Database, admin: Actor) -> dict[str, int]:
-    with db.session() as session:
+    with db.write() as session:
         east = communities.add_community(session, admin, "东苑社区")
         group = communities.add_building_group(session, admin, east.id, "3号楼组")
         zhang = people.register(
@@ -66,7 +66,7 @@ def register(db: Database, admin: Actor) -> dict[str, int]:
 
 
 def _export_events(db: Database) -> list[dict[str, object]]:
-    with db.session() as session:
+    with db.write() as session:
         return [
             {"entity": e.entity, "account": e.account_id, **json.loads(e.detail)}
             for e in session.scalars(select(AuditEvent).where(AuditEvent.action == "export"))
@@ -89,7 +89,7 @@ def _read_xlsx(path: Path) -> list[tuple[object, ...]]:
 def test_people_are_masked_by_default(
     tmp_path: Path, db: Database, admin: Actor, register: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         result = export.export(session, admin, "people", tmp_path / "people.csv")
     assert (result.rows, result.full, result.file_format) == (2, False, export.ExportFormat.CSV)
     header, zhang, li = _read_csv(tmp_path / "people.csv")
@@ -124,7 +124,7 @@ def test_people_are_masked_by_default(
 def test_full_values_only_when_asked(
     tmp_path: Path, db: Database, admin: Actor, register: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         result = export.export(session, admin, "people", tmp_path / "people.xlsx", full=True)
     assert result.full and result.file_format is export.ExportFormat.XLSX
     rows = _read_xlsx(tmp_path / "people.xlsx")
@@ -140,7 +140,7 @@ def test_visits_export_with_purpose_names_and_anonymised_ones(
     tmp_path: Path, db: Database, admin: Actor, register: dict[str, int]
 ) -> None:
     i18n.set_language("en")
-    with db.session() as session:
+    with db.write() as session:
         result = export.export(
             session, admin, export.ExportKind.VISITS, tmp_path / "v.data", file_format="csv"
         )
@@ -165,7 +165,7 @@ def test_only_an_admin_may_export(
     role: str, request: pytest.FixtureRequest, tmp_path: Path, db: Database
 ) -> None:
     actor: Actor = request.getfixturevalue(role)
-    with db.session() as session, pytest.raises(PermissionDenied):
+    with db.write() as session, pytest.raises(PermissionDenied):
         export.export(session, actor, "people", tmp_path / "p.csv")
     assert not (tmp_path / "p.csv").exists()
     assert _export_events(db) == []
@@ -174,16 +174,16 @@ def test_only_an_admin_may_export(
 def test_an_unwritable_place_is_said_and_leaves_no_file(
     tmp_path: Path, db: Database, admin: Actor, register: dict[str, int]
 ) -> None:
-    with db.session() as session, pytest.raises(ValidationError) as raised:
+    with db.write() as session, pytest.raises(ValidationError) as raised:
         export.export(session, admin, "people", tmp_path / "no-such-folder" / "p.xlsx")
     assert raised.value.field == "path" and "no-such-folder" in raised.value.message
-    with db.session() as session, pytest.raises(ValidationError):
+    with db.write() as session, pytest.raises(ValidationError):
         export.export(session, admin, "people", tmp_path)
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".part")]
     assert _export_events(db) == []
 
 
 def test_an_empty_register_exports_its_header(tmp_path: Path, db: Database, admin: Actor) -> None:
-    with db.session() as session:
+    with db.write() as session:
         result = export.export(session, admin, "people", tmp_path / "p.xlsx")
     assert result.rows == 0 and len(_read_xlsx(tmp_path / "p.xlsx")) == 1

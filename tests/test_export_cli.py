@@ -40,14 +40,14 @@ def _run(
 
 
 def _places(db: Database, admin: Actor) -> None:
-    with db.session() as session:
+    with db.write() as session:
         east = communities.add_community(session, admin, "东苑社区")
         communities.add_building_group(session, admin, east.id, "3号楼组")
         communities.add_community(session, admin, "西苑社区")
 
 
 def _people(db: Database) -> list[tuple[object, ...]]:
-    with db.session() as session:
+    with db.write() as session:
         return [
             (
                 p.name,
@@ -73,7 +73,7 @@ def test_export_then_import_into_a_fresh_centre(
     migrated_template: Path,
 ) -> None:
     _places(db, admin)
-    with db.session() as session:
+    with db.write() as session:
         east = session.scalars(select(Person)).first()
         assert east is None
         groups = communities.list_communities(session)
@@ -121,7 +121,7 @@ def test_export_then_import_into_a_fresh_centre(
     fresh_path = tmp_path / "fresh.sqlite3"
     fresh_path.write_bytes(migrated_template.read_bytes())
     fresh = Database(paths.sqlite_url(fresh_path))
-    with fresh.session() as session:
+    with fresh.write() as session:
         fresh_admin = centre.set_up(
             session,
             centre.CentreProfile("西社区邻里中心", "路", "021-12345678", "王", "李"),
@@ -160,7 +160,7 @@ def test_export_then_import_into_a_fresh_centre(
     assert imported.returncode == 0, imported.stderr
     assert "Imported: 3 new," in imported.stdout
     assert _people(fresh) == _people(db)
-    with fresh.session() as session:
+    with fresh.write() as session:
         actions = [(e.action, e.account_id) for e in session.scalars(select(AuditEvent))]
     assert ("import", fresh_admin.account_id) in actions
     assert ("login", fresh_admin.account_id) in actions
@@ -174,7 +174,7 @@ def test_a_masked_export_does_not_import_again_and_all_or_nothing_exits_2(
     db_path: Path,
     admin: Actor,
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         people.register(session, admin, PersonInput(name="张三", phone="13812345678"))
     sheet = tmp_path / "masked.xlsx"
     assert (
@@ -191,7 +191,7 @@ def test_a_masked_export_does_not_import_again_and_all_or_nothing_exits_2(
         ).returncode
         == 0
     )
-    with db.session() as session:
+    with db.write() as session:
         session.execute(Person.__table__.delete())
     result = _run(
         "import-residents",
@@ -225,7 +225,7 @@ def test_sign_in_is_required_and_only_an_admin_may(
     typed = _run(*base, "--as", "admin", data_dir=data_dir, password=None, stdin=PASSWORD + "\n")
     assert typed.returncode == 0, typed.stderr
     assert "Imported: 1 new," in typed.stdout
-    with db.session() as session:
+    with db.write() as session:
         failed = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "login_failed")
         ).all()

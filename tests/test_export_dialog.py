@@ -34,7 +34,7 @@ def english(data_dir: Path) -> None:
 
 @pytest.fixture
 def zhang(db: Database, admin: Actor) -> None:
-    with db.session() as session:
+    with db.write() as session:
         people.register(
             session, admin, PersonInput(name="张三", phone="13812345678", id_number=ID_1956)
         )
@@ -80,7 +80,7 @@ def test_masked_by_default_then_full_when_ticked(
     qtbot.mouseClick(run, Qt.MouseButton.LeftButton)
     row = read_csv(tmp_path / "full.csv")[1]
     assert row[4] == "13812345678" and row[5] == ID_1956
-    with db.session() as session:
+    with db.write() as session:
         fulls = [
             '"full": true' in e.detail
             for e in session.scalars(select(AuditEvent).where(AuditEvent.action == "export"))

@@ -23,7 +23,7 @@ NINE = dt.datetime.combine(TODAY, dt.time(9))
 
 
 def test_figures_count_only_todays_live_rows(db: Database, admin: Actor) -> None:
-    with db.session() as session:
+    with db.write() as session:
         people = [Person(member_code=f"YL{n:06d}", name=f"居民{n}") for n in range(4)]
         room = Room(name="书画室", capacity=20, sort_order=1)
         item = ServiceItem(series_id=4, name="书法班")
@@ -83,7 +83,7 @@ def test_figures_count_only_todays_live_rows(db: Database, admin: Actor) -> None
                 ),
             ]
         )
-    with db.session() as session:
+    with db.write() as session:
         figures = home.figures(session, TODAY)
     assert figures.visits_by_purpose == {Purpose.GOVERNMENT: 2, Purpose.ACTIVITY: 1}
     assert figures.visits_today == 3

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import inspect, select, text
 
 from app import migrate, paths
-from app.db import Database
+from app.db import BUSY_TIMEOUT_MS, Database
 from app.errors import DatabaseProblem
 from app.models import Base, ServiceSeries
 
@@ -32,7 +32,7 @@ def test_empty_database_upgrades_to_head_with_every_table(tmp_path: Path) -> Non
         assert migrate.current_revision(connection) == migrate.HEAD_REVISION
         tables = set(inspect(connection).get_table_names())
     assert set(Base.metadata.tables) <= tables
-    with db.session() as session:
+    with db.write() as session:
         names = session.scalars(select(ServiceSeries.name).order_by(ServiceSeries.sort_order))
         assert list(names) == ["党群友邻", "社区友邻", "康养友邻", "文化友邻", "文明友邻"]
     db.dispose()
@@ -74,6 +74,8 @@ def test_older_database_with_data_upgrades_intact_after_a_backup(
         row = connection.execute(text("SELECT name, member_code FROM person")).one()
         assert tuple(row) == ("张三", "YL000001")
         assert connection.execute(text("SELECT count(*) FROM service_series")).scalar() == 5
+        # Member codes now come from a counter, which starts above the codes already given.
+        assert connection.execute(text("SELECT value FROM counter")).scalar() == 1
     db.dispose()
     backups = list((data_dir / "backups").glob("old-*-before-upgrade-0001_initial.sqlite3"))
     assert len(backups) == 1
@@ -99,8 +101,9 @@ def test_database_newer_than_the_program_is_refused_untouched(db: Database) -> N
         assert migrate.current_revision(connection) == "ffff_future"
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_connections_use_wal_and_foreign_keys(db: Database) -> None:
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS

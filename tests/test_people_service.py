@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
+from app import counters
 from app.db import Database
 from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.models import (
@@ -48,7 +49,7 @@ ID_1962 = _id("31011519620701002")  # a woman born in 1962
 @pytest.fixture
 def place(db: Database, admin: Actor) -> dict[str, int]:
     """Two communities with a building group each."""
-    with db.session() as session:
+    with db.write() as session:
         peach = communities.add_community(session, admin, "桃园社区")
         willow = communities.add_community(session, admin, "柳岸社区")
         peach_1 = communities.add_building_group(session, admin, peach.id, "1号楼组")
@@ -94,14 +95,14 @@ def _audit(session: Session, action: str) -> list[AuditEvent]:
 def test_register_writes_the_person_search_keys_and_audit(
     db: Database, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         row = people.register(session, desk, _zhang(place))
     assert row.member_code == "YL000001"
     assert row.phone == "13812345678" and row.phone_masked == "138****5678"
     assert row.id_masked == ID_1956[:6] + "**********" + ID_1956[-4:]
     assert row.community == "桃园社区" and row.building_group == "1号楼组"
     assert row.tags == ("党员", "志愿者")
-    with db.session() as session:
+    with db.write() as session:
         person = session.get(Person, row.id)
         assert person is not None
         assert person.phone_reversed == "87654321831"
@@ -114,10 +115,11 @@ def test_register_writes_the_person_search_keys_and_audit(
         assert "13812345678" not in event.detail and ID_1956 not in event.detail
 
 
-def test_member_codes_follow_the_highest(db: Database, desk: Actor, place: dict[str, int]) -> None:
-    with db.session() as session:
+def test_member_codes_follow_the_counter(db: Database, desk: Actor, place: dict[str, int]) -> None:
+    with db.write() as session:
         session.add(Person(member_code="YL000041", name="旧档案"))
-    with db.session() as session:
+        counters.raise_to(session, counters.MEMBER_CODE, 41)  # as an older release left it
+    with db.write() as session:
         first = people.register(session, desk, PersonInput(name="李四"))
         second = people.register(session, desk, PersonInput(name="王五"))
     assert (first.member_code, second.member_code) == ("YL000042", "YL000043")
@@ -126,7 +128,7 @@ def test_member_codes_follow_the_highest(db: Database, desk: Actor, place: dict[
 def test_birth_year_and_gender_come_from_the_id_number(
     db: Database, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         row = people.register(
             session, desk, _zhang(place, gender=None, birth_year=None, id_number=ID_1962.lower())
         )
@@ -136,7 +138,7 @@ def test_birth_year_and_gender_come_from_the_id_number(
 def test_a_birth_year_against_the_id_number_is_refused(
     db: Database, desk: Actor, place: dict[str, int]
 ) -> None:
-    with pytest.raises(ValidationError) as caught, db.session() as session:
+    with pytest.raises(ValidationError) as caught, db.write() as session:
         people.register(session, desk, _zhang(place, birth_year=1957))
     assert caught.value.field == "birth_year"
 
@@ -158,19 +160,19 @@ def test_a_birth_year_against_the_id_number_is_refused(
 def test_bad_fields_are_named_and_nothing_is_written(
     db: Database, desk: Actor, place: dict[str, int], changes: dict[str, object], field: str
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         before = _counts(session)
-    with pytest.raises(ValidationError) as caught, db.session() as session:
+    with pytest.raises(ValidationError) as caught, db.write() as session:
         people.register(session, desk, _zhang(place, **changes))
     assert caught.value.field == field
-    with db.session() as session:
+    with db.write() as session:
         assert _counts(session) == before
 
 
 def test_a_building_group_of_another_community_is_refused(
     db: Database, desk: Actor, place: dict[str, int]
 ) -> None:
-    with pytest.raises(ValidationError) as caught, db.session() as session:
+    with pytest.raises(ValidationError) as caught, db.write() as session:
         people.register(session, desk, _zhang(place, building_group_id=place["willow_1"]))
     assert caught.value.field == "building_group_id"
 
@@ -178,7 +180,7 @@ def test_a_building_group_of_another_community_is_refused(
 def test_a_building_group_alone_gives_its_community(
     db: Database, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         row = people.register(
             session, desk, _zhang(place, community_id=None, building_group_id=place["willow_1"])
         )
@@ -196,22 +198,22 @@ def test_a_building_group_alone_gives_its_community(
 def test_a_phone_or_id_on_file_offers_the_person_and_writes_nothing(
     db: Database, desk: Actor, place: dict[str, int], changes: dict[str, object], field: str
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         first = people.register(session, desk, _zhang(place))
         before = _counts(session)
-    with pytest.raises(DuplicatePerson) as caught, db.session() as session:
+    with pytest.raises(DuplicatePerson) as caught, db.write() as session:
         people.register(session, desk, _zhang(place, **changes))
     assert caught.value.person_id == first.id
     assert caught.value.field == field
     assert isinstance(caught.value, ConflictError)
-    with db.session() as session:
+    with db.write() as session:
         assert _counts(session) == before
 
 
 def test_a_family_may_share_a_phone_but_never_an_id(
     db: Database, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         people.register(session, desk, _zhang(place))
         wife = people.register(
             session,
@@ -220,7 +222,7 @@ def test_a_family_may_share_a_phone_but_never_an_id(
             allow_shared_phone=True,
         )
     assert wife.phone == "13812345678"
-    with pytest.raises(DuplicatePerson), db.session() as session:
+    with pytest.raises(DuplicatePerson), db.write() as session:
         people.register(session, desk, _zhang(place, name="李梅"), allow_shared_phone=True)
 
 
@@ -230,15 +232,15 @@ def test_a_family_may_share_a_phone_but_never_an_id(
 def test_update_renames_refreshes_keys_and_audits_field_names(
     db: Database, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         row = people.register(session, desk, _zhang(place))
-    with db.session() as session:
+    with db.write() as session:
         updated = people.update(
             session, desk, row.id, _zhang(place, name="单雄信", phone="021-57681234", tags=["党员"])
         )
     assert updated.name == "单雄信" and updated.phone_masked == "021-****1234"
     assert updated.member_code == row.member_code
-    with db.session() as session:
+    with db.write() as session:
         keys = set(
             session.scalars(select(PersonSearchKey.key).where(PersonSearchKey.person_id == row.id))
         )
@@ -252,21 +254,21 @@ def test_update_renames_refreshes_keys_and_audits_field_names(
 def test_update_refuses_another_persons_phone(
     db: Database, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         zhang = people.register(session, desk, _zhang(place))
         li = people.register(session, desk, PersonInput(name="李四", phone="13900001111"))
-    with pytest.raises(DuplicatePerson) as caught, db.session() as session:
+    with pytest.raises(DuplicatePerson) as caught, db.write() as session:
         people.update(session, desk, li.id, PersonInput(name="李四", phone="13812345678"))
     assert caught.value.person_id == zhang.id
-    with db.session() as session:  # keeping one's own phone is no duplicate
+    with db.write() as session:  # keeping one's own phone is no duplicate
         people.update(session, desk, zhang.id, _zhang(place, address="新地址"))
 
 
 def test_get_shows_the_history(db: Database, desk: Actor, place: dict[str, int]) -> None:
-    with db.session() as session:
+    with db.write() as session:
         row = people.register(session, desk, _zhang(place))
         ids = _history(session, row.id)
-    with db.session() as session:
+    with db.write() as session:
         detail = people.get(session, row.id)
     assert [v.purpose for v in detail.visits] == [Purpose.ACTIVITY, Purpose.GOVERNMENT]
     assert [(s.series, s.item, s.attended) for s in detail.signups] == [
@@ -324,7 +326,7 @@ def _history(session: Session, person_id: int) -> dict[str, int]:
 def test_merge_moves_the_history_to_the_kept_record(
     db: Database, staff: Actor, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         keep = people.register(session, desk, _zhang(place, id_number=None, tags=["党员"]))
         drop = people.register(
             session,
@@ -341,12 +343,12 @@ def test_merge_moves_the_history_to_the_kept_record(
                 waitlist_position=1,
             )
         )
-    with db.session() as session:
+    with db.write() as session:
         merged = people.merge(session, staff, keep.id, drop.id)
     assert merged.id_number == ID_1956  # the kept record had none
     assert merged.phone == "13812345678"  # the kept record's own stays
     assert set(merged.tags) == {"党员", "睦邻达人"}
-    with db.session() as session:
+    with db.write() as session:
         detail = people.get(session, keep.id)
         assert len(detail.visits) == 2
         [signup] = detail.signups
@@ -367,7 +369,7 @@ def test_merge_moves_the_history_to_the_kept_record(
 def test_merge_keeps_one_service_record_per_session(
     db: Database, staff: Actor, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         keep = people.register(session, desk, PersonInput(name="王五"))
         drop = people.register(session, desk, PersonInput(name="王五"))
         ids = _history(session, drop.id)
@@ -383,9 +385,9 @@ def test_merge_keeps_one_service_record_per_session(
                 content="书法班助教",
             )
         )
-    with db.session() as session:
+    with db.write() as session:
         people.merge(session, staff, keep.id, drop.id)
-    with db.session() as session:
+    with db.write() as session:
         assert people.get(session, keep.id).service_hours == Decimal("2.5")
         old = session.get(Volunteer, ids["volunteer"])
         assert old is not None and not old.active
@@ -394,11 +396,11 @@ def test_merge_keeps_one_service_record_per_session(
 def test_a_dropped_record_points_duplicates_to_the_kept_one(
     db: Database, staff: Actor, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         keep = people.register(session, desk, PersonInput(name="赵六"))
         drop = people.register(session, desk, PersonInput(name="赵六", id_number=ID_1962))
         people.merge(session, staff, keep.id, drop.id)
-    with pytest.raises(DuplicatePerson) as caught, db.session() as session:
+    with pytest.raises(DuplicatePerson) as caught, db.write() as session:
         people.register(session, desk, PersonInput(name="赵六", id_number=ID_1962))
     assert caught.value.person_id == keep.id
 
@@ -406,23 +408,23 @@ def test_a_dropped_record_points_duplicates_to_the_kept_one(
 def test_merge_refuses_two_id_numbers_and_one_record(
     db: Database, staff: Actor, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         a = people.register(session, desk, PersonInput(name="甲", id_number=ID_1956))
         b = people.register(session, desk, PersonInput(name="乙", id_number=ID_1962))
-    with pytest.raises(ConflictError), db.session() as session:
+    with pytest.raises(ConflictError), db.write() as session:
         people.merge(session, staff, a.id, b.id)
-    with pytest.raises(ValidationError), db.session() as session:
+    with pytest.raises(ValidationError), db.write() as session:
         people.merge(session, staff, a.id, a.id)
 
 
 def test_a_merged_record_can_no_longer_be_edited(
     db: Database, staff: Actor, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         keep = people.register(session, desk, PersonInput(name="孙七"))
         drop = people.register(session, desk, PersonInput(name="孙七"))
         people.merge(session, staff, keep.id, drop.id)
-    with pytest.raises(ConflictError), db.session() as session:
+    with pytest.raises(ConflictError), db.write() as session:
         people.update(session, desk, drop.id, PersonInput(name="孙七"))
 
 
@@ -432,14 +434,14 @@ def test_a_merged_record_can_no_longer_be_edited(
 def test_a_desk_volunteer_registers_and_edits_but_may_not_merge(
     db: Database, desk: Actor, admin: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         a = people.register(session, desk, PersonInput(name="周八"))
         b = people.register(session, desk, PersonInput(name="周八"))
         people.update(session, desk, a.id, PersonInput(name="周八", birth_year=1950))
         before = _counts(session)
-    with pytest.raises(PermissionDenied), db.session() as session:
+    with pytest.raises(PermissionDenied), db.write() as session:
         people.merge(session, desk, a.id, b.id)
-    with db.session() as session:
+    with db.write() as session:
         assert _counts(session) == before
         dropped = session.get(Person, b.id)
         assert dropped is not None and dropped.active

@@ -66,7 +66,7 @@ def test_roles_grow_desk_to_staff_to_admin() -> None:
 
 @pytest.fixture
 def actors(db: Database, admin: Actor, staff: Actor, desk: Actor) -> dict[Role, Actor]:
-    with db.session() as session:
+    with db.write() as session:
         row = communities.add_community(session, admin, "桃园社区")
         communities.add_building_group(session, admin, row.id, "1号楼组")
     return {Role.ADMIN: admin, Role.STAFF: staff, Role.DESK: desk}
@@ -77,13 +77,13 @@ def actors(db: Database, admin: Actor, staff: Actor, desk: Actor) -> dict[Role, 
 def test_permission_matrix(db: Database, actors: dict[Role, Actor], role: Role, name: str) -> None:
     permission, call = CALLS[name]
     actor = actors[role]
-    with db.session() as session:
+    with db.write() as session:
         events_before = session.scalar(select(func.count()).select_from(AuditEvent))
     if permission in PERMISSIONS[role]:
-        with db.session() as session:
+        with db.write() as session:
             call(session, actor)
         return
-    with pytest.raises(PermissionDenied), db.session() as session:
+    with pytest.raises(PermissionDenied), db.write() as session:
         call(session, actor)
-    with db.session() as session:
+    with db.write() as session:
         assert session.scalar(select(func.count()).select_from(AuditEvent)) == events_before

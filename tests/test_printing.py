@@ -44,7 +44,7 @@ def test_a4_frame_has_header_and_page_x_of_y() -> None:
 
 
 def test_member_card_carries_name_code_and_qr(db: Database, desk: Actor) -> None:
-    with db.session() as session:
+    with db.write() as session:
         community = Community(name="桃园社区")
         session.add(community)
         session.flush()
@@ -60,7 +60,7 @@ def test_member_card_carries_name_code_and_qr(db: Database, desk: Actor) -> None
         session.add(person)
         session.flush()
         person_id = person.id
-    with db.session() as session:
+    with db.write() as session:
         cards = member_card.cards_for(session, desk, [person_id])
         pdf = member_card.member_cards_pdf(cards, member_card.centre_name(session) or "东社区")
     reader = PdfReader(io.BytesIO(pdf))
@@ -76,7 +76,7 @@ def test_member_card_carries_name_code_and_qr(db: Database, desk: Actor) -> None
 
 def test_member_card_needs_a_person_on_file(db: Database, desk: Actor) -> None:
     nobody = Actor(99, "ghost", "ghost", Role.DESK)
-    with db.session() as session, pytest.raises(NotFound):
+    with db.write() as session, pytest.raises(NotFound):
         member_card.cards_for(session, nobody, [12345])
-    with db.session() as session:
+    with db.write() as session:
         assert member_card.cards_for(session, desk, []) == []

@@ -22,13 +22,13 @@ from tests.conftest import PASSWORD
 
 
 def _audit_rows(db: Database) -> int:
-    with db.session() as session:
+    with db.write() as session:
         return len(list(session.scalars(select(AuditEvent.id))))
 
 
 def _service_login(db: Database, username: str, password: str) -> Actor | ValidationError:
     try:
-        with db.session() as session:
+        with db.write() as session:
             return accounts.login(session, username, password)
     except ValidationError as refusal:
         return refusal
@@ -36,7 +36,7 @@ def _service_login(db: Database, username: str, password: str) -> Actor | Valida
 
 @pytest.fixture
 def disabled(db: Database, admin: Actor, desk: Actor) -> Actor:
-    with db.session() as session:
+    with db.write() as session:
         accounts.set_active(session, admin, desk.account_id, False)
     return desk
 
@@ -68,9 +68,9 @@ def test_the_quick_look_logs_in_as_accounts_login_does(
 
 
 def test_record_login_writes_what_accounts_login_writes(db: Database, admin: Actor) -> None:
-    with db.session() as session:
+    with db.write() as session:
         accounts.record_login(session, admin)
-    with db.session() as session:
+    with db.write() as session:
         event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
         account = session.get(Account, admin.account_id)
         assert event is not None and account is not None

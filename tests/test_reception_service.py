@@ -20,7 +20,7 @@ from app.services.reception import RecentDuplicate
 
 @pytest.fixture
 def zhang(db: Database, admin: Actor, desk: Actor) -> int:
-    with db.session() as session:
+    with db.write() as session:
         community = communities.add_community(session, admin, "桃园社区")
         row = people.register(
             session, desk, PersonInput("张三", phone="13812345678", community_id=community.id)
@@ -37,7 +37,7 @@ def _visits(session: Session) -> int:
 
 
 def _move_back(db: Database, visit_id: int, delta: dt.timedelta) -> None:
-    with db.session() as session:
+    with db.write() as session:
         visit = session.get(Visit, visit_id)
         assert visit is not None
         visit.at -= delta
@@ -49,9 +49,9 @@ def _move_back(db: Database, visit_id: int, delta: dt.timedelta) -> None:
 def test_check_in_writes_the_visit_with_community_and_audit(
     db: Database, desk: Actor, zhang: int
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         row = reception.check_in(session, desk, zhang, Purpose.GOVERNMENT, "办理居住证")
-    with db.session() as session:
+    with db.write() as session:
         visit = session.get(Visit, row.id)
         assert visit is not None
         assert (visit.person_id, visit.purpose, visit.note) == (zhang, "government", "办理居住证")
@@ -68,13 +68,13 @@ def test_check_in_writes_the_visit_with_community_and_audit(
 
 
 def test_a_repeat_within_five_minutes_asks_first(db: Database, desk: Actor, zhang: int) -> None:
-    with db.session() as session:
+    with db.write() as session:
         first = reception.check_in(session, desk, zhang, "activity")
-    with pytest.raises(RecentDuplicate) as caught, db.session() as session:
+    with pytest.raises(RecentDuplicate) as caught, db.write() as session:
         reception.check_in(session, desk, zhang, "activity")
     assert caught.value.visit_id == first.id
     assert isinstance(caught.value, ConflictError)
-    with db.session() as session:
+    with db.write() as session:
         assert _visits(session) == 1
         # Another purpose is another errand; a confirmed repeat is written.
         reception.check_in(session, desk, zhang, "government")
@@ -85,10 +85,10 @@ def test_a_repeat_within_five_minutes_asks_first(db: Database, desk: Actor, zhan
 def test_a_repeat_after_five_minutes_or_after_an_undo_is_a_new_visit(
     db: Database, desk: Actor, zhang: int
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         first = reception.check_in(session, desk, zhang, "activity")
     _move_back(db, first.id, dt.timedelta(minutes=6))
-    with db.session() as session:
+    with db.write() as session:
         second = reception.check_in(session, desk, zhang, "activity")
         reception.undo_check_in(session, desk, second.id)
         reception.check_in(session, desk, zhang, "activity")
@@ -102,22 +102,22 @@ def test_a_repeat_after_five_minutes_or_after_an_undo_is_a_new_visit(
 def test_bad_purpose_or_note(
     db: Database, desk: Actor, zhang: int, purpose: str, note: str, field: str
 ) -> None:
-    with pytest.raises(ValidationError) as caught, db.session() as session:
+    with pytest.raises(ValidationError) as caught, db.write() as session:
         reception.check_in(session, desk, zhang, purpose, note)
     assert caught.value.field == field
-    with db.session() as session:
+    with db.write() as session:
         assert _visits(session) == 0
 
 
 def test_unknown_and_merged_people_are_not_checked_in(
     db: Database, desk: Actor, staff: Actor, zhang: int
 ) -> None:
-    with pytest.raises(NotFound), db.session() as session:
+    with pytest.raises(NotFound), db.write() as session:
         reception.check_in(session, desk, 999, "other")
-    with db.session() as session:
+    with db.write() as session:
         twin = people.register(session, desk, PersonInput("张三"))
         people.merge(session, staff, zhang, twin.id)
-    with pytest.raises(ConflictError), db.session() as session:
+    with pytest.raises(ConflictError), db.write() as session:
         reception.check_in(session, desk, twin.id, "other")
 
 
@@ -127,14 +127,14 @@ def test_unknown_and_merged_people_are_not_checked_in(
 def test_todays_log_newest_first_with_desk_account(
     db: Database, desk: Actor, staff: Actor, zhang: int
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         li = people.register(session, desk, PersonInput("李四")).id
         early = reception.check_in(session, desk, zhang, "government")
         late = reception.check_in(session, staff, li, "life_service")
         yesterday = reception.check_in(session, desk, li, "activity")
     _move_back(db, early.id, dt.timedelta(seconds=30))
     _move_back(db, yesterday.id, dt.timedelta(days=1))
-    with db.session() as session:
+    with db.write() as session:
         log = reception.today_log(session, dt.date.today())
     assert [(line.id, line.name, line.purpose, line.account) for line in log] == [
         (late.id, "李四", Purpose.LIFE_SERVICE, "staff"),
@@ -145,19 +145,19 @@ def test_todays_log_newest_first_with_desk_account(
 
 
 def test_undo_the_same_day_only_and_once(db: Database, desk: Actor, zhang: int) -> None:
-    with db.session() as session:
+    with db.write() as session:
         today = reception.check_in(session, desk, zhang, "government")
         old = reception.check_in(session, desk, zhang, "activity")
     _move_back(db, old.id, dt.timedelta(days=1))
-    with db.session() as session:
+    with db.write() as session:
         reception.undo_check_in(session, desk, today.id)
-    with pytest.raises(ConflictError), db.session() as session:
+    with pytest.raises(ConflictError), db.write() as session:
         reception.undo_check_in(session, desk, today.id)
-    with pytest.raises(ConflictError), db.session() as session:
+    with pytest.raises(ConflictError), db.write() as session:
         reception.undo_check_in(session, desk, old.id)
-    with pytest.raises(NotFound), db.session() as session:
+    with pytest.raises(NotFound), db.write() as session:
         reception.undo_check_in(session, desk, 999)
-    with db.session() as session:
+    with db.write() as session:
         [line] = reception.today_log(session, dt.date.today())
         assert line.undone
         [event] = _events(session, "undo_check_in")
@@ -167,7 +167,7 @@ def test_undo_the_same_day_only_and_once(db: Database, desk: Actor, zhang: int) 
 
 
 def test_counts_by_purpose_leave_out_undone(db: Database, desk: Actor, zhang: int) -> None:
-    with db.session() as session:
+    with db.write() as session:
         li = people.register(session, desk, PersonInput("李四")).id
         reception.check_in(session, desk, zhang, "government")
         reception.check_in(session, desk, li, "government")
@@ -183,22 +183,22 @@ def test_counts_by_purpose_leave_out_undone(db: Database, desk: Actor, zhang: in
 
 
 def test_request_lifecycle_is_audited(db: Database, desk: Actor, staff: Actor, zhang: int) -> None:
-    with db.session() as session:
+    with db.write() as session:
         row = reception.record_request(
             session, desk, zhang, "设施报修", "3号楼楼道灯坏了\n晚上很黑"
         )
     assert (row.status, row.person_name, row.created_by) == (RequestStatus.OPEN, "张三", "desk")
     assert row.text == "3号楼楼道灯坏了\n晚上很黑"
-    with db.session() as session:
+    with db.write() as session:
         assert [r.id for r in reception.open_requests(session)] == [row.id]
         assigned = reception.assign_request(session, desk, row.id, staff.account_id)
     assert (assigned.status, assigned.assigned_to) == (RequestStatus.ASSIGNED, "staff")
-    with db.session() as session:
+    with db.write() as session:
         assert [r.id for r in reception.open_requests(session)] == [row.id]
         resolved = reception.resolve_request(session, staff, row.id, "已联系物业更换灯泡")
     assert resolved.status == RequestStatus.RESOLVED and resolved.resolved_at is not None
     assert resolved.resolution == "已联系物业更换灯泡"
-    with db.session() as session:
+    with db.write() as session:
         assert reception.open_requests(session) == []
         actions = [
             (e.action, e.account_id)
@@ -211,14 +211,14 @@ def test_request_lifecycle_is_audited(db: Database, desk: Actor, staff: Actor, z
         ("assign", desk.account_id),
         ("resolve", staff.account_id),
     ]
-    with pytest.raises(ConflictError), db.session() as session:
+    with pytest.raises(ConflictError), db.write() as session:
         reception.resolve_request(session, staff, row.id, "再次处理")
-    with pytest.raises(ConflictError), db.session() as session:
+    with pytest.raises(ConflictError), db.write() as session:
         reception.assign_request(session, staff, row.id, desk.account_id)
 
 
 def test_a_request_without_a_registered_person(db: Database, desk: Actor) -> None:
-    with db.session() as session:
+    with db.write() as session:
         row = reception.record_request(session, desk, None, "政策咨询", "路过的居民询问养老补贴")
     assert row.person_id is None and row.person_name == ""
 
@@ -236,10 +236,10 @@ def test_a_request_without_a_registered_person(db: Database, desk: Actor) -> Non
 def test_bad_requests_write_nothing(
     db: Database, desk: Actor, zhang: int, category: str, text: str, field: str
 ) -> None:
-    with pytest.raises(ValidationError) as caught, db.session() as session:
+    with pytest.raises(ValidationError) as caught, db.write() as session:
         reception.record_request(session, desk, zhang, category, text)
     assert caught.value.field == field
-    with db.session() as session:
+    with db.write() as session:
         assert session.scalar(select(func.count()).select_from(Request)) == 0
 
 
@@ -248,17 +248,17 @@ def test_assign_to_a_missing_or_disabled_account_and_resolve_without_note(
 ) -> None:
     from app.services import accounts
 
-    with db.session() as session:
+    with db.write() as session:
         row = reception.record_request(session, desk, zhang, "其他", "内容")
         accounts.set_active(session, admin, staff.account_id, False)
     for account_id in (999, staff.account_id):
-        with pytest.raises(ValidationError) as caught, db.session() as session:
+        with pytest.raises(ValidationError) as caught, db.write() as session:
             reception.assign_request(session, desk, row.id, account_id)
         assert caught.value.field == "account_id"
-    with pytest.raises(ValidationError) as caught, db.session() as session:
+    with pytest.raises(ValidationError) as caught, db.write() as session:
         reception.resolve_request(session, desk, row.id, "  ")
     assert caught.value.field == "note"
-    with pytest.raises(NotFound), db.session() as session:
+    with pytest.raises(NotFound), db.write() as session:
         reception.resolve_request(session, desk, 999, "好")
 
 
@@ -281,7 +281,7 @@ def test_every_reception_call_needs_the_reception_permission(
         lambda s: reception.resolve_request(s, desk, 1, "好"),
     ]
     for call in calls:
-        with pytest.raises(PermissionDenied), db.session() as session:
+        with pytest.raises(PermissionDenied), db.write() as session:
             call(session)
-    with db.session() as session:
+    with db.write() as session:
         assert _visits(session) == 0 and _events(session, "check_in") == []

@@ -48,7 +48,7 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[object]], *, sheet: str = "�
 @pytest.fixture
 def places(db: Database, admin: Actor) -> dict[str, int]:
     """东苑社区 with 1号楼组 and 3号楼组, 西苑社区 with 1号楼组."""
-    with db.session() as session:
+    with db.write() as session:
         east = communities.add_community(session, admin, "东苑社区")
         west = communities.add_community(session, admin, "西苑社区")
         east_1 = communities.add_building_group(session, admin, east.id, "1号楼组")
@@ -223,7 +223,7 @@ def test_an_unreadable_file_gets_one_message_and_imports_nothing(
         roster.read_roster(path)
     assert words in raised_en.value.message
     assert name in raised_en.value.message or words == "no rows"
-    with db.session() as session:
+    with db.write() as session:
         assert people_count(session) == 0
         assert import_events(session) == []
 
@@ -259,10 +259,10 @@ def test_valid_rows_import_with_search_keys_tags_and_places(
         ],
     )
     preview = roster.read_roster(path)
-    with db.session() as session:
+    with db.write() as session:
         result = roster.import_rows(session, admin, preview, preview.mapping)
     assert result.written and result.added == 3 and result.report.errors == 0
-    with db.session() as session:
+    with db.write() as session:
         rows = {p.name: p for p in session.scalars(select(Person))}
         assert set(rows) == {"张三", "单雄信", "李四"}
         zhang, shan, li = rows["张三"], rows["单雄信"], rows["李四"]
@@ -295,13 +295,13 @@ def test_valid_rows_import_with_search_keys_tags_and_places(
 def test_member_codes_continue_after_the_register(
     db: Database, admin: Actor, places: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         people.register(session, admin, PersonInput(name="王五", phone="13700000001"))
     preview = roster.RosterPreview.from_rows(["姓名"], [["赵六"], ["钱七"]])
-    with db.session() as session:
+    with db.write() as session:
         result = roster.import_rows(session, admin, preview, preview.mapping)
     assert (result.first_code, result.last_code) == ("YL000002", "YL000003")
-    with db.session() as session:  # and the desk's next registration carries on after them
+    with db.write() as session:  # and the desk's next registration carries on after them
         row = people.register(session, admin, PersonInput(name="孙八"))
     assert row.member_code == "YL000004"
 
@@ -339,7 +339,7 @@ def test_each_bad_cell_is_reported_on_its_row_and_field(
             ["赵六", None, 1970, None, 3.10101195603121e17, "西苑社区", "3号楼组", None, None],
         ],
     )
-    with db.session() as session:
+    with db.write() as session:
         report = roster.validate(session, admin, preview, preview.mapping)
     by_row = {n: {i.field for i in report.errors_of(n)} for n in (2, 3, 4, 5, 6)}
     assert by_row[2] == set()
@@ -354,14 +354,14 @@ def test_each_bad_cell_is_reported_on_its_row_and_field(
     assert "9号楼组" in messages[(4, F.BUILDING_GROUP)]
     assert "Excel" in messages[(6, F.ID_NUMBER)]
     assert (report.rows, report.new, report.errors) == (5, 1, 4)
-    with db.session() as session:
+    with db.write() as session:
         result = roster.import_rows(session, admin, preview, preview.mapping, "all_or_nothing")
     assert not result.written
-    with db.session() as session:
+    with db.write() as session:
         assert people_count(session) == 0 and import_events(session) == []
         result = roster.import_rows(session, admin, preview, preview.mapping, "valid_rows")
     assert result.written and result.added == 1
-    with db.session() as session:
+    with db.write() as session:
         assert [p.name for p in session.scalars(select(Person))] == ["张三"]
         assert json.loads(import_events(session)[0].detail)["errors"] == 4
 
@@ -380,7 +380,7 @@ def test_duplicates_in_the_file_are_matched_not_doubled(
             ["王五", None, ID_1956, None],  # the same ID with another name: an error
         ],
     )
-    with db.session() as session:
+    with db.write() as session:
         report = roster.validate(session, admin, preview, preview.mapping)
         statuses = report.statuses()
         assert [statuses[n] for n in range(2, 8)] == [
@@ -395,7 +395,7 @@ def test_duplicates_in_the_file_are_matched_not_doubled(
         assert [i.row for i in repeated] == [3, 6]
         assert " 2" in repeated[0].message and " 5" in repeated[1].message  # "as row 2"
         roster.import_rows(session, admin, preview, preview.mapping)
-    with db.session() as session:
+    with db.write() as session:
         assert sorted(p.name for p in session.scalars(select(Person))) == [
             "单雄信",
             "张三",
@@ -406,7 +406,7 @@ def test_duplicates_in_the_file_are_matched_not_doubled(
 def test_people_on_file_are_matched_and_only_their_blanks_filled(
     db: Database, admin: Actor, places: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         zhang = people.register(
             session, admin, PersonInput(name="张三", phone="13812345678", address="老地址")
         )
@@ -423,7 +423,7 @@ def test_people_on_file_are_matched_and_only_their_blanks_filled(
             ["王五", None, ID_1956, None, None, None, None],  # that ID is 单雄信's
         ],
     )
-    with db.session() as session:
+    with db.write() as session:
         result = roster.import_rows(session, admin, preview, preview.mapping)
     report = result.report
     statuses = report.statuses()
@@ -440,7 +440,7 @@ def test_people_on_file_are_matched_and_only_their_blanks_filled(
     assert zhang.member_code in next(i.message for i in report.issues if i.row == 2)
     assert "单雄信" in report.errors_of(7)[0].message
     assert (result.added, result.completed) == (1, 2)
-    with db.session() as session:
+    with db.write() as session:
         assert people_count(session) == 4
         zhang_now = session.get(Person, zhang.id)
         shan_now = session.get(Person, shan.id)
@@ -465,12 +465,12 @@ def test_an_import_again_changes_nothing(
     preview = roster.RosterPreview.from_rows(
         ["姓名", "手机", "标签"], [["张三", "13812345678", "党员"], ["李四", "13900000000", ""]]
     )
-    with db.session() as session:
+    with db.write() as session:
         assert roster.import_rows(session, admin, preview, preview.mapping).added == 2
-    with db.session() as session:
+    with db.write() as session:
         again = roster.import_rows(session, admin, preview, preview.mapping)
     assert not again.written and again.report.matched == 2
-    with db.session() as session:
+    with db.write() as session:
         assert people_count(session) == 2
         assert session.scalar(select(func.count()).select_from(PersonTag)) == 1
         assert session.scalar(select(func.count()).select_from(Tag)) == 1
@@ -483,7 +483,7 @@ def test_a_building_group_alone_finds_its_community_unless_ambiguous(
     preview = roster.RosterPreview.from_rows(
         ["姓名", "楼组"], [["张三", "3号楼组"], ["李四", "1号楼组"], ["王五", "东苑"]]
     )
-    with db.session() as session:
+    with db.write() as session:
         report = roster.validate(session, admin, preview, preview.mapping)
     assert report.statuses()[2] is RowStatus.NEW
     assert [i.field for i in report.errors_of(3)] == [F.BUILDING_GROUP]  # 东苑 and 西苑 have one
@@ -495,7 +495,7 @@ def test_the_mapping_may_be_changed_and_is_checked(
 ) -> None:
     preview = roster.RosterPreview.from_rows(["户主", "号码"], [["张三", "13812345678"]])
     assert preview.mapping == {}
-    with db.session() as session:
+    with db.write() as session:
         with pytest.raises(ValidationError) as no_name:
             roster.validate(session, admin, preview, {})
         assert no_name.value.field == "mapping"
@@ -513,7 +513,7 @@ def test_only_an_admin_may_import(
 ) -> None:
     actor: Actor = request.getfixturevalue(role)
     preview = roster.RosterPreview.from_rows(["姓名"], [["张三"]])
-    with db.session() as session:
+    with db.write() as session:
         with pytest.raises(PermissionDenied):
             roster.validate(session, actor, preview, preview.mapping)
         with pytest.raises(PermissionDenied):
@@ -527,7 +527,7 @@ def test_the_report_reads_in_english_and_chinese(
     from app import i18n
 
     preview = roster.RosterPreview.from_rows(["姓名", "手机"], [["张三", "12"], ["李四", ""]])
-    with db.session() as session:
+    with db.write() as session:
         report = roster.validate(session, admin, preview, preview.mapping)
         lines_zh = roster.report_lines(report, limit=5)
         i18n.set_language("en")
@@ -551,7 +551,7 @@ def test_bad_cells_read_from_a_workbook_are_reported_like_typed_ones(
         ["赵六", None, "1957-02-29", None, None, None, None, None, None],
     ]
     preview = roster.read_roster(write_xlsx(tmp_path / "r.xlsx", [HEADER, *rows]))
-    with db.session() as session:
+    with db.write() as session:
         report = roster.validate(session, admin, preview, preview.mapping)
         assert [(i.row, i.field) for i in report.issues] == [
             (2, F.NAME),

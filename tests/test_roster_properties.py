@@ -63,7 +63,7 @@ PREFIXES = ["130", "135", "138", "139", "150", "158", "186", "189"]
 
 @pytest.fixture
 def places(db: Database, admin: Actor) -> None:
-    with db.session() as session:
+    with db.write() as session:
         east = communities.add_community(session, admin, "东苑社区")
         communities.add_building_group(session, admin, east.id, "3号楼组")
 
@@ -75,13 +75,13 @@ class _Transaction:
         self.db = db
 
     def __enter__(self) -> Session:
-        self.session = self.db.sessions()
-        self.session.begin()
+        self._block = self.db.write()
+        self.session = self._block.__enter__()
         return self.session
 
     def __exit__(self, *_exc: object) -> None:
         self.session.rollback()
-        self.session.close()
+        self._block.__exit__(None, None, None)
 
 
 def _id_number(year: int, month: int, day: int, sequence: int) -> str:

@@ -31,12 +31,12 @@ Register = Callable[..., int]
 
 @pytest.fixture
 def register(db: Database, desk: Actor, admin: Actor) -> Iterator[Register]:
-    with db.session() as session:
+    with db.write() as session:
         community = communities.add_community(session, admin, "桃园社区")
         group = communities.add_building_group(session, admin, community.id, "3号楼组")
 
     def add(name: str, **fields: object) -> int:
-        with db.session() as session:
+        with db.write() as session:
             row = people.register(
                 session,
                 desk,
@@ -49,14 +49,14 @@ def register(db: Database, desk: Actor, admin: Actor) -> Iterator[Register]:
 
 
 def _visit(db: Database, person_id: int, at: dt.datetime, *, undone: bool = False) -> None:
-    with db.session() as session:
+    with db.write() as session:
         session.add(
             Visit(person_id=person_id, at=at, purpose="other", undone_at=at if undone else None)
         )
 
 
 def _find(db: Database, typed: str, **kwargs: int) -> list[tuple[int, MatchKind]]:
-    with db.session() as session:
+    with db.write() as session:
         return [(hit.id, hit.match) for hit in search_people(session, typed, **kwargs)]
 
 
@@ -174,7 +174,7 @@ def test_recent_visitors_first_then_by_name(db: Database, register: Register) ->
     assert found[:3] == [today, yesterday, undone_today]
     # Never checked in: by name (code point order, 乙 U+4E59 before 甲 U+7532).
     assert found[3:] == [never_b, never_a]
-    with db.session() as session:
+    with db.write() as session:
         hits = search_people(session, "张")
     assert hits[0].last_visit_at == NOW - dt.timedelta(minutes=3)
     assert hits[-1].last_visit_at is None
@@ -183,7 +183,7 @@ def test_recent_visitors_first_then_by_name(db: Database, register: Register) ->
 def test_merged_people_are_hidden(db: Database, register: Register, staff: Actor) -> None:
     keep = register("王芳", phone="13812345678")
     drop = register("王芳", phone="13812345678")
-    with db.session() as session:
+    with db.write() as session:
         people.merge(session, staff, keep, drop)
     assert _find(db, "5678") == [(keep, MatchKind.PHONE)]
     assert _find(db, "王芳") == [(keep, MatchKind.NAME)]
@@ -193,7 +193,7 @@ def test_merged_people_are_hidden(db: Database, register: Register, staff: Actor
 
 def test_a_hit_shows_masked_phone_and_place(db: Database, register: Register) -> None:
     register("张三", phone="13812345678")
-    with db.session() as session:
+    with db.write() as session:
         [hit] = search_people(session, "5678")
     assert hit.phone_masked == "138****5678"
     assert (hit.community, hit.building_group, hit.member_code) == (
@@ -240,7 +240,7 @@ def test_broad_texts_walking_the_visit_log_rank_like_the_full_ranking(
         for _ in range(60)
     ]
     seconds = [NOW - dt.timedelta(minutes=rng.randint(0, 400)) for _ in range(40)]
-    with db.session() as session:
+    with db.write() as session:
         for _ in range(150):  # shared seconds test the ties at a batch's edge
             person = rng.choice(ids[:45])
             session.add(
@@ -252,15 +252,15 @@ def test_broad_texts_walking_the_visit_log_rank_like_the_full_ranking(
                 )
             )
     texts = [*SURNAMES, "z", "w", "l", "s", "zh", "zw", "zm", "x", "sx", "d", "zeng", "张伟", "ZW"]
-    with db.session() as session:
+    with db.write() as session:
         full = {t: _ranked(session, t, 7) for t in texts}
     monkeypatch.setattr(search, "broad_threshold", lambda people, limit: 1)
     monkeypatch.setattr(search, "VISIT_BATCH_FACTOR", 1)
-    with db.session() as session:
+    with db.write() as session:
         walked = {t: _ranked(session, t, 7) for t in texts}
     assert walked == full
     monkeypatch.setattr(search, "WALK_MAX", 20)  # give up early: the full ranking takes over
-    with db.session() as session:
+    with db.write() as session:
         given_up = {t: _ranked(session, t, 7) for t in texts}
     assert given_up == full
     assert any(len(found) == 7 for found in full.values())
@@ -294,12 +294,13 @@ def _plan(session: Session, sql: str, params: dict[str, object]) -> list[str]:
 FULL_SCAN = re.compile(r"\bSCAN (person|person_search_key|visit|p|k|v)\b(?! USING)")
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("typed", ["5678", "13812345678", "YL000001", "123X", "张", "zs", "Anna"])
 def test_every_branch_uses_an_index(db: Database, register: Register, typed: str) -> None:
     register("张三", phone="13812345678")
     params = search.search_parameters(typed)
     assert params is not None
-    with db.session() as session:
+    with db.write() as session:
         plans = {
             "search": _plan(session, search.SEARCH_SQL, {**params, "limit": 20}),
             "count": _plan(session, search.COUNT_SQL, {**params, "cap": 100}),
@@ -323,13 +324,14 @@ def test_every_branch_uses_an_index(db: Database, register: Register, typed: str
         assert "ix_visit_at" in " | ".join(plans[f"walk {way.name}"])
 
 
+@pytest.mark.sqlite_only
 def test_the_walk_statement_binds_datetimes_like_the_orm_stores_them(
     db: Database, register: Register
 ) -> None:
     """SQLite compares the stored text: a differently formatted bound time would skip visits."""
     zhang = register("张三")
     _visit(db, zhang, NOW)
-    with db.session() as session:
+    with db.write() as session:
         stored = session.scalar(text("SELECT at FROM visit"))
         params = search.search_parameters("张")
         assert params is not None

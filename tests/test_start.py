@@ -118,7 +118,7 @@ def older_centre(tmp_path: Path) -> Path:
     path = tmp_path / "older.sqlite3"
     db = Database(paths.sqlite_url(path))
     migrate.upgrade(db, "0002_seed_menu")
-    with db.session() as session:
+    with db.write() as session:
         centre.set_up(
             session, centre.CentreProfile("西社区", "", "", "", ""), "admin", "管理员", PASSWORD
         )

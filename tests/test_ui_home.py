@@ -50,7 +50,7 @@ def centre_day(db: Database, admin: Actor) -> None:
     """Today: 5 live visits (2 government, 2 life services, 1 request), an undone one and older
     ones; two rooms with three bookings today (one pending), one cancelled, two pending ahead;
     three sessions this week (one full with a waitlist), one cancelled, one next week."""
-    with db.session() as session:
+    with db.write() as session:
         people = [Person(member_code=f"YL{n:06d}", name=f"居民{n}") for n in range(6)]
         hall = Room(name="多功能厅", capacity=60, sort_order=1)
         studio = Room(name="书画室", capacity=20, sort_order=2)
@@ -208,7 +208,7 @@ def test_visits_per_day_chart_has_the_numbers_in_words(home_desk: HomeDesk) -> N
 
 
 def test_refresh_reads_new_rows(qtbot: QtBot, home_desk: HomeDesk, db: Database) -> None:
-    with db.session() as session:
+    with db.write() as session:
         session.add(Visit(at=at(0, 17), purpose=Purpose.PARTY_DUES.value))
     home_desk.refresh(TODAY)
     assert home_desk.visits_card.value() == 6
@@ -222,11 +222,11 @@ def test_f5_and_the_button_refresh(qtbot: QtBot, db: Database, desk: Actor) -> N
         widget.show()  # shown: refreshed for the real today
         widget.activateWindow()
     assert widget.figures is not None and widget.figures.visits_today == 0
-    with db.session() as session:
+    with db.write() as session:
         session.add(Visit(purpose=Purpose.GOVERNMENT.value))
     qtbot.keyClick(widget.purposes_view, Qt.Key.Key_F5)
     assert widget.visits_card.value() == 1
-    with db.session() as session:
+    with db.write() as session:
         session.add(Visit(purpose=Purpose.GOVERNMENT.value))
     button = widget.findChild(QPushButton, "home.refresh")
     assert button is not None and button.accessibleName()

@@ -84,14 +84,14 @@ def open_dialog(
 
 
 def people_count(db: Database) -> int:
-    with db.session() as session:
+    with db.write() as session:
         return session.scalar(select(func.count()).select_from(Person)) or 0
 
 
 def test_load_check_report_and_import_the_valid_rows(
     qtbot: QtBot, tmp_path: Path, db: Database, admin: Actor, places: dict[str, int]
 ) -> None:
-    with db.session() as session:  # 钱七 is on file already, without an address
+    with db.write() as session:  # 钱七 is on file already, without an address
         people.register(session, admin, PersonInput(name="钱七", phone="13600000000"))
     rows = [*ROWS]
     rows[7] = ["钱七", None, 1980, "13600000000", None, None, None, "友邻路7号", None]
@@ -169,7 +169,7 @@ def test_load_check_report_and_import_the_valid_rows(
     assert cancel is not None and cancel.text() == "Close"
     assert changes.count == 1
     assert people_count(db) == 3
-    with db.session() as session:
+    with db.write() as session:
         names = sorted(session.scalars(select(Person.name)))
         keyed = session.scalar(select(func.count(func.distinct(PersonSearchKey.person_id))))
         qian = session.scalar(select(Person).where(Person.name == "钱七"))

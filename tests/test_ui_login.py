@@ -48,7 +48,7 @@ def _widgets(dialog: LoginDialog) -> tuple[QLineEdit, QLineEdit, QPushButton]:
 
 
 def _actions(db: Database) -> list[str]:
-    with db.session() as session:
+    with db.write() as session:
         return list(session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
 
 

@@ -100,14 +100,14 @@ def shown_ids(desk: PeopleDesk) -> list[int]:
 
 
 def active_people(db: Database) -> list[Person]:
-    with db.session() as session:
+    with db.write() as session:
         found = list(session.scalars(select(Person).where(Person.active.is_(True))))
         session.expunge_all()
         return found
 
 
 def person_with_history(db: Database) -> int:
-    with db.session() as session:
+    with db.write() as session:
         person_id = session.scalar(
             select(Visit.person_id)
             .join(Person, Person.id == Visit.person_id)
@@ -150,7 +150,7 @@ def test_typing_a_name_narrows_the_register(qtbot: QtBot, demo: Database) -> Non
 
 def test_community_building_group_and_tag_filters(qtbot: QtBot, demo: Database) -> None:
     desk = make_desk(qtbot, demo, DESK)
-    with demo.session() as session:
+    with demo.write() as session:
         group = session.scalars(select(BuildingGroup).order_by(BuildingGroup.id)).all()[3]
         group_id, community_id = group.id, group.community_id
         party = session.scalar(select(Tag).where(Tag.name == "党员"))
@@ -165,7 +165,7 @@ def test_community_building_group_and_tag_filters(qtbot: QtBot, demo: Database) 
     assert set(shown_ids(desk)) == {p.id for p in everyone if p.community_id == community_id}
     # Only that community's building groups are offered.
     offered = {desk.group_combo.itemData(i) for i in range(1, desk.group_combo.count())}
-    with demo.session() as session:
+    with demo.write() as session:
         assert offered == set(
             session.scalars(
                 select(BuildingGroup.id).where(BuildingGroup.community_id == community_id)
@@ -228,7 +228,7 @@ def test_keyboard_from_the_filter_to_a_record_and_back(qtbot: QtBot, demo: Datab
 def test_a_record_shows_its_history_from_the_database_masked(qtbot: QtBot, demo: Database) -> None:
     desk = make_desk(qtbot, demo, DESK)
     person_id = person_with_history(demo)
-    with demo.session() as session:
+    with demo.write() as session:
         person = session.get(Person, person_id)
         assert person is not None and person.phone and person.id_number
         phone, id_number = person.phone, person.id_number
@@ -253,7 +253,7 @@ def test_a_record_shows_its_history_from_the_database_masked(qtbot: QtBot, demo:
 def test_volunteer_hours_and_certificates_are_in_the_history(qtbot: QtBot, demo: Database) -> None:
     from app.models import Certificate, ServiceRecord, Volunteer
 
-    with demo.session() as session:
+    with demo.write() as session:
         row = session.execute(
             select(Volunteer.person_id, func.sum(ServiceRecord.hours), func.count())
             .join(ServiceRecord, ServiceRecord.volunteer_id == Volunteer.id)
@@ -275,7 +275,7 @@ def test_volunteer_hours_and_certificates_are_in_the_history(qtbot: QtBot, demo:
 def test_edit_shows_the_full_phone_and_saves(qtbot: QtBot, demo: Database) -> None:
     desk = make_desk(qtbot, demo, DESK)
     person_id = person_with_history(demo)
-    with demo.session() as session:
+    with demo.write() as session:
         person = session.get(Person, person_id)
         assert person is not None
         phone = person.phone
@@ -290,7 +290,7 @@ def test_edit_shows_the_full_phone_and_saves(qtbot: QtBot, demo: Database) -> No
     qtbot.keyClick(address, Qt.Key.Key_Return)
     assert desk.pages.currentWidget() is desk.detail
     assert desk.detail.value_text("address") == "桃园路8弄3号502室"
-    with demo.session() as session:
+    with demo.write() as session:
         saved = session.get(Person, person_id)
         assert saved is not None and saved.address == "桃园路8弄3号502室"
         assert session.scalar(
@@ -320,7 +320,7 @@ def test_a_new_person_is_registered_and_listed(qtbot: QtBot, demo: Database) -> 
 def _two_records(db: Database) -> tuple[int, int, int]:
     """Two people of the demo; the visits of the second."""
     people = active_people(db)
-    with db.session() as session:
+    with db.write() as session:
         counts = dict(
             session.execute(
                 select(Visit.person_id, func.count())
@@ -336,7 +336,7 @@ def _two_records(db: Database) -> tuple[int, int, int]:
 
 def test_staff_merge_two_records_through_the_dialog(qtbot: QtBot, demo: Database) -> None:
     keep_id, drop_id, moved = _two_records(demo)
-    with demo.session() as session:
+    with demo.write() as session:
         kept_before = session.scalar(
             select(func.count()).select_from(Visit).where(Visit.person_id == keep_id)
         )
@@ -356,7 +356,7 @@ def test_staff_merge_two_records_through_the_dialog(qtbot: QtBot, demo: Database
     assert dialog.merge_button.isEnabled()
     dialog.merge_button.click()
     assert not dialog.isVisible()
-    with demo.session() as session:
+    with demo.write() as session:
         dropped = session.get(Person, drop_id)
         assert dropped is not None and not dropped.active and dropped.merged_into_id == keep_id
         assert (
@@ -404,7 +404,7 @@ def test_a_desk_volunteer_cannot_merge(qtbot: QtBot, demo: Database) -> None:
     dialog.set_confirmed(True)
     assert not dialog.merge()
     assert "may not" in dialog.message_text()
-    with demo.session() as session:
+    with demo.write() as session:
         assert session.get(Person, drop_id).active  # type: ignore[union-attr]
         assert not session.scalar(select(AuditEvent).where(AuditEvent.action == "merge"))
 

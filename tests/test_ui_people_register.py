@@ -74,11 +74,11 @@ def expected_order(session: Session, ids: set[int], sort: SortOrder) -> list[int
 
 
 def read_all(db: Database, wanted: RegisterFilter, page: int = 200) -> list[int]:
-    with db.session() as session:
+    with db.write() as session:
         pages = RegisterPages(session, wanted)
     ids: list[int] = []
     while not pages.done:
-        with db.session() as session:
+        with db.write() as session:
             ids += [row.id for row in pages.next_page(session, page)]
     assert len(ids) == pages.total
     return ids
@@ -105,14 +105,14 @@ def test_the_model_grows_a_page_at_a_time(demo: Database) -> None:
 @pytest.mark.parametrize("sort", list(SortOrder))
 def test_every_order_lists_everyone_once_in_that_order(demo: Database, sort: SortOrder) -> None:
     ids = read_all(demo, RegisterFilter(sort=sort), page=137)
-    with demo.session() as session:
+    with demo.write() as session:
         assert ids == expected_order(session, {p.id for p in everyone(session)}, sort)
 
 
 def test_a_polyphonic_surname_is_listed_once_at_its_surname_reading(
     db: Database, admin: Actor
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         shan = people.register(session, admin, PersonInput(name="单雄信")).id
         dan = people.register(session, admin, PersonInput(name="丹青")).id
         sun = people.register(session, admin, PersonInput(name="孙立")).id
@@ -123,13 +123,13 @@ def test_a_polyphonic_surname_is_listed_once_at_its_surname_reading(
 
 
 def test_people_without_pinyin_come_last_by_name(demo: Database) -> None:
-    with demo.session() as session:
+    with demo.write() as session:
         rare = list(session.scalars(select(Person.id).order_by(Person.id).limit(2)))
         session.execute(delete(PersonSearchKey).where(PersonSearchKey.person_id.in_(rare)))
     ids = read_all(demo, RegisterFilter(), page=150)
     assert len(ids) == DEMO_PEOPLE
     assert set(ids[-2:]) == set(rare)
-    with demo.session() as session:
+    with demo.write() as session:
         community = session.get(Person, rare[0]).community_id  # type: ignore[union-attr]
         assert community is not None
     in_community = read_all(demo, RegisterFilter(community_id=community))
@@ -144,7 +144,7 @@ def _tag_ids(session: Session, tag_id: int) -> set[int]:
 
 
 def test_filters_give_exactly_the_databases_people(demo: Database) -> None:
-    with demo.session() as session:
+    with demo.write() as session:
         all_people = everyone(session)
         group = session.scalars(select(BuildingGroup).order_by(BuildingGroup.id)).all()[5]
         tag = session.scalar(select(Tag).where(Tag.name == "志愿者"))
@@ -201,7 +201,7 @@ def _matches_text(person: Person, keys: list[str], typed: str) -> bool:
 
 
 def test_text_finds_name_prefix_phone_tail_pinyin_and_member_code(demo: Database) -> None:
-    with demo.session() as session:
+    with demo.write() as session:
         all_people = everyone(session)
         keys: dict[int, list[str]] = {}
         for person_id, key in session.execute(
@@ -241,7 +241,7 @@ def test_text_that_can_match_nobody_shows_nobody(demo: Database) -> None:
 
 
 def test_a_filters_statements_read_indexes_not_the_whole_table(demo: Database) -> None:
-    with demo.session() as session:
+    with demo.write() as session:
         tag_id = session.scalar(select(Tag.id).where(Tag.name == "党员"))
         for wanted in (
             RegisterFilter(text="张"),
@@ -269,7 +269,7 @@ def test_a_filters_statements_read_indexes_not_the_whole_table(demo: Database) -
 def test_phones_are_masked_in_every_cell(demo: Database) -> None:
     model = RegisterModel(demo)
     model.set_filter(RegisterFilter(sort=SortOrder.MEMBER_CODE))
-    with demo.session() as session:
+    with demo.write() as session:
         phones = {p.id: p.phone for p in everyone(session) if p.phone and p.phone.startswith("1")}
     shown = 0
     for row in range(model.rowCount()):
@@ -287,7 +287,7 @@ def test_phones_are_masked_in_every_cell(demo: Database) -> None:
 def test_an_edited_person_is_shown_again_and_a_merged_one_leaves(
     db: Database, admin: Actor
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         kept = people.register(session, admin, PersonInput(name="李桂英", phone="13812345678"))
         dropped = people.register(
             session, admin, PersonInput(name="李桂英", phone="021-55556666", tags=["党员"])
@@ -295,7 +295,7 @@ def test_an_edited_person_is_shown_again_and_a_merged_one_leaves(
     model = RegisterModel(db)
     model.set_filter(RegisterFilter(text="李桂"))
     assert model.rowCount() == 2
-    with db.session() as session:
+    with db.write() as session:
         people.update(session, admin, kept.id, PersonInput(name="李桂英", address="桃园路1号"))
         people.merge(session, admin, kept.id, dropped.id)
     model.refresh_person(dropped.id)

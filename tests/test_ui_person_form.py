@@ -34,7 +34,7 @@ def english(data_dir: Path) -> None:
 
 @pytest.fixture
 def place(db: Database, admin: Actor) -> dict[str, int]:
-    with db.session() as session:
+    with db.write() as session:
         peach = communities.add_community(session, admin, "桃园社区")
         willow = communities.add_community(session, admin, "柳岸社区")
         peach_1 = communities.add_building_group(session, admin, peach.id, "桃1号楼组")
@@ -70,7 +70,7 @@ def form(qtbot: QtBot, db: Database, desk: Actor, place: dict[str, int]) -> Pers
 
 
 def people_count(db: Database) -> int:
-    with db.session() as session:
+    with db.write() as session:
         return session.scalar(select(func.count()).select_from(Person)) or 0
 
 
@@ -99,7 +99,7 @@ def test_register_every_field(db: Database, form: PersonForm, place: dict[str, i
     )
     person_id = form.submit()
     assert person_id is not None and form.person_id() == person_id
-    with db.session() as session:
+    with db.write() as session:
         row = people.get(session, person_id).person
     assert (row.name, row.gender, row.birth_year, row.phone) == (
         "王小红",
@@ -167,7 +167,7 @@ def test_service_checks_land_beside_their_field(
 def test_an_id_on_file_offers_that_person_and_never_a_shared_record(
     qtbot: QtBot, db: Database, desk: Actor, form: PersonForm
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         existing = people.register(session, desk, PersonInput("孙大", id_number=ID_1956))
     chosen: list[int] = []
     form.existing_chosen.connect(chosen.append)
@@ -234,7 +234,7 @@ def test_every_field_has_its_name_and_an_accessible_name(form: PersonForm) -> No
 def test_edit_mode_shows_the_person_and_saves_changes(
     qtbot: QtBot, db: Database, admin: Actor, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         row = people.register(
             session,
             desk,
@@ -261,7 +261,7 @@ def test_edit_mode_shows_the_person_and_saves_changes(
 
     form.fill(name="吴久", community="桃园社区", building_group="桃1号楼组")
     assert form.submit() == row.id
-    with db.session() as session:
+    with db.write() as session:
         person = session.get(Person, row.id)
         assert person is not None
         assert (person.name, person.community_id, person.building_group_id) == (
@@ -288,7 +288,7 @@ def test_a_carried_phone_puts_the_cursor_on_the_name(qtbot: QtBot, form: PersonF
 def test_tags_offered_are_the_standard_ones_then_those_on_file(
     qtbot: QtBot, db: Database, desk: Actor, place: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         people.register(session, desk, PersonInput("郑十", tags=["合唱队"]))
     form = make_form(qtbot, db, desk, FormMode.REGISTER)
     form.start_register()

@@ -51,7 +51,7 @@ def english(data_dir: Path) -> None:
 @pytest.fixture
 def centre(db: Database, admin: Actor, desk: Actor) -> dict[str, int]:
     """张三 (phone tail 5678); 王五 and 赵六 share the tail 1234, 王五 came yesterday; 李小明."""
-    with db.session() as session:
+    with db.write() as session:
         peach = communities.add_community(session, admin, "桃园社区")
         group = communities.add_building_group(session, admin, peach.id, "1号楼组")
         zhang = people.register(
@@ -113,7 +113,7 @@ def type_chinese(widget: QWidget, text: str) -> None:
 
 
 def visits(db: Database, person_id: int | None = None) -> list[Visit]:
-    with db.session() as session:
+    with db.write() as session:
         query = select(Visit).order_by(Visit.id)
         if person_id is not None:
             query = query.where(Visit.person_id == person_id)
@@ -123,7 +123,7 @@ def visits(db: Database, person_id: int | None = None) -> list[Visit]:
 
 
 def count(db: Database, model: type[Person] | type[Visit] | type[Request]) -> int:
-    with db.session() as session:
+    with db.write() as session:
         return session.scalar(select(func.count()).select_from(model)) or 0
 
 
@@ -271,7 +271,7 @@ def test_a_second_check_in_is_asked_inline_and_written_only_when_confirmed(
     qtbot.keyClick(confirm, Qt.Key.Key_Return)
     assert len(visits(db, centre["zhang"])) == 2
     assert not bar.isVisible() and box.hasFocus() and box.text() == ""
-    with db.session() as session:
+    with db.write() as session:
         events = session.scalars(select(AuditEvent).where(AuditEvent.action == "check_in"))
         assert [json.loads(e.detail).get("confirmed_duplicate") for e in events] == [None, True]
 
@@ -318,7 +318,7 @@ def test_undo_asks_inline_and_is_audited(
     assert "undone" in reception_desk.log_model.row_texts(0)[TodayLogModel.PURPOSE]
     assert reception_desk.purposes.count(DEFAULT_PURPOSE) == 0
     assert box.hasFocus()
-    with db.session() as session:
+    with db.write() as session:
         event = session.scalar(select(AuditEvent).where(AuditEvent.action == "undo_check_in"))
         assert event is not None and event.entity_id == visit.id
 
@@ -436,7 +436,7 @@ def test_a_new_visitor_is_registered_with_the_typed_phone_and_checked_in(
     qtbot.keyClick(name, Qt.Key.Key_Return)
 
     assert count(db, Person) == people_before + 1
-    with db.session() as session:
+    with db.write() as session:
         person = session.scalar(select(Person).where(Person.name == "孙七"))
         assert person is not None and person.phone == "13900009999"
         person_id = person.id
@@ -546,7 +546,7 @@ def test_requests_are_recorded_assigned_and_resolved_at_the_desk(
     type_chinese(panel.category_combo.lineEdit(), "设施报修")
     type_chinese(panel.text_edit, "3号楼楼道灯坏了")
     qtbot.keyClick(panel.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    with db.session() as session:
+    with db.write() as session:
         [request] = session.scalars(select(Request))
         assert (request.person_id, request.category, request.text) == (
             centre["zhang"],
@@ -563,7 +563,7 @@ def test_requests_are_recorded_assigned_and_resolved_at_the_desk(
     assert panel.resolve("") is False and panel.message("note")
     assert panel.resolve("已通知物业更换灯泡")
     assert panel.model.row_of(request_id) < 0  # no longer open
-    with db.session() as session:
+    with db.write() as session:
         request = session.get(Request, request_id)
         assert request is not None
         assert (request.status, request.assigned_to_id, request.resolution) == (
@@ -700,7 +700,7 @@ def test_results_model_without_a_window(qtmodeltester: object) -> None:
 def test_log_and_requests_models_without_a_window(
     qtmodeltester: object, db: Database, desk: Actor, centre: dict[str, int]
 ) -> None:
-    with db.session() as session:
+    with db.write() as session:
         visit = reception.check_in(session, desk, centre["zhang"], Purpose.GOVERNMENT, "证明")
         reception.undo_check_in(session, desk, visit.id)
         reception.record_request(session, desk, None, "其他", "第一行\n第二行")

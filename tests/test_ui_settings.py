@@ -94,7 +94,7 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 
 
 def centre_row(db: Database) -> Centre:
-    with db.session() as session:
+    with db.write() as session:
         centre = session.get(Centre, 1)
         assert centre is not None
         session.expunge(centre)
@@ -102,7 +102,7 @@ def centre_row(db: Database) -> Centre:
 
 
 def account_named(db: Database, username: str) -> Account | None:
-    with db.session() as session:
+    with db.write() as session:
         account = session.scalar(select(Account).where(Account.username == username))
         if account is not None:
             session.expunge(account)
@@ -110,7 +110,7 @@ def account_named(db: Database, username: str) -> Account | None:
 
 
 def count(db: Database, model: type[Account] | type[AuditEvent]) -> int:
-    with db.session() as session:
+    with db.write() as session:
         return session.scalar(select(func.count()).select_from(model)) or 0
 
 
@@ -301,7 +301,7 @@ def test_create_a_staff_account(qtbot: QtBot, db: Database, desk_widget: Setting
     account = account_named(db, "zhangli")
     assert account is not None
     assert (account.display_name, account.role, account.active) == ("张丽", "staff", True)
-    with db.session() as session:
+    with db.write() as session:
         event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
         assert event is not None
         assert (event.action, event.entity, event.entity_id) == ("create", "account", account.id)
@@ -387,7 +387,7 @@ def test_change_role_disable_enable_and_reset_password(
     assert not page.reset_selected_password("new secret 1", "new secret 2")
     assert "not the same" in page.form_message("repeat")
     assert page.reset_selected_password("new secret 1")
-    with db.session() as session:
+    with db.write() as session:
         assert accounts.login(session, "staff", "new secret 1").role == Role.DESK
         assert session.get(Account, staff.account_id).must_change_password  # type: ignore[union-attr]
 
@@ -420,7 +420,7 @@ def test_escape_closes_the_form_without_writing(
 
 
 def test_account_table_model_without_a_window(db: Database, admin: Actor) -> None:
-    with db.session() as session:
+    with db.write() as session:
         rows = accounts.list_accounts(session, admin)
     model = AccountTableModel()
     model.set_rows(rows)
@@ -436,7 +436,7 @@ def test_account_table_model_without_a_window(db: Database, admin: Actor) -> Non
 
 @pytest.fixture
 def community(db: Database, admin: Actor) -> int:
-    with db.session() as session:
+    with db.write() as session:
         row = communities.add_community(session, admin, "友邻一村")
         communities.add_building_group(session, admin, row.id, "第1楼组")
     return row.id
@@ -455,11 +455,11 @@ def test_rename_a_community_and_add_a_building_group(
     rename = page.findChild(QPushButton, "settings.communities.rename")
     assert rename is not None
     qtbot.mouseClick(rename, Qt.MouseButton.LeftButton)
-    with db.session() as session:
+    with db.write() as session:
         assert session.get(Community, community).name == "友邻新村"  # type: ignore[union-attr]
 
     assert page.add_building_group("第2楼组")
-    with db.session() as session:
+    with db.write() as session:
         names = session.scalars(
             select(BuildingGroup.name).where(BuildingGroup.community_id == community)
         ).all()
@@ -477,7 +477,7 @@ def test_add_a_community(db: Database, desk_widget: SettingsDesk) -> None:
     assert not page.add_community("   ")
     assert page.field_message("newCommunity")
     assert page.add_community("友邻二村")
-    with db.session() as session:
+    with db.write() as session:
         assert session.scalar(select(Community.id).where(Community.name == "友邻二村"))
     selected = page.selected()
     assert selected is not None and selected.kind == COMMUNITY
@@ -506,7 +506,7 @@ def test_deactivate_shows_the_word_inactive(
     assert page.set_selected_active(False)
     assert page.status_text(BUILDING_GROUP, group.id) == "停用"
     assert page.status_text(COMMUNITY, community) == ""
-    with db.session() as session:
+    with db.write() as session:
         assert not session.get(BuildingGroup, group.id).active  # type: ignore[union-attr]
 
     assert page.select_community("友邻一村")
@@ -516,7 +516,7 @@ def test_deactivate_shows_the_word_inactive(
     assert page.status_text(COMMUNITY, community) == "停用"
     toggle.click()
     assert page.status_text(COMMUNITY, community) == ""
-    with db.session() as session:
+    with db.write() as session:
         assert session.get(Community, community).active  # type: ignore[union-attr]
 
 

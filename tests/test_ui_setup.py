@@ -38,7 +38,7 @@ def english(data_dir: Path) -> None:
 
 @pytest.fixture
 def wizard(qtbot: QtBot, db: Database) -> SetupWizard:
-    with db.session() as session:
+    with db.write() as session:
         assert centre.needs_setup(session)
     dialog = SetupWizard(db)
     qtbot.addWidget(dialog)
@@ -74,7 +74,7 @@ def _submit(qtbot: QtBot, wizard: SetupWizard) -> None:
 
 
 def _counts(db: Database) -> tuple[int, int, int]:
-    with db.session() as session:
+    with db.write() as session:
         return (
             session.scalar(select(func.count()).select_from(Centre)) or 0,
             session.scalar(select(func.count()).select_from(Account)) or 0,
@@ -89,7 +89,7 @@ def test_setup_writes_the_centre_and_the_first_admin(
     with qtbot.waitSignal(wizard.accepted):
         _submit(qtbot, wizard)
     assert wizard.actor is not None and wizard.actor.role == Role.ADMIN
-    with db.session() as session:
+    with db.write() as session:
         profile = centre.get_profile(session)
         assert profile is not None
         assert (profile.name, profile.address, profile.phone) == (

@@ -178,7 +178,7 @@ def test_the_main_window_shows_before_the_database_opens_and_fills_in_after(
     qtbot.waitUntil(lambda: home.figures is not None)
     assert not home.loading and home.refresh_button.isEnabled()
     assert _enabled_desks(window) == window.desk_keys()
-    with window.context.db.session() as session:
+    with window.context.db.write() as session:
         logins = list(
             session.scalars(select(AuditEvent.action).where(AuditEvent.action == "login"))
         )

@@ -196,7 +196,7 @@ class DatabaseStart(threading.Thread):
             ensure_folder(url)
             db = Database(url)
             migrate.upgrade(db)
-            with db.session() as session:
+            with db.write() as session:
                 needs_setup = centre.needs_setup(session)
                 profile = centre.get_profile(session)
             login = self._record_quick_login(db, quick) if quick is not None else None
@@ -229,10 +229,10 @@ class DatabaseStart(threading.Thread):
         from app.services import accounts
 
         if isinstance(quick.login, Actor):
-            with db.session() as session:
+            with db.write() as session:
                 accounts.record_login(session, quick.login)
         elif quick.login is not None and self.options.autologin is not None:
-            with db.session() as session:
+            with db.write() as session:
                 accounts.record_failed_login(session, self.options.autologin[0])
         return quick.login
 

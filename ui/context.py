@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from PySide6.QtCore import QCoreApplication
 
 from app import settings as settings_module
+from app.errors import DatabaseProblem, DomainError
 from app.security import Actor
 from app.settings import Settings
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.db import Database
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class ErrorLine(Protocol):
+    """Where a desk says what went wrong (ui.errors.StatusLine)."""
+
+    def show_error(self, text: str) -> None: ...
 
 
 class DeskContext:
@@ -69,6 +85,46 @@ class DeskContext:
         for callback in callbacks:
             callback()
 
+    def run(
+        self,
+        call: Callable[[Session, Actor], T],
+        *,
+        write: bool,
+        status: ErrorLine | None = None,
+    ) -> T:
+        """The one way from a desk into a service: `call(session, actor)` in a transaction that
+        reads or writes (`app.services.calls`), with the acting account as it is now.
+
+        A database that can't be used becomes a DatabaseProblem a volunteer understands; any
+        DomainError is raised for the caller to show beside a field, and said on `status` too
+        when one is given. A demoted account's new role is kept in `actor` at once.
+        """
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from app.services import calls
+
+        try:
+            try:
+                if write:
+                    result = calls.write(self.db, self.actor, self._acting(call))
+                else:
+                    result = calls.read(self.db, self.actor, self._acting(call))
+            except SQLAlchemyError as error:
+                log.warning("database call failed: %s", error)
+                raise DatabaseProblem(_database_message(write)) from error
+        except DomainError as error:
+            if status is not None:
+                status.show_error(error.message)
+            raise
+        return result
+
+    def _acting(self, call: Callable[[Session, Actor], T]) -> Callable[[Session, Actor], T]:
+        def acting(session: Session, actor: Actor) -> T:
+            self.actor = actor
+            return call(session, actor)
+
+        return acting
+
     def save_settings(self, new: Settings) -> None:
         """Keep and persist the machine's settings; OSError when the data folder is read-only."""
         self.settings = new
@@ -77,3 +133,17 @@ class DeskContext:
     def data_changed(self) -> None:
         for callback in list(self.on_data_changed):
             callback()
+
+
+def _database_message(write: bool) -> str:
+    if write:
+        return QCoreApplication.translate(
+            "DeskContext",
+            "The database could not be written, so nothing was changed. "
+            "Please try again in a moment; if it keeps happening, call the administrator.",
+        )
+    return QCoreApplication.translate(
+        "DeskContext",
+        "The database could not be read. "
+        "Please try again in a moment; if it keeps happening, call the administrator.",
+    )

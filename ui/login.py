@@ -54,7 +54,7 @@ def check_credentials(
     from app.services import accounts
 
     try:
-        with db.session() as session:
+        with db.write() as session:
             return accounts.login(session, username, password)
     except ValidationError as error:
         refusal = error
@@ -62,7 +62,7 @@ def check_credentials(
         log.exception("login: database error")
         return DomainError(_database_message())
     try:
-        with db.session() as session:
+        with db.write() as session:
             accounts.record_failed_login(session, username)
     except SQLAlchemyError:
         log.exception("login: the refusal could not be audited")

@@ -177,7 +177,7 @@ class SetupWizard(QDialog):
             handler="",
         )
         try:
-            with self._db.session() as session:
+            with self._db.write() as session:
                 actor = centre.set_up(
                     session,
                     profile,

@@ -303,7 +303,7 @@ class Shell:
         """The centre's name as the database has it now (it changes in setup and Settings)."""
         from app.services import centre
 
-        with self.database().session() as session:
+        with self.database().write() as session:
             profile = centre.get_profile(session)
         self.centre_name = profile.name if profile is not None else ""
         return self.centre_name

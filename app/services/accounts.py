@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import validation
-from app.errors import ConflictError, NotFound, ValidationError
+from app import clock, validation
+from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.i18n import translate
 from app.models import Account, Role
 from app.passwords import LoginRecord, check_login, login_name
@@ -58,12 +58,26 @@ def _login_record(account: Account) -> LoginRecord:
     )
 
 
+def acting(session: Session, actor: Actor) -> Actor:
+    """The account as it is now: a role changed or an account disabled while it is signed in
+    takes effect on its next service call (every call of a desk goes through here)."""
+    account = session.get(Account, actor.account_id)
+    if account is None or not account.active:
+        raise PermissionDenied(
+            translate(
+                "Errors",
+                "This account has been disabled or removed. Please sign in with another account.",
+            )
+        )
+    return Actor.of(account)
+
+
 def record_login(session: Session, actor: Actor) -> None:
     """Note a successful login on the account and in the audit log. `login` does it itself; the
     quick start (credentials checked by `app.quickstart` before the database layer is loaded)
     calls it once the database is open."""
     account = _get(session, actor.account_id)
-    account.last_login_at = dt.datetime.now().replace(microsecond=0)
+    account.last_login_at = clock.now()
     audit.record(session, actor, "login", "account", account.id)
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app import people_fields, validation
+from app import clock, counters, people_fields, validation
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import translate
 from app.models import (
@@ -316,21 +316,15 @@ def _surviving(session: Session, person: Person) -> Person:
     return person
 
 
-def _next_member_code(session: Session) -> str:
-    """YL + six digits, one more than the highest so far (an index walk from the top)."""
-    width = len(MEMBER_CODE_PREFIX) + MEMBER_CODE_DIGITS
-    codes = session.scalars(
-        select(Person.member_code)
-        .where(
-            Person.member_code >= MEMBER_CODE_PREFIX,
-            Person.member_code < MEMBER_CODE_PREFIX[:-1] + chr(ord(MEMBER_CODE_PREFIX[-1]) + 1),
-            func.length(Person.member_code) == width,
-        )
-        .order_by(Person.member_code.desc())
-        .limit(20)
-    )
-    highest = next((int(code[2:]) for code in codes if code[2:].isdigit()), 0)
-    return f"{MEMBER_CODE_PREFIX}{highest + 1:0{MEMBER_CODE_DIGITS}d}"
+def member_code(number: int) -> str:
+    """The member code printed on card number `number`: YL and six digits (YL000042)."""
+    return f"{MEMBER_CODE_PREFIX}{number:0{MEMBER_CODE_DIGITS}d}"
+
+
+def next_member_codes(session: Session, count: int = 1) -> list[str]:
+    """`count` member codes that no desk has been given, consecutive (`app.counters`)."""
+    first = counters.take(session, counters.MEMBER_CODE, count)
+    return [member_code(first + i) for i in range(count)]
 
 
 def _tags(session: Session, names: Sequence[str]) -> list[Tag]:
@@ -366,7 +360,7 @@ def _apply(session: Session, person: Person, clean: _Clean) -> None:
     person.building_group_id = clean.building_group_id
     person.address = clean.address
     if clean.consent and not person.consent:
-        person.consent_at = dt.datetime.now().replace(microsecond=0)
+        person.consent_at = clock.now()
     elif not clean.consent:
         person.consent_at = None
     person.consent = clean.consent
@@ -399,7 +393,7 @@ def register(
     )
     if duplicate is not None:
         raise duplicate
-    person = Person(member_code=_next_member_code(session), name=clean.name)
+    person = Person(member_code=next_member_codes(session)[0], name=clean.name)
     _apply(session, person, clean)
     session.add(person)
     _flush(session)

@@ -38,7 +38,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app import people_fields, validation
+from app import clock, people_fields, validation
 from app.errors import ConflictError, ValidationError
 from app.i18n import translate
 from app.models import BuildingGroup, Community, Gender, Person, PersonSearchKey, PersonTag, Tag
@@ -47,11 +47,9 @@ from app.security import Actor, Permission
 from app.services import audit
 from app.services.people import (
     ADDRESS_MAX_LENGTH,
-    MEMBER_CODE_DIGITS,
-    MEMBER_CODE_PREFIX,
     NOTE_MAX_LENGTH,
     TAG_MAX_LENGTH,
-    _next_member_code,
+    next_member_codes,
 )
 
 HEADER_SCAN_ROWS = 10  # the header may sit under a title and a blank row or two
@@ -707,7 +705,7 @@ def _birth_year(value: object) -> int | None:
             "birth_year",
             translate("Roster", "The date of birth %1 does not exist.").replace("%1", text),
         ) from error
-    if born > dt.date.today():
+    if born > clock.today():
         raise ValidationError(
             "birth_year",
             translate("Roster", "The date of birth %1 lies in the future.").replace("%1", text),
@@ -1243,9 +1241,8 @@ def _insert_people(session: Session, rows: Sequence[_Row]) -> tuple[str, str]:
     """Insert the new people with consecutive member codes; sets each row's person_id."""
     if not rows:
         return "", ""
-    start = int(_next_member_code(session)[len(MEMBER_CODE_PREFIX) :])
-    now = dt.datetime.now().replace(microsecond=0)
-    codes = [f"{MEMBER_CODE_PREFIX}{start + i:0{MEMBER_CODE_DIGITS}d}" for i in range(len(rows))]
+    now = clock.now()
+    codes = next_member_codes(session, len(rows))
     values = [
         {
             "member_code": code,
@@ -1289,7 +1286,7 @@ def _complete_matched(session: Session, rows: Sequence[_Row]) -> int:
     """Fill the blanks of the people on file, column by column; `IS NULL` in the statement keeps
     a value another desk saved meanwhile."""
     connection = session.connection()
-    now = dt.datetime.now().replace(microsecond=0)
+    now = clock.now()
     completed = {row.person_id for row in rows if row.fills or row.new_tags}
     groups: dict[tuple[str, ...], list[dict[str, object]]] = {}
     for row in rows:

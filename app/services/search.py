@@ -221,7 +221,10 @@ def search_parameters(typed: str) -> dict[str, Any] | None:
 
     Public so the benchmark's raw-SQL floor binds exactly what the service binds.
     """
-    folded = unicodedata.normalize("NFKC", typed).strip()
+    # Control characters can't be in a name or a number; PostgreSQL refuses NUL outright.
+    folded = "".join(
+        ch for ch in unicodedata.normalize("NFKC", typed) if unicodedata.category(ch) != "Cc"
+    ).strip()
     if not folded:
         return None
     params: dict[str, Any] = {name: None for names in _PARAMETERS.values() for name in names}

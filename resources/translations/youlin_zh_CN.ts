@@ -599,6 +599,17 @@
     </message>
 </context>
 <context>
+    <name>DeskContext</name>
+    <message>
+        <source>The database could not be written, so nothing was changed. Please try again in a moment; if it keeps happening, call the administrator.</source>
+        <translation>无法写入数据库，所以什么都没有改动。请稍后再试；如果一直这样，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The database could not be read. Please try again in a moment; if it keeps happening, call the administrator.</source>
+        <translation>暂时无法读取数据库。请稍后再试；如果一直这样，请联系管理员。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Not done</source>
@@ -660,6 +671,10 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Wrong user name or password. Please try again.</source>
         <translation>用户名或密码错误，请重试。</translation>
+    </message>
+    <message>
+        <source>This account has been disabled or removed. Please sign in with another account.</source>
+        <translation>这个账号已被停用或删除。请用其他账号登录。</translation>
     </message>
     <message>
         <source>This database already has accounts.</source>

@@ -115,7 +115,7 @@ def fresh_centre(path: Path) -> tuple[Database, Actor]:
     """A migrated database with the centre, its first admin, and the communities."""
     database = Database(paths.sqlite_url(path))
     migrate.upgrade(database, take_backup=False)
-    with database.session() as session:
+    with database.write() as session:
         admin = centre.set_up(
             session,
             centre.CentreProfile("东社区邻里中心", "友邻路188号", "021-57681234", "王", "李"),
@@ -141,7 +141,7 @@ def _ours(roster_path: Path, template: Path, workdir: Path, admin: Actor) -> flo
     shutil.copyfile(template, target)
     database = Database(paths.sqlite_url(target))
     try:
-        with database.session() as session:
+        with database.write() as session:
             start = time.perf_counter()
             preview = roster.read_roster(roster_path)
             result = roster.import_rows(session, admin, preview, preview.mapping)

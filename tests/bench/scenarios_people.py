@@ -42,7 +42,7 @@ def bench_person_search(db_path: Path | str, *, rounds: int = 15) -> dict[str, A
     connection = sqlite3.connect(db_path)
     _sqlite_on_connect(connection, None)
     try:
-        with database.session() as session:
+        with database.write() as session:
 
             def service(typed: str) -> list[int]:
                 return [hit.id for hit in search.search_people(session, typed, limit=LIMIT)]

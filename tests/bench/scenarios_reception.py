@@ -72,7 +72,7 @@ def measure(db_path: Path, rounds: int) -> dict[str, Any]:
     install_application_font(app, 12)
     style.apply_text_size(app, "normal")
     database = Database(paths.sqlite_url(db_path))
-    with database.session() as session:
+    with database.write() as session:
         account = session.scalar(select(Account).where(Account.username == "desk"))
         assert account is not None, "the demo database has a desk account"
         actor = Actor.of(account)
@@ -121,7 +121,7 @@ def measure(db_path: Path, rounds: int) -> dict[str, Any]:
     del desk
 
     floor: list[float] = []
-    with database.session() as session:
+    with database.write() as session:
         for text, _ms in searching[: len(searching) // rounds]:  # warm the service alone
             search.search_people(session, text)
         for text, _ms in searching:

@@ -332,7 +332,7 @@ class HomeDesk(QWidget):
         from app.services import home
 
         try:
-            with self._context.db.session() as session:
+            with self._context.db.write() as session:
                 figures = home.figures(session, today)
         except SQLAlchemyError:
             log.exception("home: figures could not be read")

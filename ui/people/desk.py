@@ -308,7 +308,7 @@ class PeopleDesk(QWidget):
     def reload_choices(self) -> None:
         """Communities, building groups and tags as the database has them now."""
         try:
-            with self._context.db.session() as session:
+            with self._context.db.write() as session:
                 self._communities = communities.list_communities(session)
                 self._tags = register.tag_choices(session)
         except SQLAlchemyError:
@@ -467,7 +467,7 @@ class PeopleDesk(QWidget):
         """The person's member card (PDF) in the preview, to print or save."""
         actor = self._context.actor
         try:
-            with self._context.db.session() as session:
+            with self._context.db.write() as session:
                 cards = member_card.cards_for(session, actor, [person_id])
                 centre = member_card.centre_name(session)
         except DomainError as error:

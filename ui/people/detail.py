@@ -209,7 +209,7 @@ class PersonDetailView(QWidget):
     def show_person(self, person_id: int) -> bool:
         """Read the person and their history; False (and a sentence) when that fails."""
         try:
-            with self._context.db.session() as session:
+            with self._context.db.write() as session:
                 detail = people.get(session, person_id)
                 hours = register.service_records(session, person_id)
         except DomainError as error:

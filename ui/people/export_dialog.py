@@ -180,7 +180,7 @@ class ExportDialog(QDialog):
         kind, chosen, full = self.kind(), self.file_format(), self.full_check.isChecked()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with self._context.db.session() as session:
+            with self._context.db.write() as session:
                 result = export.export(
                     session, self._context.actor, kind, path, file_format=chosen, full=full
                 )

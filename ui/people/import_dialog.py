@@ -414,7 +414,7 @@ class ImportDialog(QDialog):
 
     def _call(self, work: Callable[[Session], T]) -> T:
         try:
-            with self._context.db.session() as session:
+            with self._context.db.write() as session:
                 return work(session)
         except SQLAlchemyError as error:
             log.exception("roster import: database error")

@@ -258,7 +258,7 @@ class MergeDialog(QDialog):
 
     def _read(self, person_id: int) -> PersonDetail | None:
         try:
-            with self._context.db.session() as session:
+            with self._context.db.write() as session:
                 return people.get(session, person_id)
         except DomainError as error:
             self._say(error.message)
@@ -277,7 +277,7 @@ class MergeDialog(QDialog):
         """Show the records matching `typed` (this one left out); the hits shown."""
         this_id = self._this.person.id if self._this is not None else None
         try:
-            with self._context.db.session() as session:
+            with self._context.db.write() as session:
                 found = search.search_people(session, typed, limit=SEARCH_LIMIT + 1)
         except SQLAlchemyError:
             log.exception("merge: the search failed")
@@ -388,7 +388,7 @@ class MergeDialog(QDialog):
             return False
         actor = self._context.actor
         try:
-            with self._context.db.session() as session:
+            with self._context.db.write() as session:
                 people.merge(session, actor, keep_id, drop_id)
         except DomainError as error:
             self._say(error.message)

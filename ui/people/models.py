@@ -145,7 +145,7 @@ class RegisterModel(_Table):
         self._pages = None
         self.pages_read = 0
         try:
-            with self._db.session() as session:
+            with self._db.write() as session:
                 self._pages = RegisterPages(session, wanted)
                 self._read(session, max(rows, self.page_size))
         except SQLAlchemyError:
@@ -190,7 +190,7 @@ class RegisterModel(_Table):
             return
         assert self._pages is not None
         try:
-            with self._db.session() as session:
+            with self._db.write() as session:
                 page = self._pages.next_page(session, self.page_size)
         except SQLAlchemyError:
             log.exception("people: a page of the register could not be read")
@@ -238,7 +238,7 @@ class RegisterModel(_Table):
         if row is None:
             return
         try:
-            with self._db.session() as session:
+            with self._db.write() as session:
                 now = register.row(session, person_id)
         except SQLAlchemyError:
             log.exception("people: a person's line could not be read again")

@@ -75,7 +75,7 @@ _ALIASES = {"community": "community_id", "building_group": "building_group_id"}
 def run_service(context: DeskContext, call: Callable[[Session], T]) -> T:
     """`call` in one transaction; a database that can't be used becomes a DatabaseProblem."""
     try:
-        with context.db.session() as session:
+        with context.db.write() as session:
             return call(session)
     except SQLAlchemyError as error:
         raise DatabaseProblem(

@@ -665,7 +665,7 @@ class ReceptionDesk(QWidget):
 
     def _search(self, typed: str) -> list[PersonHit]:
         try:
-            with self._context.db.session() as session:
+            with self._context.db.write() as session:
                 return search.search_people(session, typed)
         except SQLAlchemyError:
             log.exception("reception: search failed")

@@ -33,7 +33,7 @@ def run_service(context: DeskContext, call: Callable[[Session], T]) -> T:
     (locked, gone, read-only) becomes a DatabaseProblem with a message a volunteer understands.
     """
     try:
-        with context.db.session() as session:
+        with context.db.write() as session:
             return call(session)
     except SQLAlchemyError as error:
         raise DatabaseProblem(
