@@ -71,5 +71,3 @@ def new_password(field: str, value: str) -> str:
             field, translate("Errors", "A password may not start or end with a space.")
         )
     return value
-
-

@@ -3221,10 +3221,6 @@ Data folder: %2</source>
 <context>
     <name>SettingsDesk</name>
     <message>
-        <source>The database could not be written, so nothing was changed. Please try again in a moment; if it keeps happening, call the administrator.</source>
-        <translation>无法写入数据库，所以什么都没有改动。请稍后再试；如果一直这样，请联系管理员。</translation>
-    </message>
-    <message>
         <source>Centre profile</source>
         <translation>中心资料</translation>
     </message>
