@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import clock
@@ -156,6 +156,17 @@ class Database:
         server = clock.ServerClock(read_server)
         server.measure()
         return server
+
+    def follow_its_clock(self) -> None:
+        """Make the program's clock the one every desk of this database agrees on: the server's
+        on PostgreSQL (desks whose own clocks disagree still share "today"), this PC's on SQLite.
+        A server that doesn't answer leaves this PC's clock in place."""
+        try:
+            server = self.server_clock()
+        except SQLAlchemyError:
+            return
+        if server is not None:
+            clock.use(server)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -56,3 +56,19 @@ def test_the_database_says_which_clock_every_desk_follows(db: Database) -> None:
     else:
         assert server is not None
         assert abs(server.offset) < dt.timedelta(seconds=5)  # the server runs on this machine
+
+
+def test_the_program_follows_the_databases_clock(db: Database) -> None:
+    db.follow_its_clock()
+    if db.dialect == "sqlite":
+        assert isinstance(clock.current(), clock.SystemClock)
+    else:
+        assert isinstance(clock.current(), clock.ServerClock)
+    assert abs(clock.now() - dt.datetime.now()) < dt.timedelta(seconds=5)
+
+
+def test_an_unreachable_server_leaves_the_pcs_clock() -> None:
+    away = Database("postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2")
+    away.follow_its_clock()
+    assert isinstance(clock.current(), clock.SystemClock)
+    away.dispose()
