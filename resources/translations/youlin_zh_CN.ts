@@ -841,12 +841,60 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>间隔号 · 只能用在姓名的两部分之间。</translation>
     </message>
     <message>
-        <source>This mobile number does not exist. Please check it.</source>
-        <translation>这个手机号码不存在，请核对。</translation>
-    </message>
-    <message>
         <source>Enter an 11-digit mobile number or a landline such as 021-12345678.</source>
         <translation>请输入 11 位手机号码，或座机号码，例如 021-12345678。</translation>
+    </message>
+    <message>
+        <source>Only phone numbers of mainland China can be recorded.</source>
+        <translation>只能登记中国大陆的电话号码。</translation>
+    </message>
+    <message>
+        <source>A phone number has only digits (spaces and dashes between them are fine).</source>
+        <translation>电话号码只能填数字（中间可以有空格或短横线）。</translation>
+    </message>
+    <message>
+        <source>This is too long for a phone number: a mobile number has 11 digits.</source>
+        <translation>号码太长了：手机号是 11 位。</translation>
+    </message>
+    <message>
+        <source>Write a landline without +86, with its area code: 021-12345678.</source>
+        <translation>座机号请去掉 +86，写上区号，例如 021-12345678。</translation>
+    </message>
+    <message>
+        <source>%1 has 7 digits: a number outside Shanghai needs its area code in front (such as 0571-1234567); Shanghai numbers have 8 digits.</source>
+        <translation>%1 是 7 位：外地座机请在前面加区号（如 0571-1234567）；上海的座机是 8 位。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 digits: a landline has 8 digits, its area code in front (021-12345678); a mobile number has 11 and begins with 1.</source>
+        <translation>%1 是 %2 位：座机是 8 位，前面加区号（如 021-12345678）；手机号是 11 位，以 1 开头。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 digits: a mobile number has 11.</source>
+        <translation>%1 是 %2 位：手机号是 11 位。</translation>
+    </message>
+    <message>
+        <source>%1 is not a mobile number: mobile numbers begin with 13 to 19.</source>
+        <translation>%1 不是手机号：手机号以 13–19 开头。</translation>
+    </message>
+    <message>
+        <source>%1 is not a mobile number: no mobile number begins with %2.</source>
+        <translation>%1 不是手机号：没有以 %2 开头的手机号。</translation>
+    </message>
+    <message>
+        <source>%1 is not a mobile number in use. Please check it.</source>
+        <translation>%1 不是在用的手机号，请核对。</translation>
+    </message>
+    <message>
+        <source>After the area code %1 come 8 digits, not %2 (%3).</source>
+        <translation>区号 %1 后面应是 8 位号码，这里是 %2 位（%3）。</translation>
+    </message>
+    <message>
+        <source>After the area code %1 come 7 or 8 digits, not %2 (%3).</source>
+        <translation>区号 %1 后面应是 7 或 8 位号码，这里是 %2 位（%3）。</translation>
+    </message>
+    <message>
+        <source>After the area code %1 the number cannot begin with 0.</source>
+        <translation>区号 %1 后面的号码不能以 0 开头。</translation>
     </message>
     <message>
         <source>A resident ID has 18 characters: 17 digits and a digit or X.</source>
