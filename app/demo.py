@@ -60,6 +60,7 @@ from app.models import (
 from app.pinyin import search_keys
 from app.security import hash_password
 from app.services.people import member_code
+from app.start import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 MAX_PEOPLE = 1_000_000
 BATCH = 20_000  # rows per executemany: big enough to amortise, small enough for memory
@@ -644,8 +645,6 @@ class _Writer:
         self._fix_sequences()
 
     def _centre_and_accounts(self) -> None:
-        from app.cli import DEMO_ACCOUNTS, DEMO_PASSWORD  # cli imports this module lazily
-
         self._insert(Centre, [{"id": 1, **CENTRE, "visit_retention_months": 36, **self._stamp()}])
         self._insert(
             Account,

@@ -17,11 +17,11 @@ from sqlalchemy import Connection, text
 from stdnum.cn import ric, uscc
 
 from app import demo, paths
-from app.cli import DEMO_PASSWORD
 from app.db import Database
 from app.errors import ConflictError, DatabaseProblem, ValidationError
 from app.pinyin import COMPOUND_SURNAMES, SURNAMES
 from app.security import Actor, verify_password
+from app.start import DEMO_PASSWORD
 
 PEOPLE = 300
 

@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from app import i18n, paths
 from app import settings as settings_module
-from app.cli import StartOptions
 from app.db import Database
 from app.models import AuditEvent
 from app.security import Actor
+from app.start import StartOptions
 from tests.conftest import PASSWORD
 from ui.application import DatabaseStart, Opened
 from ui.home.desk import HomeDesk

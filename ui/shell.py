@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
-from app.cli import StartOptions
+from app.start import StartOptions
 from ui.application import EXIT_BUG, EXIT_PROBLEM, DatabaseStart
 
 if TYPE_CHECKING:
