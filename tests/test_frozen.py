@@ -97,7 +97,7 @@ def test_frozen_app_migrates_a_fresh_database_with_its_bundled_scripts(
 
 
 def test_frozen_app_writes_a_demo_centre(frozen_app: Path, tmp_path: Path, data_dir: Path) -> None:
-    """Faker's locales are trimmed to zh_CN and en_US in the bundle (installer/hooks)."""
+    """The demo centre is written by the bundle itself (its names are our own table, no Faker)."""
     database = tmp_path / "demo.sqlite3"
     result = _run(
         frozen_app, "demo", "--database", str(database), "--people", "20", data_dir=data_dir
