@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import clock
@@ -99,6 +99,17 @@ def _refuse_flush_in_read(session: Session, _context: Any, _instances: Any) -> N
         raise ReadOnlyTransaction("a change inside Database.read(); use Database.write()")
 
 
+def locked(session: Session, entity: type[Any], key: Any) -> Any:
+    """The row `key` of `entity`, locked until the writing transaction ends; None when it's gone.
+
+    The one way for a rule that guards a parent row (a room's bookings, a session's seats) to
+    serialise its writers: on PostgreSQL `SELECT … FOR UPDATE` makes a second desk wait for the
+    first to commit, then read what it wrote; on SQLite `Database.write()` holds the file's write
+    lock already and FOR UPDATE is left out of the SQL.
+    """
+    return session.get(entity, key, with_for_update=True, populate_existing=True)
+
+
 class Database:
     """One engine and its transactions for the whole program (see the module's note)."""
 
@@ -145,6 +156,17 @@ class Database:
         server = clock.ServerClock(read_server)
         server.measure()
         return server
+
+    def follow_its_clock(self) -> None:
+        """Make the program's clock the one every desk of this database agrees on: the server's
+        on PostgreSQL (desks whose own clocks disagree still share "today"), this PC's on SQLite.
+        A server that doesn't answer leaves this PC's clock in place."""
+        try:
+            server = self.server_clock()
+        except SQLAlchemyError:
+            return
+        if server is not None:
+            clock.use(server)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -129,9 +129,7 @@ def phone(value: str | None) -> str | None:
         number = phonenumbers.parse(text, "CN")
         if phonenumbers.is_valid_number(number):
             return text
-        raise ValidationError(
-            "phone", translate("Errors", "This mobile number does not exist. Please check it.")
-        )
+        raise ValidationError("phone", _why_not_a_phone(text))
     if _LOCAL.fullmatch(text):
         return f"{SHANGHAI_AREA_CODE}-{text}"
     landline = _LANDLINE.fullmatch(text)
@@ -139,10 +137,119 @@ def phone(value: str | None) -> str | None:
         area = landline.group(1) or landline.group(3)
         local = landline.group(2) or landline.group(4)
         return f"{area}-{local}"
-    raise ValidationError(
-        "phone",
-        translate("Errors", "Enter an 11-digit mobile number or a landline such as 021-12345678."),
+    raise ValidationError("phone", _why_not_a_phone(text))
+
+
+MOBILE_LENGTH = 11
+_LEAST_DIAGNOSED = 7  # fewer digits are no number yet: the message says what one looks like
+_MOST_ECHOED = 15  # a longer paste is not repeated back in the message
+
+
+def _why_not_a_phone(text: str) -> str:
+    """Why `text` (separators already removed) is neither a mobile nor a landline, in words: what
+    is wrong with what was typed, not only what a number looks like."""
+    generic = translate(
+        "Errors", "Enter an 11-digit mobile number or a landline such as 021-12345678."
     )
+    digits = text
+    for prefix in ("+86", "0086"):
+        if text.startswith(prefix):
+            digits = text[len(prefix) :]
+            break
+    else:
+        if text.startswith("+"):
+            return translate("Errors", "Only phone numbers of mainland China can be recorded.")
+    if not (digits.isascii() and digits.isdigit()):
+        return translate(
+            "Errors", "A phone number has only digits (spaces and dashes between them are fine)."
+        )
+    if len(digits) < _LEAST_DIAGNOSED:
+        return generic
+    if len(digits) > _MOST_ECHOED:
+        return translate(
+            "Errors", "This is too long for a phone number: a mobile number has 11 digits."
+        )
+    if digits != text and not digits.startswith("1"):
+        return translate(
+            "Errors", "Write a landline without +86, with its area code: 021-12345678."
+        )
+    if digits.startswith("1"):
+        return _why_not_a_mobile(digits)
+    if digits.startswith("0"):
+        return _why_not_a_landline(digits) or generic
+    if len(digits) == _LEAST_DIAGNOSED:
+        return translate(
+            "Errors",
+            "%1 has 7 digits: a number outside Shanghai needs its area code in front (such as "
+            "0571-1234567); Shanghai numbers have 8 digits.",
+        ).replace("%1", digits)
+    return (
+        translate(
+            "Errors",
+            "%1 has %2 digits: a landline has 8 digits, its area code in front (021-12345678); a "
+            "mobile number has 11 and begins with 1.",
+        )
+        .replace("%1", digits)
+        .replace("%2", str(len(digits)))
+    )
+
+
+def _why_not_a_mobile(digits: str) -> str:
+    """`digits` begin with 1, as mobile numbers do, and are no mobile number (phonenumbers)."""
+    if len(digits) != MOBILE_LENGTH:
+        return (
+            translate("Errors", "%1 has %2 digits: a mobile number has 11.")
+            .replace("%1", digits)
+            .replace("%2", str(len(digits)))
+        )
+    if not _MOBILE.fullmatch(digits):
+        return translate(
+            "Errors", "%1 is not a mobile number: mobile numbers begin with 13 to 19."
+        ).replace("%1", digits)
+    block = digits[:3]
+    if not _mobile_block_in_use(block):
+        return (
+            translate("Errors", "%1 is not a mobile number: no mobile number begins with %2.")
+            .replace("%1", digits)
+            .replace("%2", block)
+        )
+    return translate("Errors", "%1 is not a mobile number in use. Please check it.").replace(
+        "%1", digits
+    )
+
+
+def _mobile_block_in_use(block: str) -> bool:
+    """Whether any mobile number begins with the three digits `block` (phonenumbers' ranges
+    are at most five digits long, so trying the fourth and fifth digits covers them)."""
+    return any(
+        phonenumbers.is_valid_number(phonenumbers.parse(f"{block}{n:02d}000000", "CN"))
+        for n in range(100)
+    )
+
+
+def _why_not_a_landline(digits: str) -> str | None:
+    """`digits` begin with 0, as an area code does: what is wrong after it (None: no area code
+    of mainland China begins them)."""
+    if digits.startswith("010") or digits[1:2] == "2":
+        area = digits[:3]
+        wrong_length = translate("Errors", "After the area code %1 come 8 digits, not %2 (%3).")
+        lengths: tuple[int, ...] = (8,)
+    elif digits[1:2] in tuple("3456789"):
+        area = digits[:4]
+        wrong_length = translate(
+            "Errors", "After the area code %1 come 7 or 8 digits, not %2 (%3)."
+        )
+        lengths = (7, 8)
+    else:
+        return None
+    local = digits[len(area) :]
+    if local.startswith("0"):
+        return translate(
+            "Errors", "After the area code %1 the number cannot begin with 0."
+        ).replace("%1", area)
+    if len(local) in lengths:
+        return None
+    return wrong_length.replace("%1", area).replace("%2", str(len(local))).replace("%3", local)
 
 
 def phone_digits(canonical: str) -> str:

@@ -71,21 +71,3 @@ def new_password(field: str, value: str) -> str:
             field, translate("Errors", "A password may not start or end with a space.")
         )
     return value
-
-
-_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{8})$")
-
-
-def centre_phone(field: str, value: str) -> str:
-    """A mobile or landline number (with or without the area code)."""
-    text = value.strip().replace(" ", "")
-    if not text:
-        return ""
-    if not _PHONE.fullmatch(text):
-        raise ValidationError(
-            field,
-            translate(
-                "Errors", "Enter an 11-digit mobile number or a landline such as 021-12345678."
-            ),
-        )
-    return text

@@ -16,7 +16,10 @@
 # the size target is moved into dist/.
 #
 # Environment: YOULIN_INSTALLER_CACHE (downloads and the build venv; default
-# ~/.cache/youlin-installer), YOULIN_KEEP_WORK=1 keeps the temporary folder.
+# ~/.cache/youlin-installer), YOULIN_KEEP_WORK=1 keeps the temporary folder,
+# YOULIN_SMOKE_POSTGRES=postgresql+psycopg://user@host:port/postgres (a server the smoke test may
+# create databases on): the frozen apps also migrate a fresh PostgreSQL database, which proves the
+# bundled driver joins a shared server.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -194,6 +197,24 @@ revision_of() {  # the Alembic revision a SQLite file holds
     python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT version_num FROM alembic_version').fetchone()[0])" "$1" 2>/dev/null || echo none
 }
 
+postgres_smoke() {  # NAME APP...: the frozen app migrates a fresh database on the smoke server
+    local name="$1" server="${YOULIN_SMOKE_POSTGRES:-}" admin database url revision
+    shift
+    [ -n "$server" ] || return 0
+    admin="${server#*+psycopg}"  # libpq's own URL, for psql
+    admin="postgresql${admin}"
+    database="youlin_smoke_$name"
+    psql -q "$admin" -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database" ||
+        die "can't create $database on the smoke server"
+    url="${server%/*}/$database"
+    run_logged "postgres-$name" "$@" migrate --database "$url"
+    revision="$(psql -qtA "${admin%/*}/$database" -c 'SELECT version_num FROM alembic_version')"
+    [ "$revision" = "$HEAD_REVISION" ] ||
+        die "the frozen app ($name) didn't bring a PostgreSQL database to $HEAD_REVISION (psycopg missing from the bundle?)"
+    psql -q "$admin" -c "DROP DATABASE $database"
+    say "$name: migrated a PostgreSQL database on the smoke server"
+}
+
 # --- Linux bundle -------------------------------------------------------------------------------
 
 build_linux() {
@@ -215,6 +236,7 @@ build_linux() {
         "$app" migrate --database "$WORK/linux-smoke/fresh.sqlite3"
     [ "$(revision_of "$WORK/linux-smoke/fresh.sqlite3")" = "$HEAD_REVISION" ] ||
         die "the frozen Linux app's migrate didn't bring a fresh database to $HEAD_REVISION"
+    YOULIN_DATA_DIR="$WORK/linux-smoke/data" postgres_smoke linux timeout "$APP_TIMEOUT" "$app"
     size=$(size_of "$bundle")
     rm -rf "$ROOT/dist/YoulinDesk-linux"
     mkdir -p "$ROOT/dist"
@@ -408,6 +430,7 @@ build_windows() {
         wine_run "$bundle_win\\YoulinDesk.exe" demo --database "$(winpath "$smoke/frozen-demo.sqlite3")" --people 50
     [ "$(revision_of "$smoke/frozen-demo.sqlite3")" = "$HEAD_REVISION" ] ||
         die "the frozen app's demo command wrote no demo centre"
+    YOULIN_DATA_DIR="$(winpath "$smoke/data")" postgres_smoke windows wine_run "$bundle_win\\YoulinDesk.exe"
 
     say "waiting for makensis"
     wait "$zlib_pid" || { tail -n 20 "$LOGS/makensis-upgrade-test.log" >&2; die "makensis failed on the upgrade-test build (log: build/installer-logs/makensis-upgrade-test.log)"; }

@@ -38,17 +38,35 @@ def test_empty_database_upgrades_to_head_with_every_table(tmp_path: Path) -> Non
     db.dispose()
 
 
-def test_migrations_match_the_models(tmp_path: Path) -> None:
-    """Autogenerate against a migrated database finds nothing left to do."""
+def test_migrations_match_the_models(db: Database) -> None:
+    """Autogenerate against a migrated database (SQLite or PostgreSQL) finds nothing to do."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    db = _db(tmp_path / "diff.sqlite3")
-    migrate.upgrade(db)
     with db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
-    db.dispose()
+
+
+def test_name_and_search_columns_compare_bytes_on_every_engine(db: Database) -> None:
+    """A prefix range means the same on PostgreSQL, whatever the server's locale, as on SQLite."""
+    with db.write() as session:
+        session.execute(
+            text(
+                "INSERT INTO person (member_code, name, address, consent, active, note,"
+                " created_at, updated_at) VALUES"
+                " ('YL000001', 'Zoe', '', false, true, '', '2026-01-01', '2026-01-01'),"
+                " ('YL000002', 'anna', '', false, true, '', '2026-01-01', '2026-01-01'),"
+                " ('YL000003', '张三', '', false, true, '', '2026-01-01', '2026-01-01')"
+            )
+        )
+        names = session.scalars(text("SELECT name FROM person ORDER BY name")).all()
+        # Byte order: capitals before small letters, Chinese after Latin.
+        assert names == ["Zoe", "anna", "张三"]
+        between = session.scalars(
+            text("SELECT name FROM person WHERE name >= 'Z' AND name < '['")
+        ).all()
+        assert between == ["Zoe"]
 
 
 def test_older_database_with_data_upgrades_intact_after_a_backup(

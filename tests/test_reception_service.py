@@ -9,13 +9,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.db import Database
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.models import AuditEvent, Purpose, Request, RequestStatus, Visit
 from app.security import Actor
-from app.services import communities, people, reception
+from app.services import communities, people, reception, search
 from app.services.people import PersonInput
 from app.services.reception import RecentDuplicate
+from tests.conftest import TEST_NOW
 
 
 @pytest.fixture
@@ -36,18 +38,11 @@ def _visits(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Visit)) or 0
 
 
-def _move_back(db: Database, visit_id: int, delta: dt.timedelta) -> None:
-    with db.write() as session:
-        visit = session.get(Visit, visit_id)
-        assert visit is not None
-        visit.at -= delta
-
-
 # --- check-in ------------------------------------------------------------------------------
 
 
 def test_check_in_writes_the_visit_with_community_and_audit(
-    db: Database, desk: Actor, zhang: int
+    db: Database, desk: Actor, zhang: int, clock_at: clock.FixedClock
 ) -> None:
     with db.write() as session:
         row = reception.check_in(session, desk, zhang, Purpose.GOVERNMENT, "办理居住证")
@@ -57,7 +52,7 @@ def test_check_in_writes_the_visit_with_community_and_audit(
         assert (visit.person_id, visit.purpose, visit.note) == (zhang, "government", "办理居住证")
         assert visit.community_id is not None and visit.community_id == row.community_id
         assert visit.account_id == desk.account_id
-        assert abs(visit.at - dt.datetime.now()) < dt.timedelta(minutes=1)
+        assert visit.at == TEST_NOW  # the program's clock, not the machine's
         [event] = _events(session, "check_in")
         assert (event.entity, event.entity_id, event.account_id) == (
             "visit",
@@ -83,11 +78,14 @@ def test_a_repeat_within_five_minutes_asks_first(db: Database, desk: Actor, zhan
 
 
 def test_a_repeat_after_five_minutes_or_after_an_undo_is_a_new_visit(
-    db: Database, desk: Actor, zhang: int
+    db: Database, desk: Actor, zhang: int, clock_at: clock.FixedClock
 ) -> None:
     with db.write() as session:
-        first = reception.check_in(session, desk, zhang, "activity")
-    _move_back(db, first.id, dt.timedelta(minutes=6))
+        reception.check_in(session, desk, zhang, "activity")
+    clock_at.advance(dt.timedelta(minutes=4, seconds=59))
+    with pytest.raises(RecentDuplicate), db.write() as session:
+        reception.check_in(session, desk, zhang, "activity")
+    clock_at.advance(dt.timedelta(minutes=1))
     with db.write() as session:
         second = reception.check_in(session, desk, zhang, "activity")
         reception.undo_check_in(session, desk, second.id)
@@ -109,6 +107,15 @@ def test_bad_purpose_or_note(
         assert _visits(session) == 0
 
 
+def test_the_visitor_about_to_be_checked_in(db: Database, desk: Actor, zhang: int) -> None:
+    with db.read() as session:
+        found = reception.visitor(session, desk, zhang)
+        assert (found.name, found.member_code) == ("张三", "YL000001")
+        assert found.label() == "张三 (YL000001)"
+        with pytest.raises(NotFound):
+            reception.visitor(session, desk, 999)
+
+
 def test_unknown_and_merged_people_are_not_checked_in(
     db: Database, desk: Actor, staff: Actor, zhang: int
 ) -> None:
@@ -125,17 +132,21 @@ def test_unknown_and_merged_people_are_not_checked_in(
 
 
 def test_todays_log_newest_first_with_desk_account(
-    db: Database, desk: Actor, staff: Actor, zhang: int
+    db: Database, desk: Actor, staff: Actor, zhang: int, clock_at: clock.FixedClock
 ) -> None:
     with db.write() as session:
         li = people.register(session, desk, PersonInput("李四")).id
-        early = reception.check_in(session, desk, zhang, "government")
-        late = reception.check_in(session, staff, li, "life_service")
-        yesterday = reception.check_in(session, desk, li, "activity")
-    _move_back(db, early.id, dt.timedelta(seconds=30))
-    _move_back(db, yesterday.id, dt.timedelta(days=1))
+    clock_at.advance(dt.timedelta(days=-1))
     with db.write() as session:
-        log = reception.today_log(session, dt.date.today())
+        reception.check_in(session, desk, li, "activity")  # yesterday
+    clock_at.set(TEST_NOW)
+    with db.write() as session:
+        early = reception.check_in(session, desk, zhang, "government")
+    clock_at.advance(dt.timedelta(seconds=30))
+    with db.write() as session:
+        late = reception.check_in(session, staff, li, "life_service")
+    with db.read() as session:
+        log = reception.today_log(session, desk, clock.today())
     assert [(line.id, line.name, line.purpose, line.account) for line in log] == [
         (late.id, "李四", Purpose.LIFE_SERVICE, "staff"),
         (early.id, "张三", Purpose.GOVERNMENT, "desk"),
@@ -144,11 +155,15 @@ def test_todays_log_newest_first_with_desk_account(
     assert not any(line.undone for line in log)
 
 
-def test_undo_the_same_day_only_and_once(db: Database, desk: Actor, zhang: int) -> None:
+def test_undo_the_same_day_only_and_once(
+    db: Database, desk: Actor, zhang: int, clock_at: clock.FixedClock
+) -> None:
+    clock_at.advance(dt.timedelta(days=-1))
+    with db.write() as session:
+        old = reception.check_in(session, desk, zhang, "activity")
+    clock_at.set(TEST_NOW)
     with db.write() as session:
         today = reception.check_in(session, desk, zhang, "government")
-        old = reception.check_in(session, desk, zhang, "activity")
-    _move_back(db, old.id, dt.timedelta(days=1))
     with db.write() as session:
         reception.undo_check_in(session, desk, today.id)
     with pytest.raises(ConflictError), db.write() as session:
@@ -158,7 +173,7 @@ def test_undo_the_same_day_only_and_once(db: Database, desk: Actor, zhang: int) 
     with pytest.raises(NotFound), db.write() as session:
         reception.undo_check_in(session, desk, 999)
     with db.write() as session:
-        [line] = reception.today_log(session, dt.date.today())
+        [line] = reception.today_log(session, desk, clock.today())
         assert line.undone
         [event] = _events(session, "undo_check_in")
         assert event.entity_id == today.id
@@ -173,7 +188,7 @@ def test_counts_by_purpose_leave_out_undone(db: Database, desk: Actor, zhang: in
         reception.check_in(session, desk, li, "government")
         mistake = reception.check_in(session, desk, li, "activity")
         reception.undo_check_in(session, desk, mistake.id)
-        counts = reception.counts_by_purpose(session, dt.date.today())
+        counts = reception.counts_by_purpose(session, desk, clock.today())
     assert counts[Purpose.GOVERNMENT] == 2
     assert counts[Purpose.ACTIVITY] == 0
     assert set(counts) == set(Purpose)
@@ -190,16 +205,16 @@ def test_request_lifecycle_is_audited(db: Database, desk: Actor, staff: Actor, z
     assert (row.status, row.person_name, row.created_by) == (RequestStatus.OPEN, "张三", "desk")
     assert row.text == "3号楼楼道灯坏了\n晚上很黑"
     with db.write() as session:
-        assert [r.id for r in reception.open_requests(session)] == [row.id]
+        assert [r.id for r in reception.open_requests(session, desk)] == [row.id]
         assigned = reception.assign_request(session, desk, row.id, staff.account_id)
     assert (assigned.status, assigned.assigned_to) == (RequestStatus.ASSIGNED, "staff")
     with db.write() as session:
-        assert [r.id for r in reception.open_requests(session)] == [row.id]
+        assert [r.id for r in reception.open_requests(session, desk)] == [row.id]
         resolved = reception.resolve_request(session, staff, row.id, "已联系物业更换灯泡")
     assert resolved.status == RequestStatus.RESOLVED and resolved.resolved_at is not None
     assert resolved.resolution == "已联系物业更换灯泡"
     with db.write() as session:
-        assert reception.open_requests(session) == []
+        assert reception.open_requests(session, desk) == []
         actions = [
             (e.action, e.account_id)
             for e in session.scalars(
@@ -274,6 +289,12 @@ def test_every_reception_call_needs_the_reception_permission(
         security.PERMISSIONS[Role.DESK] - {security.Permission.RECEPTION},
     )
     calls = [
+        lambda s: reception.visitor(s, desk, zhang),
+        lambda s: search.find_people(s, desk, "张三"),
+        lambda s: reception.today_log(s, desk, TEST_NOW.date()),
+        lambda s: reception.counts_by_purpose(s, desk, TEST_NOW.date()),
+        lambda s: reception.open_requests(s, desk),
+        lambda s: reception.assignees(s, desk),
         lambda s: reception.check_in(s, desk, zhang, "other"),
         lambda s: reception.undo_check_in(s, desk, 1),
         lambda s: reception.record_request(s, desk, zhang, "其他", "内容"),

@@ -17,9 +17,10 @@ from app.models import Visit
 from app.security import Actor
 from app.services import communities, people, search
 from app.services.people import PersonInput
-from app.services.search import MatchKind, search_people
+from app.services.search import MatchKind, SearchResult, find_people, search_people
+from tests.conftest import TEST_NOW
 
-NOW = dt.datetime.now().replace(microsecond=0)
+NOW = TEST_NOW
 
 
 def _id(first17: str) -> str:
@@ -180,6 +181,40 @@ def test_recent_visitors_first_then_by_name(db: Database, register: Register) ->
     assert hits[-1].last_visit_at is None
 
 
+def test_a_whole_name_or_pinyin_ranks_above_names_it_only_begins(
+    db: Database, register: Register
+) -> None:
+    zhang_san = register("张三")  # never checked in
+    zhang_sanfeng = register("张三丰")
+    zhou_siyuan = register("周思远")  # zsy
+    _visit(db, zhang_sanfeng, NOW)
+    _visit(db, zhou_siyuan, NOW - dt.timedelta(hours=1))
+    assert _find(db, "zs") == [
+        (zhang_san, MatchKind.INITIALS),  # all the initials: first, though never seen
+        (zhang_sanfeng, MatchKind.INITIALS),  # the rest: recent visitors first, then by name
+        (zhou_siyuan, MatchKind.INITIALS),
+    ]
+    assert _find(db, "zhangsan") == [
+        (zhang_san, MatchKind.PINYIN),
+        (zhang_sanfeng, MatchKind.PINYIN),
+    ]
+    assert _find(db, "zhang san") == _find(db, "zhangsan")
+    assert _find(db, "张三") == [(zhang_san, MatchKind.NAME), (zhang_sanfeng, MatchKind.NAME)]
+
+
+def test_initials_typed_whole_find_a_person_among_many_recent_visitors(
+    db: Database, register: Register
+) -> None:
+    never = register("张帅")
+    for n in range(25):  # zs… people who all came lately, more than the list holds
+        person = register("张帅" + "一二三四五"[n % 5] + "甲乙丙丁戊"[n // 5])
+        _visit(db, person, NOW - dt.timedelta(minutes=n))
+    with db.read() as session:
+        hits = search_people(session, "zs")
+    assert len(hits) == search.DEFAULT_LIMIT
+    assert hits[0].id == never and hits[0].last_visit_at is None
+
+
 def test_merged_people_are_hidden(db: Database, register: Register, staff: Actor) -> None:
     keep = register("王芳", phone="13812345678")
     drop = register("王芳", phone="13812345678")
@@ -220,6 +255,51 @@ def test_odd_text_finds_nothing_and_breaks_nothing(
     register("张三", phone="13812345678")
     assert _find(db, typed) == []
     assert len(_find(db, "张三")) == 1
+
+
+# --- how many more match -------------------------------------------------------------------------
+
+
+def _more(db: Database, actor: Actor, typed: str, limit: int) -> tuple[int, int, bool]:
+    with db.read() as session:
+        found = find_people(session, actor, typed, limit=limit)
+    return len(found.hits), found.more, found.more_exact
+
+
+def test_the_result_says_how_many_more_match(
+    db: Database,
+    register: Register,
+    desk: Actor,
+    staff: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ids = [register("张" + "伟芳明秀英"[n % 5] + "甲乙丙丁戊"[n // 5]) for n in range(25)]
+    register("李四")
+    assert _more(db, desk, "张", 20) == (20, 5, True)
+    assert _more(db, desk, "张", 25) == (25, 0, True)
+    assert _more(db, desk, "张", 30) == (25, 0, True)
+    assert _more(db, desk, "zh", 20) == (20, 5, True)  # initials and pinyin: each person once
+    monkeypatch.setattr(search, "MORE_CAP", 5)
+    assert _more(db, desk, "张", 20) == (20, 5, True)  # counted to the cap: still exact
+    monkeypatch.setattr(search, "MORE_CAP", 4)
+    assert _more(db, desk, "张", 20) == (20, 4, False)  # more than 4
+    monkeypatch.undo()
+    with db.write() as session:
+        people.merge(session, staff, ids[0], ids[1])
+    assert _more(db, desk, "张", 20) == (20, 4, True)  # a record merged away is nobody more
+    with db.read() as session:
+        assert find_people(session, desk, "   ") == SearchResult([])
+
+
+def test_more_counts_a_person_matching_two_ways_once(
+    db: Database, register: Register, desk: Actor
+) -> None:
+    register("Anna Smith", phone="13812345678")
+    register("Anna Lee", phone="13912345678")
+    register("王五", phone="13712345678")
+    assert _more(db, desk, "Anna", 1) == (1, 1, True)  # by name and by letters: two people
+    assert _more(db, desk, "5678", 2) == (2, 1, True)
+    assert _more(db, desk, "5678", 3) == (3, 0, True)
 
 
 # --- the walk along the visit log gives the same answers as ranking every match ---------------
@@ -304,6 +384,7 @@ def test_every_branch_uses_an_index(db: Database, register: Register, typed: str
         plans = {
             "search": _plan(session, search.SEARCH_SQL, {**params, "limit": 20}),
             "count": _plan(session, search.COUNT_SQL, {**params, "cap": 100}),
+            "more": _plan(session, search.MORE_SQL, {**params, "cap": 100}),
             **{
                 f"walk {way.name}": _plan(session, sql, {**params, "before": NOW, "batch": 40})
                 for way, sql in search.RECENT_SQL.items()

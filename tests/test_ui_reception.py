@@ -21,21 +21,23 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from app import i18n
+from app import clock, i18n
 from app import settings as settings_module
 from app.db import Database
 from app.models import AuditEvent, Person, Purpose, Request, RequestStatus, Visit
 from app.security import Actor
-from app.services import communities, people, reception
+from app.services import communities, people, reception, search
 from app.services.people import PersonInput
 from app.services.search import MatchKind, PersonHit
-from ui import style
+from tests.conftest import TEST_NOW
+from ui import labels, style
 from ui.context import DeskContext
 from ui.fonts import install_application_font
 from ui.i18n import install_translators
 from ui.main_window import DEFAULT_SIZE, MainWindow
-from ui.reception.desk import DEFAULT_PURPOSE, ReceptionDesk
+from ui.reception.desk import ReceptionDesk
 from ui.reception.models import RequestsModel, ResultsModel, TodayLogModel
+from ui.reception.purposes import DEFAULT_PURPOSE
 from ui.reception.requests import RequestsPanel
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -49,8 +51,9 @@ def english(data_dir: Path) -> None:
 
 
 @pytest.fixture
-def centre(db: Database, admin: Actor, desk: Actor) -> dict[str, int]:
-    """张三 (phone tail 5678); 王五 and 赵六 share the tail 1234, 王五 came yesterday; 李小明."""
+def centre(db: Database, admin: Actor, desk: Actor, clock_at: clock.FixedClock) -> dict[str, int]:
+    """张三 (phone tail 5678); 王五 and 赵六 share the tail 1234, 王五 came yesterday; 李小明.
+    The clock stands at TEST_NOW."""
     with db.write() as session:
         peach = communities.add_community(session, admin, "桃园社区")
         group = communities.add_building_group(session, admin, peach.id, "1号楼组")
@@ -67,7 +70,7 @@ def centre(db: Database, admin: Actor, desk: Actor) -> dict[str, int]:
         session.add(
             Visit(
                 person_id=wang.id,
-                at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=1),
+                at=TEST_NOW - dt.timedelta(days=1),
                 purpose=Purpose.OTHER.value,
             )
         )
@@ -218,6 +221,43 @@ def test_member_code_ranks_before_phone_and_name_before_pinyin(
     qtbot.keyClicks(box, "yl000001")
     code = reception_desk.highlighted()
     assert code is not None and code.match is MatchKind.MEMBER_CODE and code.name == "张三"
+
+
+def test_the_list_says_how_many_more_people_match(
+    qtbot: QtBot,
+    db: Database,
+    desk: Actor,
+    centre: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with db.write() as session:
+        for n in range(24):  # with 张三: 25 people whose name starts with 张
+            name = "张" + "伟芳明秀英华"[n % 6] + "甲乙丙丁"[n // 6]
+            people.register(session, desk, PersonInput(name))
+    widget = make_desk(qtbot, db, desk)
+    box = search_box(widget)
+    type_chinese(box, "张")
+    assert widget.results_model.rowCount() == 20
+    assert widget.more_text().startswith("5 more not shown")
+    assert widget.more_label.isVisible() and widget.more_label.accessibleName()
+    type_chinese(box, "伟")
+    assert widget.results_model.rowCount() == 4 and widget.more_text() == ""
+    assert not widget.more_label.isVisible()
+
+    monkeypatch.setattr(search, "MORE_CAP", 3)  # counting stops: "more than"
+    box.clear()
+    type_chinese(box, "张")
+    assert widget.more_text().startswith("More than 3 more not shown")
+
+    widget.resize(700, 700)  # narrow: the results are a tab, whose title counts too
+    qtbot.waitUntil(lambda: not widget.is_wide())
+    title = widget.tabs.tabText(widget.tabs.indexOf(widget.results_area))
+    assert title == "People found (20 of over 23)"
+    monkeypatch.undo()
+    box.clear()
+    type_chinese(box, "张")
+    title = widget.tabs.tabText(widget.tabs.indexOf(widget.results_area))
+    assert title == "People found (20 of 25)"
 
 
 def test_a_member_card_scan_checks_in_at_once(
@@ -393,9 +433,138 @@ def test_purposes_switch_with_function_keys_and_alt_digits_never_with_digits(
     qtbot.keyClick(box, Qt.Key.Key_Return)
     [visit] = visits(db, centre["zhang"])
     assert visit.purpose == Purpose.LIFE_SERVICE.value
-    assert reception_desk.selected_purpose() is Purpose.LIFE_SERVICE  # stays for the next one
     assert reception_desk.purposes.count(Purpose.LIFE_SERVICE) == 1
     assert "· 1" in reception_desk.purposes.buttons[Purpose.LIFE_SERVICE].text()
+
+
+def test_the_purpose_returns_to_the_default_after_each_check_in(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClick(box, Qt.Key.Key_F5)
+    assert "next check-in only" in reception_desk.status.message()  # says so on screen
+    qtbot.keyClicks(box, "5678")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter
+    assert reception_desk.selected_purpose() is DEFAULT_PURPOSE
+    assert "back to Activity" in reception_desk.status.message()
+    default = reception_desk.purposes.buttons[DEFAULT_PURPOSE]
+    assert default.isChecked() and default.text().startswith("✓")
+
+    qtbot.keyClicks(box, "1234")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the next visitor, no key pressed for them
+    assert reception_desk.selected_purpose() is DEFAULT_PURPOSE
+
+    qtbot.keyClick(box, Qt.Key.Key_F4)
+    qtbot.keyClicks(box, "YL000004")  # a member card scan
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert reception_desk.selected_purpose() is DEFAULT_PURPOSE
+
+    recorded = {v.person_id: v.purpose for v in visits(db) if v.purpose != Purpose.OTHER.value}
+    assert recorded == {
+        centre["zhang"]: Purpose.LIFE_SERVICE.value,
+        centre["wang"]: DEFAULT_PURPOSE.value,
+        centre["li"]: Purpose.GOVERNMENT.value,
+    }
+
+
+def test_a_new_visitor_is_checked_in_with_the_chosen_purpose_which_then_resets(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk
+) -> None:
+    box = search_box(reception_desk)
+    qtbot.keyClicks(box, "13900009999")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    form = reception_desk.form
+    assert reception_desk.showing_form()
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_F3)  # the purpose, chosen while registering
+    assert labels.purpose_name(Purpose.PARTY_DOUBLE_REPORT) in form.hint.accessibleName()
+    type_chinese(form.name_edit, "孙七")
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
+    assert not reception_desk.showing_form()
+    with db.write() as session:
+        person = session.scalar(select(Person).where(Person.name == "孙七"))
+        assert person is not None
+        person_id = person.id
+    [visit] = visits(db, person_id)
+    assert visit.purpose == Purpose.PARTY_DOUBLE_REPORT.value
+    assert reception_desk.selected_purpose() is DEFAULT_PURPOSE
+
+    reception_desk.open_new_visitor()  # the next new visitor starts from the default again
+    assert labels.purpose_name(DEFAULT_PURPOSE) in form.hint.accessibleName()
+
+
+def test_shift_and_an_f_key_pin_a_purpose_for_a_queue(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    bar = reception_desk.purposes
+    qtbot.keyClick(box, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.pinned() is Purpose.PARTY_DUES and bar.selected() is Purpose.PARTY_DUES
+    # Shown in words, not only by colour: on the pin button, to screen readers, in the status.
+    assert bar.pin_button.isChecked() and bar.pin_button.text() == "Pinned: Party dues"
+    assert "Pinned" in bar.pin_button.accessibleName()
+    assert "Pinned" in bar.accessibleDescription()
+    assert "pinned" in bar.buttons[Purpose.PARTY_DUES].accessibleName()
+    assert "Shift+F2" in reception_desk.status.message()
+    assert box.hasFocus()
+
+    for typed in ("5678", "1234"):  # a queue: each one recorded for the pinned purpose
+        qtbot.keyClicks(box, typed)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        assert bar.selected() is Purpose.PARTY_DUES
+    qtbot.keyClick(box, Qt.Key.Key_F4)  # one visitor of the queue came for something else …
+    qtbot.keyClicks(box, "YL000004")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert bar.selected() is Purpose.PARTY_DUES  # … and the pinned purpose is back
+    assert bar.pin_button.text() == "Pinned: Party dues"
+
+    reception_desk.open_new_visitor()  # a new visitor of the queue
+    assert "pinned" in reception_desk.form.hint.accessibleName()
+    reception_desk.form.fill(name="孙七")
+    assert reception_desk.form.submit() is not None
+    assert bar.selected() is Purpose.PARTY_DUES
+
+    qtbot.keyClick(box, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)  # unpin
+    assert bar.pinned() is None and not bar.pin_button.isChecked()
+    assert bar.pin_button.text() == "Pin"
+    assert "Unpinned" in reception_desk.status.message()
+    qtbot.keyClicks(box, "5678")
+    qtbot.keyClick(box, Qt.Key.Key_F4)  # another errand: no repeat question
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert bar.selected() is DEFAULT_PURPOSE  # unpinned: back to the default after it
+
+    with db.write() as session:
+        sun = session.scalar(select(Person.id).where(Person.name == "孙七"))
+    recorded = [(v.person_id, v.purpose) for v in visits(db) if v.purpose != Purpose.OTHER.value]
+    assert recorded == [
+        (centre["zhang"], Purpose.PARTY_DUES.value),
+        (centre["wang"], Purpose.PARTY_DUES.value),
+        (centre["li"], Purpose.GOVERNMENT.value),
+        (sun, Purpose.PARTY_DUES.value),
+        (centre["zhang"], Purpose.GOVERNMENT.value),
+    ]
+
+
+def test_the_pin_button_pins_the_chosen_purpose_and_unpins_it(
+    qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
+) -> None:
+    box = search_box(reception_desk)
+    bar = reception_desk.purposes
+    pin = reception_desk.findChild(QPushButton, "reception.purposePin")
+    assert pin is bar.pin_button and pin.accessibleName() and pin.toolTip()
+    qtbot.keyClick(box, Qt.Key.Key_F7)
+    qtbot.mouseClick(pin, Qt.MouseButton.LeftButton)
+    assert bar.pinned() is Purpose.ROOM_USE and pin.text() == "Pinned: Room use"
+    qtbot.keyClicks(box, "5678")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert bar.selected() is Purpose.ROOM_USE
+    # Shift and another F-key moves the pin; the button unpins.
+    qtbot.keyClick(box, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.pinned() is Purpose.OTHER
+    pin.setFocus()
+    qtbot.keyClick(pin, Qt.Key.Key_Space)
+    assert bar.pinned() is None and not pin.isChecked()
+    assert bar.selected() is Purpose.OTHER  # still the next check-in's purpose
+    assert [v.purpose for v in visits(db, centre["zhang"])] == [Purpose.ROOM_USE.value]
 
 
 def test_a_note_goes_with_the_check_in(
@@ -638,8 +807,11 @@ def test_the_desk_fits_1366_by_768_in_both_text_sizes(
     hint = window.minimumSizeHint()
     assert hint.width() <= DEFAULT_SIZE.width() and hint.height() <= DEFAULT_SIZE.height()
     assert window.size() == DEFAULT_SIZE
-    assert widget.purposes.rows() == (1 if size == "normal" else 2)
-    for button in widget.purposes.buttons.values():
+    assert widget.purposes.rows() <= 2
+    widget.purposes.set_counts(dict.fromkeys(Purpose, 188))  # a busy day: wider numbers
+    qtbot.wait(10)
+    assert widget.purposes.rows() <= 2
+    for button in [*widget.purposes.buttons.values(), widget.purposes.pin_button]:
         assert button.height() >= style.text_size(size).primary_button_px
         assert button.width() >= button.fontMetrics().horizontalAdvance(button.text())
     for name in ("reception.newVisitor", "reception.checkIn"):
@@ -654,6 +826,21 @@ def test_the_desk_fits_1366_by_768_in_both_text_sizes(
     assert view.isVisible() and view.horizontalScrollBar().maximum() == 0  # no column cut off
     assert widget.is_wide() == (size == "normal")
 
+    # The longest messages: a check-in for the longest purpose, the purpose returning after it.
+    with db.write() as session:
+        people.register(session, desk, PersonInput("欧阳小明", phone="13622223333"))
+    box = search_box(widget)
+    box.clear()
+    qtbot.keyClick(box, Qt.Key.Key_F1)
+    qtbot.keyClicks(box, "3333")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert "欧阳小明" in widget.status.message() and "活动" in widget.status.message()
+    qtbot.wait(10)
+    hint = window.minimumSizeHint()
+    assert hint.height() <= DEFAULT_SIZE.height() and window.size() == DEFAULT_SIZE
+    status = widget.status
+    assert status.isVisible() and status.height() >= status.heightForWidth(status.width())
+
     widget.open_new_visitor()  # the form scrolls rather than cutting off in the large size
     qtbot.wait(10)
     hint = window.minimumSizeHint()
@@ -661,16 +848,38 @@ def test_the_desk_fits_1366_by_768_in_both_text_sizes(
 
 
 def test_the_desk_speaks_chinese(
-    qtbot: QtBot, db: Database, desk: Actor, centre: dict[str, int], chinese: None
+    qtbot: QtBot,
+    db: Database,
+    desk: Actor,
+    centre: dict[str, int],
+    chinese: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    with db.write() as session:
+        for n in range(21):  # with 王五: 22 people whose name starts with 王
+            people.register(
+                session, desk, PersonInput("王" + "伟芳明秀英华甲"[n % 7] + "一二三"[n // 7])
+            )
     widget = make_desk(qtbot, db, desk)
     assert widget.purposes.buttons[Purpose.ACTIVITY].text() == "✓ F6 活动 · 0"
+    assert widget.purposes.pin_button.text() == "固定事由"
+    widget.purposes.pin(Purpose.PARTY_DUES)
+    assert widget.purposes.pin_button.text() == "已固定：交党费"
+    assert widget.purposes.accessibleDescription().startswith("已固定“党务：党费”")
     assert widget.results_model.headerData(0, Qt.Orientation.Horizontal) == "姓名"
     for button in widget.findChildren(QPushButton):
         if button.text():
             assert any("\u4e00" <= ch <= "\u9fff" for ch in button.text()), button.text()
     qtbot.keyClicks(search_box(widget), "1234")
     assert widget.results_model.row_texts(1)[4] == "从未来访"
+    box = search_box(widget)
+    box.clear()
+    type_chinese(box, "王")
+    assert widget.more_text() == "还有 2 人未显示，请多输入几个字或数字。"
+    monkeypatch.setattr(search, "MORE_CAP", 1)
+    box.clear()
+    type_chinese(box, "王")
+    assert widget.more_text() == "还有超过 1 人未显示，请多输入几个字或数字。"
 
 
 def test_every_control_has_a_name_and_an_accessible_name(reception_desk: ReceptionDesk) -> None:
@@ -704,8 +913,8 @@ def test_log_and_requests_models_without_a_window(
         visit = reception.check_in(session, desk, centre["zhang"], Purpose.GOVERNMENT, "证明")
         reception.undo_check_in(session, desk, visit.id)
         reception.record_request(session, desk, None, "其他", "第一行\n第二行")
-        lines = reception.today_log(session, dt.date.today())
-        requests = reception.open_requests(session)
+        lines = reception.today_log(session, desk, clock.today())
+        requests = reception.open_requests(session, desk)
     log = TodayLogModel()
     log.set_lines(lines)
     qtmodeltester.check(log)  # type: ignore[attr-defined]

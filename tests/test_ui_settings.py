@@ -195,6 +195,25 @@ def test_profile_edit_is_saved_and_shown(
     assert recorder.data_changes == 1
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("０２１－８７６５４３２１", "021-87654321"),  # full-width, as a Chinese input method types
+        ("138 1234 5678", "13812345678"),
+        ("138-1234-5678", "13812345678"),
+        ("87654321", "021-87654321"),  # a Shanghai line without its area code
+    ],
+)
+def test_the_centre_phone_accepts_what_a_person_form_accepts(
+    db: Database, desk_widget: SettingsDesk, typed: str, stored: str
+) -> None:
+    page = desk_widget.centre_page
+    page.edit("phone").setText(typed)
+    assert page.save(), page.field_message("phone")
+    assert centre_row(db).phone == stored
+    assert page.edit("phone").text() == stored
+
+
 def test_enter_in_a_field_saves(qtbot: QtBot, db: Database, desk_widget: SettingsDesk) -> None:
     address = desk_widget.centre_page.findChild(QLineEdit, "settings.centre.address")
     assert address is not None

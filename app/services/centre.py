@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app import validation
+from app import people_fields, validation
 from app.errors import ConflictError, ValidationError
 from app.i18n import translate
 from app.models import Centre
@@ -52,7 +52,8 @@ def _clean(profile: CentreProfile) -> CentreProfile:
     address = validation.optional_text(
         "address", profile.address, max_length=200, label=translate("Errors", "the address")
     )
-    phone = validation.centre_phone("phone", profile.phone)
+    # The same rule as a person's phone: full-width digits, spaces and dashes are fine.
+    phone = people_fields.phone(profile.phone) or ""
     in_charge = validation.optional_text(
         "person_in_charge",
         profile.person_in_charge,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.models import (
     ActivitySession,
     Booking,
@@ -133,7 +134,7 @@ def sessions_between(session: Session, start: dt.datetime, end: dt.datetime) -> 
 
 
 def pending_approvals(session: Session) -> int:
-    now = dt.datetime.now()
+    now = clock.now()
     return (
         session.scalar(
             select(func.count())
@@ -165,7 +166,7 @@ def visits_per_day(
 
 
 def figures(session: Session, today: dt.date | None = None) -> HomeFigures:
-    day = today or dt.date.today()
+    day = today or clock.today()
     week_end = dt.datetime.combine(day + dt.timedelta(days=7), dt.time())
     return HomeFigures(
         day=day,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import validation
+from app import clock, validation
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import translate
 from app.models import (
@@ -91,6 +91,18 @@ class VisitLine:
 
 
 @dataclass(frozen=True)
+class Visitor:
+    """Who a check-in names at the desk: 张三 (YL000001)."""
+
+    id: int
+    name: str
+    member_code: str
+
+    def label(self) -> str:
+        return f"{self.name} ({self.member_code})" if self.member_code else self.name
+
+
+@dataclass(frozen=True)
 class Assignee:
     """An account a request can be handed to (listed for a desk volunteer, who may not list
     accounts as such)."""
@@ -116,10 +128,6 @@ class RequestRow:
     resolved_at: dt.datetime | None
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
-
-
 def _purpose(value: Purpose | str) -> Purpose:
     try:
         return Purpose(value)
@@ -127,6 +135,16 @@ def _purpose(value: Purpose | str) -> Purpose:
         raise ValidationError(
             "purpose", translate("Errors", "Choose the purpose of the visit from the list.")
         ) from None
+
+
+def visitor(session: Session, actor: Actor, person_id: int) -> Visitor:
+    """The name and member code of a person about to be checked in (just registered, or found
+    on file by the registration form)."""
+    actor.require(Permission.RECEPTION)
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound(translate("Errors", "This person is no longer on file."))
+    return Visitor(person.id, person.name, person.member_code)
 
 
 def check_in(
@@ -154,7 +172,7 @@ def check_in(
         raise ConflictError(
             translate("Errors", "This record was merged into another one; open that one instead.")
         )
-    now = _now()
+    now = clock.now()
     if not confirm_duplicate:
         earlier = session.scalars(
             select(Visit)
@@ -203,8 +221,9 @@ def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start, start + dt.timedelta(days=1)
 
 
-def today_log(session: Session, day: dt.date) -> list[VisitLine]:
+def today_log(session: Session, actor: Actor, day: dt.date) -> list[VisitLine]:
     """The day's check-ins, newest first; undone ones stay in the list, marked."""
+    actor.require(Permission.RECEPTION)
     start, end = _day_bounds(day)
     rows = session.execute(
         select(Visit, Person.name, Community.name, Account.display_name)
@@ -238,15 +257,16 @@ def undo_check_in(session: Session, actor: Actor, visit_id: int) -> None:
         raise NotFound(translate("Errors", "This check-in no longer exists."))
     if visit.undone_at is not None:
         raise ConflictError(translate("Errors", "This check-in was undone already."))
-    now = _now()
+    now = clock.now()
     if visit.at.date() != now.date():
         raise ConflictError(translate("Errors", "Only today's check-ins can be undone."))
     visit.undone_at = now
     audit.record(session, actor, "undo_check_in", "visit", visit.id, person_id=visit.person_id)
 
 
-def counts_by_purpose(session: Session, day: dt.date) -> dict[Purpose, int]:
+def counts_by_purpose(session: Session, actor: Actor, day: dt.date) -> dict[Purpose, int]:
     """Live count per purpose for the desk (undone check-ins not counted); every purpose listed."""
+    actor.require(Permission.RECEPTION)
     counted = visits_by_purpose(session, day)
     return {purpose: counted.get(purpose, 0) for purpose in Purpose}
 
@@ -329,8 +349,9 @@ def record_request(
     return _request_row(session, request)
 
 
-def open_requests(session: Session) -> list[RequestRow]:
+def open_requests(session: Session, actor: Actor) -> list[RequestRow]:
     """Requests not yet resolved, oldest first: the longest waiting come to the top."""
+    actor.require(Permission.RECEPTION)
     requests = session.scalars(
         select(Request)
         .where(Request.status != RequestStatus.RESOLVED.value)
@@ -375,13 +396,14 @@ def resolve_request(session: Session, actor: Actor, request_id: int, note: str) 
     )
     request.status = RequestStatus.RESOLVED.value
     request.resolution = resolution
-    request.resolved_at = _now()
+    request.resolved_at = clock.now()
     audit.record(session, actor, "resolve", "request", request.id)
     return _request_row(session, request)
 
 
-def assignees(session: Session) -> list[Assignee]:
+def assignees(session: Session, actor: Actor) -> list[Assignee]:
     """Active staff and admin accounts, who follow requests up; by display name."""
+    actor.require(Permission.RECEPTION)
     rows = session.scalars(
         select(Account)
         .where(Account.active.is_(True), Account.role.in_([Role.STAFF.value, Role.ADMIN.value]))

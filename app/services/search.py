@@ -3,13 +3,18 @@
 Each way is an index range or equality on its own column, never LIKE (which SQLite can't serve
 from an ordinary index): "last digits of the phone" is a prefix of the reversed digits, a name
 prefix is the range [text, text with its last character incremented), pinyin the same range on
-`person_search_key.key`. Results come by way (member code, phone, ID number, name, pinyin), then
-the most recent check-in first, then by name.
+`person_search_key.key`. Results come by way (member code, phone, ID number, name, pinyin), a
+name or pinyin typed whole (张三, zs, zhangsan) before those it only begins, then the most recent
+check-in first, then by name.
 
 Most texts match a few people, and one statement ranks them all. A text typed one key at a time
 starts broad ("z", "张": thousands of people), and looking up everyone's last check-in would
 cost tens of milliseconds; then the visit log is walked from the newest check-in backwards until
 enough matching people are found, which takes a few hundred visits.
+
+At most `limit` people are shown; the result says how many more match, counted exactly up to
+MORE_CAP more (each way's index range read up to that many people) and beyond that as "more than
+MORE_CAP": counting every one of 7,000 张 would cost as much again as the search.
 """
 
 from __future__ import annotations
@@ -26,8 +31,11 @@ from sqlalchemy import DateTime, Integer, String, bindparam, text
 from sqlalchemy.orm import Session
 
 from app import people_fields
+from app.security import Actor, Permission
 
 DEFAULT_LIMIT = 20
+# People not shown are counted exactly up to this many; beyond, the result says "more than".
+MORE_CAP = 500
 MIN_PHONE_DIGITS = 4
 # Ranking every match costs about the same per person as the walk costs per visit read, and
 # the walk reads about batch × people / matches visits: the walk is cheaper from
@@ -44,33 +52,43 @@ WALK_MAX = 5000
 
 class MatchKind(enum.StrEnum):
     """Why a person matched. Results are ordered by way: member code, phone, ID number, name,
-    then pinyin (initials and full pinyin are one way)."""
+    then pinyin (initials and full pinyin are one way); within a name or pinyin, a match of the
+    whole before a match of the start."""
 
     MEMBER_CODE = "member_code"
     PHONE = "phone"  # the last 4+ digits, or the whole number
     ID_NUMBER = "id_number"  # the last 4 characters, or the whole number
-    NAME = "name"  # the start of the name
-    INITIALS = "initials"  # pinyin initials: zs → 张三
-    PINYIN = "pinyin"  # the start of the full pinyin: zhangs → 张三
+    NAME = "name"  # the name, or its start
+    INITIALS = "initials"  # pinyin initials, or their start: zs → 张三, 张三丰
+    PINYIN = "pinyin"  # the full pinyin, or its start: zhangs → 张三
 
 
-# A match's rank: tens give the way (the order of results), units tell initials from pinyin.
+# A match's rank: rank // 5 is its grade (the order of results: member code, phone, ID number,
+# whole name, start of a name, whole pinyin, start of pinyin); units tell initials from pinyin.
 _RANKS = {
     0: MatchKind.MEMBER_CODE,
     10: MatchKind.PHONE,
     20: MatchKind.ID_NUMBER,
-    30: MatchKind.NAME,
-    40: MatchKind.INITIALS,
-    41: MatchKind.PINYIN,
+    30: MatchKind.NAME,  # the whole name
+    35: MatchKind.NAME,
+    40: MatchKind.INITIALS,  # all the initials
+    41: MatchKind.PINYIN,  # the whole pinyin
+    45: MatchKind.INITIALS,
+    46: MatchKind.PINYIN,
 }
+_NAME_START_RANK = 35
 
 
 class _Way(enum.IntEnum):
+    """The grades in order, each searched alone when a text is broad (`_search_way_by_way`)."""
+
     MEMBER_CODE = 0
     PHONE = 1
     ID_NUMBER = 2
-    NAME = 3
-    PINYIN = 4
+    NAME_WHOLE = 3
+    NAME = 4  # the start of a name
+    PINYIN_WHOLE = 5
+    PINYIN = 6  # the start of pinyin
 
 
 @dataclass(frozen=True)
@@ -85,11 +103,26 @@ class PersonHit:
     match: MatchKind
 
 
+@dataclass(frozen=True)
+class SearchResult:
+    """The people shown, and how many more match: exactly `more`, or (`more_exact` False) more
+    than `more`."""
+
+    hits: list[PersonHit]
+    more: int = 0
+    more_exact: bool = True
+
+
+# The parameters each way binds. A whole name or pinyin binds only the text (its start's range
+# end stays NULL, which switches the start's branch off); the start binds both, and its people
+# who match whole are found again but were taken already.
 _PARAMETERS = {
     _Way.MEMBER_CODE: ("code",),
     _Way.PHONE: ("phone", "phone_end"),
     _Way.ID_NUMBER: ("id_tail", "id_number"),
+    _Way.NAME_WHOLE: ("name",),
     _Way.NAME: ("name", "name_end"),
+    _Way.PINYIN_WHOLE: ("key",),
     _Way.PINYIN: ("key", "key_end"),
 }
 
@@ -122,25 +155,30 @@ WITH hit (person_id, rank) AS (
     UNION ALL
     SELECT id, 20 FROM person WHERE id_number = :id_number
     UNION ALL
-    SELECT id, 30 FROM person WHERE name >= :name AND name < :name_end
+    SELECT id, 30 FROM person WHERE name = :name
+    UNION ALL
+    SELECT id, 35 FROM person WHERE name >= :name AND name < :name_end
     UNION ALL
     SELECT person_id, CASE kind WHEN 'initials' THEN 40 ELSE 41 END
+    FROM person_search_key WHERE key = :key
+    UNION ALL
+    SELECT person_id, CASE kind WHEN 'initials' THEN 45 ELSE 46 END
     FROM person_search_key WHERE key >= :key AND key < :key_end
 ),
 best (person_id, rank) AS (
     SELECT person_id, MIN(rank) FROM hit GROUP BY person_id
 )
 SELECT p.id, p.name, p.member_code, p.phone, c.name AS community, g.name AS building_group,
-       best.rank AS rank, {_LAST_VISIT} AS last_visit_at, best.rank / 10 AS way
+       best.rank AS rank, {_LAST_VISIT} AS last_visit_at, best.rank / 5 AS grade
 FROM best
 JOIN person p ON p.id = best.person_id
 LEFT JOIN community c ON c.id = p.community_id
 LEFT JOIN building_group g ON g.id = p.building_group_id
 WHERE p.active = :active
-ORDER BY way, last_visit_at DESC NULLS LAST, p.name, p.id
+ORDER BY grade, last_visit_at DESC NULLS LAST, p.name, p.id
 LIMIT :limit
 """
-_SEARCH = text(SEARCH_SQL).columns(**_COLUMNS, way=Integer)
+_SEARCH = text(SEARCH_SQL).columns(**_COLUMNS, grade=Integer)
 
 # How many people the ways that can be broad match, counted only up to a cap (index-only),
 # and about how many people there are.
@@ -153,6 +191,40 @@ SELECT
      WHERE key >= :key AND key < :key_end LIMIT :cap) AS c) AS search_keys
 """
 _COUNT = text(COUNT_SQL)
+
+
+def _active_up_to_cap(alias: str, condition: str) -> str:
+    return (
+        f"SELECT id FROM (SELECT id FROM person WHERE {condition} AND active = :active"
+        f" LIMIT :cap) AS {alias}"
+    )
+
+
+# How many active people match in all, each way's range read up to :cap people: a way that
+# reaches the cap makes the whole at least :cap. Person ranges skip merged-away records before
+# the cap; a merge drops the pinyin keys of the record merged away (people.merge), so keys
+# belong to active people, and a key range is counted as distinct people from the index alone.
+MORE_SQL = f"""
+WITH hit (person_id) AS (
+    SELECT id FROM person WHERE member_code = :code
+    UNION ALL
+    {_active_up_to_cap("phone_hit", "phone_reversed >= :phone AND phone_reversed < :phone_end")}
+    UNION ALL
+    SELECT id FROM person WHERE id_tail = :id_tail
+    UNION ALL
+    SELECT id FROM person WHERE id_number = :id_number
+    UNION ALL
+    {_active_up_to_cap("name_hit", "name >= :name AND name < :name_end")}
+    UNION ALL
+    SELECT person_id FROM (SELECT DISTINCT person_id FROM person_search_key
+        WHERE key >= :key AND key < :key_end LIMIT :cap) AS key_hit
+)
+SELECT COUNT(*) FROM (
+    SELECT DISTINCT hit.person_id FROM hit JOIN person p ON p.id = hit.person_id
+    WHERE p.active = :active
+) AS found
+"""
+_MORE = text(MORE_SQL)
 
 # The newest check-ins of people matching one way, newest first. CROSS JOIN keeps SQLite walking
 # the visit log by time (ix_visit_at) and probing each visitor, so LIMIT ends the walk early.
@@ -179,12 +251,13 @@ _RECENT = {
     for way, sql in RECENT_SQL.items()
 }
 
-# The shown columns of the people found by the walk, with the pinyin kind they matched by.
+# The shown columns of the people found by the walk, with the pinyin kind they matched by (the
+# start of it: whoever matched whole was taken before the walk).
 _DETAILS = (
     text(
         f"""
 SELECT p.id, p.name, p.member_code, p.phone, c.name AS community, g.name AS building_group,
-       (SELECT MIN(CASE k.kind WHEN 'initials' THEN 40 ELSE 41 END) FROM person_search_key k
+       (SELECT MIN(CASE k.kind WHEN 'initials' THEN 45 ELSE 46 END) FROM person_search_key k
         WHERE k.person_id = p.id AND k.key >= :key AND k.key < :key_end) AS rank,
        {_LAST_VISIT} AS last_visit_at
 FROM person p
@@ -255,14 +328,41 @@ def search_parameters(typed: str) -> dict[str, Any] | None:
     return params
 
 
+def find_people(
+    session: Session, actor: Actor, typed: str, *, limit: int = DEFAULT_LIMIT
+) -> SearchResult:
+    """The reception search: at most `limit` active people matching `typed`, best match first
+    (see MatchKind), and how many more match."""
+    actor.require(Permission.RECEPTION)
+    params = search_parameters(typed)
+    if params is None or limit <= 0:
+        return SearchResult([])
+    hits = _ranked(session, params, limit)
+    if len(hits) < limit:
+        return SearchResult(hits)
+    cap = limit + MORE_CAP + 1
+    matching = session.execute(_MORE, {**params, "cap": cap}).scalar_one()
+    if matching >= cap:
+        return SearchResult(hits, MORE_CAP, more_exact=False)
+    return SearchResult(hits, max(matching - len(hits), 0))
+
+
 def search_people(session: Session, typed: str, *, limit: int = DEFAULT_LIMIT) -> list[PersonHit]:
-    """Active (not merged-away) people matching `typed`, best match first; see MatchKind."""
+    """Active (not merged-away) people matching `typed`, best match first; see MatchKind.
+
+    No permission check and no count of the rest: for callers that checked the acting account
+    themselves (find_people is the reception's way in)."""
     params = search_parameters(typed)
     if params is None or limit <= 0:
         return []
+    return _ranked(session, params, limit)
+
+
+def _ranked(session: Session, params: dict[str, Any], limit: int) -> list[PersonHit]:
     broad: set[_Way] = set()
     # Only names and pinyin can be broad: a 4-digit phone tail is shared by about one person in
-    # 10,000, so digits (the commonest search at the desk) go straight to the ranking.
+    # 10,000, so digits (the commonest search at the desk) go straight to the ranking. A whole
+    # name or pinyin is an equality, never broad.
     if params["name"] is not None or params["key"] is not None:
         people, *counts = session.execute(_COUNT, {**params, "cap": COUNT_CAP}).one()
         threshold = broad_threshold(people or 0, limit)
@@ -327,7 +427,10 @@ def _search_way_by_way(
             )
             by_id = {row.id: row for row in rows}
             found = [
-                _hit(by_id[person_id], by_id[person_id].rank if way is _Way.PINYIN else way * 10)
+                _hit(
+                    by_id[person_id],
+                    by_id[person_id].rank if way is _Way.PINYIN else _NAME_START_RANK,
+                )
                 for person_id in walked
             ]
         else:  # narrow, or too few of the many matching people ever checked in

@@ -845,12 +845,60 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>间隔号 · 只能用在姓名的两部分之间。</translation>
     </message>
     <message>
-        <source>This mobile number does not exist. Please check it.</source>
-        <translation>这个手机号码不存在，请核对。</translation>
-    </message>
-    <message>
         <source>Enter an 11-digit mobile number or a landline such as 021-12345678.</source>
         <translation>请输入 11 位手机号码，或座机号码，例如 021-12345678。</translation>
+    </message>
+    <message>
+        <source>Only phone numbers of mainland China can be recorded.</source>
+        <translation>只能登记中国大陆的电话号码。</translation>
+    </message>
+    <message>
+        <source>A phone number has only digits (spaces and dashes between them are fine).</source>
+        <translation>电话号码只能填数字（中间可以有空格或短横线）。</translation>
+    </message>
+    <message>
+        <source>This is too long for a phone number: a mobile number has 11 digits.</source>
+        <translation>号码太长了：手机号是 11 位。</translation>
+    </message>
+    <message>
+        <source>Write a landline without +86, with its area code: 021-12345678.</source>
+        <translation>座机号请去掉 +86，写上区号，例如 021-12345678。</translation>
+    </message>
+    <message>
+        <source>%1 has 7 digits: a number outside Shanghai needs its area code in front (such as 0571-1234567); Shanghai numbers have 8 digits.</source>
+        <translation>%1 是 7 位：外地座机请在前面加区号（如 0571-1234567）；上海的座机是 8 位。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 digits: a landline has 8 digits, its area code in front (021-12345678); a mobile number has 11 and begins with 1.</source>
+        <translation>%1 是 %2 位：座机是 8 位，前面加区号（如 021-12345678）；手机号是 11 位，以 1 开头。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 digits: a mobile number has 11.</source>
+        <translation>%1 是 %2 位：手机号是 11 位。</translation>
+    </message>
+    <message>
+        <source>%1 is not a mobile number: mobile numbers begin with 13 to 19.</source>
+        <translation>%1 不是手机号：手机号以 13–19 开头。</translation>
+    </message>
+    <message>
+        <source>%1 is not a mobile number: no mobile number begins with %2.</source>
+        <translation>%1 不是手机号：没有以 %2 开头的手机号。</translation>
+    </message>
+    <message>
+        <source>%1 is not a mobile number in use. Please check it.</source>
+        <translation>%1 不是在用的手机号，请核对。</translation>
+    </message>
+    <message>
+        <source>After the area code %1 come 8 digits, not %2 (%3).</source>
+        <translation>区号 %1 后面应是 8 位号码，这里是 %2 位（%3）。</translation>
+    </message>
+    <message>
+        <source>After the area code %1 come 7 or 8 digits, not %2 (%3).</source>
+        <translation>区号 %1 后面应是 7 或 8 位号码，这里是 %2 位（%3）。</translation>
+    </message>
+    <message>
+        <source>After the area code %1 the number cannot begin with 0.</source>
+        <translation>区号 %1 后面的号码不能以 0 开头。</translation>
     </message>
     <message>
         <source>A resident ID has 18 characters: 17 digits and a digit or X.</source>
@@ -2518,7 +2566,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Request</source>
-        <translation>民生直通车</translation>
+        <translation>直通车</translation>
     </message>
     <message>
         <source>Other</source>
@@ -2529,6 +2577,26 @@ Data folder: %2</source>
         <translation>来访事由</translation>
     </message>
     <message>
+        <source>Next check-in: %1. Afterwards: %2 again.</source>
+        <translation>下一位按“%1”签到，之后回到“%2”。</translation>
+    </message>
+    <message>
+        <source>Pinned: %1, for every check-in until unpinned.</source>
+        <translation>已固定“%1”：每位都按此签到，直到取消固定。</translation>
+    </message>
+    <message>
+        <source>Next check-in: %1. Pinned: %2, for every check-in after it.</source>
+        <translation>下一位按“%1”签到，之后仍按已固定的“%2”。</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>固定事由</translation>
+    </message>
+    <message>
+        <source>Pinned: %1</source>
+        <translation>已固定：%1</translation>
+    </message>
+    <message>
         <source>%1%2 %3 · %4</source>
         <translation>%1%2 %3 · %4</translation>
     </message>
@@ -2537,12 +2605,32 @@ Data folder: %2</source>
         <translation>，已选</translation>
     </message>
     <message>
+        <source>, pinned</source>
+        <translation>，已固定</translation>
+    </message>
+    <message>
         <source>%1 (%2), %3 today%4</source>
         <translation>%1（%2），今天 %3 人次%4</translation>
     </message>
     <message>
-        <source>%1: press %2 or Alt+%3</source>
-        <translation>%1：按 %2 或 Alt+%3</translation>
+        <source>%1: press %2 or Alt+%3 for the next check-in; Shift+%2 pins it</source>
+        <translation>%1：按 %2 或 Alt+%3 用于下一位；按 Shift+%2 固定</translation>
+    </message>
+    <message>
+        <source>Pin the chosen purpose for every check-in</source>
+        <translation>固定所选事由，每位都按此签到</translation>
+    </message>
+    <message>
+        <source>A purpose chosen with F1-F9 is used for the next check-in only. Pin it (here, or Shift+F1-F9) to use it for every check-in until unpinned.</source>
+        <translation>用 F1–F9 选的事由只用于下一位。点这里或按 Shift+F1–F9 固定后，每位都按此签到，直到取消固定。</translation>
+    </message>
+    <message>
+        <source>Pinned: %1. Press to unpin</source>
+        <translation>已固定：%1。按此取消固定</translation>
+    </message>
+    <message>
+        <source>Every check-in is recorded for %1. Press here or Shift+%2 to unpin.</source>
+        <translation>每位都按“%1”签到。点这里或按 Shift+%2 取消固定。</translation>
     </message>
 </context>
 <context>
@@ -2628,6 +2716,14 @@ Data folder: %2</source>
         <translation>找到的居民（%1）</translation>
     </message>
     <message>
+        <source>People found (%1 of %2)</source>
+        <translation>找到的居民（%1/共 %2）</translation>
+    </message>
+    <message>
+        <source>People found (%1 of over %2)</source>
+        <translation>找到的居民（%1/超过 %2）</translation>
+    </message>
+    <message>
         <source>Today&apos;s check-ins (%1)</source>
         <translation>今日签到（%1）</translation>
     </message>
@@ -2636,12 +2732,32 @@ Data folder: %2</source>
         <translation>民生直通车（%1 件未办结）</translation>
     </message>
     <message>
-        <source>The search could not read the database. Please try again.</source>
-        <translation>查找时无法读取数据库，请再试一次。</translation>
+        <source>%1 more not shown. Type more of the name or number to narrow it down.</source>
+        <translation>还有 %1 人未显示，请多输入几个字或数字。</translation>
     </message>
     <message>
-        <source>Type the last 4 digits of the phone, the name, or its pinyin initials (张三: zs), or scan the member card. Enter checks the highlighted person in; F1-F9 choose the purpose.</source>
-        <translation>输入手机尾号4位、姓名或姓名拼音首字母（张三：zs），或扫描会员卡。按回车为选中的居民签到；按 F1–F9 选择来访事由。</translation>
+        <source>More than %1 more not shown. Type more of the name or number to narrow it down.</source>
+        <translation>还有超过 %1 人未显示，请多输入几个字或数字。</translation>
+    </message>
+    <message>
+        <source>Type the last 4 digits of the phone, the name, or its pinyin initials (张三: zs), or scan the member card. Enter checks the highlighted person in. F1-F9 choose the purpose of the next check-in; Shift+F1-F9 pin it for every check-in.</source>
+        <translation>输入手机尾号4位、姓名或姓名拼音首字母（张三：zs），或扫描会员卡。按回车为选中的居民签到。按 F1–F9 选择下一位的来访事由；按 Shift+F1–F9 固定事由，之后每位都按此签到。</translation>
+    </message>
+    <message>
+        <source>Purpose: %1.</source>
+        <translation>来访事由：%1。</translation>
+    </message>
+    <message>
+        <source>Purpose: %1, for the next check-in only. Shift+%2 pins it.</source>
+        <translation>来访事由：%1，只用于下一位。按 Shift+%2 固定。</translation>
+    </message>
+    <message>
+        <source>Pinned: every check-in is recorded for %1 until unpinned (Shift+%2).</source>
+        <translation>已固定“%1”：每位都按此签到。按 Shift+%2 取消。</translation>
+    </message>
+    <message>
+        <source>Unpinned: after the next check-in the purpose returns to %1.</source>
+        <translation>已取消固定：下一位签到后，事由回到“%1”。</translation>
     </message>
     <message>
         <source>Type at least the last 4 digits of the phone number.</source>
@@ -2672,6 +2788,10 @@ Data folder: %2</source>
         <translation>已签到：%1 · %2 · %3。按 F12 可撤销。</translation>
     </message>
     <message>
+        <source>The purpose is back to %1.</source>
+        <translation>事由回到“%1”。</translation>
+    </message>
+    <message>
         <source>Ctrl+R records the request.</source>
         <translation>按 Ctrl+R 记录诉求。</translation>
     </message>
@@ -2700,12 +2820,12 @@ Data folder: %2</source>
         <translation>已撤销：%1 在 %2 的签到。</translation>
     </message>
     <message>
-        <source>After registering, the visitor is checked in for “%1” (%2-F9 change it).</source>
-        <translation>登记后随即为来访者签到，事由为“%1”（按 %2–F9 可更换）。</translation>
+        <source>After registering, the visitor is checked in for “%1”, the pinned purpose (%2-F9 change it for this visitor).</source>
+        <translation>登记后按已固定的“%1”签到（按 %2–F9 可只为这位更改）。</translation>
     </message>
     <message>
-        <source>Purpose: %1</source>
-        <translation>来访事由：%1</translation>
+        <source>After registering, the visitor is checked in for “%1” (%2-F9 change it).</source>
+        <translation>登记后随即为来访者签到，事由为“%1”（按 %2–F9 可更换）。</translation>
     </message>
     <message>
         <source>The check-in stays.</source>
@@ -3224,10 +3344,6 @@ Data folder: %2</source>
 </context>
 <context>
     <name>SettingsDesk</name>
-    <message>
-        <source>The database could not be written, so nothing was changed. Please try again in a moment; if it keeps happening, call the administrator.</source>
-        <translation>无法写入数据库，所以什么都没有改动。请稍后再试；如果一直这样，请联系管理员。</translation>
-    </message>
     <message>
         <source>Centre profile</source>
         <translation>中心资料</translation>

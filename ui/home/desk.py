@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
+from app.errors import DomainError
 from ui import labels, style
 from ui.context import DeskContext
 from ui.home.chart import VisitsChart
@@ -327,14 +329,13 @@ class HomeDesk(QWidget):
             self._show_loading()
             return
         # Imported here, not at the top: start-up shows this desk before SQLAlchemy has loaded.
-        from sqlalchemy.exc import SQLAlchemyError
-
         from app.services import home
 
         try:
-            with self._context.db.write() as session:
-                figures = home.figures(session, today)
-        except SQLAlchemyError:
+            figures = self._context.run(
+                lambda session, _actor: home.figures(session, today), write=False
+            )
+        except DomainError:
             log.exception("home: figures could not be read")
             self.updated_label.setText(
                 self.tr("The figures could not be read from the database; press F5 to try again.")
@@ -348,7 +349,7 @@ class HomeDesk(QWidget):
             self.tr("Today: %1").replace("%1", labels.format_long_day(figures.day))
         )
         self.updated_label.setText(
-            self.tr("updated at %1").replace("%1", labels.format_time(dt.datetime.now()))
+            self.tr("updated at %1").replace("%1", labels.format_time(clock.now()))
         )
         self.visits_card.set_value(figures.visits_today, self.tr("visits"))
         self.pending_card.set_value(figures.pending_approvals, self.tr("to approve"))

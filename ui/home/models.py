@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from app import clock
 from app.choices import BookingStatus, Purpose
 from ui import labels, style
 from ui.labels import QT_TRANSLATE_NOOP
@@ -84,7 +85,7 @@ class RoomScheduleModel(_Lines["BookingLine"]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._day = dt.date.today()
+        self._day = clock.today()
 
     def set_lines(self, lines: Sequence[BookingLine], day: dt.date | None = None) -> None:
         self._day = day or self._day

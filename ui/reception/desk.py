@@ -4,20 +4,20 @@ The search box keeps the cursor: digits, letters and the Chinese input method al
 it (digits are phone tails, so they can never choose anything else). Up and Down move the
 highlighted result, Enter checks the highlighted person in, a member-card scan (the scanner types
 the code and Enter) checks its owner in at once. Purposes are chosen with F1-F9 (or Alt+1-9),
-keys that never type text, and stay chosen until changed. Questions (a second check-in a moment
-after the first, undoing one) are asked in a bar inside the desk, never in a dialog.
+keys that never type text, for the next check-in; a pinned one stays (ui.reception.purposes).
+At most 20 people are listed, and a line under them says how many more match. Questions (a
+second check-in a moment after the first, undoing one) are asked in a bar inside the desk, never
+in a dialog.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import logging
 import re
 import unicodedata
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -38,43 +38,32 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
+from app import clock
 from app.errors import DomainError, ValidationError
 from app.models import Purpose
-from app.services import people, reception, search
-from app.services.reception import RecentDuplicate, VisitLine, VisitRow
-from app.services.search import MatchKind, PersonHit
+from app.services import reception, search
+from app.services.reception import RecentDuplicate, VisitLine, Visitor, VisitRow
+from app.services.search import MatchKind, PersonHit, SearchResult
 from ui import labels, style
 from ui.context import DeskContext
-from ui.errors import StatusLine
-from ui.labels import QT_TRANSLATE_NOOP
-from ui.people.person_form import FormMode, PersonForm, run_service
+from ui.people.person_form import FormMode, PersonForm
 from ui.reception.models import ResultsModel, TodayLogModel, format_last_visit
+from ui.reception.purposes import PURPOSE_KEYS, PurposeBar
 from ui.reception.requests import RequestsPanel
-from ui.reception.widgets import QuestionBar
+from ui.reception.widgets import DeskStatusLine, QuestionBar
 
-log = logging.getLogger(__name__)
-
-DEFAULT_PURPOSE = Purpose.ACTIVITY  # the commonest reason to come to the centre
-PURPOSE_KEYS = tuple(f"F{n}" for n in range(1, 10))
-CHECK_MARK = "✓ "  # the chosen purpose says so in a sign, not only in colour
-# Never more rows than this, even before the bar knows its width: its height is part of the
-# window's least height (1366 x 768 fits the nine in two rows at either text size).
-MAX_PURPOSE_ROWS = 3
 REFRESH_MS = 60_000  # other desks check people in too
 _MEMBER_CODE = re.compile(r"[A-Za-z]{1,4}[0-9]{1,12}")
 _PHONE_TYPED = re.compile(r"[0-9 \-]+")
@@ -82,169 +71,15 @@ TODAY = dt.date(2000, 1, 3)  # any day: "yesterday 23:00" and a day of another y
 MIN_CARRIED_PHONE_DIGITS = 7  # fewer digits are a phone's tail, not a number to carry
 
 
-# Short names on the buttons, so that the nine fit in two rows even in the large text size; the
-# full name (labels.purpose_name) is in each button's tooltip and accessible name.
-SHORT_PURPOSE_NAMES: dict[Purpose, str] = {
-    Purpose.PARTY_TRANSFER: QT_TRANSLATE_NOOP("PurposeBar", "Transfer"),
-    Purpose.PARTY_DUES: QT_TRANSLATE_NOOP("PurposeBar", "Party dues"),
-    Purpose.PARTY_DOUBLE_REPORT: QT_TRANSLATE_NOOP("PurposeBar", "Double report"),
-    Purpose.GOVERNMENT: QT_TRANSLATE_NOOP("PurposeBar", "Government"),
-    Purpose.LIFE_SERVICE: QT_TRANSLATE_NOOP("PurposeBar", "Life services"),
-    Purpose.ACTIVITY: QT_TRANSLATE_NOOP("PurposeBar", "Activity"),
-    Purpose.ROOM_USE: QT_TRANSLATE_NOOP("PurposeBar", "Room use"),
-    Purpose.REQUEST: QT_TRANSLATE_NOOP("PurposeBar", "Request"),
-    Purpose.OTHER: QT_TRANSLATE_NOOP("PurposeBar", "Other"),
-}
-
-
-def short_purpose_name(purpose: Purpose) -> str:
-    return QCoreApplication.translate("PurposeBar", SHORT_PURPOSE_NAMES[purpose])
-
-
 def _has_cjk(text: str) -> bool:
     return any(unicodedata.east_asian_width(ch) == "W" and ch.isalpha() for ch in text)
 
 
-class PurposeBar(QWidget):
-    """The purposes as big toggle buttons with their key (F1-F9) and today's count, in as few
-    rows as the width allows (each button as wide as its text needs)."""
-
-    changed = Signal(object)  # Purpose
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reception.purposes")
-        self.setAccessibleName(self.tr("Purpose of the visit"))
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        self.buttons: dict[Purpose, QPushButton] = {}
-        self._counts: dict[Purpose, int] = {}
-        self._rows: list[list[QPushButton]] = []
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        for key, purpose in zip(PURPOSE_KEYS, Purpose, strict=True):
-            button = QPushButton(self)
-            button.setObjectName(f"reception.purpose.{purpose.value}")
-            button.setCheckable(True)
-            button.setAutoDefault(False)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.setProperty("purposeKey", key)
-            # The bar shares out the width; a button is never what makes the window wider.
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            style.make_primary(button)
-            self.group.addButton(button)
-            self.buttons[purpose] = button
-            button.toggled.connect(self.on_button_toggled)
-        self.select(DEFAULT_PURPOSE)
-        self._update_texts()
-        self._arrange()
-
-    def selected(self) -> Purpose:
-        for purpose, button in self.buttons.items():
-            if button.isChecked():
-                return purpose
-        return DEFAULT_PURPOSE
-
-    def select(self, purpose: Purpose) -> None:
-        self.buttons[purpose].setChecked(True)
-
-    def key_of(self, purpose: Purpose) -> str:
-        return str(self.buttons[purpose].property("purposeKey"))
-
-    def set_counts(self, counts: dict[Purpose, int]) -> None:
-        self._counts = dict(counts)
-        self._update_texts()
-        self._arrange()  # a count grew a digit: the buttons may need another row
-
-    def count(self, purpose: Purpose) -> int:
-        return self._counts.get(purpose, 0)
-
-    def _update_texts(self) -> None:
-        for purpose, button in self.buttons.items():
-            name = labels.purpose_name(purpose)
-            key = self.key_of(purpose)
-            count = self._counts.get(purpose, 0)
-            mark = CHECK_MARK if button.isChecked() else ""
-            button.setText(
-                self.tr("%1%2 %3 · %4")
-                .replace("%1", mark)
-                .replace("%2", key)
-                .replace("%3", short_purpose_name(purpose))
-                .replace("%4", str(count))
-            )
-            chosen = self.tr(", chosen") if button.isChecked() else ""
-            button.setAccessibleName(
-                self.tr("%1 (%2), %3 today%4")
-                .replace("%1", name)
-                .replace("%2", key)
-                .replace("%3", str(count))
-                .replace("%4", chosen)
-            )
-            button.setToolTip(
-                self.tr("%1: press %2 or Alt+%3")
-                .replace("%1", name)
-                .replace("%2", key)
-                .replace("%3", key[1:])
-            )
-
-    def _needs(self, button: QPushButton) -> int:
-        """The width the button's text needs, with room for the check mark whoever has it."""
-        metrics = button.fontMetrics()
-        text = button.text()
-        bare = text[len(CHECK_MARK) :] if text.startswith(CHECK_MARK) else text
-        frame = button.sizeHint().width() - metrics.horizontalAdvance(text)
-        return frame + metrics.horizontalAdvance(bare)
-
-    def _arrange(self) -> None:
-        """The fewest rows (of even length) in which every button's text fits, at most
-        MAX_PURPOSE_ROWS."""
-        buttons = list(self.buttons.values())
-        spacing = self._layout.spacing()
-        mark = max(b.fontMetrics().horizontalAdvance(CHECK_MARK) for b in buttons)
-        width = self.width()
-        chosen: list[list[QPushButton]] = []
-        for rows in range(1, MAX_PURPOSE_ROWS + 1):
-            per_row = -(-len(buttons) // rows)
-            chosen = [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
-            if all(
-                sum(self._needs(b) for b in row) + mark + spacing * (len(row) - 1) <= width
-                for row in chosen
-            ):
-                break
-        if [list(row) for row in chosen] == self._rows:
-            return
-        self._rows = chosen
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            inner = item.layout() if item is not None else None
-            if inner is not None:
-                while inner.count():
-                    inner.takeAt(0)
-                inner.deleteLater()
-        for row in chosen:
-            line = QHBoxLayout()
-            for button in row:
-                # Each button gets width in proportion to its text.
-                line.addWidget(button, max(1, self._needs(button)))
-            self._layout.addLayout(line)
-
-    def rows(self) -> int:
-        return len(self._rows)
-
-    def on_button_toggled(self, checked: bool) -> None:
-        self._update_texts()
-        if checked:
-            self.changed.emit(self.selected())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._arrange()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._rows = []
-            self._arrange()
+def _sentences(first: str, then: str) -> str:
+    """Two sentences of a message: a space between English ones, none after a full-width stop."""
+    if not first or unicodedata.east_asian_width(first[-1]) in ("W", "F"):
+        return first + then
+    return f"{first} {then}"
 
 
 class ReceptionDesk(QWidget):
@@ -260,7 +95,7 @@ class ReceptionDesk(QWidget):
         self._pending: tuple[int, str, Purpose, str] | None = None  # a duplicate to confirm
         self._undo_target: VisitLine | None = None
         self._last_person: tuple[int, str] | None = None  # the one checked in last
-        self._searching_for: str | None = None
+        self._found = SearchResult([])
 
         self.results_model = ResultsModel(self)
         self.log_model = TodayLogModel(self)
@@ -286,6 +121,7 @@ class ReceptionDesk(QWidget):
 
         self.purposes = PurposeBar(self)
         self.purposes.changed.connect(self.on_purpose_changed)
+        self.purposes.pin_changed.connect(self.on_purpose_pin_changed)
 
         # --- results -------------------------------------------------------------------------
         self.results_view = QTableView(self)
@@ -301,6 +137,17 @@ class ReceptionDesk(QWidget):
         )
         self.results_view.doubleClicked.connect(self.on_results_double_clicked)
         self.results_view.installEventFilter(self)
+        # Under the list when more people match than it shows: how many, and what to do.
+        self.more_label = QLabel(self)
+        self.more_label.setObjectName("reception.more")
+        self.more_label.setWordWrap(True)
+        self.more_label.setVisible(False)
+        results_page = QWidget(self)
+        results_page_layout = QVBoxLayout(results_page)
+        results_page_layout.setContentsMargins(0, 0, 0, 0)
+        results_page_layout.addWidget(self.results_view, 1)
+        results_page_layout.addWidget(self.more_label)
+        self._results_page = results_page
         self.no_match_label = QLabel(self)
         self.no_match_label.setObjectName("reception.noMatch")
         self.no_match_label.setWordWrap(True)
@@ -321,7 +168,7 @@ class ReceptionDesk(QWidget):
         no_match_layout.addStretch(1)
         self.results_area = QStackedWidget(self)
         self.results_area.setObjectName("reception.resultsArea")
-        self.results_area.addWidget(self.results_view)
+        self.results_area.addWidget(results_page)
         self.results_area.addWidget(no_match)
         self._no_match_page = no_match
 
@@ -347,7 +194,7 @@ class ReceptionDesk(QWidget):
         self.duplicate_bar.declined.connect(self.on_duplicate_declined)
         self.duplicate_bar.typed.connect(self.on_bar_typed)
         # One line of room for a message or a question, never both (1366 x 768, large text).
-        self.status = StatusLine(
+        self.status = DeskStatusLine(
             "reception.status",
             self,
             quiet_while=lambda: self.duplicate_bar.is_asking() or self.undo_bar.is_asking(),
@@ -458,9 +305,7 @@ class ReceptionDesk(QWidget):
             shortcut.activated.connect(slot)
             return shortcut
 
-        for number, purpose in enumerate(Purpose, start=1):
-            add(f"F{number}", lambda p=purpose: self.on_purpose_key_activated(p))
-            add(f"Alt+{number}", lambda p=purpose: self.on_purpose_key_activated(p))
+        self.purposes.add_shortcuts(self)
         add("Ctrl+N", self.on_new_visitor_clicked)
         add("F12", self.on_undo_clicked)
         add("Ctrl+R", self.on_request_shortcut_activated)
@@ -477,6 +322,7 @@ class ReceptionDesk(QWidget):
             self.check_in_button,
             self.new_visitor_button,
             *self.purposes.buttons.values(),
+            self.purposes.pin_button,
             self.tabs,
             self.results_view,
             self.register_found_button,
@@ -573,17 +419,17 @@ class ReceptionDesk(QWidget):
 
     def refresh(self) -> None:
         """Today's log, the counts by purpose and the open requests, as on file now."""
-        today = dt.date.today()
+        today = clock.today()
         try:
-            lines, counts = run_service(
-                self._context,
-                lambda session: (
-                    reception.today_log(session, today),
-                    reception.counts_by_purpose(session, today),
+            lines, counts = self._context.run(
+                lambda session, actor: (
+                    reception.today_log(session, actor, today),
+                    reception.counts_by_purpose(session, actor, today),
                 ),
+                write=False,
+                status=self.status,
             )
-        except DomainError as error:
-            self.status.show_error(error.message)
+        except DomainError:
             return
         keep = self.selected_log_line()
         self.log_model.set_lines(lines)
@@ -597,12 +443,22 @@ class ReceptionDesk(QWidget):
         self._update_tab_titles()
         self._update_undo_button()
 
+    def _results_title(self) -> str:
+        shown = str(self.results_model.rowCount())
+        found = self._found
+        if found.more <= 0:
+            return self.tr("People found (%1)").replace("%1", shown)
+        title = (
+            self.tr("People found (%1 of %2)")
+            if found.more_exact
+            else self.tr("People found (%1 of over %2)")
+        )
+        return title.replace("%1", shown).replace("%2", str(len(found.hits) + found.more))
+
     def _update_tab_titles(self) -> None:
         today = sum(self.purposes.count(p) for p in Purpose)
         titles = {
-            self.results_area: self.tr("People found (%1)").replace(
-                "%1", str(self.results_model.rowCount())
-            ),
+            self.results_area: self._results_title(),
             self._log_page: self.tr("Today's check-ins (%1)").replace("%1", str(today)),
             self.requests_panel: self.tr("Resident requests (%1 open)").replace(
                 "%1", str(self.requests_panel.open_count())
@@ -663,28 +519,50 @@ class ReceptionDesk(QWidget):
     def search_text(self) -> str:
         return self.search_box.text()
 
-    def _search(self, typed: str) -> list[PersonHit]:
+    def _search(self, typed: str) -> SearchResult:
+        if search.search_parameters(typed) is None:  # 1-3 digits, nothing typed: no query
+            return SearchResult([])
         try:
-            with self._context.db.write() as session:
-                return search.search_people(session, typed)
-        except SQLAlchemyError:
-            log.exception("reception: search failed")
-            self.status.show_error(
-                self.tr("The search could not read the database. Please try again.")
+            return self._context.run(
+                lambda session, actor: search.find_people(session, actor, typed),
+                write=False,
+                status=self.status,
             )
-            return []
+        except DomainError:
+            return SearchResult([])
+
+    def more_text(self) -> str:
+        """The line under the list when more people match than it shows ("" when none)."""
+        return self.more_label.text() if not self.more_label.isHidden() else ""
+
+    def _show_more(self, found: SearchResult) -> None:
+        if found.more <= 0:
+            self.more_label.clear()
+            self.more_label.setVisible(False)
+            return
+        text = (
+            self.tr("%1 more not shown. Type more of the name or number to narrow it down.")
+            if found.more_exact
+            else self.tr(
+                "More than %1 more not shown. Type more of the name or number to narrow it down."
+            )
+        ).replace("%1", str(found.more))
+        self.more_label.setText(text)
+        self.more_label.setAccessibleName(text)
+        self.more_label.setVisible(True)
 
     def _update_results_area(self) -> None:
         typed = self.search_box.text().strip()
         if self.results_model.rowCount():
-            self.results_area.setCurrentWidget(self.results_view)
+            self.results_area.setCurrentWidget(self._results_page)
             return
         offer_register = False
         if not typed:
             text = self.tr(
                 "Type the last 4 digits of the phone, the name, or its pinyin initials "
-                "(张三: zs), or scan the member card. Enter checks the highlighted person in; "
-                "F1-F9 choose the purpose."
+                "(张三: zs), or scan the member card. Enter checks the highlighted person in. "
+                "F1-F9 choose the purpose of the next check-in; Shift+F1-F9 pin it for every "
+                "check-in."
             )
         elif _PHONE_TYPED.fullmatch(typed) and len(typed.replace(" ", "").replace("-", "")) < 4:
             text = self.tr("Type at least the last 4 digits of the phone number.")
@@ -766,13 +644,12 @@ class ReceptionDesk(QWidget):
         question is asked or a message shown."""
         purpose = self.purposes.selected()
         note = self.note_edit.text()
-        actor = self._context.actor
         try:
-            row = run_service(
-                self._context,
-                lambda session: reception.check_in(
+            row = self._context.run(
+                lambda session, actor: reception.check_in(
                     session, actor, person_id, purpose, note, confirm_duplicate=confirm
                 ),
+                write=True,
             )
         except RecentDuplicate as error:
             self._pending = (person_id, who, purpose, note)
@@ -806,6 +683,15 @@ class ReceptionDesk(QWidget):
             .replace("%2", name)
             .replace("%3", labels.format_time(row.at))
         )
+        # The purpose was for this visitor: the next one starts again from the default (or the
+        # pinned purpose), so that one F-key never records a whole queue under it unnoticed.
+        if self.purposes.after_check_in():
+            message = _sentences(
+                message,
+                self.tr("The purpose is back to %1.").replace(
+                    "%1", labels.purpose_name(self.purposes.selected())
+                ),
+            )
         self.note_edit.clear()
         self.search_box.clear()  # closes any question and empties the results
         self.refresh()
@@ -814,7 +700,7 @@ class ReceptionDesk(QWidget):
             self.tabs.setCurrentWidget(self._log_page)  # the new line, to see it went in
         if row.purpose is Purpose.REQUEST:
             self.tabs.setCurrentWidget(self.requests_panel)
-            message += " " + self.tr("Ctrl+R records the request.")
+            message = _sentences(message, self.tr("Ctrl+R records the request."))
         self.status.show_info(message)
         self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
         self.checked_in.emit(row.id)
@@ -895,10 +781,10 @@ class ReceptionDesk(QWidget):
         self.undo_bar.close_question()
         if line is None:
             return False
-        actor = self._context.actor
         try:
-            run_service(
-                self._context, lambda session: reception.undo_check_in(session, actor, line.id)
+            self._context.run(
+                lambda session, actor: reception.undo_check_in(session, actor, line.id),
+                write=True,
             )
         except DomainError as error:
             self.status.show_error(self.tr("Not undone: %1").replace("%1", error.message))
@@ -950,6 +836,15 @@ class ReceptionDesk(QWidget):
 
     def _form_hint(self) -> str:
         purpose = self.purposes.selected()
+        if purpose is self.purposes.pinned():
+            return (
+                self.tr(
+                    "After registering, the visitor is checked in for “%1”, the pinned purpose "
+                    "(%2-F9 change it for this visitor)."
+                )
+                .replace("%1", labels.purpose_name(purpose))
+                .replace("%2", PURPOSE_KEYS[0])
+            )
         return (
             self.tr("After registering, the visitor is checked in for “%1” (%2-F9 change it).")
             .replace("%1", labels.purpose_name(purpose))
@@ -970,17 +865,15 @@ class ReceptionDesk(QWidget):
         if self.duplicate_bar.is_asking():
             self._pending = None
             self.duplicate_bar.close_question()
-        self.results_model.set_hits(self._search(text) if text.strip() else [], text)
+        self._found = self._search(text)
+        self.results_model.set_hits(self._found.hits, text)
+        self._show_more(self._found)
         self._sync_results_view()
         self._update_results_area()
         self._update_request_person()
         if not self._wide:
             self._show_results_tab()
-            index = self.tabs.indexOf(self.results_area)
-            self.tabs.setTabText(
-                index,
-                self.tr("People found (%1)").replace("%1", str(self.results_model.rowCount())),
-            )
+            self._update_tab_titles()
 
     def on_results_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.row() != self.results_model.current_row():
@@ -996,16 +889,38 @@ class ReceptionDesk(QWidget):
         if self.pages.currentWidget() is self.check_in_page and not self.undo_bar.is_asking():
             self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def on_purpose_key_activated(self, purpose: Purpose) -> None:
-        self.purposes.select(purpose)
-
     def on_purpose_changed(self, purpose: Purpose) -> None:
         if self.duplicate_bar.is_asking():  # asked for the purpose chosen before: moot now
             self._pending = None
             self.duplicate_bar.close_question()
         if self.showing_form():
             self.form.set_hint(self._form_hint())
-        self.status.show_info(self.tr("Purpose: %1").replace("%1", labels.purpose_name(purpose)))
+        if purpose is self.purposes.home():
+            self.status.show_info(
+                self.tr("Purpose: %1.").replace("%1", labels.purpose_name(purpose))
+            )
+        else:
+            self.status.show_info(
+                self.tr("Purpose: %1, for the next check-in only. Shift+%2 pins it.")
+                .replace("%1", labels.purpose_name(purpose))
+                .replace("%2", self.purposes.key_of(purpose))
+            )
+
+    def on_purpose_pin_changed(self, pinned: Purpose | None) -> None:
+        if self.showing_form():
+            self.form.set_hint(self._form_hint())
+        if pinned is not None:
+            self.status.show_info(
+                self.tr("Pinned: every check-in is recorded for %1 until unpinned (Shift+%2).")
+                .replace("%1", labels.purpose_name(pinned))
+                .replace("%2", self.purposes.key_of(pinned))
+            )
+        else:
+            self.status.show_info(
+                self.tr("Unpinned: after the next check-in the purpose returns to %1.").replace(
+                    "%1", labels.purpose_name(self.purposes.home())
+                )
+            )
 
     def on_new_visitor_clicked(self) -> None:
         if not self.showing_form():
@@ -1054,17 +969,22 @@ class ReceptionDesk(QWidget):
     def on_form_saved(self, person_id: int) -> None:
         """A new visitor registered: checked in at once with the chosen purpose (they came for
         something), and the desk is back at the search box."""
-        row = self.form.values()
+        name = " ".join(self.form.values().name.split())
         self._back_to_search()
         self.search_box.clear()
+        found = self._visitor(person_id)
+        self.check_in(person_id, found.label() if found is not None else name)
+
+    def _visitor(self, person_id: int) -> Visitor | None:
+        """Name and member code of a person the form handed over; None, said, if unreadable."""
         try:
-            member_code = run_service(
-                self._context, lambda session: people.get(session, person_id).person.member_code
+            return self._context.run(
+                lambda session, actor: reception.visitor(session, actor, person_id),
+                write=False,
+                status=self.status,
             )
         except DomainError:
-            member_code = ""
-        who = f"{' '.join(row.name.split())} ({member_code})" if member_code else row.name
-        self.check_in(person_id, who)
+            return None
 
     def on_form_cancelled(self) -> None:
         self._back_to_search()
@@ -1073,14 +993,10 @@ class ReceptionDesk(QWidget):
     def on_form_existing_chosen(self, person_id: int) -> None:
         """The phone or ID was on file: that person is found and highlighted; Enter checks in."""
         self._back_to_search()
-        try:
-            member_code = run_service(
-                self._context, lambda session: people.get(session, person_id).person.member_code
-            )
-        except DomainError as error:
-            self.status.show_error(error.message)
+        found = self._visitor(person_id)
+        if found is None:
             return
-        self.search_box.setText(member_code)
+        self.search_box.setText(found.member_code)
         hit = self.highlighted()
         if hit is not None and hit.match is MatchKind.MEMBER_CODE:
             self.status.show_info(

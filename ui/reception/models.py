@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app import clock
 from app.models import RequestStatus
 from app.services.reception import RequestRow, VisitLine  # noqa: F401  (a string in a class base)
 from app.services.search import PersonHit
@@ -80,7 +81,7 @@ class ResultsModel(_Table):
         super().__init__(parent)
         self._hits: list[PersonHit] = []
         self._current = -1
-        self.today = dt.date.today()
+        self.today = clock.today()
         self.typed = ""  # the text the hits were found for
 
     def set_hits(self, hits: list[PersonHit], typed: str = "") -> None:
@@ -89,7 +90,7 @@ class ResultsModel(_Table):
         self._hits = hits
         self._current = 0 if hits else -1
         self.typed = typed
-        self.today = dt.date.today()
+        self.today = clock.today()
         self.endResetModel()
 
     def hits(self) -> list[PersonHit]:
@@ -246,12 +247,12 @@ class RequestsModel(_Table):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[RequestRow] = []
-        self.today = dt.date.today()
+        self.today = clock.today()
 
     def set_rows(self, rows: list[RequestRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self.today = dt.date.today()
+        self.today = clock.today()
         self.endResetModel()
 
     def request(self, row: int) -> RequestRow:

@@ -1,14 +1,15 @@
-"""Small pieces of the Reception desk: section headings and the inline question."""
+"""Small pieces of the Reception desk: section headings, the inline question, the status line."""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ui import style
+from ui.errors import StatusLine
 
 
 def section_heading(text: str, parent: QWidget | None = None) -> QLabel:
@@ -100,3 +101,46 @@ class QuestionBar(QFrame):
     def on_decline_clicked(self) -> None:
         self.setVisible(False)
         self.declined.emit()
+
+
+class DeskStatusLine(StatusLine):
+    """The desk's status line, as tall as its message at the width it has.
+
+    Qt gives a window the least height its wrapped labels need at the window's least width, so a
+    long message (a check-in of 欧阳小明 for 党务：组织关系转接) made the window taller than a
+    1366 x 768 screen in the large text size, though it fits one line at the real width. Asked
+    for no height-for-width, the line answers for the width the layout gave it instead.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def _height(self) -> int:
+        one_line = self.fontMetrics().height()
+        if not self.text():
+            return 0
+        width = self._row_width()
+        return max(self.heightForWidth(width), one_line) if width > 0 else one_line
+
+    def _row_width(self) -> int:
+        """The width of the row the line spans (known before the line itself is laid out)."""
+        parent = self.parentWidget()
+        if parent is None:
+            return self.width()
+        width = parent.contentsRect().width()
+        layout = parent.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+            width -= margins.left() + margins.right()
+        return width
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # another width, another number of lines

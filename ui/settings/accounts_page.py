@@ -40,7 +40,7 @@ from app.services.accounts import AccountRow
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
 from ui.labels import role_name
-from ui.settings.common import INACTIVE_COLOUR, heading, hint, run_service
+from ui.settings.common import INACTIVE_COLOUR, heading, hint
 from ui.style import configure_table, make_primary, update_table_metrics
 from ui.widgets import button, plain
 
@@ -319,8 +319,8 @@ class AccountsPage(QWidget):
         """Fetch the accounts again, keeping the selection."""
         selected = self.selected_account()
         try:
-            rows = run_service(
-                self._context, lambda session: accounts.list_accounts(session, self._context.actor)
+            rows = self._context.run(
+                lambda session, actor: accounts.list_accounts(session, actor), write=False
             )
         except DomainError as error:
             rows = []
@@ -465,13 +465,12 @@ class AccountsPage(QWidget):
         username = self._new_username.text()
         display_name = self._new_display_name.text()
         role = Role(self._new_role.currentData())
-        actor = self._context.actor
         try:
-            row = run_service(
-                self._context,
-                lambda session: accounts.create_account(
+            row = self._context.run(
+                lambda session, actor: accounts.create_account(
                     session, actor, username, display_name, role, password
                 ),
+                write=True,
             )
         except ValidationError as error:
             self._show_form_error(self._create_messages, error.field, error.message)
@@ -498,9 +497,9 @@ class AccountsPage(QWidget):
         role = Role(self._role.currentData())
         actor = self._context.actor
         try:
-            row = run_service(
-                self._context,
-                lambda session: accounts.change_role(session, actor, account.id, role),
+            row = self._context.run(
+                lambda session, actor: accounts.change_role(session, actor, account.id, role),
+                write=True,
             )
         except DomainError as error:
             self._message.show_error(self.tr("Role not changed: %1").replace("%1", error.message))
@@ -531,9 +530,9 @@ class AccountsPage(QWidget):
             )
             return False
         try:
-            row = run_service(
-                self._context,
-                lambda session: accounts.set_active(session, actor, account.id, active),
+            row = self._context.run(
+                lambda session, actor: accounts.set_active(session, actor, account.id, active),
+                write=True,
             )
         except DomainError as error:
             what = self.tr("Not enabled: %1") if active else self.tr("Not disabled: %1")
@@ -566,11 +565,12 @@ class AccountsPage(QWidget):
                 self.tr("The two passwords are not the same. Please type them again."),
             )
             return False
-        actor = self._context.actor
         try:
-            run_service(
-                self._context,
-                lambda session: accounts.reset_password(session, actor, account.id, password),
+            self._context.run(
+                lambda session, actor: accounts.reset_password(
+                    session, actor, account.id, password
+                ),
+                write=True,
             )
         except ValidationError as error:
             self._show_form_error(self._reset_messages, error.field, error.message)

@@ -23,7 +23,7 @@ from app.services import centre
 from app.services.centre import CentreProfile
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
-from ui.settings.common import heading, hint, run_service
+from ui.settings.common import heading, hint
 from ui.style import make_primary
 from ui.widgets import button, plain
 
@@ -147,7 +147,9 @@ class CentrePage(QWidget):
     def load(self) -> None:
         """Show the profile as it is in the database, dropping unsaved edits."""
         try:
-            profile = run_service(self._context, centre.get_profile)
+            profile = self._context.run(
+                lambda session, _actor: centre.get_profile(session), write=False
+            )
         except DomainError as error:
             self._message.show_error(error.message)
             return
@@ -205,10 +207,9 @@ class CentrePage(QWidget):
             handler=self._edits["handler"].text(),
             seal_image=self._seal,
         )
-        actor = self._context.actor
         try:
-            clean = run_service(
-                self._context, lambda session: centre.update_profile(session, actor, profile)
+            clean = self._context.run(
+                lambda session, actor: centre.update_profile(session, actor, profile), write=True
             )
         except ValidationError as error:
             self._show_field_error(error.field, error.message)

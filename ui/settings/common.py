@@ -2,47 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from app.errors import DatabaseProblem
 from ui import style
-from ui.context import DeskContext
 
 T = TypeVar("T")
 
 # Greyed, yet 5.7:1 on white: an inactive row stays readable, and also says 停用 in words.
 INACTIVE_COLOUR = "#666666"
-
-
-def run_service(context: DeskContext, call: Callable[[Session], T]) -> T:
-    """`call` in one transaction: committed on success, rolled back on any error.
-
-    Domain errors pass through for the page to show; a database that can't be written
-    (locked, gone, read-only) becomes a DatabaseProblem with a message a volunteer understands.
-    """
-    try:
-        with context.db.write() as session:
-            return call(session)
-    except SQLAlchemyError as error:
-        raise DatabaseProblem(
-            QCoreApplication.translate(
-                "SettingsDesk",
-                "The database could not be written, so nothing was changed. "
-                "Please try again in a moment; if it keeps happening, call the administrator.",
-            )
-        ) from error
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:

@@ -28,7 +28,7 @@ from app.services import communities
 from app.services.communities import CommunityRow
 from ui.context import DeskContext
 from ui.errors import FieldMessage, StatusLine
-from ui.settings.common import INACTIVE_COLOUR, RoomyRowsDelegate, heading, hint, run_service
+from ui.settings.common import INACTIVE_COLOUR, RoomyRowsDelegate, heading, hint
 from ui.style import make_primary
 from ui.widgets import button, plain
 
@@ -190,7 +190,9 @@ class CommunitiesPage(QWidget):
             if self._tree.isExpanded(self._model.index(row, 0))
         }
         try:
-            self._rows = run_service(self._context, communities.list_communities)
+            self._rows = self._context.run(
+                lambda session, _actor: communities.list_communities(session), write=False
+            )
         except DomainError as error:
             self._message.show_error(error.message)
             return
@@ -349,17 +351,16 @@ class CommunitiesPage(QWidget):
             self._message.show_error(self.tr("First choose a community or building group."))
             return False
         name = self._name.text()
-        actor = self._context.actor
         try:
             if selected.kind == COMMUNITY:
-                run_service(
-                    self._context,
-                    lambda s: communities.rename_community(s, actor, selected.id, name),
+                self._context.run(
+                    lambda s, actor: communities.rename_community(s, actor, selected.id, name),
+                    write=True,
                 )
             else:
-                run_service(
-                    self._context,
-                    lambda s: communities.rename_building_group(s, actor, selected.id, name),
+                self._context.run(
+                    lambda s, actor: communities.rename_building_group(s, actor, selected.id, name),
+                    write=True,
                 )
         except ValidationError as error:
             self._name_message.set_message(error.message)
@@ -384,17 +385,20 @@ class CommunitiesPage(QWidget):
         if selected is None:
             self._message.show_error(self.tr("First choose a community or building group."))
             return False
-        actor = self._context.actor
         try:
             if selected.kind == COMMUNITY:
-                run_service(
-                    self._context,
-                    lambda s: communities.set_community_active(s, actor, selected.id, active),
+                self._context.run(
+                    lambda s, actor: communities.set_community_active(
+                        s, actor, selected.id, active
+                    ),
+                    write=True,
                 )
             else:
-                run_service(
-                    self._context,
-                    lambda s: communities.set_building_group_active(s, actor, selected.id, active),
+                self._context.run(
+                    lambda s, actor: communities.set_building_group_active(
+                        s, actor, selected.id, active
+                    ),
+                    write=True,
                 )
         except DomainError as error:
             self._message.show_error(self.tr("Not changed: %1").replace("%1", error.message))
@@ -412,9 +416,10 @@ class CommunitiesPage(QWidget):
     def _add_community_named(self) -> bool:
         self._clear_field_messages()
         name = self._new_community.text()
-        actor = self._context.actor
         try:
-            row = run_service(self._context, lambda s: communities.add_community(s, actor, name))
+            row = self._context.run(
+                lambda s, actor: communities.add_community(s, actor, name), write=True
+            )
         except ValidationError as error:
             self._new_community_message.set_message(error.message)
             self._message.show_error(self.tr("Not added: see the message beside the name."))
@@ -436,11 +441,12 @@ class CommunitiesPage(QWidget):
             self._message.show_error(self.tr("First choose the community in the list."))
             return False
         name = self._new_group.text()
-        actor = self._context.actor
         try:
-            row = run_service(
-                self._context,
-                lambda s: communities.add_building_group(s, actor, selected.community_id, name),
+            row = self._context.run(
+                lambda s, actor: communities.add_building_group(
+                    s, actor, selected.community_id, name
+                ),
+                write=True,
             )
         except ValidationError as error:
             self._new_group_message.set_message(error.message)
