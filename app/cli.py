@@ -1,4 +1,6 @@
-"""`youlin-desk`: start the desk, or run an administrator's sub-command (these never import Qt)."""
+"""The `youlin-desk` command line: its options, and the administrator's sub-commands, which never
+import Qt. Starting the desk itself is handed to the caller (`ui.launch`, the console entry point),
+so that this module, like all of `app`, never imports `ui`."""
 
 from __future__ import annotations
 
@@ -6,13 +8,11 @@ import argparse
 import getpass
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import __version__, i18n, paths
+from app import __version__, i18n, paths, start
 from app.errors import DomainError
 from app.i18n import translate
 
@@ -20,27 +20,12 @@ if TYPE_CHECKING:
     from app.db import Database
     from app.security import Actor
 
-# "user:password": log in at start without the dialog (benchmarks and packaging checks).
-AUTOLOGIN_ENV = "YOULIN_AUTOLOGIN"
-
 # The acting account's password for sub-commands run by scripts; asked for when unset.
 PASSWORD_ENV = "YOULIN_PASSWORD"
 REPORT_LINES = 30  # lines of the row report printed by import-residents
 
-DEMO_PASSWORD = "demo1234"
-DEMO_ACCOUNTS = (("desk", "desk"), ("staff", "staff"), ("admin", "admin"))  # (username, role)
-
-
-@dataclass(frozen=True)
-class StartOptions:
-    """What the desk starts with, decided by the command line before Qt is imported."""
-
-    database_url: str
-    language: str | None  # None: the machine's saved setting
-    demo: bool = False
-    smoke: bool = False
-    autologin: tuple[str, str] | None = None
-    qt_args: tuple[str, ...] = ()
+# Runs the desk until it is closed; the process's exit code (ui.application.run).
+StartDesk = Callable[[start.StartOptions], int]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -113,7 +98,8 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(start_desk: StartDesk, argv: Sequence[str] | None = None) -> int:
+    """Run `youlin-desk` with `argv`: a sub-command here, or the desk through `start_desk`."""
     _tolerant_output()
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Qt's own options (-platform offscreen, -style …) are passed through to QApplication.
@@ -131,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import_residents(database, args)
         if args.command == "export":
             return _export(database, args)
-        return _start(args, database, language, tuple(qt_args))
+        return _start(start_desk, args, database, language, tuple(qt_args))
     except DomainError as error:
         print(error.message, file=sys.stderr)
         return 2
@@ -187,7 +173,7 @@ def _migrate(database: str | None) -> int:
     from app.db import Database
 
     url = paths.resolve_database_url(database)
-    ensure_folder(url)
+    start.ensure_folder(url)
     db = Database(url)
     try:
         before = migrate.upgrade(db)
@@ -321,65 +307,17 @@ def _export(database: str | None, args: argparse.Namespace) -> int:
     return 0
 
 
-def ensure_folder(url: str) -> None:
-    """Create the SQLite file's folder, or say clearly why it can't be."""
-    from app.backup import sqlite_file
-    from app.errors import DatabaseProblem
-
-    path = sqlite_file(url)
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DatabaseProblem(
-            translate("Errors", "The data folder %1 can't be created: %2")
-            .replace("%1", str(path.parent))
-            .replace("%2", error.strerror or str(error))
-        ) from error
-    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise DatabaseProblem(
-            translate(
-                "Errors",
-                "The database %1 can't be written: the folder or file is read-only. "
-                "Choose another location with --database.",
-            ).replace("%1", str(path))
-        )
-
-
 def _start(
-    args: argparse.Namespace, database: str | None, language: str | None, qt_args: tuple[str, ...]
+    start_desk: StartDesk,
+    args: argparse.Namespace,
+    database: str | None,
+    language: str | None,
+    qt_args: tuple[str, ...],
 ) -> int:
-    autologin: tuple[str, str] | None = None
-    if args.demo:
-        from app import demo
-
-        folder = Path(tempfile.mkdtemp(prefix="youlin-demo-"))
-        url = paths.sqlite_url(folder / "demo.sqlite3")
-        print(
-            translate("Cli", "Writing a demo centre to %1 …").replace("%1", str(folder)), flush=True
-        )
-        demo.write_demo(url, people=3000, seed=1)
-        autologin = ("admin", DEMO_PASSWORD) if args.smoke else None
-    else:
-        # The desk checks the folder itself (ensure_folder), so a person sees why in a window.
-        url = paths.resolve_database_url(database)
-    raw = os.environ.get(AUTOLOGIN_ENV, "")
-    if ":" in raw:
-        user, _, password = raw.partition(":")
-        autologin = (user, password)
-    options = StartOptions(
-        database_url=url,
-        language=language,
-        demo=args.demo,
-        smoke=args.smoke,
-        autologin=autologin,
-        qt_args=qt_args,
+    options = start.desk_options(
+        database, language, demo=args.demo, smoke=args.smoke, qt_args=qt_args
     )
-    from ui.application import run
-
-    return run(options)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        return start_desk(options)
+    finally:
+        start.remove_demo_folder(options)

@@ -262,6 +262,11 @@ def phone_reversed(canonical: str) -> str:
     return phone_digits(canonical)[::-1]
 
 
+def id_tail(canonical: str) -> str:
+    """The last four characters of a resident ID, the column the desk's search looks them up in."""
+    return canonical[-4:]
+
+
 _ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
 _ID_FOLD = str.maketrans("０１２３４５６７８９Ｘｘx", "0123456789XXX", " \u3000")
 

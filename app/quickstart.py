@@ -43,7 +43,7 @@ def look(url: str, autologin: tuple[str, str] | None = None) -> QuickStart | Non
     path = sqlite_file(url)
     if path is None or not path.is_file():
         return None
-    from app.cli import ensure_folder
+    from app.start import ensure_folder
 
     try:
         ensure_folder(url)  # a read-only file is said by the full path, before any window

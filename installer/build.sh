@@ -129,13 +129,13 @@ VERSION="$(cd "$SRC" && python3 -c 'from app import __version__; print(__version
 VERSION_NUMERIC="${BASH_REMATCH[1]}.${BASH_REMATCH[2]}.${BASH_REMATCH[3]}.0"
 NEWER_VERSION="${BASH_REMATCH[1]}.${BASH_REMATCH[2]}.$((BASH_REMATCH[3] + 1))"
 HEAD_REVISION=""  # set by project_facts, from the snapshot's app.migrate
-DEMO_PASSWORD=""   # and app.cli
+DEMO_PASSWORD=""   # and app.start
 
 project_facts() {
     local facts
     facts="$(cd "$SRC" && "$VENV/bin/python" -c \
-        'from app.migrate import HEAD_REVISION; from app.cli import DEMO_PASSWORD; print(HEAD_REVISION, DEMO_PASSWORD)')" ||
-        die "can't read app.migrate.HEAD_REVISION and app.cli.DEMO_PASSWORD"
+        'from app.migrate import HEAD_REVISION; from app.start import DEMO_PASSWORD; print(HEAD_REVISION, DEMO_PASSWORD)')" ||
+        die "can't read app.migrate.HEAD_REVISION and app.start.DEMO_PASSWORD"
     read -r HEAD_REVISION DEMO_PASSWORD <<<"$facts"
 }
 
@@ -190,7 +190,7 @@ report_pip_failure() {  # report_pip_failure LOGNAME WHAT
 demo_database() {  # demo_database PATH: a demo centre written by the source tree
     mkdir -p "$(dirname "$1")"
     (cd "$SRC" && QT_QPA_PLATFORM=offscreen YOULIN_DATA_DIR="$WORK/linux-data" \
-        run_logged demo-database "$VENV/bin/python" -m app.cli demo --database "$1" --people "$DEMO_PEOPLE")
+        run_logged demo-database "$VENV/bin/python" -m ui.launch demo --database "$1" --people "$DEMO_PEOPLE")
 }
 
 revision_of() {  # the Alembic revision a SQLite file holds

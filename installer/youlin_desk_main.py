@@ -1,5 +1,5 @@
 """Entry point of the frozen app (build_installer.spec): the same `main` as `youlin-desk`."""
 
-from app.cli import main
+from ui.launch import main
 
 raise SystemExit(main())

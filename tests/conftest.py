@@ -201,3 +201,39 @@ def _account(db: Database, admin: Actor, username: str, role: Role) -> Actor:
     with db.write() as session:
         row = accounts.create_account(session, admin, username, username, role, PASSWORD)
     return Actor(row.id, row.username, row.display_name, row.role)
+
+
+@pytest.fixture(autouse=True)
+def event_loop_still_runs() -> Iterator[None]:
+    """After a test that had a QApplication, Qt's event loop must still run: a zero timer fires
+    within a QEventLoop. QCoreApplication.exit() called while no loop runs sets Qt's quit flag,
+    and from then on every QEventLoop.exec() returns at once, so later tests' waits pass without
+    their timers ever firing. The flag is cleared again (by a short QApplication.exec()) so that
+    only the test that set it fails."""
+    yield
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    fired: list[bool] = []
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop, lambda: (fired.append(True), loop.quit()))
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(loop.quit)
+    guard.start(5000)
+    loop.exec()
+    guard.stop()
+    if fired:
+        return
+    QTimer.singleShot(0, app, lambda: app.exit(0))
+    app.exec()  # starts by clearing the quit flag, and leaves it cleared
+    pytest.fail(
+        "Qt's event loop no longer runs: QCoreApplication.exit() or quit() was called while "
+        "no event loop was running"
+    )

@@ -16,7 +16,7 @@ from app import cli, migrate
 def _run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, YOULIN_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
     return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
+        [sys.executable, "-m", "ui.launch", *args],
         capture_output=True,
         text=True,
         env=env,
@@ -122,7 +122,7 @@ def test_output_that_cannot_be_encoded_does_not_end_the_command(
 ) -> None:
     env = dict(os.environ, YOULIN_DATA_DIR=str(data_dir), PYTHONIOENCODING="cp1252")
     result = subprocess.run(
-        [sys.executable, "-m", "app.cli", "migrate", "--database", str(tmp_path / "y.sqlite3")],
+        [sys.executable, "-m", "ui.launch", "migrate", "--database", str(tmp_path / "y.sqlite3")],
         capture_output=True,
         env=env,
         timeout=300,

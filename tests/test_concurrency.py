@@ -12,7 +12,7 @@ from app.db import Database
 from app.errors import ConflictError
 from app.models import Booking, BookingKind, BookingStatus, Person, Room
 from app.security import Actor
-from app.services import calls, people
+from app.services import calls, people, rooms
 from app.services.people import PersonInput
 from tests.processes import race
 
@@ -69,9 +69,7 @@ def book_if_free(url: str, room_id: int, title: str) -> bool:
             db_module.locked(session, Room, room_id)
             start, end = SLOT
             overlapping = session.scalar(
-                select(func.count())
-                .select_from(Booking)
-                .where(Booking.room_id == room_id, Booking.starts_at < end, Booking.ends_at > start)
+                select(func.count()).select_from(Booking).where(rooms.clashing(room_id, start, end))
             )
             if overlapping:
                 return False

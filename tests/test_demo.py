@@ -1,5 +1,6 @@
-"""The demo centre: complete, deterministic, valid data, rooms never double-booked, refused
-on a database that already holds a centre."""
+"""The demo centre: complete, deterministic, valid data written by the services' own rules (the
+desks' checks accept it, rooms never double-booked, the counters go on after it), refused on a
+database that already holds a centre."""
 
 from __future__ import annotations
 
@@ -16,19 +17,23 @@ import pytest
 from sqlalchemy import Connection, text
 from stdnum.cn import ric, uscc
 
-from app import demo, paths
-from app.cli import DEMO_PASSWORD
+from app import clock, counters, demo, paths, people_fields
 from app.db import Database
 from app.errors import ConflictError, DatabaseProblem, ValidationError
+from app.models import CertificateKind
 from app.pinyin import COMPOUND_SURNAMES, SURNAMES
 from app.security import Actor, verify_password
+from app.services import certificates
+from app.services.people import next_member_codes
+from app.start import DEMO_PASSWORD
+from tests.conftest import TEST_NOW
 
 PEOPLE = 300
 
 
 def _write(folder: Path, seed: int = 1, people: int = PEOPLE) -> str:
     url = paths.sqlite_url(folder / "nested" / "demo.sqlite3")  # the folder is created
-    summary = demo.write_demo(url, people=people, seed=seed)
+    summary = demo.write_demo(url, people=people, seed=seed, now=TEST_NOW)
     assert summary.people == people
     assert summary.seconds > 0
     return url
@@ -126,7 +131,7 @@ def test_phones_valid_and_unique(conn: Connection) -> None:
     for phone, reversed_ in rows:
         assert re.fullmatch(r"1[3-9]\d{9}", phone)
         assert phonenumbers.is_valid_number(phonenumbers.parse(phone, "CN")), phone
-        assert reversed_ == phone[::-1]
+        assert reversed_ == people_fields.phone_reversed(phone) == phone[::-1]
 
 
 def test_id_numbers_valid_and_consistent(conn: Connection) -> None:
@@ -139,9 +144,19 @@ def test_id_numbers_valid_and_consistent(conn: Connection) -> None:
         assert ric.is_valid(number), number
         assert number.startswith("310")
         assert ric.get_birth_date(number).year == birth_year
-        assert ric.get_birth_date(number) <= dt.date.today()
+        assert ric.get_birth_date(number) <= TEST_NOW.date()
         assert int(number[16]) % 2 == (1 if gender == "M" else 0)  # odd for men
-        assert tail == number[-4:]
+        assert tail == people_fields.id_tail(number) == number[-4:]
+
+
+def test_people_pass_the_desks_own_checks(conn: Connection) -> None:
+    """What the demo wrote is what the register's form would have stored."""
+    rows = _rows(conn, "SELECT name, phone, id_number, birth_year FROM person")
+    for name, phone, id_number, birth_year in rows:
+        assert people_fields.name(name) == name
+        assert people_fields.phone(phone) == phone
+        assert people_fields.id_number(id_number, today=TEST_NOW.date()) == id_number
+        assert people_fields.birth_year(birth_year, today=TEST_NOW.date()) == birth_year
 
 
 def test_people_are_placed_and_old_skewed(conn: Connection) -> None:
@@ -153,7 +168,7 @@ def test_people_are_placed_and_old_skewed(conn: Connection) -> None:
     )
     codes = [row[0] for row in _rows(conn, "SELECT member_code FROM person")]
     assert all(re.fullmatch(r"YL\d{6}", code) for code in codes)
-    year = dt.date.today().year
+    year = TEST_NOW.year
     sixty_plus = _one(conn, "SELECT count(*) FROM person WHERE birth_year <= :y", y=year - 60)
     assert sixty_plus > PEOPLE * 0.4
     assert _one(conn, "SELECT count(*) FROM person WHERE consent") > PEOPLE * 0.8
@@ -215,9 +230,8 @@ def test_bookings_of_every_kind(conn: Connection) -> None:
     )
     for kind in ("activity", "staff", "organisation", "resident"):
         assert kinds[(kind, "confirmed")] > 0, kind
-    now = dt.datetime.now()
     pending = _rows(conn, "SELECT starts_at FROM booking WHERE status = 'pending'")
-    assert pending and all(dt.datetime.fromisoformat(start) > now for (start,) in pending)
+    assert pending and all(dt.datetime.fromisoformat(start) > TEST_NOW for (start,) in pending)
     # Recurring bookings: every series expands into linked bookings, one of them an exception.
     for series_id, rule in _rows(conn, "SELECT id, rule FROM booking_series"):
         assert rule.startswith("FREQ=WEEKLY;BYDAY=")
@@ -253,7 +267,7 @@ def test_sessions_have_their_booking(conn: Connection) -> None:
 
 
 def test_sessions_past_this_week_and_future(conn: Connection) -> None:
-    today = dt.date.today()
+    today = TEST_NOW.date()
     days = [
         dt.date.fromisoformat(row[0])
         for row in _rows(conn, "SELECT date(starts_at) FROM activity_session")
@@ -298,7 +312,7 @@ def test_signups_within_capacity_with_ordered_waitlists(conn: Connection) -> Non
 
 
 def test_attendance_only_for_held_sessions(conn: Connection) -> None:
-    now = dt.datetime.now()
+    now = TEST_NOW
     rows = _rows(
         conn,
         "SELECT s.starts_at, g.attended, g.status FROM signup g "
@@ -351,18 +365,67 @@ def test_volunteers_and_hours(conn: Connection) -> None:
 
 
 def test_certificates_numbered(conn: Connection) -> None:
-    rows = _rows(conn, "SELECT kind, year, sequence, serial, verification_code FROM certificate")
+    rows = _rows(
+        conn,
+        "SELECT kind, year, sequence, serial, verification_code FROM certificate "
+        "ORDER BY issued_on, id",
+    )
     assert rows
-    assert len({(kind, year, seq) for kind, year, seq, _s, _c in rows}) == len(rows)
-    for _kind, year, sequence, serial, code in rows:
-        assert serial.endswith(f"〔{year}〕第{sequence:04d}号")
-        assert serial.startswith("东邻")
-        assert re.fullmatch(r"[A-Z0-9]{8}", code)
+    sequences: dict[tuple[str, int], list[int]] = {}
+    for kind, year, sequence, serial, code in rows:
+        assert serial == certificates.serial("东邻", kind, year, sequence)
+        assert re.fullmatch(r"东邻(志|荣|结)证〔\d{4}〕第\d{4}号", serial)
+        assert len(code) == 8 and set(code) <= set(certificates.VERIFICATION_ALPHABET)
+        sequences.setdefault((kind, year), []).append(sequence)
+    # Numbered per kind and year from 1, in the order of issue.
+    for numbers in sequences.values():
+        assert numbers == list(range(1, len(numbers) + 1))
     assert any("志证" in row[3] for row in rows)
 
 
+def test_the_desks_number_on_after_the_demo(db: Database) -> None:
+    """Member codes and certificate numbers come from the counters the desks take them from."""
+    demo.write_demo(db.url, people=40, now=TEST_NOW)
+    with db.write() as session:
+        assert next_member_codes(session) == ["YL000041"]
+        last = dict(
+            session.execute(
+                text("SELECT kind || ':' || year, max(sequence) FROM certificate GROUP BY 1")
+            ).all()
+        )
+        assert last
+        for key, sequence in last.items():
+            kind, year = key.split(":")
+            number = certificates.take_number(session, "东邻", kind, int(year))
+            assert number.sequence == sequence + 1
+            assert (
+                counters.peek(session, certificates.counter_name(kind, int(year))) == sequence + 1
+            )
+        fresh = certificates.take_number(session, "东邻", CertificateKind.HONOUR, TEST_NOW.year + 1)
+        assert fresh.serial == f"东邻荣证〔{TEST_NOW.year + 1}〕第0001号"
+
+
+def test_today_is_the_programs_clock(clock_at: clock.FixedClock, tmp_path: Path) -> None:
+    clock_at.set(dt.datetime(2027, 3, 3, 15, 0))
+    url = paths.sqlite_url(tmp_path / "march.sqlite3")
+    demo.write_demo(url, people=30)
+    db = Database(url)
+    try:
+        with db.engine.connect() as connection:
+            last_visit = _one(connection, "SELECT max(at) FROM visit")
+            today = _one(
+                connection,
+                "SELECT count(*) FROM activity_session WHERE date(starts_at) = '2027-03-03'",
+            )
+    finally:
+        db.dispose()
+    assert dt.datetime.fromisoformat(last_visit).date() == dt.date(2027, 3, 3)
+    assert dt.datetime.fromisoformat(last_visit) <= clock_at.now()
+    assert today >= 1
+
+
 def test_visits(conn: Connection) -> None:
-    now = dt.datetime.now()
+    now = TEST_NOW
     rows = _rows(
         conn,
         "SELECT v.at, v.purpose, v.community_id, p.community_id, v.person_id, v.account_id "
@@ -370,7 +433,7 @@ def test_visits(conn: Connection) -> None:
     )
     assert len(rows) > 56 * 20
     days = Counter(dt.datetime.fromisoformat(row[0]).date() for row in rows)
-    assert min(days) >= dt.date.today() - dt.timedelta(weeks=8)
+    assert min(days) >= now.date() - dt.timedelta(weeks=8)
     assert len(days) >= 50
     for at, _purpose, community, person_community, person, account in rows:
         assert dt.datetime.fromisoformat(at) <= now
@@ -437,7 +500,7 @@ def test_tiny_demo(tmp_path: Path) -> None:
 
 
 def test_same_centre_at_any_time_of_the_day(tmp_path: Path) -> None:
-    morning = dt.datetime.combine(dt.date.today(), dt.time(9, 0))
+    morning = dt.datetime.combine(TEST_NOW.date(), dt.time(9, 0))
     evening = morning.replace(hour=19)
     urls = []
     for name, now in (("morning", morning), ("evening", evening)):
@@ -452,7 +515,9 @@ def test_same_centre_at_any_time_of_the_day(tmp_path: Path) -> None:
                 queries = {
                     "people": "SELECT id, name, phone FROM person",
                     "sessions": "SELECT id, item_id, room_id, starts_at FROM activity_session",
-                    "signups": "SELECT id, session_id, person_id, status FROM signup",
+                    # Walk-ins come only once a session is held, numbered after the others.
+                    "signups": "SELECT id, session_id, person_id, status FROM signup "
+                    "WHERE NOT walk_in",
                     "bookings": "SELECT id, room_id, starts_at, status FROM booking",
                     "morning visits": "SELECT id, person_id, at FROM visit WHERE at < :t",
                 }

@@ -29,7 +29,7 @@ def _run(
     if password is not None:
         env["YOULIN_PASSWORD"] = password
     return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
+        [sys.executable, "-m", "ui.launch", *args],
         capture_output=True,
         text=True,
         env=env,

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from app import migrate
-from app.cli import AUTOLOGIN_ENV, DEMO_PASSWORD
 from app.resources import BUNDLED_FOLDERS
+from app.start import AUTOLOGIN_ENV, DEMO_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[1]
 FROZEN_APP_ENV = "YOULIN_FROZEN_APP"  # an already built bundle's binary: skips the build
@@ -75,7 +75,7 @@ def test_frozen_app_shows_the_main_window_on_a_demo_database(
 ) -> None:
     database = tmp_path / "demo.sqlite3"
     written = subprocess.run(
-        [sys.executable, "-m", "app.cli", "demo", "--database", str(database), "--people", "300"],
+        [sys.executable, "-m", "ui.launch", "demo", "--database", str(database), "--people", "300"],
         cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
         env=dict(os.environ, YOULIN_DATA_DIR=str(data_dir)),
     )  # fmt: skip
@@ -97,7 +97,7 @@ def test_frozen_app_migrates_a_fresh_database_with_its_bundled_scripts(
 
 
 def test_frozen_app_writes_a_demo_centre(frozen_app: Path, tmp_path: Path, data_dir: Path) -> None:
-    """Faker's locales are trimmed to zh_CN and en_US in the bundle (installer/hooks)."""
+    """The demo centre is written by the bundle itself (its names are our own table, no Faker)."""
     database = tmp_path / "demo.sqlite3"
     result = _run(
         frozen_app, "demo", "--database", str(database), "--people", "20", data_dir=data_dir

@@ -16,12 +16,13 @@ from app import migrate, paths
 from app.db import Database
 from app.security import Actor
 from app.services import centre
+from app.start import AUTOLOGIN_ENV, DEMO_FOLDER_PREFIX, DEMO_PASSWORD
 from tests.conftest import PASSWORD
 
 
 def _command() -> list[str]:
     script = Path(sys.executable).with_name("youlin-desk")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "app.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "ui.launch"]
 
 
 def _run(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -235,3 +236,68 @@ def test_a_file_that_is_not_a_database_is_refused_and_kept(tmp_path: Path, data_
     assert result.returncode == 2
     assert "can't be opened" in result.stderr
     assert target.read_bytes() == before
+
+
+def _demo_folders(temp: Path) -> list[Path]:
+    return sorted(temp.glob(f"{DEMO_FOLDER_PREFIX}*"))
+
+
+def test_smoke_on_the_demo_leaves_no_folder_behind(tmp_path: Path, data_dir: Path) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    result = _run("--demo", data_dir=data_dir, TMPDIR=str(temp))
+    assert result.returncode == 0, result.stderr
+    assert "smoke: home figures loaded" in _log(data_dir)
+    assert str(temp / DEMO_FOLDER_PREFIX) in result.stdout  # where it was said
+    assert _demo_folders(temp) == []
+
+
+# The desk on the demo centre, ended by a person: Account → Quit, or closing the main window.
+END_THE_DEMO = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ui import launch
+from ui.main_window import MainWindow
+
+app = QApplication([sys.argv[0], "-platform", "offscreen"])
+how = sys.argv[1]
+
+
+def end_when_up() -> None:
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    if not windows:
+        QTimer.singleShot(20, end_when_up)
+    elif how == "quit":
+        windows[0].quit_action.trigger()
+    else:
+        windows[0].close()
+
+
+QTimer.singleShot(0, end_when_up)
+sys.exit(launch.main(["--demo", "--lang", "en"]))
+"""
+
+
+@pytest.mark.parametrize("how", ["quit", "close"])
+def test_ending_the_demo_desk_removes_its_folder(how: str, tmp_path: Path, data_dir: Path) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    environment = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        YOULIN_DATA_DIR=str(data_dir),
+        TMPDIR=str(temp),
+        **{AUTOLOGIN_ENV: f"admin:{DEMO_PASSWORD}"},
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", END_THE_DEMO, how],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Writing a demo centre to" in result.stdout
+    assert _demo_folders(temp) == []

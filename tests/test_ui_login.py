@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from app import i18n
 from app import settings as settings_module
-from app.cli import DEMO_PASSWORD
 from app.db import Database
 from app.models import AuditEvent
 from app.security import Actor
 from app.settings import Settings
+from app.start import DEMO_PASSWORD
 from tests.conftest import PASSWORD
 from ui.errors import FieldMessage
 from ui.login import LoginDialog

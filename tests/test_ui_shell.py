@@ -6,17 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app import i18n, paths
 from app import settings as settings_module
-from app.cli import StartOptions
 from app.db import Database
 from app.models import AuditEvent
 from app.security import Actor
+from app.start import StartOptions
 from tests.conftest import PASSWORD
 from ui.application import DatabaseStart, Opened
 from ui.home.desk import HomeDesk
@@ -227,3 +227,49 @@ def test_smoke_fails_when_the_database_can_not_be_opened_behind_the_window(
     assert shell.start() == 2
     assert isinstance(shell.window, MainWindow)  # it was up before the problem was known
     assert "The disk is gone." in capsys.readouterr().err
+
+
+def test_closing_the_login_before_the_event_loop_runs_only_remembers_the_exit(
+    qtbot: QtBot, qapp: QApplication, db: Database, admin: Actor, db_path: Path,
+    shells: list[Shell],
+) -> None:  # fmt: skip
+    """Quitting Qt outside its event loop would make every later loop return at once (the
+    conftest's check fails any test that does): the shell remembers the code instead."""
+    db.dispose()
+    shell = _shell(qapp, db_path)
+    shells.append(shell)
+    login = shell.begin()
+    assert isinstance(login, LoginDialog)
+    login.reject()
+    assert shell.exit_code == 0
+    fired: list[bool] = []
+    QTimer.singleShot(10, lambda: fired.append(True))
+    qtbot.waitUntil(lambda: bool(fired), timeout=2000)
+
+
+def test_quitting_the_main_window_ends_the_event_loop_with_0(
+    qapp: QApplication, db: Database, admin: Actor, db_path: Path, shells: list[Shell]
+) -> None:
+    db.dispose()
+    shell = _shell(qapp, db_path, autologin=("admin", PASSWORD))
+    shells.append(shell)
+
+    def quit_when_up() -> None:
+        if shell.window is None or not shell.window.isVisible():
+            QTimer.singleShot(10, quit_when_up)
+        else:
+            shell.window.quit_action.trigger()
+
+    QTimer.singleShot(0, quit_when_up)
+    guard = QTimer()  # never hang the suite
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: qapp.exit(3))
+    guard.start(30_000)
+    # As the program runs (ui.application): the shell, not the last window, ends the program.
+    qapp.setQuitOnLastWindowClosed(False)
+    try:
+        assert shell.start() == 0
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+        guard.stop()
+    assert shell.exit_code == 0

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli import StartOptions
+from app.start import StartOptions
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
@@ -182,11 +182,11 @@ class DatabaseStart(threading.Thread):
 
         from app import migrate
         from app.backup import sqlite_file
-        from app.cli import ensure_folder
         from app.db import Database
         from app.errors import DomainError
         from app.i18n import translate
         from app.services import centre
+        from app.start import ensure_folder
 
         url = self.options.database_url
         path = sqlite_file(url)

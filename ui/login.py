@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings as settings_module
-from app.cli import DEMO_ACCOUNTS, DEMO_PASSWORD
 from app.errors import DomainError, ValidationError
 from app.roles import Role
 from app.security import Actor
 from app.settings import Settings
+from app.start import DEMO_ACCOUNTS, DEMO_PASSWORD
 from ui import labels, style
 from ui.errors import FieldMessage, FieldMessages
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
-from app.cli import StartOptions
+from app.start import StartOptions
 from ui.application import EXIT_BUG, EXIT_PROBLEM, DatabaseStart
 
 if TYPE_CHECKING:
@@ -64,6 +64,8 @@ class Shell:
         self._problem_text = ""
         self._first_exposed = False
         self._marked = False
+        self._exit_code: int | None = None  # the program is to end with this code
+        self._looping = False  # inside start()'s app.exec()
         self._notifier = _Notifier()
         self._notifier.opened.connect(self.on_database_opened, Qt.ConnectionType.QueuedConnection)
 
@@ -76,7 +78,30 @@ class Shell:
             return first
         if self.options.smoke:
             return self._smoke(first)
-        return self.app.exec()
+        if self._exit_code is not None:  # asked to end before the event loop ran
+            return self._exit_code
+        self._looping = True
+        try:
+            return self.app.exec()
+        finally:
+            self._looping = False
+
+    def exit(self, code: int) -> None:
+        """End the program with `code` (the first code asked for wins).
+
+        Only a running `app.exec()` is left: QCoreApplication.exit() outside it would set Qt's
+        quit flag, after which every QEventLoop.exec() returns at once (a modal dialog, a
+        test's wait). Before the loop runs, `start` returns the remembered code instead.
+        """
+        if self._exit_code is None:
+            self._exit_code = code
+        if self._looping:
+            self.app.exit(self._exit_code)
+
+    @property
+    def exit_code(self) -> int | None:
+        """The code the program was asked to end with, if it was."""
+        return self._exit_code
 
     def _smoke(self, first: QWidget) -> int:
         """Prove the whole start: the first window painted, the database opened (in the
@@ -154,7 +179,7 @@ class Shell:
             self._opened_code = EXIT_PROBLEM
             self._problem_text = opened.problem
             self._problem(opened.problem)
-            self.app.exit(EXIT_PROBLEM)
+            self.exit(EXIT_PROBLEM)
             return EXIT_PROBLEM
         self._opened_code = 0
         self.db = opened.db
@@ -323,7 +348,7 @@ class Shell:
         try:
             self._database_opened()
         except Exception:
-            self.app.exit(EXIT_BUG)  # no window can go on without the database
+            self.exit(EXIT_BUG)  # no window can go on without the database
             raise  # to the excepthook, which reports the bug
 
     def on_wizard_accepted(self) -> None:
@@ -335,7 +360,7 @@ class Shell:
         self._centre_name()
         result = self._after_setup()
         if isinstance(result, int):
-            self.app.exit(result)
+            self.exit(result)
 
     def on_login_accepted(self) -> None:
         from ui.login import LoginDialog
@@ -349,7 +374,7 @@ class Shell:
 
     def on_dialog_rejected(self) -> None:
         self._set_dialog(None)
-        self.app.exit(0)
+        self.exit(0)
 
     def on_switch_user_requested(self) -> None:
         window = self.window
@@ -362,7 +387,7 @@ class Shell:
         window.deleteLater()
 
     def on_quit_requested(self) -> None:
-        self.app.exit(0)
+        self.exit(0)
 
     def on_data_changed(self) -> None:
         if self.window is not None:

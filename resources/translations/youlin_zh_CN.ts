@@ -446,6 +446,10 @@
         <source>Writing a demo centre to %1 …</source>
         <translation>正在将演示中心写入 %1 …</translation>
     </message>
+    <message>
+        <source>The demo folder %1 could not be removed.</source>
+        <translation>演示用的临时文件夹 %1 未能删除。</translation>
+    </message>
 </context>
 <context>
     <name>CommunitiesPage</name>

@@ -92,7 +92,7 @@ class Bench:
                 [
                     sys.executable,
                     "-m",
-                    "app.cli",
+                    "ui.launch",
                     "demo",
                     "--database",
                     str(path),
@@ -165,7 +165,7 @@ def startup_to_window(bench: Bench) -> Figure:
         capture_output=True,
     )
     ours = bench.time_to_mark(
-        [sys.executable, "-m", "app.cli", "--smoke", "--database", str(database)],
+        [sys.executable, "-m", "ui.launch", "--smoke", "--database", str(database)],
         bench.env(YOULIN_AUTOLOGIN="admin:demo1234"),
         repeats,
     )
@@ -178,7 +178,7 @@ def demo_100k_people(bench: Bench) -> Figure:
     path = bench.workdir / "demo-100000.sqlite3"
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "app.cli", "demo", "--database", str(path), "--people", "100000"],
+        [sys.executable, "-m", "ui.launch", "demo", "--database", str(path), "--people", "100000"],
         env=bench.env(),
         check=True,
         capture_output=True,

@@ -43,7 +43,7 @@ def _frozen_app(bench: Bench) -> Path:
 
 def frozen_startup_to_window(bench: Bench) -> Figure:
     """Process start to main window shown and painted (offscreen, 3,000-people demo, logged in by
-    the test hook), frozen Linux bundle against `python -m app.cli --smoke` from the compiled
+    the test hook), frozen Linux bundle against `python -m ui.launch --smoke` from the compiled
     source tree, both measured like startup_to_window (to the window's mark, not to the exit)."""
     app = _frozen_app(bench)
     database = bench.demo(3000)
@@ -57,7 +57,7 @@ def frozen_startup_to_window(bench: Bench) -> Figure:
         [str(app), "--smoke", "--database", str(database), "-platform", "offscreen"], env, repeats
     )
     source = bench.time_to_mark(
-        [sys.executable, "-m", "app.cli", "--smoke", "--database", str(database)], env, repeats
+        [sys.executable, "-m", "ui.launch", "--smoke", "--database", str(database)], env, repeats
     )
     return Figure(frozen * 1000, "ms", source * 1000, "<= 1.5 s")
 

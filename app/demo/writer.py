@@ -1,31 +1,55 @@
-"""A living demo centre for newcomers, screenshots and benchmarks (`youlin-desk demo`, `--demo`).
-
-The same seed writes the same content; only the writing's own timestamps differ. Dates are
-relative to the day it runs (today = `datetime.date.today()`): sessions over the past 8 weeks
-and the next 4, bookings around them, visits over the past 8 weeks up to the current time, so
-the home page always has a today. Everything after the migrations is written in one transaction
-with Core executemany (no ORM object per row), so a failed run leaves no half-written centre.
-"""
+"""Writes the demo centre's rows, section by section, through one connection (`app.demo`)."""
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import random
-import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, inspect, select, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, insert, select, text
 
-from app import backup, counters, migrate
-from app.db import Database
-from app.errors import ConflictError, DatabaseProblem, ValidationError
-from app.i18n import translate
+from app import counters, people_fields
+from app.demo.centre import (
+    ACCOUNT_NAMES,
+    ACTIVISTS,
+    ADULTS,
+    CENTRE,
+    CHILDREN,
+    COMMUNITIES,
+    DOUBLE_REPORTERS,
+    ELDERLY,
+    HOUR_WEIGHTS,
+    ITEM_IDS,
+    ITEMS,
+    MAKE_UP_CONTENT,
+    MAKE_UP_REASONS,
+    ONE_OFF,
+    ONE_OFF_SLOTS,
+    ORGANISATIONS,
+    PARTY,
+    PURPOSES,
+    REQUESTS,
+    ROOMS,
+    SERIES,
+    TAG_AGED,
+    TAG_ALONE,
+    TAG_CO_OP,
+    TAG_DOUBLE_REPORT,
+    TAG_NEIGHBOUR,
+    TAG_PARTY,
+    TAG_PLANNER,
+    TAG_VOLUNTEER,
+    TAGS,
+    TIMETABLE,
+    VOLUNTEERS,
+    Slot,
+    hhmm,
+)
+from app.demo.draw import accumulate, pick, pick_distinct
+from app.demo.residents import AGE_BANDS, SHOWCASE, Residents
 from app.models import (
     Account,
     ActivitySession,
@@ -43,7 +67,6 @@ from app.models import (
     Person,
     PersonSearchKey,
     PersonTag,
-    Purpose,
     Request,
     RequestStatus,
     Room,
@@ -59,531 +82,28 @@ from app.models import (
 )
 from app.pinyin import search_keys
 from app.security import hash_password
+from app.services import certificates, rooms
 from app.services.people import member_code
+from app.start import DEMO_ACCOUNTS, DEMO_PASSWORD
 
-MAX_PEOPLE = 1_000_000
 BATCH = 20_000  # rows per executemany: big enough to amortise, small enough for memory
 PAST_WEEKS = 8
 FUTURE_WEEKS = 4
 
 Row = dict[str, Any]
 
-# --- The place -----------------------------------------------------------------------------
 
-CENTRE = {
-    "name": "东社区邻里中心",
-    "address": "上海市松江区新桥镇友邻路188号",
-    "phone": "021-57681234",
-    "person_in_charge": "王建华",
-    "handler": "李晓燕",
-    "certificate_prefix": "东邻",
-}
-ACCOUNT_NAMES = {"desk": "前台志愿者 王阿姨", "staff": "社工 李晓燕", "admin": "管理员 王建华"}
+class Writer:
+    """Writes the demo centre's rows, section by section, through one connection."""
 
-# (name, lane address, building groups, floors, "N号楼组" or "第N楼组" naming): 66 groups.
-COMMUNITIES: tuple[tuple[str, str, int, int, bool], ...] = (
-    ("友邻新村", "友邻路88弄", 12, 6, True),
-    ("东湖苑", "东湖路500弄", 10, 11, True),
-    ("景秀小区", "景秀路1288弄", 9, 18, False),
-    ("嘉和苑", "嘉和路66弄", 11, 6, True),
-    ("塘东新村", "塘东街120弄", 8, 5, True),
-    ("润泽苑", "润泽路777弄", 7, 14, False),
-    ("金桂小区", "金桂路318弄", 9, 11, True),
-)
-
-TAGS = (
-    "党员",
-    "在职党员/双报到",
-    "志愿者",
-    "睦邻达人",
-    "共营达人",
-    "草根规划师",
-    "独居老人",
-    "高龄老人",
-)
-(
-    TAG_PARTY,
-    TAG_DOUBLE_REPORT,
-    TAG_VOLUNTEER,
-    TAG_NEIGHBOUR,
-    TAG_CO_OP,
-    TAG_PLANNER,
-    TAG_ALONE,
-    TAG_AGED,
-) = range(1, len(TAGS) + 1)
-
-# (name, capacity, location)
-ROOMS: tuple[tuple[str, int, str], ...] = (
-    ("多功能厅", 80, "一楼"),
-    ("党群议事厅", 30, "二楼201"),
-    ("书画室", 20, "二楼202"),
-    ("舞蹈房", 25, "三楼301"),
-    ("康养活动室", 20, "一楼东侧"),
-    ("亲子阅读室", 15, "二楼203"),
-    ("会议室", 12, "三楼302"),
-)
-HALL, PARTY_ROOM, ART_ROOM, DANCE_ROOM, CARE_ROOM, READING_ROOM, MEETING_ROOM = range(1, 8)
-
-# (name, kind: "52" 民办非企业 / "51" 社会团体 / "12" 事业单位 / None unregistered, contact)
-ORGANISATIONS: tuple[tuple[str, str | None, str], ...] = (
-    ("上海东邻社区服务社", "52", "周敏"),
-    ("松江区乐龄健康服务中心", "52", "陆建平"),
-    ("新桥镇社区卫生服务中心", "12", "张医生"),
-    ("东社区志愿者协会", "51", "徐卫国"),
-    ("小美艺术工作室", None, "沈佳怡"),
-    ("青禾社会工作服务社", "52", "顾晓雯"),
-    ("绿色家园环保公益促进中心", "52", "钱志明"),
-    ("东社区睦邻合唱团", None, "陈美华"),
-)
-(
-    ORG_SERVICE,
-    ORG_ELDERLY,
-    ORG_CLINIC,
-    ORG_VOLUNTEERS,
-    ORG_ART,
-    ORG_SOCIAL_WORK,
-    ORG_GREEN,
-    ORG_CHOIR,
-) = range(1, 9)
-
-# Who an item's signups come from.
-ADULTS, ELDERLY, CHILDREN, PARTY, DOUBLE_REPORTERS, VOLUNTEERS, ACTIVISTS = range(7)
-
-
-@dataclass(frozen=True)
-class _Item:
-    series: str
-    name: str
-    description: str
-    audience: str
-    pool: int
-    organisation: int | None = None
-    volunteer: bool = False
-
-
-ITEMS: tuple[_Item, ...] = (
-    _Item(
-        "party_community", "党员政治生日", "为当月入党的党员过政治生日，重温入党誓词", "党员", PARTY
-    ),
-    _Item(
-        "party_community",
-        "在职党员双报到·垃圾分类桶前督导",
-        "在职党员回社区报到，每周一小时在垃圾箱房桶前督导分类投放",
-        "在职党员",
-        DOUBLE_REPORTERS,
-        ORG_GREEN,
-        volunteer=True,
-    ),
-    _Item(
-        "party_community",
-        "党课微讲堂",
-        "二十分钟一堂党课，讲身边的党史故事",
-        "党员及入党积极分子",
-        PARTY,
-    ),
-    _Item(
-        "community",
-        "睦邻议事会",
-        "楼组长和居民代表议一议小区里的大事小情",
-        "楼组长、居民代表",
-        ACTIVISTS,
-    ),
-    _Item(
-        "community",
-        "草根规划师工作坊",
-        "居民一起画图、踏勘，共商社区微更新方案",
-        "草根规划师、热心居民",
-        ACTIVISTS,
-        ORG_SERVICE,
-    ),
-    _Item(
-        "community",
-        "共营市集",
-        "居民共建共营的便民市集与闲置物品交换",
-        "辖区居民",
-        ADULTS,
-        ORG_SERVICE,
-    ),
-    _Item(
-        "health_care",
-        "健康讲座",
-        "慢病防治、合理用药、防跌倒等健康知识",
-        "60岁以上长者",
-        ELDERLY,
-        ORG_CLINIC,
-    ),
-    _Item(
-        "health_care",
-        "中医义诊",
-        "家庭医生与中医师坐诊，量血压、测血糖、把脉问诊",
-        "辖区居民",
-        ELDERLY,
-        ORG_CLINIC,
-    ),
-    _Item(
-        "health_care",
-        "长者健身操",
-        "适合长者的八段锦与健身操",
-        "60岁以上长者",
-        ELDERLY,
-        ORG_ELDERLY,
-    ),
-    _Item(
-        "health_care",
-        "助老智能手机课堂",
-        "手把手教长者用健康码、打车、视频通话",
-        "60岁以上长者",
-        ELDERLY,
-        ORG_SOCIAL_WORK,
-    ),
-    _Item("culture", "小美艺术课堂", "水彩、剪纸与手作，八次课结业", "亲子家庭", CHILDREN, ORG_ART),
-    _Item("culture", "书法班", "楷书入门与提高", "书法爱好者", ELDERLY),
-    _Item("culture", "合唱团", "东社区睦邻合唱团每周排练", "合唱爱好者", ELDERLY, ORG_CHOIR),
-    _Item(
-        "culture",
-        "亲子绘本阅读",
-        "志愿者妈妈带孩子们读绘本",
-        "3-8岁儿童及家长",
-        CHILDREN,
-        ORG_SOCIAL_WORK,
-    ),
-    _Item("civility", "垃圾分类宣传", "干湿分类小课堂与有奖问答", "辖区居民", ADULTS, ORG_GREEN),
-    _Item("civility", "文明楼组评比", "楼组长互评楼道环境与睦邻公约", "楼组长", ACTIVISTS),
-    _Item(
-        "civility",
-        "志愿者服务日",
-        "每周六上午：楼道清洁、助老送餐、文明劝导",
-        "志愿者",
-        VOLUNTEERS,
-        ORG_VOLUNTEERS,
-        volunteer=True,
-    ),
-)
-_ITEM_IDS = {item.name: index for index, item in enumerate(ITEMS, start=1)}
-
-
-@dataclass(frozen=True)
-class _Slot:
-    """One line of the weekly timetable: an item on a weekday (0 = Monday) in a room."""
-
-    item: str
-    weekday: int
-    start: dt.time
-    minutes: int
-    room: int
-    capacity: int
-    chance: float = 1.0  # some weeks skip it
-    monthly: bool = False  # only in the first week of the month
-
-
-def _t(hhmm: str) -> dt.time:
-    return dt.time.fromisoformat(hhmm)
-
-
-def _pairs(names: str) -> tuple[str, ...]:
-    """Two-character given names written without separators."""
-    return tuple(names[i : i + 2] for i in range(0, len(names), 2))
-
-
-TIMETABLE: tuple[_Slot, ...] = (
-    _Slot("长者健身操", 0, _t("09:00"), 60, DANCE_ROOM, 25),
-    _Slot("合唱团", 0, _t("14:00"), 120, HALL, 40, 0.9),
-    _Slot("文明楼组评比", 0, _t("14:00"), 90, MEETING_ROOM, 12, 0.25),
-    _Slot("健康讲座", 1, _t("09:30"), 90, HALL, 60, 0.8),
-    _Slot("书法班", 1, _t("14:00"), 120, ART_ROOM, 20),
-    _Slot("在职党员双报到·垃圾分类桶前督导", 1, _t("18:30"), 60, MEETING_ROOM, 10),
-    _Slot("中医义诊", 2, _t("09:00"), 120, CARE_ROOM, 20),
-    _Slot("党课微讲堂", 2, _t("14:00"), 90, HALL, 60, 0.5),
-    _Slot("助老智能手机课堂", 3, _t("14:00"), 90, CARE_ROOM, 20, 0.8),
-    _Slot("在职党员双报到·垃圾分类桶前督导", 3, _t("18:30"), 60, MEETING_ROOM, 10),
-    _Slot("睦邻议事会", 3, _t("19:00"), 90, PARTY_ROOM, 25, 0.6),
-    _Slot("长者健身操", 4, _t("09:00"), 60, DANCE_ROOM, 25),
-    _Slot("垃圾分类宣传", 4, _t("10:00"), 90, HALL, 50, 0.5),
-    _Slot("书法班", 4, _t("14:00"), 120, ART_ROOM, 20),
-    _Slot("党员政治生日", 4, _t("14:00"), 90, PARTY_ROOM, 30, monthly=True),
-    _Slot("志愿者服务日", 5, _t("09:00"), 180, PARTY_ROOM, 30),
-    _Slot("小美艺术课堂", 5, _t("09:30"), 90, ART_ROOM, 16),
-    _Slot("草根规划师工作坊", 5, _t("14:00"), 120, MEETING_ROOM, 12, 0.5),
-    _Slot("在职党员双报到·垃圾分类桶前督导", 5, _t("18:30"), 60, MEETING_ROOM, 10),
-    _Slot("共营市集", 6, _t("09:00"), 150, HALL, 80, 0.5),
-    _Slot("亲子绘本阅读", 6, _t("10:00"), 60, READING_ROOM, 15),
-)
-
-# Recurring bookings: (title, kind, room, weekday rule, start, minutes, organisation, count or None)
-SERIES: tuple[tuple[str, str, int, str, dt.time, int, int | None, int | None], ...] = (
-    ("社工站周例会", BookingKind.STAFF, MEETING_ROOM, "MO", _t("09:00"), 60, None, 12),
-    ("太极拳晨练队", BookingKind.RESIDENT, DANCE_ROOM, "WE", _t("09:00"), 90, None, 12),
-    (
-        "乐龄健康·慢病自我管理小组",
-        BookingKind.ORGANISATION,
-        CARE_ROOM,
-        "TH",
-        _t("09:30"),
-        90,
-        ORG_ELDERLY,
-        12,
-    ),
-    (
-        "青禾四点半课堂",
-        BookingKind.ORGANISATION,
-        READING_ROOM,
-        "TU,TH",
-        _t("16:00"),
-        90,
-        ORG_SOCIAL_WORK,
-        None,
-    ),
-)
-
-# One-off bookings: (title, kind, capacity needed, organisation)
-ONE_OFF: tuple[tuple[str, str, int, int | None], ...] = (
-    ("楼组长工作会议", BookingKind.STAFF, 30, None),
-    ("居委会联席会议", BookingKind.STAFF, 12, None),
-    ("社区工作者业务培训", BookingKind.STAFF, 30, None),
-    ("党建工作例会", BookingKind.STAFF, 12, None),
-    ("家庭医生签约宣讲", BookingKind.ORGANISATION, 40, ORG_CLINIC),
-    ("志愿者岗前培训", BookingKind.ORGANISATION, 30, ORG_VOLUNTEERS),
-    ("亲子周末沙龙", BookingKind.ORGANISATION, 15, ORG_SOCIAL_WORK),
-    ("编织兴趣小组", BookingKind.RESIDENT, 12, None),
-    ("沪剧沙龙", BookingKind.RESIDENT, 25, None),
-    ("棋牌小组", BookingKind.RESIDENT, 12, None),
-    ("读书会", BookingKind.RESIDENT, 15, None),
-    ("摄影分享会", BookingKind.RESIDENT, 20, None),
-    ("广场舞队排练", BookingKind.RESIDENT, 25, None),
-)
-ONE_OFF_SLOTS = (
-    ("09:00", 120),
-    ("10:00", 90),
-    ("13:30", 90),
-    ("14:00", 120),
-    ("15:00", 120),
-    ("16:00", 90),
-    ("18:30", 90),
-    ("19:00", 90),
-)
-
-# --- Names ---------------------------------------------------------------------------------
-
-GIVEN_OLD_F = _pairs(
-    "秀英桂英凤英玉珍宝珍月英菊英秀珍兰芳素珍美华雅琴根娣金娣彩娣杏娣惠珍佩华丽华桂兰"
-)
-GIVEN_OLD_M = _pairs(
-    "建国国强建华志明德明根宝金宝伟民国平建平福根荣根家骏振华国庆卫国德兴永康金龙长林"
-)
-GIVEN_YOUNG_F = _pairs("子涵梓涵一诺欣怡思琪雨桐梓萱诗涵可馨语嫣佳怡若曦欣妍雨欣心怡芷若安琪")
-GIVEN_YOUNG_M = _pairs("浩然宇轩子轩俊杰思远嘉豪梓豪一鸣博文天佑皓轩宇航明哲子墨晨阳奕辰睿泽俊熙")
-CHARS_M = ("国建志伟明华文永春海金德家俊晓立振庆荣宏", "平强明华军林生荣良峰东斌刚辉龙杰涛忠兴民")
-CHARS_F = ("秀桂玉丽美晓雅佩月春慧静红海凤雪小婷佳欣", "英兰珍芳娟华萍琴红燕霞梅玲芬丽婷琳敏洁蓉")
-# Surnames a volunteer finds only if the search knows how they are read (单 shan, 曾 zeng …).
-POLYPHONIC = ("单", "曾", "解", "仇", "区", "查", "覃", "翟", "缪", "乐", "盖", "朴", "尉迟")
-DOTTED_F = ("阿依古丽·买买提", "热依拉·吐尔逊", "古丽娜尔·阿不都", "迪丽拜尔·艾则孜")
-DOTTED_M = ("买买提·艾力", "艾尔肯·吐尔逊", "巴特尔·乌力吉", "阿迪力·热合曼")
-LATIN_F = ("Anna Schmidt", "Maria Rossi", "Yuki Tanaka")
-LATIN_M = ("David Kim", "Thomas Muller", "Lucas Martin")
-
-# Mobile number blocks in use (data-only and virtual-operator blocks left out).
-_BLOCKS = (*range(30, 40), 50, 51, 52, 53, *range(55, 60), 66, 76, 77, 78, *range(80, 90))
-MOBILE_PREFIXES = tuple(f"1{block}" for block in (*_BLOCKS, 91, 93, 95, 98, 99))
-
-# Shanghai area codes with the years they were assigned (python-stdnum checks place vs birth year).
-AREA_CODES: tuple[tuple[str, int, int], ...] = (
-    ("310117", 1998, 9999),  # 松江区
-    ("310227", 1982, 1998),  # 松江县
-    ("310207", 0, 1982),  # 松江县 (before 1982)
-    ("310112", 1981, 9999),  # 闵行区
-    ("310104", 0, 9999),  # 徐汇区
-    ("310105", 0, 9999),  # 长宁区
-    ("310107", 0, 9999),  # 普陀区
-    ("310110", 0, 9999),  # 杨浦区
-)
-
-# (age from, age to, share, share of women)
-AGE_BANDS = (
-    (3, 14, 0.06, 0.5),
-    (15, 29, 0.07, 0.5),
-    (30, 44, 0.14, 0.52),
-    (45, 59, 0.17, 0.53),
-    (60, 69, 0.25, 0.56),
-    (70, 79, 0.20, 0.58),
-    (80, 96, 0.11, 0.62),
-)
-
-PURPOSES = (
-    (Purpose.ACTIVITY, 30),
-    (Purpose.LIFE_SERVICE, 20),
-    (Purpose.GOVERNMENT, 12),
-    (Purpose.ROOM_USE, 9),
-    (Purpose.PARTY_DUES, 4),
-    (Purpose.PARTY_TRANSFER, 2),
-    (Purpose.PARTY_DOUBLE_REPORT, 3),
-    (Purpose.REQUEST, 4),
-    (Purpose.OTHER, 8),
-)
-# Visits per opening hour 08:00 … 20:00: a morning peak, a smaller afternoon one.
-HOUR_WEIGHTS = (2, 9, 10, 8, 4, 3, 6, 7, 6, 4, 2, 3, 2)
-
-REQUESTS = (
-    (
-        "环境卫生",
-        "{c}{g}垃圾箱房周边有异味，希望增加清洗频次。",
-        "已联系物业每日清洗两次，居民回访满意。",
-    ),
-    (
-        "加装电梯",
-        "{c}{b}号楼居民想了解加装电梯的申请流程和补贴政策。",
-        "已组织楼组会议讲解政策，意见征询表已发放。",
-    ),
-    (
-        "停车管理",
-        "{c}晚间非机动车乱停放，堵住了消防通道。",
-        "已与物业增设非机动车停放点，并张贴提示。",
-    ),
-    (
-        "适老化改造",
-        "家中老人独居，希望申请卫生间扶手等适老化改造。",
-        "已转街道适老化改造项目，上门评估完成。",
-    ),
-    ("设施维修", "{c}{b}号楼楼道声控灯损坏，晚上出行不便。", "物业已更换灯具。"),
-    ("噪音扰民", "楼下商铺夜间营业噪音较大，影响休息。", "已会同城管约谈商户，调整营业时间。"),
-    ("绿化养护", "{c}树木枝叶遮挡低层住户采光，希望修剪。", "绿化队已修剪。"),
-    ("为老服务", "希望社区长者食堂增加周末供餐。", "长者食堂自下月起周六供餐。"),
-    ("社区服务", "希望邻里中心开设周末的少儿托管。", "已纳入青禾四点半课堂暑期计划。"),
-)
-MAKE_UP_REASONS = (
-    "纸质签到表补录",
-    "外出服务未能现场签到",
-    "系统停用期间的服务补录",
-    "协助街道活动，凭活动方证明补录",
-)
-MAKE_UP_CONTENT = ("桶前督导", "助老送餐", "楼道清洁", "社区巡访", "活动现场引导")
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-SERIAL_CODES = {
-    CertificateKind.SERVICE_RECORD: "志证",
-    CertificateKind.HONOUR: "荣证",
-    CertificateKind.COMPLETION: "结证",
-}
-
-
-@dataclass(frozen=True)
-class DemoSummary:
-    """What `write_demo` wrote, and how long it took."""
-
-    url: str
-    people: int
-    seconds: float
-    sessions: int = 0
-    bookings: int = 0
-    signups: int = 0
-    visits: int = 0
-
-
-def write_demo(
-    url: str, *, people: int = 3000, seed: int = 1, now: dt.datetime | None = None
-) -> DemoSummary:
-    """Write a demo centre into an empty (or new) database at `url`.
-
-    Dates are relative to `now` (default: the current time). Refuses a database that already
-    holds a centre, accounts or people (ConflictError) and leaves it untouched."""
-    if not 1 <= people <= MAX_PEOPLE:
-        raise ValidationError(
-            "people",
-            translate("Errors", "A demo centre has between 1 and %1 people.").replace(
-                "%1", f"{MAX_PEOPLE:,}"
-            ),
-        )
-    started = time.perf_counter()
-    _ensure_folder(url)
-    db = Database(url)
-    try:
-        try:
-            with db.engine.connect() as connection:
-                _refuse_data(connection)  # before migrating, so a full database stays untouched
-        except SQLAlchemyError:
-            pass  # unreadable: the upgrade below says why, in the user's language
-        migrate.upgrade(db)
-        with db.engine.begin() as connection:
-            _refuse_data(connection)
-            moment = (now or dt.datetime.now()).replace(microsecond=0)
-            writer = _Writer(connection, seed, moment)
-            writer.write(people)
-    finally:
-        db.dispose()
-    return DemoSummary(
-        url=url,
-        people=people,
-        seconds=time.perf_counter() - started,
-        sessions=writer.counts["sessions"],
-        bookings=writer.counts["bookings"],
-        signups=writer.counts["signups"],
-        visits=writer.counts["visits"],
-    )
-
-
-def _ensure_folder(url: str) -> None:
-    path = backup.sqlite_file(url)
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DatabaseProblem(
-            translate("Errors", "The data folder %1 can't be created: %2")
-            .replace("%1", str(path.parent))
-            .replace("%2", error.strerror or str(error))
-        ) from error
-
-
-def _refuse_data(connection: Connection) -> None:
-    tables = inspect(connection)
-    for model in (Centre, Account, Person):
-        name = model.__tablename__
-        if (
-            tables.has_table(name)
-            and connection.execute(select(func.count()).select_from(model)).scalar_one()
-        ):
-            raise ConflictError(
-                translate(
-                    "Errors",
-                    "This database already holds a centre's data. A demo centre is written "
-                    "only into a new, empty database.",
-                )
-            )
-
-
-class _RoomDiary:
-    """Which room is taken when: every booking that isn't cancelled goes through `take`."""
-
-    def __init__(self) -> None:
-        self._taken: dict[tuple[int, dt.date], list[tuple[dt.datetime, dt.datetime]]] = defaultdict(
-            list
-        )
-
-    def take(self, room: int, start: dt.datetime, end: dt.datetime) -> bool:
-        day = self._taken[(room, start.date())]
-        if any(start < other_end and other_start < end for other_start, other_end in day):
-            return False
-        day.append((start, end))
-        return True
-
-
-class _Writer:
     def __init__(self, connection: Connection, seed: int, now: dt.datetime) -> None:
-        from faker import Faker
-        from faker.providers.person.zh_CN import Provider as PersonProvider
-
         self.conn = connection
         self.rng = random.Random(seed)
-        self.faker = Faker("zh_CN")
-        self.faker.seed_instance(seed)
+        self.residents = Residents(self.rng)
         self.now = now
         self.today = now.date()
         self.counts: dict[str, int] = defaultdict(int)
-        self.diary = _RoomDiary()
-        weights: dict[str, float] = PersonProvider.last_names
-        self.surnames = list(weights)
-        self.surname_cum = list(_accumulate(weights.values()))
-        self.given_f = list(PersonProvider.first_names_female)
-        self.given_m = list(PersonProvider.first_names_male)
+        self.diary = rooms.RoomDiary()
         self.room_capacity = {index: room[1] for index, room in enumerate(ROOMS, start=1)}
         # Filled as the sections are written.
         # Per community: (group id, group name, building numbers).
@@ -600,6 +120,7 @@ class _Writer:
         self.bookings: list[Row] = []
         self.hours: dict[int, Decimal] = defaultdict(Decimal)  # volunteer id → hours
         self.attendees: dict[str, list[int]] = defaultdict(list)  # item name → person ids
+        self.walk_ins: list[Row] = []  # signups of people who came without one
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -629,6 +150,11 @@ class _Writer:
         # Rooms are handed out in order: recurring bookings, the menu's sessions, then one-offs.
         self._series_bookings()
         sessions, signups, records = self._sessions()
+        # Walk-ins exist only for sessions held by now: numbered last, so that the others keep
+        # their ids at any time of the day.
+        signups += self.walk_ins
+        for number, row in enumerate(signups, start=1):
+            row["id"] = number
         self._one_off_bookings()
         self._insert(Booking, self.bookings)
         self._insert(ActivitySession, sessions)
@@ -644,8 +170,6 @@ class _Writer:
         self._fix_sequences()
 
     def _centre_and_accounts(self) -> None:
-        from app.cli import DEMO_ACCOUNTS, DEMO_PASSWORD  # cli imports this module lazily
-
         self._insert(Centre, [{"id": 1, **CENTRE, "visit_retention_months": 36, **self._stamp()}])
         self._insert(
             Account,
@@ -711,9 +235,9 @@ class _Writer:
                 {
                     "id": i,
                     "name": name,
-                    "credit_code": None if kind is None else self._credit_code(kind),
+                    "credit_code": None if kind is None else self.residents.credit_code(kind),
                     "contact_name": contact,
-                    "contact_phone": self._mobile(set()),
+                    "contact_phone": self.residents.mobile(),
                     **self._stamp(),
                 }
             )
@@ -721,49 +245,52 @@ class _Writer:
 
     def _people(self, count: int) -> None:
         rng = self.rng
-        phones: set[str] = set()
-        ids: set[str] = set()
         # A few people with the names search must get right, wherever they fall.
-        unusual = len(POLYPHONIC) + 2
         showcase = dict(
-            zip(rng.sample(range(1, count + 1), min(count, unusual)), range(unusual), strict=False)
+            zip(
+                rng.sample(range(1, count + 1), min(count, SHOWCASE)), range(SHOWCASE), strict=False
+            )
         )
-        community_weights = list(_accumulate(c[2] for c in COMMUNITIES))
-        band_cum = list(_accumulate(b[2] for b in AGE_BANDS))
+        community_weights = list(accumulate(c[2] for c in COMMUNITIES))
+        band_cum = list(accumulate(b[2] for b in AGE_BANDS))
+        # The desks' own numbering: the next member code is the one after the demo's.
+        first_code = counters.take(self.conn, counters.MEMBER_CODE, count)
         for chunk_start in range(1, count + 1, BATCH):
             people: list[Row] = []
             keys: list[Row] = []
             for person in range(chunk_start, min(count, chunk_start + BATCH - 1) + 1):
-                low, high, _share, women = AGE_BANDS[_pick(rng, band_cum)]
+                low, high, _share, women = AGE_BANDS[pick(rng, band_cum)]
                 age = rng.randint(low, high)
                 birth_year = self.today.year - age
                 gender = "F" if rng.random() < women else "M"
-                name, foreign = self._name(gender, birth_year, showcase.get(person))
+                name, foreign = self.residents.name(gender, birth_year, showcase.get(person))
                 phone = None
                 if age >= 16 and rng.random() > 0.01:
-                    phone = self._mobile(phones)
+                    phone = self.residents.mobile()
                 id_number = None
                 if not foreign and rng.random() < 0.3:
-                    id_number = self._id_number(birth_year, gender, ids)
-                c_index = _pick(rng, community_weights)
+                    id_number = self.residents.id_number(birth_year, gender)
+                c_index = pick(rng, community_weights)
                 group_id, _label, buildings = rng.choice(self.groups[c_index])
                 lane, floors = COMMUNITIES[c_index][1], COMMUNITIES[c_index][3]
                 room = rng.randint(1, floors) * 100 + rng.randint(1, 4)
                 registered = dt.datetime.combine(
-                    self._day(-rng.randint(1, 1500)), _t("08:30")
+                    self._day(-rng.randint(1, 1500)), hhmm("08:30")
                 ) + dt.timedelta(minutes=rng.randrange(660))
                 consent = rng.random() < 0.93
                 people.append(
                     {
                         "id": person,
-                        "member_code": member_code(person),
+                        "member_code": member_code(first_code + person - 1),
                         "name": name,
                         "gender": gender,
                         "birth_year": birth_year,
                         "phone": phone,
-                        "phone_reversed": None if phone is None else phone[::-1],
+                        "phone_reversed": None
+                        if phone is None
+                        else people_fields.phone_reversed(phone),
                         "id_number": id_number,
-                        "id_tail": None if id_number is None else id_number[-4:],
+                        "id_tail": None if id_number is None else people_fields.id_tail(id_number),
                         "community_id": c_index + 1,
                         "building_group_id": group_id,
                         "address": f"{lane}{rng.choice(buildings)}号{room}室",
@@ -791,73 +318,7 @@ class _Writer:
             self._insert(Person, people)
             self._insert(PersonSearchKey, keys)
             self.counts["keys"] += len(keys)
-        counters.raise_to(self.conn, counters.MEMBER_CODE, count)
         self.counts["people"] = count
-
-    def _name(self, gender: str, birth_year: int, showcase: int | None) -> tuple[str, bool]:
-        """A name and whether it is a foreign (Latin) one; `showcase` forces the unusual ones."""
-        rng = self.rng
-        roll = rng.random()
-        if showcase is not None:
-            if showcase < len(POLYPHONIC):
-                return POLYPHONIC[showcase] + self._given(gender, birth_year), False
-            if showcase == len(POLYPHONIC):
-                return rng.choice(DOTTED_F if gender == "F" else DOTTED_M), False
-            if showcase == len(POLYPHONIC) + 1:
-                return rng.choice(LATIN_F if gender == "F" else LATIN_M), True
-        if roll < 0.002:
-            return rng.choice(DOTTED_F if gender == "F" else DOTTED_M), False
-        if roll < 0.0025:
-            return rng.choice(LATIN_F if gender == "F" else LATIN_M), True
-        if roll < 0.025:
-            surname = rng.choice(POLYPHONIC)
-        else:
-            surname = self.surnames[_pick(rng, self.surname_cum)]
-        return surname + self._given(gender, birth_year), False
-
-    def _given(self, gender: str, birth_year: int) -> str:
-        rng = self.rng
-        female = gender == "F"
-        if rng.random() < 0.4:
-            first, second = CHARS_F if female else CHARS_M
-            return rng.choice(first) + rng.choice(second)
-        if birth_year < 1962:
-            return rng.choice(GIVEN_OLD_F if female else GIVEN_OLD_M)
-        if birth_year >= 1995:
-            return rng.choice(GIVEN_YOUNG_F if female else GIVEN_YOUNG_M)
-        return rng.choice(self.given_f if female else self.given_m)
-
-    def _mobile(self, taken: set[str]) -> str:
-        while True:
-            phone = self.rng.choice(MOBILE_PREFIXES) + f"{self.rng.randrange(100_000_000):08d}"
-            if phone not in taken:
-                taken.add(phone)
-                return phone
-
-    def _id_number(self, birth_year: int, gender: str, taken: set[str]) -> str:
-        """An 18-digit resident ID: Shanghai area code valid in the birth year, ISO 7064 check."""
-        rng = self.rng
-        areas = [code for code, first, last in AREA_CODES if first <= birth_year <= last]
-        while True:
-            born = dt.date(birth_year, 1, 1) + dt.timedelta(days=rng.randrange(365))
-            order = rng.randrange(50) * 2 + (1 if gender == "M" else 0)  # odd for men
-            body = f"{rng.choice(areas)}{born:%Y%m%d}{rng.randrange(10)}{order:02d}"
-            check = (1 - 2 * int(body, 13)) % 11  # ISO 7064 MOD 11-2, as python-stdnum
-            number = body + ("X" if check == 10 else str(check))
-            if number not in taken:
-                taken.add(number)
-                return number
-
-    def _credit_code(self, kind: str) -> str:
-        """统一社会信用代码: kind, Songjiang's area, an organisation code with its own check."""
-        digits = "".join(str(self.rng.randrange(10)) for _ in range(8))
-        total = sum(int(d) * w for d, w in zip(digits, (3, 7, 9, 10, 5, 8, 4, 2), strict=True))
-        org_check = (11 - total % 11) % 11
-        body = f"{kind}310117{digits}{'X' if org_check == 10 else org_check}"
-        alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-        weights = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-        total = sum(alphabet.index(c) * w for c, w in zip(body, weights, strict=True))
-        return body + alphabet[(31 - total) % 31]
 
     def _person_tags_and_volunteers(self) -> None:
         rng = self.rng
@@ -902,7 +363,7 @@ class _Writer:
             workplace = ""
             if person in double_set:
                 reported = self._day(-rng.randint(60, 900))
-                workplace = self.faker.company() + "党支部"
+                workplace = self.residents.workplace() + "党支部"
             self.volunteer_of[person] = number
             rows.append(
                 {
@@ -985,7 +446,7 @@ class _Writer:
         note: str = "",
     ) -> int | None:
         """Append a booking if the room is free then; its id, or None when it is taken."""
-        if status != BookingStatus.CANCELLED and not self.diary.take(room, start, end):
+        if rooms.holds_room(status) and not self.diary.take(room, start, end):
             return None
         self.booking_id += 1
         asked = start - dt.timedelta(days=self.rng.randint(2, 20), hours=self.rng.randint(0, 6))
@@ -1067,7 +528,7 @@ class _Writer:
         sessions: list[Row] = []
         signups: list[Row] = []
         records: list[Row] = []
-        by_weekday: dict[int, list[_Slot]] = defaultdict(list)
+        by_weekday: dict[int, list[Slot]] = defaultdict(list)
         for slot in TIMETABLE:
             by_weekday[slot.weekday].append(slot)
         for offset in range(-PAST_WEEKS * 7, FUTURE_WEEKS * 7 + 1):
@@ -1082,13 +543,13 @@ class _Writer:
     def _session(
         self,
         day: dt.date,
-        slot: _Slot,
+        slot: Slot,
         sessions: list[Row],
         signups: list[Row],
         records: list[Row],
     ) -> None:
         rng = self.rng
-        item_id = _ITEM_IDS[slot.item]
+        item_id = ITEM_IDS[slot.item]
         item = ITEMS[item_id - 1]
         start = dt.datetime.combine(day, slot.start)
         end = start + dt.timedelta(minutes=slot.minutes)
@@ -1124,7 +585,7 @@ class _Writer:
                 "starts_at": start,
                 "ends_at": end,
                 "capacity": capacity,
-                "signup_deadline": dt.datetime.combine(day - dt.timedelta(days=1), _t("17:00")),
+                "signup_deadline": dt.datetime.combine(day - dt.timedelta(days=1), hhmm("17:00")),
                 "organisation_id": item.organisation,
                 "organiser": organiser,
                 "audience": item.audience,
@@ -1140,7 +601,7 @@ class _Writer:
         waitlist = rng.randint(1, 5) if signed == capacity and rng.random() < 0.5 else 0
         cancelled = 1 if not waitlist and rng.random() < 0.3 else 0
         regulars, everyone = self.pools[item.pool]
-        people = _pick_distinct(rng, regulars, everyone, signed + waitlist + cancelled)
+        people = pick_distinct(rng, regulars, everyone, signed + waitlist + cancelled)
         signed = min(signed, len(people))
         held = start <= self.now - dt.timedelta(minutes=15)
         hours = Decimal(slot.minutes) / 60
@@ -1175,7 +636,7 @@ class _Writer:
                     continue
                 chosen.add(person)
                 arrived = start + dt.timedelta(minutes=late)
-                signups.append(
+                self.walk_ins.append(
                     self._signup(
                         session_id, person, SignupStatus.SIGNED_UP, None, arrived, arrived, True
                     )
@@ -1194,9 +655,7 @@ class _Writer:
         asked: dt.datetime,
         walk_in: bool = False,
     ) -> Row:
-        self.counts["signup_id"] += 1
         return {
-            "id": self.counts["signup_id"],
             "session_id": session_id,
             "person_id": person,
             "status": str(status),
@@ -1224,7 +683,7 @@ class _Writer:
             "kind": str(ServiceRecordKind.SESSION),
             "reason": "",
             "created_by_id": self.staff_id,
-            **self._stamp(dt.datetime.combine(day, _t("20:30"))),
+            **self._stamp(dt.datetime.combine(day, hhmm("20:30"))),
         }
 
     def _one_off_bookings(self) -> None:
@@ -1246,7 +705,7 @@ class _Writer:
         if status == BookingStatus.PENDING and kind == BookingKind.STAFF:
             title, kind, wanted, org = ONE_OFF[-1]  # staff don't ask themselves for approval
         at, minutes = rng.choice(ONE_OFF_SLOTS)
-        start = dt.datetime.combine(day, _t(at))
+        start = dt.datetime.combine(day, hhmm(at))
         rooms = [r for r, capacity in self.room_capacity.items() if capacity >= wanted]
         person = rng.choice(self.regulars) if kind == BookingKind.RESIDENT else None
         note = ""
@@ -1316,21 +775,24 @@ class _Writer:
             wanted.append(
                 (CertificateKind.COMPLETION, person, "小美艺术课堂", None, "完成八次课程")
             )
-        sequence: dict[tuple[str, int], int] = defaultdict(int)
+        # Issued over the last month, numbered in the order of issue as the desk numbers them.
+        issued_on = [self._day(-rng.randint(0, 30)) for _ in wanted]
+        order = sorted(range(len(wanted)), key=lambda n: issued_on[n])
         rows = []
-        for number, (kind, person, title, hours, content) in enumerate(wanted, start=1):
-            issued = self._day(-rng.randint(0, 30))
-            sequence[(kind, issued.year)] += 1
-            seq = sequence[(kind, issued.year)]
+        for number, n in enumerate(order, start=1):
+            kind, person, title, hours, content = wanted[n]
+            issued = issued_on[n]
+            taken = certificates.take_number(
+                self.conn, CENTRE["certificate_prefix"], kind, issued.year
+            )
             rows.append(
                 {
                     "id": number,
                     "kind": str(kind),
-                    "year": issued.year,
-                    "sequence": seq,
-                    "serial": f"{CENTRE['certificate_prefix']}{SERIAL_CODES[kind]}"
-                    f"〔{issued.year}〕第{seq:04d}号",
-                    "verification_code": "".join(rng.choice(CODE_ALPHABET) for _ in range(8)),
+                    "year": taken.year,
+                    "sequence": taken.sequence,
+                    "serial": taken.serial,
+                    "verification_code": certificates.verification_code(rng),
                     "person_id": person,
                     "title": title,
                     "hours": hours,
@@ -1340,7 +802,7 @@ class _Writer:
                     "revoked_at": None,
                     "revoked_reason": "",
                     "issued_by_id": self.staff_id,
-                    **self._stamp(dt.datetime.combine(issued, _t("10:00"))),
+                    **self._stamp(dt.datetime.combine(issued, hhmm("10:00"))),
                 }
             )
         self._insert(Certificate, rows)
@@ -1350,21 +812,21 @@ class _Writer:
         count = len(self.birth_year) - 1
         per_day = max(20, min(240, 40 + count // 75))
         purposes = [p for p, _w in PURPOSES]
-        purpose_cum = list(_accumulate(w for _p, w in PURPOSES))
-        hour_cum = list(_accumulate(HOUR_WEIGHTS))
+        purpose_cum = list(accumulate(w for _p, w in PURPOSES))
+        hour_cum = list(accumulate(HOUR_WEIGHTS))
         rows: list[Row] = []
         for offset in range(-PAST_WEEKS * 7 + 1, 1):
             day = self._day(offset)
             factor = 0.75 if day.weekday() >= 5 else 1.0
             day_rows: list[Row] = []
-            opens = dt.datetime.combine(day, _t("08:30"))
-            closes = dt.datetime.combine(day, _t("20:29"))
+            opens = dt.datetime.combine(day, hhmm("08:30"))
+            closes = dt.datetime.combine(day, hhmm("20:29"))
             for _ in range(round(per_day * factor * rng.uniform(0.75, 1.25))):
-                at = dt.datetime.combine(day, _t("08:00")) + dt.timedelta(
-                    hours=_pick(rng, hour_cum), minutes=rng.randrange(60), seconds=rng.randrange(60)
+                at = dt.datetime.combine(day, hhmm("08:00")) + dt.timedelta(
+                    hours=pick(rng, hour_cum), minutes=rng.randrange(60), seconds=rng.randrange(60)
                 )
                 at = min(max(at, opens), closes)
-                purpose = purposes[_pick(rng, purpose_cum)]
+                purpose = purposes[pick(rng, purpose_cum)]
                 roll = rng.random()
                 if roll < 0.07:
                     person = None
@@ -1406,7 +868,7 @@ class _Writer:
             c_index = (self.community[person] or 1) - 1
             _group_id, group_name, buildings = rng.choice(self.groups[c_index])
             days_ago = rng.randint(0, 9 if status == RequestStatus.OPEN else PAST_WEEKS * 7)
-            asked = dt.datetime.combine(self._day(-days_ago), _t("09:00"))
+            asked = dt.datetime.combine(self._day(-days_ago), hhmm("09:00"))
             asked = min(self.now, asked + dt.timedelta(minutes=rng.randrange(600)))
             resolved = None
             if status == RequestStatus.RESOLVED:
@@ -1461,32 +923,3 @@ class _Writer:
                     f'COALESCE((SELECT MAX(id) FROM "{table}"), 1))'
                 )
             )
-
-
-def _accumulate(weights: Iterable[float]) -> list[float]:
-    total = 0.0
-    out = []
-    for weight in weights:
-        total += float(weight)
-        out.append(total)
-    return out
-
-
-def _pick(rng: random.Random, cumulative: list[float]) -> int:
-    """Index drawn with the weights behind `cumulative` (faster than rng.choices for one)."""
-    index = bisect.bisect_right(cumulative, rng.random() * cumulative[-1])
-    return min(index, len(cumulative) - 1)
-
-
-def _pick_distinct(
-    rng: random.Random, regulars: list[int], everyone: list[int], count: int
-) -> list[int]:
-    """`count` different people, three in four from the regulars."""
-    chosen: dict[int, None] = dict.fromkeys(
-        rng.sample(regulars, min(len(regulars), round(count * 0.75)))
-    )
-    attempts = 0
-    while len(chosen) < count and everyone and attempts < count * 4:
-        chosen.setdefault(rng.choice(everyone))
-        attempts += 1
-    return list(chosen)[:count]

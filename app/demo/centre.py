@@ -1,0 +1,337 @@
+"""The demo centre's own content: the place (communities, building groups, rooms, organisations),
+the service menu and its weekly timetable, bookings, visit purposes and residents' requests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.models import BookingKind, Purpose
+from app.services.reception import STANDARD_TAGS
+
+CENTRE = {
+    "name": "东社区邻里中心",
+    "address": "上海市松江区新桥镇友邻路188号",
+    "phone": "021-57681234",
+    "person_in_charge": "王建华",
+    "handler": "李晓燕",
+    "certificate_prefix": "东邻",
+}
+ACCOUNT_NAMES = {"desk": "前台志愿者 王阿姨", "staff": "社工 李晓燕", "admin": "管理员 王建华"}
+
+# (name, lane address, building groups, floors, "N号楼组" or "第N楼组" naming): 66 groups.
+COMMUNITIES: tuple[tuple[str, str, int, int, bool], ...] = (
+    ("友邻新村", "友邻路88弄", 12, 6, True),
+    ("东湖苑", "东湖路500弄", 10, 11, True),
+    ("景秀小区", "景秀路1288弄", 9, 18, False),
+    ("嘉和苑", "嘉和路66弄", 11, 6, True),
+    ("塘东新村", "塘东街120弄", 8, 5, True),
+    ("润泽苑", "润泽路777弄", 7, 14, False),
+    ("金桂小区", "金桂路318弄", 9, 11, True),
+)
+
+# The tags the registration form offers, then two the centre adds for its own care work.
+TAGS = (*STANDARD_TAGS, "独居老人", "高龄老人")
+# Tag ids follow TAGS; found by name, whatever the form's own list holds.
+TAG_PARTY = TAGS.index("党员") + 1
+TAG_DOUBLE_REPORT = TAGS.index("在职党员/双报到") + 1
+TAG_VOLUNTEER = TAGS.index("志愿者") + 1
+TAG_NEIGHBOUR = TAGS.index("睦邻达人") + 1
+TAG_CO_OP = TAGS.index("共营达人") + 1
+TAG_PLANNER = TAGS.index("草根规划师") + 1
+TAG_ALONE = TAGS.index("独居老人") + 1
+TAG_AGED = TAGS.index("高龄老人") + 1
+
+# (name, capacity, location)
+ROOMS: tuple[tuple[str, int, str], ...] = (
+    ("多功能厅", 80, "一楼"),
+    ("党群议事厅", 30, "二楼201"),
+    ("书画室", 20, "二楼202"),
+    ("舞蹈房", 25, "三楼301"),
+    ("康养活动室", 20, "一楼东侧"),
+    ("亲子阅读室", 15, "二楼203"),
+    ("会议室", 12, "三楼302"),
+)
+HALL, PARTY_ROOM, ART_ROOM, DANCE_ROOM, CARE_ROOM, READING_ROOM, MEETING_ROOM = range(1, 8)
+
+# (name, kind: "52" 民办非企业 / "51" 社会团体 / "12" 事业单位 / None unregistered, contact)
+ORGANISATIONS: tuple[tuple[str, str | None, str], ...] = (
+    ("上海东邻社区服务社", "52", "周敏"),
+    ("松江区乐龄健康服务中心", "52", "陆建平"),
+    ("新桥镇社区卫生服务中心", "12", "张医生"),
+    ("东社区志愿者协会", "51", "徐卫国"),
+    ("小美艺术工作室", None, "沈佳怡"),
+    ("青禾社会工作服务社", "52", "顾晓雯"),
+    ("绿色家园环保公益促进中心", "52", "钱志明"),
+    ("东社区睦邻合唱团", None, "陈美华"),
+)
+(
+    ORG_SERVICE,
+    ORG_ELDERLY,
+    ORG_CLINIC,
+    ORG_VOLUNTEERS,
+    ORG_ART,
+    ORG_SOCIAL_WORK,
+    ORG_GREEN,
+    ORG_CHOIR,
+) = range(1, 9)
+
+# Who an item's signups come from.
+ADULTS, ELDERLY, CHILDREN, PARTY, DOUBLE_REPORTERS, VOLUNTEERS, ACTIVISTS = range(7)
+
+
+@dataclass(frozen=True)
+class Item:
+    series: str
+    name: str
+    description: str
+    audience: str
+    pool: int
+    organisation: int | None = None
+    volunteer: bool = False
+
+
+ITEMS: tuple[Item, ...] = (
+    Item(
+        "party_community", "党员政治生日", "为当月入党的党员过政治生日，重温入党誓词", "党员", PARTY
+    ),
+    Item(
+        "party_community",
+        "在职党员双报到·垃圾分类桶前督导",
+        "在职党员回社区报到，每周一小时在垃圾箱房桶前督导分类投放",
+        "在职党员",
+        DOUBLE_REPORTERS,
+        ORG_GREEN,
+        volunteer=True,
+    ),
+    Item(
+        "party_community",
+        "党课微讲堂",
+        "二十分钟一堂党课，讲身边的党史故事",
+        "党员及入党积极分子",
+        PARTY,
+    ),
+    Item(
+        "community",
+        "睦邻议事会",
+        "楼组长和居民代表议一议小区里的大事小情",
+        "楼组长、居民代表",
+        ACTIVISTS,
+    ),
+    Item(
+        "community",
+        "草根规划师工作坊",
+        "居民一起画图、踏勘，共商社区微更新方案",
+        "草根规划师、热心居民",
+        ACTIVISTS,
+        ORG_SERVICE,
+    ),
+    Item(
+        "community",
+        "共营市集",
+        "居民共建共营的便民市集与闲置物品交换",
+        "辖区居民",
+        ADULTS,
+        ORG_SERVICE,
+    ),
+    Item(
+        "health_care",
+        "健康讲座",
+        "慢病防治、合理用药、防跌倒等健康知识",
+        "60岁以上长者",
+        ELDERLY,
+        ORG_CLINIC,
+    ),
+    Item(
+        "health_care",
+        "中医义诊",
+        "家庭医生与中医师坐诊，量血压、测血糖、把脉问诊",
+        "辖区居民",
+        ELDERLY,
+        ORG_CLINIC,
+    ),
+    Item(
+        "health_care",
+        "长者健身操",
+        "适合长者的八段锦与健身操",
+        "60岁以上长者",
+        ELDERLY,
+        ORG_ELDERLY,
+    ),
+    Item(
+        "health_care",
+        "助老智能手机课堂",
+        "手把手教长者用健康码、打车、视频通话",
+        "60岁以上长者",
+        ELDERLY,
+        ORG_SOCIAL_WORK,
+    ),
+    Item("culture", "小美艺术课堂", "水彩、剪纸与手作，八次课结业", "亲子家庭", CHILDREN, ORG_ART),
+    Item("culture", "书法班", "楷书入门与提高", "书法爱好者", ELDERLY),
+    Item("culture", "合唱团", "东社区睦邻合唱团每周排练", "合唱爱好者", ELDERLY, ORG_CHOIR),
+    Item(
+        "culture",
+        "亲子绘本阅读",
+        "志愿者妈妈带孩子们读绘本",
+        "3-8岁儿童及家长",
+        CHILDREN,
+        ORG_SOCIAL_WORK,
+    ),
+    Item("civility", "垃圾分类宣传", "干湿分类小课堂与有奖问答", "辖区居民", ADULTS, ORG_GREEN),
+    Item("civility", "文明楼组评比", "楼组长互评楼道环境与睦邻公约", "楼组长", ACTIVISTS),
+    Item(
+        "civility",
+        "志愿者服务日",
+        "每周六上午：楼道清洁、助老送餐、文明劝导",
+        "志愿者",
+        VOLUNTEERS,
+        ORG_VOLUNTEERS,
+        volunteer=True,
+    ),
+)
+ITEM_IDS = {item.name: index for index, item in enumerate(ITEMS, start=1)}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One line of the weekly timetable: an item on a weekday (0 = Monday) in a room."""
+
+    item: str
+    weekday: int
+    start: dt.time
+    minutes: int
+    room: int
+    capacity: int
+    chance: float = 1.0  # some weeks skip it
+    monthly: bool = False  # only in the first week of the month
+
+
+def hhmm(text: str) -> dt.time:
+    return dt.time.fromisoformat(text)
+
+
+TIMETABLE: tuple[Slot, ...] = (
+    Slot("长者健身操", 0, hhmm("09:00"), 60, DANCE_ROOM, 25),
+    Slot("合唱团", 0, hhmm("14:00"), 120, HALL, 40, 0.9),
+    Slot("文明楼组评比", 0, hhmm("14:00"), 90, MEETING_ROOM, 12, 0.25),
+    Slot("健康讲座", 1, hhmm("09:30"), 90, HALL, 60, 0.8),
+    Slot("书法班", 1, hhmm("14:00"), 120, ART_ROOM, 20),
+    Slot("在职党员双报到·垃圾分类桶前督导", 1, hhmm("18:30"), 60, MEETING_ROOM, 10),
+    Slot("中医义诊", 2, hhmm("09:00"), 120, CARE_ROOM, 20),
+    Slot("党课微讲堂", 2, hhmm("14:00"), 90, HALL, 60, 0.5),
+    Slot("助老智能手机课堂", 3, hhmm("14:00"), 90, CARE_ROOM, 20, 0.8),
+    Slot("在职党员双报到·垃圾分类桶前督导", 3, hhmm("18:30"), 60, MEETING_ROOM, 10),
+    Slot("睦邻议事会", 3, hhmm("19:00"), 90, PARTY_ROOM, 25, 0.6),
+    Slot("长者健身操", 4, hhmm("09:00"), 60, DANCE_ROOM, 25),
+    Slot("垃圾分类宣传", 4, hhmm("10:00"), 90, HALL, 50, 0.5),
+    Slot("书法班", 4, hhmm("14:00"), 120, ART_ROOM, 20),
+    Slot("党员政治生日", 4, hhmm("14:00"), 90, PARTY_ROOM, 30, monthly=True),
+    Slot("志愿者服务日", 5, hhmm("09:00"), 180, PARTY_ROOM, 30),
+    Slot("小美艺术课堂", 5, hhmm("09:30"), 90, ART_ROOM, 16),
+    Slot("草根规划师工作坊", 5, hhmm("14:00"), 120, MEETING_ROOM, 12, 0.5),
+    Slot("在职党员双报到·垃圾分类桶前督导", 5, hhmm("18:30"), 60, MEETING_ROOM, 10),
+    Slot("共营市集", 6, hhmm("09:00"), 150, HALL, 80, 0.5),
+    Slot("亲子绘本阅读", 6, hhmm("10:00"), 60, READING_ROOM, 15),
+)
+
+# Recurring bookings: (title, kind, room, weekday rule, start, minutes, organisation, count or None)
+SERIES: tuple[tuple[str, str, int, str, dt.time, int, int | None, int | None], ...] = (
+    ("社工站周例会", BookingKind.STAFF, MEETING_ROOM, "MO", hhmm("09:00"), 60, None, 12),
+    ("太极拳晨练队", BookingKind.RESIDENT, DANCE_ROOM, "WE", hhmm("09:00"), 90, None, 12),
+    (
+        "乐龄健康·慢病自我管理小组",
+        BookingKind.ORGANISATION,
+        CARE_ROOM,
+        "TH",
+        hhmm("09:30"),
+        90,
+        ORG_ELDERLY,
+        12,
+    ),
+    (
+        "青禾四点半课堂",
+        BookingKind.ORGANISATION,
+        READING_ROOM,
+        "TU,TH",
+        hhmm("16:00"),
+        90,
+        ORG_SOCIAL_WORK,
+        None,
+    ),
+)
+
+# One-off bookings: (title, kind, capacity needed, organisation)
+ONE_OFF: tuple[tuple[str, str, int, int | None], ...] = (
+    ("楼组长工作会议", BookingKind.STAFF, 30, None),
+    ("居委会联席会议", BookingKind.STAFF, 12, None),
+    ("社区工作者业务培训", BookingKind.STAFF, 30, None),
+    ("党建工作例会", BookingKind.STAFF, 12, None),
+    ("家庭医生签约宣讲", BookingKind.ORGANISATION, 40, ORG_CLINIC),
+    ("志愿者岗前培训", BookingKind.ORGANISATION, 30, ORG_VOLUNTEERS),
+    ("亲子周末沙龙", BookingKind.ORGANISATION, 15, ORG_SOCIAL_WORK),
+    ("编织兴趣小组", BookingKind.RESIDENT, 12, None),
+    ("沪剧沙龙", BookingKind.RESIDENT, 25, None),
+    ("棋牌小组", BookingKind.RESIDENT, 12, None),
+    ("读书会", BookingKind.RESIDENT, 15, None),
+    ("摄影分享会", BookingKind.RESIDENT, 20, None),
+    ("广场舞队排练", BookingKind.RESIDENT, 25, None),
+)
+ONE_OFF_SLOTS = (
+    ("09:00", 120),
+    ("10:00", 90),
+    ("13:30", 90),
+    ("14:00", 120),
+    ("15:00", 120),
+    ("16:00", 90),
+    ("18:30", 90),
+    ("19:00", 90),
+)
+
+PURPOSES = (
+    (Purpose.ACTIVITY, 30),
+    (Purpose.LIFE_SERVICE, 20),
+    (Purpose.GOVERNMENT, 12),
+    (Purpose.ROOM_USE, 9),
+    (Purpose.PARTY_DUES, 4),
+    (Purpose.PARTY_TRANSFER, 2),
+    (Purpose.PARTY_DOUBLE_REPORT, 3),
+    (Purpose.REQUEST, 4),
+    (Purpose.OTHER, 8),
+)
+# Visits per opening hour 08:00 … 20:00: a morning peak, a smaller afternoon one.
+HOUR_WEIGHTS = (2, 9, 10, 8, 4, 3, 6, 7, 6, 4, 2, 3, 2)
+
+REQUESTS = (
+    (
+        "环境卫生",
+        "{c}{g}垃圾箱房周边有异味，希望增加清洗频次。",
+        "已联系物业每日清洗两次，居民回访满意。",
+    ),
+    (
+        "加装电梯",
+        "{c}{b}号楼居民想了解加装电梯的申请流程和补贴政策。",
+        "已组织楼组会议讲解政策，意见征询表已发放。",
+    ),
+    (
+        "停车管理",
+        "{c}晚间非机动车乱停放，堵住了消防通道。",
+        "已与物业增设非机动车停放点，并张贴提示。",
+    ),
+    (
+        "适老化改造",
+        "家中老人独居，希望申请卫生间扶手等适老化改造。",
+        "已转街道适老化改造项目，上门评估完成。",
+    ),
+    ("设施维修", "{c}{b}号楼楼道声控灯损坏，晚上出行不便。", "物业已更换灯具。"),
+    ("噪音扰民", "楼下商铺夜间营业噪音较大，影响休息。", "已会同城管约谈商户，调整营业时间。"),
+    ("绿化养护", "{c}树木枝叶遮挡低层住户采光，希望修剪。", "绿化队已修剪。"),
+    ("为老服务", "希望社区长者食堂增加周末供餐。", "长者食堂自下月起周六供餐。"),
+    ("社区服务", "希望邻里中心开设周末的少儿托管。", "已纳入青禾四点半课堂暑期计划。"),
+)
+MAKE_UP_REASONS = (
+    "纸质签到表补录",
+    "外出服务未能现场签到",
+    "系统停用期间的服务补录",
+    "协助街道活动，凭活动方证明补录",
+)
+MAKE_UP_CONTENT = ("桶前督导", "助老送餐", "楼道清洁", "社区巡访", "活动现场引导")
