@@ -211,6 +211,7 @@ def _open_existing(database: str | None) -> Database:
     except DomainError:
         db.dispose()
         raise
+    db.follow_its_clock()
     return db
 
 

@@ -24,7 +24,8 @@ ROOT = HERE.parent
 
 PYINSTALLER = "pyinstaller==6.22.3"
 # pip resolves on Linux and skips Windows-only dependencies (environment markers): name them
-# (NOTES.md). PyInstaller's pefile and pywin32-ctypes; Faker's tzdata (Windows has no IANA zones).
+# (NOTES.md). PyInstaller's pefile and pywin32-ctypes; tzdata, for psycopg's time zones
+# (Windows has no IANA zone files).
 # pefile 2023.2.7: 2024.8.26 runs a full gc.collect() on every close, a minute of PyInstaller's
 # analysis under Wine (erocarrera/pefile#420, pyinstaller/pyinstaller#8762).
 WINDOWS_ONLY = ["pefile==2023.2.7", "pywin32-ctypes", "tzdata"]

@@ -196,7 +196,8 @@ class DatabaseStart(threading.Thread):
             ensure_folder(url)
             db = Database(url)
             migrate.upgrade(db)
-            with db.write() as session:
+            db.follow_its_clock()
+            with db.read() as session:
                 needs_setup = centre.needs_setup(session)
                 profile = centre.get_profile(session)
             login = self._record_quick_login(db, quick) if quick is not None else None
