@@ -315,7 +315,7 @@ def test_valid_rows_import_with_their_search_keys(
                     select(PersonSearchKey.kind).where(PersonSearchKey.person_id == person_id)
                 )
             )
-            assert kinds == {"initials", "pinyin"}
+            assert kinds == {"initials", "pinyin", "sort"}
             assert phone is not None and len(phone) == 11
 
 
