@@ -357,6 +357,7 @@ def test_people_met_twice_are_matched_not_doubled(
                     name=COMMON[index] + COMMON[index + 10],
                     id_number=_id_number(1960 + index, 1, 2, index) if by_id else None,
                     phone=None if by_id else f"1390000{index:04d}",
+                    consent=True,
                 ),
             )
         result = roster.import_rows(session, admin, preview, preview.mapping)
