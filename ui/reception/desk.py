@@ -62,7 +62,7 @@ from ui import labels, style
 from ui.context import DeskContext
 from ui.errors import StatusLine
 from ui.labels import QT_TRANSLATE_NOOP
-from ui.people.person_form import FormMode, PersonForm, run_service
+from ui.people.person_form import FormMode, PersonForm
 from ui.reception.models import ResultsModel, TodayLogModel, format_last_visit
 from ui.reception.requests import RequestsPanel
 from ui.reception.widgets import QuestionBar
@@ -575,12 +575,12 @@ class ReceptionDesk(QWidget):
         """Today's log, the counts by purpose and the open requests, as on file now."""
         today = dt.date.today()
         try:
-            lines, counts = run_service(
-                self._context,
-                lambda session: (
+            lines, counts = self._context.run(
+                lambda session, _actor: (
                     reception.today_log(session, today),
                     reception.counts_by_purpose(session, today),
                 ),
+                write=False,
             )
         except DomainError as error:
             self.status.show_error(error.message)
@@ -766,13 +766,12 @@ class ReceptionDesk(QWidget):
         question is asked or a message shown."""
         purpose = self.purposes.selected()
         note = self.note_edit.text()
-        actor = self._context.actor
         try:
-            row = run_service(
-                self._context,
-                lambda session: reception.check_in(
+            row = self._context.run(
+                lambda session, actor: reception.check_in(
                     session, actor, person_id, purpose, note, confirm_duplicate=confirm
                 ),
+                write=True,
             )
         except RecentDuplicate as error:
             self._pending = (person_id, who, purpose, note)
@@ -895,10 +894,10 @@ class ReceptionDesk(QWidget):
         self.undo_bar.close_question()
         if line is None:
             return False
-        actor = self._context.actor
         try:
-            run_service(
-                self._context, lambda session: reception.undo_check_in(session, actor, line.id)
+            self._context.run(
+                lambda session, actor: reception.undo_check_in(session, actor, line.id),
+                write=True,
             )
         except DomainError as error:
             self.status.show_error(self.tr("Not undone: %1").replace("%1", error.message))
@@ -1058,8 +1057,9 @@ class ReceptionDesk(QWidget):
         self._back_to_search()
         self.search_box.clear()
         try:
-            member_code = run_service(
-                self._context, lambda session: people.get(session, person_id).person.member_code
+            member_code = self._context.run(
+                lambda session, actor: people.get(session, actor, person_id).person.member_code,
+                write=False,
             )
         except DomainError:
             member_code = ""
@@ -1074,8 +1074,9 @@ class ReceptionDesk(QWidget):
         """The phone or ID was on file: that person is found and highlighted; Enter checks in."""
         self._back_to_search()
         try:
-            member_code = run_service(
-                self._context, lambda session: people.get(session, person_id).person.member_code
+            member_code = self._context.run(
+                lambda session, actor: people.get(session, actor, person_id).person.member_code,
+                write=False,
             )
         except DomainError as error:
             self.status.show_error(error.message)

@@ -26,7 +26,6 @@ from app.services.reception import Assignee, RequestRow
 from ui import style
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
-from ui.people.person_form import run_service
 from ui.reception.models import RequestsModel, request_status_text
 from ui.reception.widgets import section_heading
 
@@ -203,9 +202,12 @@ class RequestsPanel(QWidget):
         """The open requests and the accounts to hand them to, as on file now."""
         keep = self.selected_request()
         try:
-            rows, people = run_service(
-                self._context,
-                lambda session: (reception.open_requests(session), reception.assignees(session)),
+            rows, people = self._context.run(
+                lambda session, _actor: (
+                    reception.open_requests(session),
+                    reception.assignees(session),
+                ),
+                write=False,
             )
         except DomainError as error:
             self.status.show_error(error.message)
@@ -260,16 +262,15 @@ class RequestsPanel(QWidget):
         if text is not None:
             self.text_edit.setPlainText(text)
         self._fields.clear()
-        actor = self._context.actor
         person_id = self._person_id
         typed_category = self.category_combo.currentText()
         typed_text = self.text_edit.toPlainText()
         try:
-            row = run_service(
-                self._context,
-                lambda session: reception.record_request(
+            row = self._context.run(
+                lambda session, actor: reception.record_request(
                     session, actor, person_id, typed_category, typed_text
                 ),
+                write=True,
             )
         except ValidationError as error:
             if not self._fields.show(error):
@@ -307,11 +308,12 @@ class RequestsPanel(QWidget):
             self._fields.set("account_id", self.tr("Choose whom to hand it to."))
             return False
         self._fields.clear()
-        actor = self._context.actor
         try:
-            row = run_service(
-                self._context,
-                lambda session: reception.assign_request(session, actor, chosen.id, int(target)),
+            row = self._context.run(
+                lambda session, actor: reception.assign_request(
+                    session, actor, chosen.id, int(target)
+                ),
+                write=True,
             )
         except ValidationError as error:
             if not self._fields.show(error):
@@ -339,12 +341,11 @@ class RequestsPanel(QWidget):
         if note is not None:
             self.resolution_edit.setText(note)
         self._fields.clear()
-        actor = self._context.actor
         typed = self.resolution_edit.text()
         try:
-            run_service(
-                self._context,
-                lambda session: reception.resolve_request(session, actor, chosen.id, typed),
+            self._context.run(
+                lambda session, actor: reception.resolve_request(session, actor, chosen.id, typed),
+                write=True,
             )
         except ValidationError as error:
             if not self._fields.show(error):
