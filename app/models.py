@@ -215,16 +215,17 @@ class Person(Timestamped, Base):
 
 class PersonSearchKey(Base):
     """Pinyin keys of a person's name: full pinyin and initials, several readings when a
-    character is polyphonic (a volunteer may type the surname's common reading)."""
+    character is polyphonic (a volunteer may type the surname's common reading); and one sort
+    key, the syllables separated by spaces, that the register is ordered by (`app.pinyin`)."""
 
     __tablename__ = "person_search_key"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(8))  # "initials" | "pinyin"
+    kind: Mapped[str] = mapped_column(String(8))  # "initials" | "pinyin" | "sort"
     key: Mapped[str] = mapped_column(_ordered(80))
     person: Mapped[Person] = relationship(back_populates="search_keys")
     __table_args__ = (
-        CheckConstraint("kind IN ('initials', 'pinyin')", name="kind"),
+        CheckConstraint("kind IN ('initials', 'pinyin', 'sort')", name="kind"),
         # Covering: a prefix range on key yields the person without reading the table.
         Index("ix_person_search_key_lookup", "key", "person_id", "kind"),
     )

@@ -1,4 +1,5 @@
-"""Checks and masks for a person's fields: name, phone, resident ID, birth year, gender.
+"""Checks and masks for a person's fields: name, phone, resident ID, birth year, gender; what a
+record may keep without the person's consent; a gender that contradicts the ID number.
 
 Each checker returns the normalised value or raises ValidationError naming its field, so a form
 shows the message beside the field and an importer reports it per row. Anything a person can type
@@ -11,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import phonenumbers
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric
 
+from app import clock
 from app.errors import ValidationError
 from app.i18n import translate
 from app.models import Gender
@@ -296,7 +299,7 @@ def id_number(value: str | None, *, today: dt.date | None = None) -> str | None:
         born: dt.date | None = ric.get_birth_date(text)
     except stdnum_errors.ValidationError:
         born = None
-    if born is None or born.year < MIN_BIRTH_YEAR or born > (today or dt.date.today()):
+    if born is None or born.year < MIN_BIRTH_YEAR or born > (today or clock.today()):
         raise ValidationError(
             "id_number",
             translate("Errors", "The birth date in this ID number is not possible."),
@@ -311,6 +314,16 @@ def birth_date_from_id(canonical: str) -> dt.date:
 def gender_from_id(canonical: str) -> Gender:
     """The 17th digit is odd for men and even for women."""
     return Gender.MALE if int(canonical[16]) % 2 else Gender.FEMALE
+
+
+def gender_conflict(gender: Gender | None, canonical_id: str | None) -> Gender | None:
+    """The ID number's gender when it contradicts `gender`; None when they agree or either is
+    missing. A conflict is shown for a person to decide (a mistyped ID, a wrongly chosen gender,
+    or a person whose gender changed): nothing is overwritten because of it."""
+    if gender is None or canonical_id is None:
+        return None
+    from_id = gender_from_id(canonical_id)
+    return from_id if from_id is not gender else None
 
 
 def birth_year(value: int | str | None, *, today: dt.date | None = None) -> int | None:
@@ -331,7 +344,7 @@ def birth_year(value: int | str | None, *, today: dt.date | None = None) -> int 
         year = int(text)
     else:
         year = value
-    this_year = (today or dt.date.today()).year
+    this_year = (today or clock.today()).year
     if not MIN_BIRTH_YEAR <= year <= this_year:
         raise ValidationError(
             "birth_year",
@@ -398,14 +411,92 @@ def _mask_middle(digits: str, *, keep_start: int) -> str:
     return digits[:keep_start] + "*" * (len(digits) - keep_start - 4) + digits[-4:]
 
 
-# The form of issue 4 ("310101**********1234"): the place code, ten stars, the last four.
-_ID_STARS = 10
+# The form DESIGN.md gives ("3101**********1234"): as long as the number itself, the first four
+# and the last four characters kept; the district, birth date and sequence hidden.
+_ID_KEPT = 4
 
 
 def mask_id(value: str | None) -> str:
-    """310101**********1234: place code and last 4 kept, birth date and sequence hidden."""
+    """3101**********1234: 18 characters like the number, the first and last four kept."""
     if not value:
         return ""
-    if len(value) < 10:
+    if len(value) <= 2 * _ID_KEPT:
         return "*" * len(value)
-    return value[:6] + "*" * _ID_STARS + value[-4:]
+    return value[:_ID_KEPT] + "*" * (len(value) - 2 * _ID_KEPT) + value[-_ID_KEPT:]
+
+
+# --- what a record keeps without consent (PIPL: collect the least that serves) ---------------
+
+# Kept without consent: what a visit needs. A phone too, when the volunteer confirms it is only
+# for contacting the person (`phone_for_contact`).
+KEPT_WITHOUT_CONSENT = frozenset({"name", "community_id", "building_group_id"})
+
+
+class ConsentNeeded(ValidationError):
+    """Fields a record without consent may not keep. `field` and `message` are the first one's
+    (the form puts the cursor there); `problems` holds every one, for a message beside each."""
+
+    def __init__(self, problems: list[ValidationError]) -> None:
+        super().__init__(problems[0].field, problems[0].message)
+        self.problems = problems
+
+
+def consent_problems(
+    filled: Iterable[str], *, consent: bool, phone_for_contact: bool
+) -> list[ValidationError]:
+    """A ValidationError for each field in `filled` (the names of the fields that hold a value,
+    in form order) that a record without consent may not keep; [] with consent.
+
+    The rule, the same for the form, the service and the roster import: without consent a
+    record keeps its name, community and building group, and a phone only when it is confirmed
+    to be for contacting the person. An ID number, gender, year of birth, address, tags and note
+    need consent.
+    """
+    if consent:
+        return []
+    problems: list[ValidationError] = []
+    for field in filled:
+        if field in KEPT_WITHOUT_CONSENT:
+            continue
+        if field == "phone":
+            if not phone_for_contact:
+                problems.append(
+                    ValidationError(
+                        "phone",
+                        translate(
+                            "Errors",
+                            "Without consent a phone number is kept only for contacting the "
+                            "person: tick “Phone only for contacting them”, or ask for consent.",
+                        ),
+                    )
+                )
+        elif field == "id_number":
+            problems.append(
+                ValidationError(
+                    "id_number",
+                    translate(
+                        "Errors",
+                        "An ID number is kept only with the person's consent: tick “Consent to "
+                        "data use”, or leave the ID number empty.",
+                    ),
+                )
+            )
+        else:
+            problems.append(
+                ValidationError(
+                    field,
+                    translate(
+                        "Errors",
+                        "Kept only with the person's consent: tick “Consent to data use”, or "
+                        "leave this empty.",
+                    ),
+                )
+            )
+    return problems
+
+
+def check_consent(filled: Iterable[str], *, consent: bool, phone_for_contact: bool) -> None:
+    """Raise ConsentNeeded when `consent_problems` finds any."""
+    problems = consent_problems(filled, consent=consent, phone_for_contact=phone_for_contact)
+    if problems:
+        raise ConsentNeeded(problems)

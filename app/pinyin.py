@@ -1,8 +1,14 @@
-"""Pinyin search keys of a person's name: full pinyin and initials (张三 → zhangsan, zs).
+"""Pinyin of a person's name: search keys (张三 → zhangsan, zs) and the order of names.
 
 pypinyin reads a name like any other word, so a polyphonic surname gets its common reading
 (单雄信 → dan…, 曾国藩 → ceng…). Surnames have their own table here, and both readings are
-kept: the name's true one and the common one a volunteer may type instead.
+kept for searching: the name's true one and the common one a volunteer may type instead.
+
+Names are ordered by `sort_key`, syllable by syllable, as a dictionary orders them: a < ai < an,
+so 阿秀云 (a xiu yun) comes before 艾海红 (ai hai hong) and 安素珍 (an su zhen). Comparing the
+joined letters instead ("axiuyun" > "aihaihong") would put 阿 among the ai- names. The register
+is ordered by the same key stored as text (`sort_text`); lists printed in pinyin order (the
+sign-in sheet) sort by `sort_key`.
 """
 
 from __future__ import annotations
@@ -11,7 +17,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
-KINDS = ("initials", "pinyin")
+KINDS = ("initials", "pinyin", "sort")
+
+# The stored keys' column length: longer keys are cut (searching and ordering by their first 80
+# letters is the same for every real name; a 20-character name's pinyin can exceed it).
+KEY_MAX = 80
+
+# Names without any pinyin (only characters pypinyin doesn't know) are ordered after every other
+# name, by the name itself: "~" sorts above every lowercase letter, in Python and in the
+# database's byte order alike.
+NO_PINYIN = "~"
+# Between syllables of the stored sort text: below every letter, so text order is syllable order.
+_SYLLABLE_BREAK = " "
 
 # Compound surnames (复姓) whose reading as a surname differs from their characters' usual ones.
 COMPOUND_SURNAMES: dict[str, tuple[str, ...]] = {
@@ -75,12 +92,57 @@ _LETTERS = re.compile(r"[a-z]+")
 
 
 def search_keys(name: str) -> list[tuple[str, str]]:
-    """(kind, key) pairs for `name`, kind "initials" or "pinyin", keys lowercase ASCII letters.
+    """The (kind, key) pairs stored for `name`: its search keys and its sort key.
 
-    The surname's own reading comes first, then the common reading when it differs; no
-    duplicates. A Latin name gives its letters ("Anna Smith" → "as", "annasmith").
+    Kinds "initials" and "pinyin" are what the search box matches, lowercase ASCII letters; the
+    surname's own reading comes first, then the common reading when it differs; no duplicates.
+    A Latin name gives its letters ("Anna Smith" → "as", "annasmith"). The last pair, kind
+    "sort", is `sort_text(name)`, which the register is ordered by.
     """
-    spaced = _SEPARATORS.sub(" ", unicodedata.normalize("NFKC", name)).strip()
+    keys: list[tuple[str, str]] = []
+    for syllables in _readings(name):
+        for pair in (
+            ("initials", "".join(s[0] for s in syllables)[:KEY_MAX]),
+            ("pinyin", "".join(syllables)[:KEY_MAX]),
+        ):
+            if pair not in keys:
+                keys.append(pair)
+    order = sort_text(name)
+    if order:
+        keys.append(("sort", order))
+    return keys
+
+
+def sort_key(name: str) -> tuple[str, ...]:
+    """The key people are ordered by: the name's pinyin syllables, the surname read as a surname
+    (单雄信 → ("shan", "xiong", "xin"), among the sh- names, not the d- ones).
+
+    Tuples compare syllable by syllable, so 阿 (a) comes before 艾 (ai) and 安 (an). A name with
+    no pinyin at all comes after every other, by the name itself: ("~", name). () for an empty
+    name. Equal keys (张三, 章三) are left in the order they came: break ties by the name, then
+    the id, for a fixed order.
+    """
+    readings = _readings(name)
+    if readings:
+        return readings[0]
+    text = _spaced(name).replace(" ", "")
+    return (NO_PINYIN, text) if text else ()
+
+
+def sort_text(name: str) -> str:
+    """`sort_key` as one string whose order (Python's, and byte order in the database) is the
+    order of the keys: the syllables joined by a space ("a xiu yun" < "ai hai hong")."""
+    return _SYLLABLE_BREAK.join(sort_key(name))[:KEY_MAX]
+
+
+def _spaced(name: str) -> str:
+    return _SEPARATORS.sub(" ", unicodedata.normalize("NFKC", name)).strip()
+
+
+def _readings(name: str) -> list[tuple[str, ...]]:
+    """The pinyin syllables of `name`: reading it as a name first (its surname's own reading),
+    then as ordinary words when that differs. Empty readings are left out."""
+    spaced = _spaced(name)
     text = spaced.replace(" ", "")
     if not text:
         return []
@@ -98,17 +160,7 @@ def search_keys(name: str) -> list[tuple[str, str]]:
         readings.append(common + given)
     else:
         readings.append(_syllables(spaced))
-    keys: list[tuple[str, str]] = []
-    for syllables in readings:
-        if not syllables:
-            continue
-        for pair in (
-            ("initials", "".join(s[0] for s in syllables)),
-            ("pinyin", "".join(syllables)),
-        ):
-            if pair not in keys:
-                keys.append(pair)
-    return keys
+    return [reading for reading in dict.fromkeys(readings) if reading]
 
 
 def _is_han(char: str) -> bool:

@@ -21,6 +21,7 @@ import itertools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import make_url, text
@@ -237,3 +238,32 @@ def event_loop_still_runs() -> Iterator[None]:
         "Qt's event loop no longer runs: QCoreApplication.exit() or quit() was called while "
         "no event loop was running"
     )
+
+
+@pytest.fixture
+def text_size(qapp: Any) -> Iterator[None]:
+    """Restore the application's font and text size after a test changes the text size."""
+    from PySide6.QtGui import QFont
+
+    from ui import style
+
+    font = QFont(qapp.font())
+    yield
+    qapp.setFont(font)
+    style.apply_text_size(qapp, "normal")
+
+
+@pytest.fixture
+def chinese(qapp: Any) -> Iterator[None]:
+    """The interface as a centre sees it: Chinese catalogues and the bundled font."""
+    from ui.fonts import install_application_font
+    from ui.i18n import install_translators
+
+    font = qapp.font()
+    i18n.set_language("zh_CN")
+    translators = install_translators(qapp, "zh_CN")
+    install_application_font(qapp, font.pointSizeF())
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    qapp.setFont(font)

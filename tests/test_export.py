@@ -43,7 +43,9 @@ def register(db: Database, admin: Actor) -> dict[str, int]:
                 note='=HYPERLINK("http://example.com")',
             ),
         )
-        li = people.register(session, admin, PersonInput(name="李四", phone="021-57681234"))
+        li = people.register(
+            session, admin, PersonInput(name="李四", phone="021-57681234", consent=True)
+        )
         session.add(
             Visit(
                 person_id=zhang.id,
@@ -100,7 +102,7 @@ def test_people_are_masked_by_default(
         "男",
         "1956",
         "138****5678",
-        ID_1956[:6] + "*" * 10 + ID_1956[-4:],
+        ID_1956[:4] + "*" * 10 + ID_1956[-4:],
         "东苑社区",
         "3号楼组",
         "友邻路3号101室",

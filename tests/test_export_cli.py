@@ -89,15 +89,20 @@ def test_export_then_import_into_a_fresh_centre(
                 building_group_id=group_id,
                 address="友邻路3号101室",
                 tags=("党员", "志愿者"),
+                consent=True,
             ),
-        )
-        people.register(
-            session, admin, PersonInput(name="单雄信", id_number=ID_1962, community_id=groups[1].id)
         )
         people.register(
             session,
             admin,
-            PersonInput(name="Anna Smith", phone="021-57681234", gender="F", birth_year=1980),
+            PersonInput(name="单雄信", id_number=ID_1962, community_id=groups[1].id, consent=True),
+        )
+        people.register(
+            session,
+            admin,
+            PersonInput(
+                name="Anna Smith", phone="021-57681234", gender="F", birth_year=1980, consent=True
+            ),
         )
     sheet = tmp_path / "register.xlsx"
     exported = _run(
@@ -175,7 +180,7 @@ def test_a_masked_export_does_not_import_again_and_all_or_nothing_exits_2(
     admin: Actor,
 ) -> None:
     with db.write() as session:
-        people.register(session, admin, PersonInput(name="张三", phone="13812345678"))
+        people.register(session, admin, PersonInput(name="张三", phone="13812345678", consent=True))
     sheet = tmp_path / "masked.xlsx"
     assert (
         _run(

@@ -36,7 +36,9 @@ def english(data_dir: Path) -> None:
 def zhang(db: Database, admin: Actor) -> None:
     with db.write() as session:
         people.register(
-            session, admin, PersonInput(name="张三", phone="13812345678", id_number=ID_1956)
+            session,
+            admin,
+            PersonInput(name="张三", phone="13812345678", id_number=ID_1956, consent=True),
         )
 
 

@@ -373,9 +373,11 @@ def test_any_text_is_a_gender_or_a_gender_error(typed: str) -> None:
 # --- masking ---------------------------------------------------------------------------------
 
 
-def test_masks_of_the_issue() -> None:
+def test_masks_of_the_design() -> None:
+    """DESIGN.md: 138****5678, 3101**********1234 — as long as the number itself."""
     assert f.mask_phone("13812345678") == "138****5678"
-    assert f.mask_id("310101199001011234") == "310101**********1234"
+    assert f.mask_id("310101199001011234") == "3101**********1234"
+    assert len(f.mask_id("310101199001011234")) == 18
 
 
 def test_landlines_keep_area_code_and_last_four() -> None:
@@ -394,9 +396,92 @@ def test_a_masked_mobile_hides_the_middle(mobile: str) -> None:
 def test_a_masked_id_hides_birth_date_and_sequence(number: str) -> None:
     masked = f.mask_id(number)
     assert number[6:14] not in masked
-    assert masked == number[:6] + "*" * 10 + number[-4:]
+    assert masked == number[:4] + "*" * 10 + number[-4:]
+    assert len(masked) == len(number) == 18
 
 
 def test_nothing_to_mask() -> None:
     assert f.mask_phone(None) == "" and f.mask_phone("") == ""
     assert f.mask_id(None) == ""
+    assert f.mask_id("12345678") == "********"  # too short to keep both ends
+
+
+# --- gender against the ID number ------------------------------------------------------------
+
+
+@given(id_numbers(), st.sampled_from([Gender.MALE, Gender.FEMALE, None]))
+def test_a_gender_conflict_is_the_id_numbers_gender(number: str, gender: Gender | None) -> None:
+    from_id = f.gender_from_id(number)
+    conflict = f.gender_conflict(gender, number)
+    if gender is None or gender is from_id:
+        assert conflict is None
+    else:
+        assert conflict is from_id
+    assert f.gender_conflict(gender, None) is None
+
+
+def test_an_odd_seventeenth_digit_is_a_man() -> None:
+    woman = _with_check_digit("31010119560312002")
+    assert f.gender_conflict(Gender.MALE, woman) is Gender.FEMALE
+    assert f.gender_conflict(Gender.FEMALE, woman) is None
+
+
+# --- what a record keeps without consent -----------------------------------------------------
+
+EVERY_FIELD = [
+    "name",
+    "gender",
+    "birth_year",
+    "phone",
+    "id_number",
+    "community_id",
+    "building_group_id",
+    "address",
+    "tags",
+    "note",
+]
+
+
+def test_with_consent_everything_is_kept() -> None:
+    assert f.consent_problems(EVERY_FIELD, consent=True, phone_for_contact=False) == []
+
+
+def test_without_consent_only_what_a_visit_needs() -> None:
+    problems = f.consent_problems(EVERY_FIELD, consent=False, phone_for_contact=False)
+    assert [p.field for p in problems] == [
+        "gender",
+        "birth_year",
+        "phone",
+        "id_number",
+        "address",
+        "tags",
+        "note",
+    ]
+    by_field = {p.field: p.message for p in problems}
+    assert "信息使用同意" in by_field["id_number"] and "身份证号" in by_field["id_number"]
+    assert "电话仅用于联系本人" in by_field["phone"]
+    kept = ["name", "phone", "community_id", "building_group_id"]
+    assert f.consent_problems(kept, consent=False, phone_for_contact=True) == []
+
+
+@given(st.sets(st.sampled_from(EVERY_FIELD)), st.booleans())
+def test_the_consent_rule_names_each_field_it_refuses_once(
+    filled: set[str], phone_for_contact: bool
+) -> None:
+    ordered = [field for field in EVERY_FIELD if field in filled]
+    problems = f.consent_problems(ordered, consent=False, phone_for_contact=phone_for_contact)
+    refused = [p.field for p in problems]
+    assert refused == [
+        field
+        for field in ordered
+        if field not in f.KEPT_WITHOUT_CONSENT and not (field == "phone" and phone_for_contact)
+    ]
+    if problems:
+        with pytest.raises(f.ConsentNeeded) as caught:
+            f.check_consent(ordered, consent=False, phone_for_contact=phone_for_contact)
+        assert caught.value.field == refused[0]
+        assert [(p.field, p.message) for p in caught.value.problems] == [
+            (p.field, p.message) for p in problems
+        ]
+    else:
+        f.check_consent(ordered, consent=False, phone_for_contact=phone_for_contact)

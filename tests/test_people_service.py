@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
-from app import counters
+from app import counters, people_fields
 from app.db import Database
 from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.models import (
@@ -31,6 +31,7 @@ from app.models import (
     Visit,
     Volunteer,
 )
+from app.people_fields import ConsentNeeded
 from app.security import Actor
 from app.services import communities, people
 from app.services.people import DuplicatePerson, PersonInput
@@ -99,7 +100,7 @@ def test_register_writes_the_person_search_keys_and_audit(
         row = people.register(session, desk, _zhang(place))
     assert row.member_code == "YL000001"
     assert row.phone == "13812345678" and row.phone_masked == "138****5678"
-    assert row.id_masked == ID_1956[:6] + "**********" + ID_1956[-4:]
+    assert row.id_masked == ID_1956[:4] + "**********" + ID_1956[-4:]
     assert row.community == "桃园社区" and row.building_group == "1号楼组"
     assert row.tags == ("党员", "志愿者")
     with db.write() as session:
@@ -109,7 +110,7 @@ def test_register_writes_the_person_search_keys_and_audit(
         assert person.id_tail == ID_1956[-4:]
         assert person.consent and person.consent_at is not None
         keys = {(k.kind, k.key) for k in person.search_keys}
-        assert keys == {("initials", "zs"), ("pinyin", "zhangsan")}
+        assert keys == {("initials", "zs"), ("pinyin", "zhangsan"), ("sort", "zhang san")}
         [event] = _audit(session, "create")
         assert event.entity_id == row.id and event.account_id == desk.account_id
         assert "13812345678" not in event.detail and ID_1956 not in event.detail
@@ -256,9 +257,13 @@ def test_update_refuses_another_persons_phone(
 ) -> None:
     with db.write() as session:
         zhang = people.register(session, desk, _zhang(place))
-        li = people.register(session, desk, PersonInput(name="李四", phone="13900001111"))
+        li = people.register(
+            session, desk, PersonInput(name="李四", phone="13900001111", phone_for_contact=True)
+        )
     with pytest.raises(DuplicatePerson) as caught, db.write() as session:
-        people.update(session, desk, li.id, PersonInput(name="李四", phone="13812345678"))
+        people.update(
+            session, desk, li.id, PersonInput(name="李四", phone="13812345678", consent=True)
+        )
     assert caught.value.person_id == zhang.id
     with db.write() as session:  # keeping one's own phone is no duplicate
         people.update(session, desk, zhang.id, _zhang(place, address="新地址"))
@@ -268,8 +273,12 @@ def test_get_shows_the_history(db: Database, desk: Actor, place: dict[str, int])
     with db.write() as session:
         row = people.register(session, desk, _zhang(place))
         ids = _history(session, row.id)
-    with db.write() as session:
-        detail = people.get(session, row.id)
+    with db.read() as session:
+        detail = people.get(session, desk, row.id)
+    # A record holds the masked numbers only; the editor reads them whole.
+    assert detail.person.phone is None and detail.person.id_number is None
+    assert detail.person.phone_masked == "138****5678"
+    assert detail.person.id_masked == ID_1956[:4] + "*" * 10 + ID_1956[-4:]
     assert [v.purpose for v in detail.visits] == [Purpose.ACTIVITY, Purpose.GOVERNMENT]
     assert [(s.series, s.item, s.attended) for s in detail.signups] == [
         ("文化友邻", "书法班", True)
@@ -331,7 +340,13 @@ def test_merge_moves_the_history_to_the_kept_record(
         drop = people.register(
             session,
             desk,
-            PersonInput(name="张三", phone="13900001111", id_number=ID_1956, tags=["睦邻达人"]),
+            PersonInput(
+                name="张三",
+                phone="13900001111",
+                id_number=ID_1956,
+                tags=["睦邻达人"],
+                consent=True,
+            ),
         )
         ids = _history(session, drop.id)
         # Both signed up for the same session: one signup stays, attended.
@@ -345,11 +360,11 @@ def test_merge_moves_the_history_to_the_kept_record(
         )
     with db.write() as session:
         merged = people.merge(session, staff, keep.id, drop.id)
-    assert merged.id_number == ID_1956  # the kept record had none
-    assert merged.phone == "13812345678"  # the kept record's own stays
+    assert merged.id_masked == people_fields.mask_id(ID_1956)  # the kept record had none
+    assert merged.phone_masked == "138****5678"  # the kept record's own stays
     assert set(merged.tags) == {"党员", "睦邻达人"}
     with db.write() as session:
-        detail = people.get(session, keep.id)
+        detail = people.get(session, staff, keep.id)
         assert len(detail.visits) == 2
         [signup] = detail.signups
         assert signup.status.value == "signed_up" and signup.attended
@@ -388,7 +403,7 @@ def test_merge_keeps_one_service_record_per_session(
     with db.write() as session:
         people.merge(session, staff, keep.id, drop.id)
     with db.write() as session:
-        assert people.get(session, keep.id).service_hours == Decimal("2.5")
+        assert people.get(session, staff, keep.id).service_hours == Decimal("2.5")
         old = session.get(Volunteer, ids["volunteer"])
         assert old is not None and not old.active
 
@@ -398,7 +413,9 @@ def test_a_dropped_record_points_duplicates_to_the_kept_one(
 ) -> None:
     with db.write() as session:
         keep = people.register(session, desk, PersonInput(name="赵六"))
-        drop = people.register(session, desk, PersonInput(name="赵六", id_number=ID_1962))
+        drop = people.register(
+            session, desk, PersonInput(name="赵六", id_number=ID_1962, consent=True)
+        )
         people.merge(session, staff, keep.id, drop.id)
     with pytest.raises(DuplicatePerson) as caught, db.write() as session:
         people.register(session, desk, PersonInput(name="赵六", id_number=ID_1962))
@@ -409,8 +426,8 @@ def test_merge_refuses_two_id_numbers_and_one_record(
     db: Database, staff: Actor, desk: Actor, place: dict[str, int]
 ) -> None:
     with db.write() as session:
-        a = people.register(session, desk, PersonInput(name="甲", id_number=ID_1956))
-        b = people.register(session, desk, PersonInput(name="乙", id_number=ID_1962))
+        a = people.register(session, desk, PersonInput("甲", id_number=ID_1956, consent=True))
+        b = people.register(session, desk, PersonInput("乙", id_number=ID_1962, consent=True))
     with pytest.raises(ConflictError), db.write() as session:
         people.merge(session, staff, a.id, b.id)
     with pytest.raises(ValidationError), db.write() as session:
@@ -437,7 +454,7 @@ def test_a_desk_volunteer_registers_and_edits_but_may_not_merge(
     with db.write() as session:
         a = people.register(session, desk, PersonInput(name="周八"))
         b = people.register(session, desk, PersonInput(name="周八"))
-        people.update(session, desk, a.id, PersonInput(name="周八", birth_year=1950))
+        people.update(session, desk, a.id, PersonInput("周八", birth_year=1950, consent=True))
         before = _counts(session)
     with pytest.raises(PermissionDenied), db.write() as session:
         people.merge(session, desk, a.id, b.id)
@@ -446,3 +463,160 @@ def test_a_desk_volunteer_registers_and_edits_but_may_not_merge(
         dropped = session.get(Person, b.id)
         assert dropped is not None and dropped.active
         people.merge(session, admin, a.id, b.id)  # admins may
+
+
+# --- consent (PIPL: the least that serves) -------------------------------------------------
+
+
+def _visitor(place: dict[str, int], name: str) -> PersonInput:
+    """All a record keeps without consent: name, place, and a phone for contacting them."""
+    return PersonInput(
+        name,
+        phone="13812345678",
+        community_id=place["peach"],
+        building_group_id=place["peach_1"],
+        phone_for_contact=True,
+    )
+
+
+def test_without_consent_a_record_keeps_name_place_and_a_contact_phone(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.write() as session:
+        row = people.register(session, desk, _visitor(place, "王小红"))
+    with db.read() as session:
+        person = session.get(Person, row.id)
+        assert person is not None and not person.consent and person.consent_at is None
+        assert (person.name, person.phone) == ("王小红", "13812345678")
+        assert (person.gender, person.birth_year, person.id_number) == (None, None, None)
+        [event] = _audit(session, "create")
+        assert json.loads(event.detail)["phone_for_contact"] is True
+
+
+def test_without_consent_a_phone_needs_the_contact_tick_and_nothing_is_written(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.read() as session:
+        before = _counts(session)
+    with pytest.raises(ConsentNeeded) as caught, db.write() as session:
+        people.register(session, desk, PersonInput("王小红", phone="13812345678"))
+    assert caught.value.field == "phone" and "电话仅用于联系本人" in caught.value.message
+    with db.read() as session:
+        assert _counts(session) == before
+
+
+def test_without_consent_an_id_number_and_the_details_are_refused_each_by_name(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.read() as session:
+        before = _counts(session)
+    with pytest.raises(ConsentNeeded) as caught, db.write() as session:
+        people.register(session, desk, _zhang(place, consent=False, phone_for_contact=True))
+    # Every field that needs consent is named, the ID number with its own sentence.
+    assert [p.field for p in caught.value.problems] == [
+        "gender",
+        "birth_year",
+        "id_number",
+        "address",
+        "tags",
+    ]
+    assert caught.value.field == "gender"
+    id_message = next(p.message for p in caught.value.problems if p.field == "id_number")
+    assert "身份证号" in id_message and "信息使用同意" in id_message
+    with db.read() as session:
+        assert _counts(session) == before
+
+
+def test_a_phone_on_file_is_offered_before_consent_is_asked(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.write() as session:
+        first = people.register(session, desk, _zhang(place))
+    with pytest.raises(DuplicatePerson) as caught, db.write() as session:
+        people.register(session, desk, PersonInput("张叁", phone="13812345678"))
+    assert caught.value.person_id == first.id
+
+
+def test_withdrawn_consent_keeps_only_what_a_visit_needs(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.write() as session:
+        row = people.register(session, desk, _zhang(place))
+    # Unticking consent while the other fields are still filled is refused …
+    with pytest.raises(ConsentNeeded), db.write() as session:
+        people.update(session, desk, row.id, _zhang(place, consent=False))
+    # … and with them emptied, the record keeps its name, place and the contact phone only.
+    with db.write() as session:
+        people.update(session, desk, row.id, _visitor(place, "张三"))
+    with db.read() as session:
+        person = session.get(Person, row.id)
+        assert person is not None and not person.consent and person.consent_at is None
+        assert (person.id_number, person.id_tail, person.gender, person.address) == (
+            None,
+            None,
+            None,
+            "",
+        )
+        assert person.tags == [] and person.phone == "13812345678"
+        [event] = _audit(session, "update")
+        assert {"consent", "id_number", "gender", "tags"} <= set(json.loads(event.detail)["fields"])
+
+
+def test_merging_carries_consent_given_on_either_record(
+    db: Database, staff: Actor, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.write() as session:
+        keep = people.register(session, desk, PersonInput("钱七"))
+        drop = people.register(session, desk, PersonInput("钱七", id_number=ID_1962, consent=True))
+        people.merge(session, staff, keep.id, drop.id)
+    with db.read() as session:
+        person = session.get(Person, keep.id)
+        assert person is not None and person.consent and person.consent_at is not None
+        assert person.id_number == ID_1962
+
+
+# --- gender and ID number ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chosen", ["F", "M"])
+def test_a_gender_the_id_number_contradicts_is_kept_as_chosen(
+    db: Database, desk: Actor, place: dict[str, int], chosen: str
+) -> None:
+    # ID_1956 is a man's (17th digit odd): "F" contradicts it, "M" agrees; both stay as given.
+    with db.write() as session:
+        row = people.register(session, desk, _zhang(place, gender=chosen))
+    assert row.gender is Gender(chosen)
+    with db.write() as session:
+        updated = people.update(session, desk, row.id, _zhang(place, gender=chosen, note="改"))
+    assert updated.gender is Gender(chosen)
+
+
+def test_the_editor_reads_the_numbers_whole_for_the_account_as_it_is_now(
+    db: Database, admin: Actor, desk: Actor, place: dict[str, int]
+) -> None:
+    from app.services import accounts, calls
+
+    with db.write() as session:
+        row = people.register(session, desk, _zhang(place))
+    shown = calls.read(db, desk, lambda s, actor: people.for_editing(s, actor, row.id))
+    assert (shown.phone, shown.id_number) == ("13812345678", ID_1956)
+    with db.write() as session:
+        accounts.set_active(session, admin, desk.account_id, False)
+    with pytest.raises(PermissionDenied):
+        calls.read(db, desk, lambda s, actor: people.for_editing(s, actor, row.id))
+
+
+def test_a_twenty_character_name_is_kept_with_its_keys(db: Database, desk: Actor) -> None:
+    """Its pinyin is longer than the key column (zhuang × 20): the keys are cut, not refused."""
+    name = "庄" * 20
+    with db.write() as session:
+        row = people.register(session, desk, PersonInput(name))
+    with db.read() as session:
+        keys = dict(
+            session.execute(
+                select(PersonSearchKey.kind, PersonSearchKey.key).where(
+                    PersonSearchKey.person_id == row.id
+                )
+            ).all()
+        )
+    assert keys["pinyin"] == ("zhuang" * 20)[:80] and keys["sort"].startswith("zhuang zhuang")

@@ -25,7 +25,9 @@ def zhang(db: Database, admin: Actor, desk: Actor) -> int:
     with db.write() as session:
         community = communities.add_community(session, admin, "桃园社区")
         row = people.register(
-            session, desk, PersonInput("张三", phone="13812345678", community_id=community.id)
+            session,
+            desk,
+            PersonInput("张三", phone="13812345678", community_id=community.id, consent=True),
         )
     return row.id
 

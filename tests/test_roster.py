@@ -296,7 +296,7 @@ def test_member_codes_continue_after_the_register(
     db: Database, admin: Actor, places: dict[str, int]
 ) -> None:
     with db.write() as session:
-        people.register(session, admin, PersonInput(name="王五", phone="13700000001"))
+        people.register(session, admin, PersonInput(name="王五", phone="13700000001", consent=True))
     preview = roster.RosterPreview.from_rows(["姓名"], [["赵六"], ["钱七"]])
     with db.write() as session:
         result = roster.import_rows(session, admin, preview, preview.mapping)
@@ -408,10 +408,16 @@ def test_people_on_file_are_matched_and_only_their_blanks_filled(
 ) -> None:
     with db.write() as session:
         zhang = people.register(
-            session, admin, PersonInput(name="张三", phone="13812345678", address="老地址")
+            session,
+            admin,
+            PersonInput(name="张三", phone="13812345678", address="老地址", consent=True),
         )
-        shan = people.register(session, admin, PersonInput(name="单雄信", id_number=ID_1956))
-        li = people.register(session, admin, PersonInput(name="李四", phone="13900000000"))
+        shan = people.register(
+            session, admin, PersonInput(name="单雄信", id_number=ID_1956, consent=True)
+        )
+        li = people.register(
+            session, admin, PersonInput(name="李四", phone="13900000000", consent=True)
+        )
     preview = roster.RosterPreview.from_rows(
         ["姓名", "手机", "身份证号", "社区", "楼组", "地址", "标签"],
         [

@@ -315,7 +315,7 @@ def test_valid_rows_import_with_their_search_keys(
                     select(PersonSearchKey.kind).where(PersonSearchKey.person_id == person_id)
                 )
             )
-            assert kinds == {"initials", "pinyin"}
+            assert kinds == {"initials", "pinyin", "sort"}
             assert phone is not None and len(phone) == 11
 
 
@@ -357,6 +357,7 @@ def test_people_met_twice_are_matched_not_doubled(
                     name=COMMON[index] + COMMON[index + 10],
                     id_number=_id_number(1960 + index, 1, 2, index) if by_id else None,
                     phone=None if by_id else f"1390000{index:04d}",
+                    consent=True,
                 ),
             )
         result = roster.import_rows(session, admin, preview, preview.mapping)

@@ -41,7 +41,13 @@ def register(db: Database, desk: Actor, admin: Actor) -> Iterator[Register]:
             row = people.register(
                 session,
                 desk,
-                PersonInput(name, community_id=community.id, building_group_id=group.id, **fields),  # type: ignore[arg-type]
+                PersonInput(
+                    name,
+                    community_id=community.id,
+                    building_group_id=group.id,
+                    consent=True,
+                    **fields,
+                ),  # type: ignore[arg-type]
                 allow_shared_phone=True,
             )
         return row.id

@@ -92,7 +92,7 @@ def test_load_check_report_and_import_the_valid_rows(
     qtbot: QtBot, tmp_path: Path, db: Database, admin: Actor, places: dict[str, int]
 ) -> None:
     with db.write() as session:  # 钱七 is on file already, without an address
-        people.register(session, admin, PersonInput(name="钱七", phone="13600000000"))
+        people.register(session, admin, PersonInput(name="钱七", phone="13600000000", consent=True))
     rows = [*ROWS]
     rows[7] = ["钱七", None, 1980, "13600000000", None, None, None, "友邻路7号", None]
     path = write_xlsx(tmp_path / "roster.xlsx", rows)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QInputMethodEvent
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLineEdit,
+    QScrollArea,
     QTableView,
     QToolBar,
     QWidget,
@@ -36,8 +37,12 @@ from app.security import Actor
 from app.services.register import SortOrder
 from ui import style
 from ui.context import DeskContext
+from ui.main_window import DEFAULT_SIZE, MainWindow
 from ui.people.desk import PeopleDesk
 from ui.people.merge import MergeDialog
+from ui.people.models import RegisterModel
+from ui.people.person_form import FIELDS, PersonForm
+from ui.reception.desk import ReceptionDesk
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -66,14 +71,6 @@ def demo(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     database = Database(paths.sqlite_url(path))
     yield database
     database.dispose()
-
-
-@pytest.fixture
-def text_size(qapp: QApplication) -> Iterator[None]:
-    font = QFont(qapp.font())
-    yield
-    qapp.setFont(font)
-    style.apply_text_size(qapp, "normal")
 
 
 def make_desk(qtbot: QtBot, db: Database, actor: Actor) -> PeopleDesk:
@@ -305,7 +302,7 @@ def test_a_new_person_is_registered_and_listed(qtbot: QtBot, demo: Database) -> 
     qtbot.keyClick(desk.filter_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert desk.pages.currentWidget() is desk.form
     type_chinese(desk.form.name_edit, "欧阳新")
-    desk.form.fill(phone="13912340000", gender="F")
+    desk.form.fill(phone="13912340000", gender="F", consent=True)
     desk.form.submit_button.click()
     assert desk.pages.currentWidget() is desk.detail
     new_id = desk.detail.person_id()
@@ -488,3 +485,107 @@ def test_import_and_export_open_their_dialogs(
     assert isinstance(dialog, QDialog) and dialog.isVisible()
     dialog.reject()
     qtbot.waitUntil(lambda: desk.roster_dialog is None)
+
+
+# --- the person form at 1366 x 768, in People and in Reception ----------------------------------
+
+
+def _fully_shown(widget: QWidget, window: QWidget) -> bool:
+    """Visible, inside the window, and not clipped by any parent (nothing to scroll to)."""
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    inside = window.rect().contains(QRect(top_left, widget.size()))
+    return widget.isVisible() and inside and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def _check_form_fits(form: PersonForm, window: QWidget, *, scrolls: bool) -> None:
+    scroll = form.findChild(QScrollArea, "person.scroll")
+    assert scroll is not None
+    for button in (form.submit_button, form.cancel_button):
+        assert _fully_shown(button, window), button.objectName()
+    assert not scroll.horizontalScrollBar().isVisible()
+    viewport = scroll.viewport()
+    for name in FIELDS.values():
+        field = form.findChild(QWidget, f"person.{name}")
+        assert field is not None
+        right = field.mapTo(viewport, QPoint(field.width(), 0)).x()
+        assert right <= viewport.width(), name  # never under the scroll bar
+        if not scrolls:
+            assert _fully_shown(field, window), name
+    if not scrolls:
+        assert scroll.verticalScrollBar().maximum() == 0
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_the_person_form_fits_1366_by_768_in_people_and_reception(
+    qtbot: QtBot, demo: Database, qapp: QApplication, chinese: None, text_size: None, size: str
+) -> None:
+    """In Chinese, in both text sizes, the empty form and a person's shows every field and
+    both buttons without scrolling, in People and in Reception's new-visitor form."""
+    style.apply_text_size(qapp, size)
+    window = MainWindow(DeskContext(demo, ADMIN, settings_module.load()), "东社区邻里中心")
+    qtbot.addWidget(window)
+    window.resize(DEFAULT_SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.switch_to("people")
+    people_desk = window.desk("people")
+    assert isinstance(people_desk, PeopleDesk)
+    qtbot.waitUntil(lambda: people_desk.model.rowCount() > 0)
+    person_id = people_desk.model.person_id(0)
+    assert person_id is not None and people_desk.edit_person(person_id)
+    qtbot.wait(20)
+    assert not people_desk.toolbar.isVisible()  # none of its actions applies to the form
+    _check_form_fits(people_desk.form, window, scrolls=False)
+    people_desk.new_person()
+    qtbot.wait(20)
+    _check_form_fits(people_desk.form, window, scrolls=False)
+    # Messages beside every field may need scrolling; the buttons stay in sight.
+    people_desk.form.fill(
+        name="阿依古丽·买买提明",
+        phone="13912340000",
+        gender="女",
+        birth_year="1960",
+        address="友邻路8号302室",
+        tags=["党员"],
+        note="腿脚不便",
+    )
+    assert people_desk.form.submit() is None
+    qtbot.wait(20)
+    _check_form_fits(people_desk.form, window, scrolls=True)
+    people_desk.form.cancel()
+    assert people_desk.toolbar.isVisible()
+
+    assert window.switch_to("reception")
+    reception_desk = window.desk("reception")
+    assert isinstance(reception_desk, ReceptionDesk)
+    reception_desk.open_new_visitor()
+    qtbot.wait(20)
+    _check_form_fits(reception_desk.form, window, scrolls=False)
+
+
+# --- the register's columns ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_names_fit_their_column_and_tags_take_the_rest(
+    qtbot: QtBot, demo: Database, qapp: QApplication, chinese: None, text_size: None, size: str
+) -> None:
+    style.apply_text_size(qapp, size)
+    desk = make_desk(qtbot, demo, DESK)
+    desk.resize(1366 - 200, 600)
+    qtbot.wait(20)
+    header = desk.table.horizontalHeader()
+    metrics = desk.table.fontMetrics()
+    name_width = header.sectionSize(RegisterModel.NAME)
+    for name in ("阿依古丽·买买提明", "欧阳小明", "艾尔肯·吐尔逊"):
+        assert metrics.horizontalAdvance(name) + metrics.horizontalAdvance("0") <= name_width
+    # The tags take what the other columns leave (the columns fill the table's width).
+    others = sum(
+        header.sectionSize(column)
+        for column in range(desk.model.columnCount())
+        if column != RegisterModel.TAGS
+    )
+    tags = header.sectionSize(RegisterModel.TAGS)
+    assert tags == max(header.minimumSectionSize(), desk.table.viewport().width() - others)
+    if size == "normal":
+        assert tags > name_width  # room to spare goes to the tags, never from the names

@@ -61,12 +61,22 @@ def centre(db: Database, admin: Actor, desk: Actor, clock_at: clock.FixedClock) 
             session,
             desk,
             PersonInput(
-                "张三", phone=ZHANG_PHONE, community_id=peach.id, building_group_id=group.id
+                "张三",
+                phone=ZHANG_PHONE,
+                community_id=peach.id,
+                building_group_id=group.id,
+                phone_for_contact=True,
             ),
         )
-        wang = people.register(session, desk, PersonInput("王五", phone="13900001234"))
-        zhao = people.register(session, desk, PersonInput("赵六", phone="13700001234"))
-        li = people.register(session, desk, PersonInput("李小明", phone="13611112222"))
+        wang = people.register(
+            session, desk, PersonInput("王五", phone="13900001234", phone_for_contact=True)
+        )
+        zhao = people.register(
+            session, desk, PersonInput("赵六", phone="13700001234", phone_for_contact=True)
+        )
+        li = people.register(
+            session, desk, PersonInput("李小明", phone="13611112222", phone_for_contact=True)
+        )
         session.add(
             Visit(
                 person_id=wang.id,
@@ -602,6 +612,7 @@ def test_a_new_visitor_is_registered_with_the_typed_phone_and_checked_in(
     assert name is not None and name.hasFocus()
     people_before = count(db, Person)
     type_chinese(name, "孙七")
+    qtbot.keyClick(form.contact_box, Qt.Key.Key_Space)  # no consent: the phone is for contact
     qtbot.keyClick(name, Qt.Key.Key_Return)
 
     assert count(db, Person) == people_before + 1
@@ -685,7 +696,7 @@ def test_a_family_sharing_a_phone_may_register_anyway(
 ) -> None:
     reception_desk.open_new_visitor()
     form = reception_desk.form
-    form.fill(name="张小妹", phone=ZHANG_PHONE)
+    form.fill(name="张小妹", phone=ZHANG_PHONE, phone_for_contact=True)
     assert form.submit() is None
     shared = form.findChild(QPushButton, "person.sharedPhone")
     assert shared is not None and shared.isVisible()

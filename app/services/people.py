@@ -1,7 +1,11 @@
 """居民档案: register, edit, look up and merge people. Audited.
 
-Phone and ID number are returned whole only in `PersonRow` (for the editor) next to their masked
-forms; the audit log never holds them.
+Phone and ID number are returned whole only to the editor (`for_editing`, and what `register`
+and `update` return), next to their masked forms; a person's record (`get`) holds the masked
+forms only; the audit log never holds them.
+
+Without the person's consent a record keeps only what a visit needs (PIPL):
+`people_fields.consent_problems` says which fields, for this service and the roster import alike.
 """
 
 from __future__ import annotations
@@ -76,11 +80,14 @@ class PersonInput:
     tags: Sequence[str] = ()
     consent: bool = False
     note: str = ""
+    # Without consent, the volunteer confirmed the phone is only for contacting the person.
+    phone_for_contact: bool = False
 
 
 @dataclass(frozen=True)
 class PersonRow:
-    """A person for the editor: full phone and ID, and their masked forms for everything else."""
+    """A person: phone and ID number masked, and whole (`phone`, `id_number`) only when read
+    for the editor; None there otherwise."""
 
     id: int
     member_code: str
@@ -163,18 +170,21 @@ class _Clean:
     tags: tuple[str, ...]
     consent: bool
     note: str
+    phone_for_contact: bool
+    filled: tuple[str, ...]  # the fields given a value, in form order (the consent rule)
 
 
-def _row(person: Person) -> PersonRow:
+def _row(person: Person, *, whole: bool) -> PersonRow:
+    """`whole`: the phone and ID number unmasked too (the editor only)."""
     return PersonRow(
         id=person.id,
         member_code=person.member_code,
         name=person.name,
         gender=Gender(person.gender) if person.gender else None,
         birth_year=person.birth_year,
-        phone=person.phone,
+        phone=person.phone if whole else None,
         phone_masked=people_fields.mask_phone(person.phone),
-        id_number=person.id_number,
+        id_number=person.id_number if whole else None,
         id_masked=people_fields.mask_id(person.id_number),
         community_id=person.community_id,
         community=person.community.name if person.community else "",
@@ -190,12 +200,25 @@ def _row(person: Person) -> PersonRow:
 
 
 def _clean(session: Session, data: PersonInput, current: Person | None) -> _Clean:
-    """Every field checked, in form order, so the first message lands beside the first bad field."""
+    """Every field checked, in form order, so the first message lands beside the first bad field.
+
+    A gender the ID number contradicts is kept as given (the form asks the volunteer); only a
+    gender left empty is taken from the ID number.
+    """
     name = people_fields.name(data.name)
     gender = people_fields.gender(data.gender)
     year = people_fields.birth_year(data.birth_year)
     phone = people_fields.phone(data.phone)
     id_number = people_fields.id_number(data.id_number)
+    given: dict[str, object] = {
+        "name": name,
+        "gender": gender,
+        "birth_year": year,
+        "phone": phone,
+        "id_number": id_number,
+        "community_id": data.community_id,
+        "building_group_id": data.building_group_id,
+    }
     year = people_fields.birth_year_agrees(year, id_number)
     if gender is None and id_number is not None:
         gender = people_fields.gender_from_id(id_number)
@@ -218,6 +241,7 @@ def _clean(session: Session, data: PersonInput, current: Person | None) -> _Clea
     note = validation.optional_text(
         "note", data.note, max_length=NOTE_MAX_LENGTH, label=translate("Errors", "the note")
     )
+    given.update(address=address, tags=tags, note=note)
     return _Clean(
         name,
         gender,
@@ -230,6 +254,15 @@ def _clean(session: Session, data: PersonInput, current: Person | None) -> _Clea
         tags,
         data.consent,
         note,
+        data.phone_for_contact,
+        tuple(field for field, value in given.items() if value not in (None, "", ())),
+    )
+
+
+def _check_consent(clean: _Clean) -> None:
+    """Without consent only what a visit needs is kept (ConsentNeeded names every other field)."""
+    people_fields.check_consent(
+        clean.filled, consent=clean.consent, phone_for_contact=clean.phone_for_contact
     )
 
 
@@ -393,6 +426,7 @@ def register(
     )
     if duplicate is not None:
         raise duplicate
+    _check_consent(clean)
     person = Person(member_code=next_member_codes(session)[0], name=clean.name)
     _apply(session, person, clean)
     session.add(person)
@@ -405,8 +439,14 @@ def register(
         person.id,
         member_code=person.member_code,
         shared_phone=allow_shared_phone or None,
+        phone_for_contact=_contact_only(clean) or None,
     )
-    return _row(person)
+    return _row(person, whole=True)
+
+
+def _contact_only(clean: _Clean) -> bool:
+    """A phone kept without consent, confirmed to be for contacting the person."""
+    return not clean.consent and clean.phone is not None and clean.phone_for_contact
 
 
 def _person(session: Session, person_id: int) -> Person:
@@ -460,6 +500,7 @@ def update(
     )
     if duplicate is not None:
         raise duplicate
+    _check_consent(clean)
     before = {name: getattr(person, name) for name in _AUDITED_FIELDS}
     old_tags = [tag.name for tag in person.tags]
     _apply(session, person, clean)
@@ -468,12 +509,27 @@ def update(
     if list(clean.tags) != old_tags:
         changed.append("tags")
     if changed:
-        audit.record(session, actor, "update", "person", person.id, fields=changed)
-    return _row(person)
+        audit.record(
+            session,
+            actor,
+            "update",
+            "person",
+            person.id,
+            fields=changed,
+            phone_for_contact=("phone" in changed and _contact_only(clean)) or None,
+        )
+    return _row(person, whole=True)
 
 
-def get(session: Session, person_id: int) -> PersonDetail:
-    """A person with their history, newest first."""
+def for_editing(session: Session, actor: Actor, person_id: int) -> PersonRow:
+    """A person as the editor shows them: the phone and ID number whole."""
+    actor.require(Permission.EDIT_PEOPLE)
+    return _row(_person(session, person_id), whole=True)
+
+
+def get(session: Session, actor: Actor, person_id: int) -> PersonDetail:
+    """A person's record with their history, newest first; phone and ID number masked only."""
+    actor.require(Permission.RECEPTION)
     person = _person(session, person_id)
     visits = [
         VisitEntry(v.id, v.at, Purpose(v.purpose), v.note, v.undone_at is not None)
@@ -522,7 +578,9 @@ def get(session: Session, person_id: int) -> PersonDetail:
             select(Request).where(Request.person_id == person_id).order_by(Request.id.desc())
         )
     ]
-    return PersonDetail(_row(person), visits, signups, Decimal(hours or 0), certificates, requests)
+    return PersonDetail(
+        _row(person, whole=False), visits, signups, Decimal(hours or 0), certificates, requests
+    )
 
 
 _SIGNUP_PRIORITY = {
@@ -575,13 +633,17 @@ def merge(session: Session, actor: Actor, keep_id: int, drop_id: int) -> PersonR
     if not keep.address:
         keep.address = drop.address
     keep.tags = list(dict.fromkeys([*keep.tags, *drop.tags]))
+    # Consent is the person's: given on either record, it covers the merged one (whose gaps were
+    # just filled from a record that may have held data only consent allows).
+    if drop.consent and not keep.consent:
+        keep.consent, keep.consent_at = True, drop.consent_at
     drop.tags = []
     drop.active = False
     drop.merged_into_id = keep.id
     drop.search_keys = []
     _flush(session)
     audit.record(session, actor, "merge", "person", keep.id, dropped=drop.id, moved=moved)
-    return _row(keep)
+    return _row(keep, whole=False)
 
 
 def _move(

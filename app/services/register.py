@@ -8,9 +8,10 @@ the place index, the tag index, or for the text the reception search's ways (mem
 phone tail, ID tail, name prefix, pinyin), never LIKE — and orders their ids once (a few
 milliseconds for thousands); its pages are then read by id.
 
-Pinyin order is the order of the pinyin search keys. A person's first pinyin key is the
-reading of the surname as a surname (单 shan, not dan): a person with two readings is listed
-at the first. People whose name has no pinyin at all (rare characters) follow, by name.
+Pinyin order is the order of each person's sort key (`app.pinyin.sort_text`, stored among the
+search keys with kind "sort"): syllable by syllable, the surname read as a surname (单 shan, not
+dan), so 阿 (a) comes before 艾 (ai) and 安 (an). Anyone without a sort key (written by a program
+that bypassed `app.pinyin`) follows, by name, rather than being left out.
 """
 
 from __future__ import annotations
@@ -172,24 +173,23 @@ def ordered_ids(session: Session, wanted: RegisterFilter) -> list[int]:
         return list(session.scalars(text(f"{sql}\nORDER BY p.member_code"), params))
     if wanted.sort is SortOrder.NEWEST:
         return list(session.scalars(text(f"{sql}\nORDER BY p.id DESC"), params))
-    # Driven by the matching people: each one's pinyin keys through the person index.
+    # Driven by the matching people: each one's sort key through the person index.
     rows = session.execute(
         text(
-            f"""SELECT x.id, x.name, k.id AS key_id
-FROM ({sql}) x LEFT JOIN person_search_key k ON k.person_id = x.id AND k.kind = 'pinyin'
+            f"""SELECT x.id, x.name, k.key
+FROM ({sql}) x LEFT JOIN person_search_key k ON k.person_id = x.id AND k.kind = 'sort'
 ORDER BY k.key, x.id"""
         ),
         params,
     ).all()
-    first: dict[int, int] = {}
+    keyed: dict[int, None] = {}
     without: dict[int, str] = {}
-    for person_id, name, key_id in rows:
-        if key_id is None:
+    for person_id, name, key in rows:  # NULL keys come first on SQLite, last on PostgreSQL
+        if key is None:
             without[person_id] = name
-        elif person_id not in first or key_id < first[person_id]:
-            first[person_id] = key_id
-    keyed = [person_id for person_id, _name, key_id in rows if key_id == first.get(person_id)]
-    return keyed + sorted(without, key=lambda person_id: (without[person_id], person_id))
+        else:
+            keyed.setdefault(person_id)
+    return list(keyed) + sorted(without, key=lambda person_id: (without[person_id], person_id))
 
 
 # --- pages --------------------------------------------------------------------------------
@@ -205,23 +205,20 @@ _BY_IDS = text(
 
 # The unfiltered register, a page after (:after_key, :after_id).
 _PINYIN_WALK = text(
-    f"""SELECT k.key AS sort_key, k.id AS key_id, {_SHOWN}
+    f"""SELECT k.key AS sort_key, {_SHOWN}
 FROM person_search_key k CROSS JOIN person p
 {_PLACES}
-WHERE k.kind = 'pinyin' AND (k.key, k.person_id) > (:after_key, :after_id)
+WHERE k.kind = 'sort' AND (k.key, k.person_id) > (:after_key, :after_id)
   AND p.id = k.person_id AND p.active = :active
 ORDER BY k.key, k.person_id
 LIMIT :limit"""
 )
-_FIRST_KEYS = text(
-    "SELECT person_id, MIN(id) FROM person_search_key"
-    " WHERE kind = 'pinyin' AND person_id IN :ids GROUP BY person_id"
-).bindparams(bindparam("ids", expanding=True))
 _WITHOUT_PINYIN = text(
     f"""SELECT p.name AS sort_key, {_SHOWN}
 FROM person p
 {_PLACES}
-WHERE p.active = :active AND p.id NOT IN (SELECT person_id FROM person_search_key)
+WHERE p.active = :active
+  AND p.id NOT IN (SELECT person_id FROM person_search_key WHERE kind = 'sort')
   AND (p.name, p.id) > (:after_key, :after_id)
 ORDER BY p.name, p.id
 LIMIT :limit"""
@@ -256,8 +253,8 @@ class RegisterPages:
         self.filter = wanted
         self._ids: list[int] | None = None
         self._position = 0
-        # The unfiltered register's keyset: section 0 the sort index, 1 the people without
-        # pinyin (pinyin order only); then the last row's sort key and id.
+        # The unfiltered register's keyset: section 0 the sort index, 1 the people without a
+        # sort key (pinyin order only); then the last row's sort key and id.
         self._section = 0
         self._after_key = ""
         self._after_id = _NO_ID_ABOVE if wanted.sort is SortOrder.NEWEST else 0
@@ -310,7 +307,7 @@ class RegisterPages:
             ).all()
             if found:
                 self._after_key, self._after_id = found[-1].sort_key, found[-1].id
-            kept.extend(_first_readings(session, found) if statement is _PINYIN_WALK else found)
+            kept.extend(found)
             if len(found) < want:  # this section has ended
                 if self.filter.sort is SortOrder.PINYIN and self._section == 0:
                     self._section, self._after_key, self._after_id = 1, "", 0
@@ -324,16 +321,6 @@ class RegisterPages:
         if self.filter.sort is SortOrder.NEWEST:
             return _NEWEST_WALK
         return _PINYIN_WALK if self._section == 0 else _WITHOUT_PINYIN
-
-
-def _first_readings(session: Session, rows: Sequence[Any]) -> list[Any]:
-    """Rows of the pinyin walk at each person's first pinyin key only (their surname's own
-    reading); the other reading of a polyphonic surname is left out."""
-    if not rows:
-        return []
-    ids = sorted({row.id for row in rows})
-    first = {person_id: key_id for person_id, key_id in session.execute(_FIRST_KEYS, {"ids": ids})}
-    return [row for row in rows if first.get(row.id) == row.key_id]
 
 
 def _rows(session: Session, rows: Sequence[Any]) -> list[RegisterRow]:

@@ -933,6 +933,18 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>请选择男或女。</translation>
     </message>
     <message>
+        <source>Without consent a phone number is kept only for contacting the person: tick “Phone only for contacting them”, or ask for consent.</source>
+        <translation>未经本人同意，电话只能用于联系本人：请勾选“电话仅用于联系本人”，或征得本人同意。</translation>
+    </message>
+    <message>
+        <source>An ID number is kept only with the person&apos;s consent: tick “Consent to data use”, or leave the ID number empty.</source>
+        <translation>身份证号须经本人同意才能保存：请勾选“信息使用同意”，或不填身份证号。</translation>
+    </message>
+    <message>
+        <source>Kept only with the person&apos;s consent: tick “Consent to data use”, or leave this empty.</source>
+        <translation>此项须经本人同意才能保存：请勾选“信息使用同意”，或不填此项。</translation>
+    </message>
+    <message>
         <source>The database address %1 can&apos;t be used: %2</source>
         <translation>无法使用数据库地址 %1：%2</translation>
     </message>
@@ -1789,10 +1801,6 @@ Data folder: %2</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>The database could not be used, so nothing was changed. Please try again in a moment; if it keeps happening, call the administrator.</source>
-        <translation>数据库暂时无法使用，没有做任何更改。请稍后再试；如果一直这样，请联系管理员。</translation>
-    </message>
-    <message>
         <source>The same person registered twice? Find the other record of %1 (%2), compare the two, and choose the one to keep.</source>
         <translation>同一个人登记了两次？请找到%1（%2）的另一份档案，对照两份内容，再选择保留哪一份。</translation>
     </message>
@@ -2041,10 +2049,6 @@ Data folder: %2</source>
     <message>
         <source>The new person&apos;s record opens after registering.</source>
         <translation>登记完成后会打开此人的档案。</translation>
-    </message>
-    <message>
-        <source>The member card could not be made. Please try again.</source>
-        <translation>会员卡没能生成，请再试一次。</translation>
     </message>
     <message>
         <source>member card of %1</source>
@@ -2342,10 +2346,6 @@ Data folder: %2</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <source>This record could not be read from the database. Please try again in a moment; if it keeps happening, call the administrator.</source>
-        <translation>无法从数据库读取这份档案。请稍后再试；如果一直这样，请联系管理员。</translation>
-    </message>
-    <message>
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
@@ -2394,10 +2394,6 @@ Data folder: %2</source>
 <context>
     <name>PersonForm</name>
     <message>
-        <source>The database could not be used, so nothing was saved. Please try again in a moment; if it keeps happening, call the administrator.</source>
-        <translation>数据库暂时无法使用，所以没有保存任何内容。请稍后再试；如果一直这样，请联系管理员。</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2408,14 +2404,6 @@ Data folder: %2</source>
     <message>
         <source>(not given)</source>
         <translation>（未填）</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>女</translation>
     </message>
     <message>
         <source>Year of birth</source>
@@ -2459,15 +2447,35 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Agrees to the centre keeping these data</source>
-        <translation>同意中心保存和使用以上信息</translation>
+        <translation>本人同意中心保存和使用其信息</translation>
+    </message>
+    <message>
+        <source>Phone only for contacting them</source>
+        <translation>电话仅用于联系本人</translation>
+    </message>
+    <message>
+        <source>The phone is kept only for contacting the person</source>
+        <translation>电话仅用于联系本人</translation>
     </message>
     <message>
         <source>Consent to data use</source>
         <translation>信息使用同意</translation>
     </message>
     <message>
+        <source>Without consent only the name, community, building group and a phone for contacting them are kept; an ID number and the details on the right need consent.</source>
+        <translation>未经本人同意，只保存姓名、社区、楼组和联系电话；身份证号和右侧各项须经同意才保存。</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Keep the gender chosen</source>
+        <translation>保留所选性别</translation>
+    </message>
+    <message>
+        <source>Take the gender from the ID number</source>
+        <translation>按身份证号改性别</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
@@ -2528,6 +2536,22 @@ Data folder: %2</source>
     <message>
         <source>(no building group)</source>
         <translation>（不选楼组）</translation>
+    </message>
+    <message>
+        <source>Without consent the fields with a message can&apos;t be kept: tick “Consent to data use”, or empty them.</source>
+        <translation>未经本人同意，标有提示的各项不能保存：请勾选“信息使用同意”，或清空这些项。</translation>
+    </message>
+    <message>
+        <source>The ID number says %1 (its 17th digit), but %2 is chosen. Which is right?</source>
+        <translation>身份证号第17位显示性别为“%1”，但这里选的是“%2”。以哪个为准？</translation>
+    </message>
+    <message>
+        <source>Keep “%1”</source>
+        <translation>保留“%1”</translation>
+    </message>
+    <message>
+        <source>Take “%1” from the ID number</source>
+        <translation>按身份证号改为“%1”</translation>
     </message>
     <message>
         <source>%1 Use that person instead of registering a second record?</source>

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import DomainError
 from app.printing import member_card
@@ -52,6 +51,17 @@ from ui.people.person_form import FormMode, PersonForm
 log = logging.getLogger(__name__)
 
 FILTER_DELAY_MS = 200  # typing pauses this long before the register is read again
+
+# What each column of the register must show whole, measured in the table's font.
+COLUMN_SAMPLES: dict[int, tuple[str, ...]] = {
+    RegisterModel.NAME: ("阿依古丽·买买提明", "欧阳小明", "Anna Schmidt"),
+    RegisterModel.GENDER: ("女",),
+    RegisterModel.BIRTH_YEAR: ("1956",),
+    RegisterModel.PHONE: ("138****5678", "021-****5678"),
+    RegisterModel.COMMUNITY: ("友邻新村",),
+    RegisterModel.BUILDING_GROUP: ("14-15号楼组",),
+    RegisterModel.MEMBER_CODE: ("YL000000",),
+}
 
 # Dialogs of the roster engineer's modules, opened if they are installed: module, and the
 # names tried in it (a function (context, parent) -> QDialog, or a QDialog class).
@@ -77,7 +87,7 @@ class PeopleDesk(QWidget):
         self.merge_dialog: MergeDialog | None = None
         self.roster_dialog: QDialog | None = None
 
-        self.model = RegisterModel(context.db, self)
+        self.model = RegisterModel(context, self)
         self.model.failed.connect(self.on_model_failed)
         self.model.opened.connect(self.on_model_opened)
 
@@ -308,11 +318,15 @@ class PeopleDesk(QWidget):
     def reload_choices(self) -> None:
         """Communities, building groups and tags as the database has them now."""
         try:
-            with self._context.db.write() as session:
-                self._communities = communities.list_communities(session)
-                self._tags = register.tag_choices(session)
-        except SQLAlchemyError:
-            log.exception("people: the filter choices could not be read")
+            self._communities, self._tags = self._context.run(
+                lambda session, _actor: (
+                    communities.list_communities(session),
+                    register.tag_choices(session),
+                ),
+                write=False,
+            )
+        except DomainError as error:
+            self._say(error.message)
             return
         community = self.community_combo.currentData()
         group = self.group_combo.currentData()
@@ -449,7 +463,7 @@ class PeopleDesk(QWidget):
 
     def edit_person(self, person_id: int) -> bool:
         """The person form in edit mode (phone and ID number shown whole there only)."""
-        self._return_to = self.pages.currentWidget()
+        self._remember_page()
         if not self.form.load(person_id):
             return False
         self.pages.setCurrentWidget(self.form)
@@ -457,25 +471,29 @@ class PeopleDesk(QWidget):
         return True
 
     def new_person(self) -> None:
-        self._return_to = self.pages.currentWidget()
+        self._remember_page()
         self.form.start_register(hint=self.tr("The new person's record opens after registering."))
         self.pages.setCurrentWidget(self.form)
+
+    def _remember_page(self) -> None:
+        """The page the form goes back to (not the form itself, when it is open already)."""
+        if self.pages.currentWidget() is not self.form:
+            self._return_to = self.pages.currentWidget()
 
     # --- member card, merging, rosters ------------------------------------------------
 
     def show_member_card(self, person_id: int) -> PdfPreviewDialog | None:
         """The person's member card (PDF) in the preview, to print or save."""
-        actor = self._context.actor
         try:
-            with self._context.db.write() as session:
-                cards = member_card.cards_for(session, actor, [person_id])
-                centre = member_card.centre_name(session)
+            cards, centre = self._context.run(
+                lambda session, actor: (
+                    member_card.cards_for(session, actor, [person_id]),
+                    member_card.centre_name(session),
+                ),
+                write=False,
+            )
         except DomainError as error:
             show_domain_error(self, error)
-            return None
-        except SQLAlchemyError:
-            log.exception("people: the member card could not be made")
-            self._say(self.tr("The member card could not be made. Please try again."))
             return None
         pdf = member_card.member_cards_pdf(cards, centre)
         card = cards[0]
@@ -567,6 +585,9 @@ class PeopleDesk(QWidget):
             self.open_person(person_id)
 
     def on_page_changed(self, _index: int) -> None:
+        # None of the toolbar's actions applies to the form, which has its own buttons: the room
+        # goes to the form (the large text size at 1366 x 768 needs it).
+        self.toolbar.setVisible(self.pages.currentWidget() is not self.form)
         self._update_actions()
 
     def on_new_triggered(self) -> None:
@@ -715,22 +736,18 @@ class PeopleDesk(QWidget):
                 button.setMinimumSize(least, least)
 
     def _update_column_widths(self) -> None:
+        """Every column as wide as its longest usual text (a nine-character name such as
+        阿依古丽·买买提明 whole); the tags take the rest."""
         metrics = self.table.fontMetrics()
         pad = metrics.horizontalAdvance("0") * 2
-        samples = {
-            RegisterModel.NAME: "阿依古丽·买",
-            RegisterModel.GENDER: "女",
-            RegisterModel.BIRTH_YEAR: "1956",
-            RegisterModel.PHONE: "138****5678",
-            RegisterModel.COMMUNITY: "友邻新村",
-            RegisterModel.BUILDING_GROUP: "14-15号楼组",
-            RegisterModel.MEMBER_CODE: "YL000000",
-        }
         header = self.table.horizontalHeader()
         header_metrics = header.fontMetrics()
-        for column, sample in samples.items():
+        for column, samples in COLUMN_SAMPLES.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(title))
+            width = max(
+                header_metrics.horizontalAdvance(title),
+                *(metrics.horizontalAdvance(sample) for sample in samples),
+            )
             header.resizeSection(column, width + pad)
 
 

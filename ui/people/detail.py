@@ -3,8 +3,6 @@ the tags, and the history — visits, signups, volunteer hours, certificates, re
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import DomainError
 from app.services import people, register
@@ -39,8 +36,6 @@ from ui.people.models import (
     gender_name,
     tag_list,
 )
-
-log = logging.getLogger(__name__)
 
 
 class PersonDetailView(QWidget):
@@ -209,20 +204,15 @@ class PersonDetailView(QWidget):
     def show_person(self, person_id: int) -> bool:
         """Read the person and their history; False (and a sentence) when that fails."""
         try:
-            with self._context.db.write() as session:
-                detail = people.get(session, person_id)
-                hours = register.service_records(session, person_id)
+            detail, hours = self._context.run(
+                lambda session, actor: (
+                    people.get(session, actor, person_id),
+                    register.service_records(session, person_id),
+                ),
+                write=False,
+            )
         except DomainError as error:
             self._say(error.message)
-            return False
-        except SQLAlchemyError:
-            log.exception("people: a person's record could not be read")
-            self._say(
-                self.tr(
-                    "This record could not be read from the database. Please try again in a "
-                    "moment; if it keeps happening, call the administrator."
-                )
-            )
             return False
         self._say("")
         self._detail = detail

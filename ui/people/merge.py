@@ -9,7 +9,6 @@ the service refuses anyway. The service writes the audit entry.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import DomainError
 from app.services import people, search
@@ -39,8 +37,7 @@ from ui import style
 from ui.context import DeskContext
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.people.models import _Table, format_hours, gender_name, tag_list
-
-log = logging.getLogger(__name__)
+from ui.people.tag_list import BigIndicatorStyle
 
 _Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 150
@@ -209,6 +206,7 @@ class MergeDialog(QDialog):
         )
         self.confirm_box.setObjectName("people.mergeChecked")
         self.confirm_box.setAccessibleName(self.tr("The two records are the same person"))
+        self.confirm_box.setStyle(BigIndicatorStyle(self))  # a tick box as big as its text
         self.confirm_box.toggled.connect(self.on_confirm_toggled)
         self.message = QLabel(self)
         self.message.setObjectName("people.mergeMessage")
@@ -258,30 +256,25 @@ class MergeDialog(QDialog):
 
     def _read(self, person_id: int) -> PersonDetail | None:
         try:
-            with self._context.db.write() as session:
-                return people.get(session, person_id)
+            return self._context.run(
+                lambda session, actor: people.get(session, actor, person_id), write=False
+            )
         except DomainError as error:
             self._say(error.message)
-        except SQLAlchemyError:
-            log.exception("merge: a record could not be read")
-            self._say(self._database_problem())
         return None
-
-    def _database_problem(self) -> str:
-        return self.tr(
-            "The database could not be used, so nothing was changed. Please try again in a "
-            "moment; if it keeps happening, call the administrator."
-        )
 
     def search(self, typed: str) -> list[PersonHit]:
         """Show the records matching `typed` (this one left out); the hits shown."""
         this_id = self._this.person.id if self._this is not None else None
         try:
-            with self._context.db.write() as session:
-                found = search.search_people(session, typed, limit=SEARCH_LIMIT + 1)
-        except SQLAlchemyError:
-            log.exception("merge: the search failed")
-            self._say(self._database_problem())
+            found = self._context.run(
+                lambda session, _actor: search.search_people(
+                    session, typed, limit=SEARCH_LIMIT + 1
+                ),
+                write=False,
+            )
+        except DomainError as error:
+            self._say(error.message)
             found = []
         self._hits = [hit for hit in found if hit.id != this_id][:SEARCH_LIMIT]
         self.results.blockSignals(True)
@@ -386,16 +379,12 @@ class MergeDialog(QDialog):
         keep_id, drop_id = self.keep_id(), self.drop_id()
         if keep_id is None or drop_id is None:
             return False
-        actor = self._context.actor
         try:
-            with self._context.db.write() as session:
-                people.merge(session, actor, keep_id, drop_id)
+            self._context.run(
+                lambda session, actor: people.merge(session, actor, keep_id, drop_id), write=True
+            )
         except DomainError as error:
             self._say(error.message)
-            return False
-        except SQLAlchemyError:
-            log.exception("merge: the merge failed")
-            self._say(self._database_problem())
             return False
         self.merged.emit(keep_id, drop_id)
         self.accept()

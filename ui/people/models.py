@@ -8,7 +8,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -17,16 +17,19 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from app.db import Database
+from app.errors import DomainError
 from app.models import CertificateKind, Gender, RequestStatus
 from app.services import register
 from app.services.people import CertificateEntry, RequestEntry, SignupEntry, VisitEntry
 from app.services.register import HoursEntry, RegisterFilter, RegisterPages, RegisterRow
 from ui import labels
+from ui.context import DeskContext
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.table_model import TableModel
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -114,10 +117,10 @@ class RegisterModel(_Table):
     opened = Signal(int)
 
     def __init__(
-        self, db: Database, parent: Any = None, *, page_size: int = register.DEFAULT_PAGE
+        self, context: DeskContext, parent: Any = None, *, page_size: int = register.DEFAULT_PAGE
     ) -> None:
         super().__init__(parent)
-        self._db = db
+        self._context = context
         self.page_size = page_size
         self._filter = RegisterFilter()
         self._pages: RegisterPages | None = None
@@ -145,10 +148,11 @@ class RegisterModel(_Table):
         self._pages = None
         self.pages_read = 0
         try:
-            with self._db.write() as session:
-                self._pages = RegisterPages(session, wanted)
-                self._read(session, max(rows, self.page_size))
-        except SQLAlchemyError:
+            self._context.run(
+                lambda session, _actor: self._open(session, wanted, max(rows, self.page_size)),
+                write=False,
+            )
+        except DomainError:
             log.exception("people: the register could not be read")
             self._pages = None
             self._rows = []
@@ -164,7 +168,11 @@ class RegisterModel(_Table):
         as were shown so that the view's place and selection can be kept."""
         return self.set_filter(self._filter, rows=len(self._rows))
 
-    def _read(self, session: Any, count: int) -> None:
+    def _open(self, session: Session, wanted: RegisterFilter, count: int) -> None:
+        self._pages = RegisterPages(session, wanted)
+        self._read(session, count)
+
+    def _read(self, session: Session, count: int) -> None:
         assert self._pages is not None
         while count > 0 and not self._pages.done:
             page = self._pages.next_page(session, count)
@@ -188,13 +196,15 @@ class RegisterModel(_Table):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        assert self._pages is not None
+        pages = self._pages
+        assert pages is not None
         try:
-            with self._db.write() as session:
-                page = self._pages.next_page(session, self.page_size)
-        except SQLAlchemyError:
+            page = self._context.run(
+                lambda session, _actor: pages.next_page(session, self.page_size), write=False
+            )
+        except DomainError:
             log.exception("people: a page of the register could not be read")
-            self._pages.done = True  # no endless retry from the view; F5 reads again
+            pages.done = True  # no endless retry from the view; F5 reads again
             self.failed.emit(self._failure())
             return
         self.pages_read += 1
@@ -238,9 +248,10 @@ class RegisterModel(_Table):
         if row is None:
             return
         try:
-            with self._db.write() as session:
-                now = register.row(session, person_id)
-        except SQLAlchemyError:
+            now = self._context.run(
+                lambda session, _actor: register.row(session, person_id), write=False
+            )
+        except DomainError:
             log.exception("people: a person's line could not be read again")
             return
         if now is None:

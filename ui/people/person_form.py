@@ -1,52 +1,55 @@
 """The registration and edit form of a person, shared by Reception (new visitor) and People (edit).
 
+Two columns: on the left what every record keeps (name, phone, community, building group) and the
+consent to data use; on the right what is kept only with that consent (gender, year of birth, ID
+number, address, tags, note). Without consent a phone needs the volunteer's tick that it is only
+for contacting the person (PIPL: collect the least that serves); the service enforces the same
+rule (`app.people_fields.consent_problems`).
+
 Every message goes beside its field, in words; nothing is written while one is shown. A phone or
-ID number already on file offers the person on file instead of a second record. Keyboard: Tab
-goes top to bottom, Enter saves, Esc cancels.
+ID number already on file offers the person on file instead of a second record. A gender the ID
+number contradicts is pointed out beside the gender, and the volunteer chooses which is right.
+Keyboard: Tab goes down the left column, then the right; Enter saves, Esc cancels. The buttons
+stay in sight below the fields, which scroll when the large text size needs more room.
 """
 
 from __future__ import annotations
 
 import enum
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from html import escape
-from typing import Any, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QCheckBox,
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from app import people_fields
-from app.errors import DatabaseProblem, DomainError, ValidationError
+from app.errors import DomainError, ValidationError
 from app.models import Gender
+from app.people_fields import ConsentNeeded
 from app.services import communities, people, reception
 from app.services.communities import CommunityRow
 from app.services.people import DuplicatePerson, PersonInput, PersonRow
 from ui import style
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages
-
-T = TypeVar("T")
+from ui.people.form_parts import ChoiceBar, FieldsScroll
+from ui.people.models import gender_name
+from ui.people.tag_list import BigIndicatorStyle, TagList
+from ui.widgets import button
 
 
 class FormMode(enum.StrEnum):
@@ -70,26 +73,15 @@ FIELDS: dict[str, str] = {
 }
 # What tests and callers may also call a field (fill(community=…), message("community")).
 _ALIASES = {"community": "community_id", "building_group": "building_group_id"}
-
-
-def run_service(context: DeskContext, call: Callable[[Session], T]) -> T:
-    """`call` in one transaction; a database that can't be used becomes a DatabaseProblem."""
-    try:
-        with context.db.write() as session:
-            return call(session)
-    except SQLAlchemyError as error:
-        raise DatabaseProblem(
-            QCoreApplication.translate(
-                "PersonForm",
-                "The database could not be used, so nothing was saved. "
-                "Please try again in a moment; if it keeps happening, call the administrator.",
-            )
-        ) from error
+# The columns: what every record keeps, and what only consent lets it keep.
+_ALWAYS_KEPT = ("name", "phone", "community_id", "building_group_id", "consent")
+_WITH_CONSENT = ("gender", "birth_year", "id_number", "address", "tags", "note")
 
 
 class PersonForm(QWidget):
-    """Name, gender, birth year, phone, ID number, community and building group, address, tags,
-    consent, note. `submit()` registers (or, in edit mode, updates) and returns the person's id."""
+    """Name, phone, community and building group, consent; gender, birth year, ID number,
+    address, tags, note. `submit()` registers (or, in edit mode, updates) and returns the
+    person's id."""
 
     saved = Signal(int)  # the person registered or updated
     cancelled = Signal()
@@ -108,7 +100,10 @@ class PersonForm(QWidget):
         self._person_id: int | None = None
         self._communities: list[CommunityRow] = []
         self._duplicate: DuplicatePerson | None = None
+        # The gender the volunteer chose to keep against this ID number (gender, ID number).
+        self._gender_kept: tuple[Gender, str] | None = None
         self._fields = FieldMessages()
+        self._indicators = BigIndicatorStyle(self)
 
         self.heading = QLabel(self)
         self.heading.setObjectName("person.heading")
@@ -120,35 +115,62 @@ class PersonForm(QWidget):
         self.hint.setVisible(False)
 
         self.name_edit = self._line("name", self.tr("Name"))
-        self.gender_combo = self._combo("gender", self.tr("Gender"))
-        self.gender_combo.addItem(self.tr("(not given)"), None)
-        self.gender_combo.addItem(self.tr("Male"), Gender.MALE.value)
-        self.gender_combo.addItem(self.tr("Female"), Gender.FEMALE.value)
-        self.birth_year_edit = self._line("birth_year", self.tr("Year of birth"))
-        self.birth_year_edit.setPlaceholderText(self.tr("e.g. 1956"))
-        self.birth_year_edit.editingFinished.connect(self.on_birth_year_editing_finished)
         self.phone_edit = self._line("phone", self.tr("Phone"))
         self.phone_edit.setPlaceholderText(self.tr("mobile or landline"))
-        self.id_edit = self._line("id_number", self.tr("ID number"))
-        self.id_edit.setPlaceholderText(self.tr("optional, 18 characters"))
-        self.id_edit.editingFinished.connect(self.on_id_number_editing_finished)
+        self.phone_edit.textChanged.connect(self.on_phone_text_changed)
+        self.contact_box = QCheckBox(self.tr("Phone only for contacting them"), self)
+        self.contact_box.setObjectName("person.phoneForContact")
+        self.contact_box.setAccessibleName(
+            self.tr("The phone is kept only for contacting the person")
+        )
+        self.contact_box.setStyle(self._indicators)
+        self.contact_box.toggled.connect(self.on_contact_toggled)
         self.community_combo = self._combo("community_id", self.tr("Community"))
         self.community_combo.currentIndexChanged.connect(self.on_community_current_index_changed)
         self.group_combo = self._combo("building_group_id", self.tr("Building group"))
-        self.address_edit = self._line("address", self.tr("Address"))
-        self.tags_list = QListWidget(self)
-        self._name_widget(self.tags_list, "tags", self.tr("Tags"))
-        # Tags side by side, wrapping: Space ticks the highlighted one.
-        self.tags_list.setFlow(QListView.Flow.LeftToRight)
-        self.tags_list.setWrapping(True)
-        self.tags_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.tags_list.setSpacing(2)
-        self.tags_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.tags_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tags_list.installEventFilter(self)
         self.consent_box = QCheckBox(self.tr("Agrees to the centre keeping these data"), self)
         self._name_widget(self.consent_box, "consent", self.tr("Consent to data use"))
+        self.consent_box.setStyle(self._indicators)
+        self.consent_box.toggled.connect(self.on_consent_toggled)
+        self.consent_hint = self._muted(
+            "person.consent.hint",
+            self.tr(
+                "Without consent only the name, community, building group and a phone for "
+                "contacting them are kept; an ID number and the details on the right need consent."
+            ),
+        )
+
+        self.gender_combo = self._combo("gender", self.tr("Gender"))
+        self.gender_combo.addItem(self.tr("(not given)"), None)
+        self.gender_combo.addItem(gender_name(Gender.MALE), Gender.MALE.value)
+        self.gender_combo.addItem(gender_name(Gender.FEMALE), Gender.FEMALE.value)
+        self.gender_combo.currentIndexChanged.connect(self.on_gender_current_index_changed)
+        self.birth_year_edit = self._line("birth_year", self.tr("Year of birth"))
+        self.birth_year_edit.setPlaceholderText(self.tr("e.g. 1956"))
+        self.birth_year_edit.editingFinished.connect(self.on_birth_year_editing_finished)
+        self.id_edit = self._line("id_number", self.tr("ID number"))
+        self.id_edit.setPlaceholderText(self.tr("optional, 18 characters"))
+        self.id_edit.editingFinished.connect(self.on_id_number_editing_finished)
+        self.address_edit = self._line("address", self.tr("Address"))
+        self.tags_list = TagList(self)
+        self._name_widget(self.tags_list, "tags", self.tr("Tags"))
         self.note_edit = self._line("note", self.tr("Note"))
+
+        # The ID number says another gender: keep the one chosen, or take the ID number's.
+        self.keep_gender_button = button(self.tr("Keep the gender chosen"), "person.keepGender")
+        self.keep_gender_button.setAutoDefault(True)
+        self.keep_gender_button.clicked.connect(self.on_keep_gender_clicked)
+        self.take_id_gender_button = button(
+            self.tr("Take the gender from the ID number"), "person.takeIdGender"
+        )
+        self.take_id_gender_button.setAutoDefault(True)
+        self.take_id_gender_button.clicked.connect(self.on_take_id_gender_clicked)
+        self.gender_conflict_bar = ChoiceBar(
+            "person.genderConflict",
+            [self.keep_gender_button, self.take_id_gender_button],
+            self,
+            colour=style.ERROR_COLOUR,
+        )
 
         self.submit_button = QPushButton(self)
         self.submit_button.setObjectName("person.submit")
@@ -162,13 +184,6 @@ class PersonForm(QWidget):
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
 
         # A phone or ID number on file: the person on file, or (a shared family phone) register.
-        self.duplicate_bar = QFrame(self)
-        self.duplicate_bar.setObjectName("person.duplicate")
-        self.duplicate_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.duplicate_text = QLabel(self.duplicate_bar)
-        self.duplicate_text.setObjectName("person.duplicate.text")
-        self.duplicate_text.setWordWrap(True)
-        self.duplicate_text.setTextFormat(Qt.TextFormat.RichText)
         self.use_existing_button = QPushButton(self.tr("Use the person on file"), self)
         self.use_existing_button.setObjectName("person.useExisting")
         self.use_existing_button.setAccessibleName(self.tr("Use the person on file"))
@@ -184,37 +199,40 @@ class PersonForm(QWidget):
         )
         self.shared_phone_button.setAutoDefault(True)
         self.shared_phone_button.clicked.connect(self.on_shared_phone_clicked)
-        bar = QVBoxLayout(self.duplicate_bar)
-        bar.addWidget(self.duplicate_text)
-        bar_buttons = QHBoxLayout()
-        bar_buttons.addWidget(self.use_existing_button)
-        bar_buttons.addWidget(self.shared_phone_button)
-        bar_buttons.addStretch(1)
-        bar.addLayout(bar_buttons)
-        self.duplicate_bar.setVisible(False)
+        self.duplicate_bar = ChoiceBar(
+            "person.duplicate",
+            [self.use_existing_button, self.shared_phone_button],
+            self,
+            framed=True,
+        )
 
         self.form_message = FieldMessage("person.message", self)
 
         # Two columns of fields, each field's message in the row under it. The columns are
         # separate grids, so a message on the left doesn't push the right column apart.
+        left = self._column(
+            [
+                ("name", None),
+                ("phone", self.contact_box),
+                ("community_id", None),
+                ("building_group_id", None),
+                ("consent", self.consent_hint),
+            ]
+        )
+        right = self._column(
+            [
+                ("gender", self.gender_conflict_bar),
+                ("birth_year", None),
+                ("id_number", None),
+                ("address", None),
+                ("tags", None),
+                ("note", None),
+            ]
+        )
         columns = QHBoxLayout()
-        for names in (
-            ("name", "gender", "birth_year", "phone", "id_number"),
-            ("community_id", "building_group_id", "address", "tags", "consent", "note"),
-        ):
-            grid = QGridLayout()
-            grid.setColumnStretch(1, 1)
-            for row, field in enumerate(names):
-                self._place(grid, row * 2, 0, field)
-            grid.setRowStretch(len(names) * 2, 1)
-            if columns.count():
-                columns.addSpacing(self.fontMetrics().height())
-            columns.addLayout(grid, 1)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.submit_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addSpacing(self.fontMetrics().height())
+        columns.addLayout(right, 1)
 
         content = QWidget(self)
         content.setObjectName("person.content")
@@ -222,33 +240,43 @@ class PersonForm(QWidget):
         inner.addWidget(self.heading)
         inner.addWidget(self.hint)
         inner.addLayout(columns)
-        inner.addWidget(self.duplicate_bar)
-        inner.addWidget(self.form_message)
-        inner.addLayout(buttons)
-        inner.addStretch(1)
         self._content = content
-        # The large text size on a small screen scrolls rather than cutting anything off.
-        scroll = QScrollArea(self)
-        scroll.setObjectName("person.scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        # The large text size on a small screen scrolls the fields rather than cutting anything
+        # off; the scroll area is only as wide as the page, never wider.
+        scroll = FieldsScroll(content, self)
         self._scroll = scroll
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.submit_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        # What answers a press of the button stays in sight beside it, below the fields.
+        foot = QVBoxLayout()
+        foot.addWidget(self.duplicate_bar)
+        foot.addWidget(self.form_message)
+        foot.addLayout(buttons)
+        # The buttons follow the fields, and stay at the foot of the page when the fields
+        # need to scroll.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        layout.addLayout(foot)
+        layout.addStretch(1)
 
         order: list[QWidget] = [
             self.name_edit,
-            self.gender_combo,
-            self.birth_year_edit,
             self.phone_edit,
-            self.id_edit,
+            self.contact_box,
             self.community_combo,
             self.group_combo,
+            self.consent_box,
+            self.gender_combo,
+            self.keep_gender_button,
+            self.take_id_gender_button,
+            self.birth_year_edit,
+            self.id_edit,
             self.address_edit,
             self.tags_list,
-            self.consent_box,
             self.note_edit,
             self.use_existing_button,
             self.shared_phone_button,
@@ -258,8 +286,7 @@ class PersonForm(QWidget):
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         self._update_texts()
-        self._update_indicators()
-        self._update_tags_height()
+        self._update_contact_box()
 
     # --- building ----------------------------------------------------------------------------
 
@@ -282,10 +309,36 @@ class PersonForm(QWidget):
         self._name_widget(combo, field, label)
         return combo
 
-    def _place(self, grid: QGridLayout, row: int, column: int, field: str) -> None:
+    def _muted(self, name: str, text: str) -> QLabel:
+        label = QLabel(style.paragraph_html(text, colour=style.MUTED_COLOUR), self)
+        label.setObjectName(name)
+        label.setAccessibleName(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        return label
+
+    def _column(self, fields: list[tuple[str, QWidget | None]]) -> QGridLayout:
+        """A grid of label | field rows; under each field what goes with it (`fields`' second
+        item: a tick box, a hint) and its message."""
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        row = 0
+        for field, under in fields:
+            self._place(grid, row, field)
+            row += 1
+            if under is not None:
+                grid.addWidget(under, row, 1)
+                row += 1
+            message = self._fields.message(field)
+            assert message is not None
+            grid.addWidget(message, row, 1)
+            row += 1
+        grid.setRowStretch(row, 1)
+        return grid
+
+    def _place(self, grid: QGridLayout, row: int, field: str) -> None:
         widget = self._fields.widget(field)
-        message = self._fields.message(field)
-        assert widget is not None and message is not None
+        assert widget is not None
         text = str(widget.property("fieldLabel"))
         if field == "name":
             text = self.tr("%1 (required)").replace("%1", text)
@@ -299,9 +352,8 @@ class PersonForm(QWidget):
         policy = widget.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
         widget.setSizePolicy(policy)
-        grid.addWidget(label, row, column, alignment)
-        grid.addWidget(widget, row, column + 1)
-        grid.addWidget(message, row + 1, column + 1)
+        grid.addWidget(label, row, 0, alignment)
+        grid.addWidget(widget, row, 1)
 
     def _update_texts(self) -> None:
         if self.mode is FormMode.REGISTER:
@@ -319,49 +371,24 @@ class PersonForm(QWidget):
         self.submit_button.setText(submit)
         self.submit_button.setAccessibleName(submit_name)
 
-    def _update_tags_height(self) -> None:
-        """Tall enough for every tag at the current width and text size (no inner scrolling)."""
-        view = self.tags_list
-        width = max(view.viewport().width(), view.fontMetrics().averageCharWidth() * 12)
-        spacing = view.spacing()
-        lines, used, row_height = 1, 0, view.fontMetrics().height()
-        for row in range(view.count()):
-            hint = view.sizeHintForIndex(view.model().index(row, 0))
-            row_height = max(row_height, hint.height())
-            needed = hint.width() + 2 * spacing
-            if used and used + needed > width:
-                lines += 1
-                used = 0
-            used += needed
-        height = lines * (row_height + 2 * spacing) + 2 * view.frameWidth() + 2 * spacing
-        if view.height() != height:
-            view.setFixedHeight(height)
-
-    def _update_indicators(self) -> None:
-        """Tick boxes as big as the text (the style's own stay small in the large text size)."""
-        side = max(16, round(self.fontMetrics().height() * 0.8))
-        rule = f"width: {side}px; height: {side}px; margin-right: {side // 3}px;"
-        self.tags_list.setStyleSheet(f"QListWidget::indicator {{ {rule} }}")
-        self.consent_box.setStyleSheet(f"QCheckBox::indicator {{ {rule} }}")
-
     # --- choices -----------------------------------------------------------------------------
 
     def reload_choices(self) -> None:
         """Communities, building groups and tags as the database has them now."""
         try:
-            loaded = run_service(
-                self._context,
-                lambda session: (
+            loaded = self._context.run(
+                lambda session, _actor: (
                     communities.list_communities(session),
                     reception.tag_choices(session),
                 ),
+                write=False,
             )
         except DomainError as error:
             self.form_message.set_message(error.message)
             return
         self._communities, tags = loaded
         self._fill_communities(None)
-        self._fill_tags(tags)
+        self.tags_list.set_tags(tags)
 
     def _fill_communities(self, keep: int | None) -> None:
         """Active communities, and the person's own one even if it was retired since."""
@@ -391,22 +418,6 @@ class PersonForm(QWidget):
             if group.active or group.id == keep:
                 combo.addItem(group.name, group.id)
 
-    def _fill_tags(self, names: Sequence[str], checked: Sequence[str] = ()) -> None:
-        self.tags_list.clear()
-        for name in dict.fromkeys([*names, *checked]):
-            item = QListWidgetItem(name, self.tags_list)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            item.setCheckState(
-                Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked
-            )
-        if self.tags_list.count():
-            self.tags_list.setCurrentRow(0)
-        self._update_tags_height()
-
     # --- starting ----------------------------------------------------------------------------
 
     def start_register(self, *, name: str = "", phone: str = "", hint: str = "") -> None:
@@ -420,13 +431,17 @@ class PersonForm(QWidget):
         self.name_edit.setText(name)
         self.phone_edit.setText(phone)
         self.set_hint(hint)
+        self._scroll.verticalScrollBar().setValue(0)
         first = self.phone_edit if name and not phone else self.name_edit
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def load(self, person_id: int) -> bool:
         """Edit mode with the person as on file; False (and a message) if it can't be read."""
         try:
-            row = run_service(self._context, lambda session: people.get(session, person_id).person)
+            row = self._context.run(
+                lambda session, actor: people.for_editing(session, actor, person_id),
+                write=False,
+            )
         except DomainError as error:
             self.form_message.set_message(error.message)
             return False
@@ -434,10 +449,13 @@ class PersonForm(QWidget):
         self._update_texts()
         self.reload_choices()
         self.show_person(row)
+        self._scroll.verticalScrollBar().setValue(0)
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def show_person(self, row: PersonRow) -> None:
+        """The person's fields as on file. A record kept without consent that holds what only
+        consent allows (from before the rule) says so beside each such field at once."""
         self._clear_fields()
         self._person_id = row.id
         self.name_edit.setText(row.name)
@@ -450,10 +468,14 @@ class PersonForm(QWidget):
         self._fill_groups(row.building_group_id)
         self._select_data(self.group_combo, row.building_group_id)
         self.address_edit.setText(row.address)
-        tags = [self.tags_list.item(i).text() for i in range(self.tags_list.count())]
-        self._fill_tags(tags, row.tags)
+        self.tags_list.set_tags(self.tags_list.names(), row.tags)
         self.consent_box.setChecked(row.consent)
+        # A phone on a record without consent was confirmed to be for contact when it was kept.
+        self.contact_box.setChecked(not row.consent and row.phone is not None)
         self.note_edit.setText(row.note)
+        self._update_contact_box()
+        self._update_gender_conflict()
+        self._say_consent_needed(self._consent_problems())
 
     def set_hint(self, text: str) -> None:
         """A sentence under the heading (Reception says what happens after registering)."""
@@ -475,14 +497,16 @@ class PersonForm(QWidget):
         self.gender_combo.setCurrentIndex(0)
         self.community_combo.setCurrentIndex(0)
         self.consent_box.setChecked(False)
-        for row in range(self.tags_list.count()):
-            self.tags_list.item(row).setCheckState(Qt.CheckState.Unchecked)
+        self.contact_box.setChecked(False)
+        self.tags_list.set_checked([])
+        self._gender_kept = None
+        self._update_gender_conflict()
 
     def _clear_messages(self) -> None:
         self._fields.clear()
         self.form_message.clear()
         self._duplicate = None
-        self.duplicate_bar.setVisible(False)
+        self.duplicate_bar.close_question()
 
     @staticmethod
     def _select_data(combo: QComboBox, value: object) -> bool:
@@ -500,11 +524,6 @@ class PersonForm(QWidget):
 
     def values(self) -> PersonInput:
         """What the form holds, as typed (the service checks it)."""
-        tags = [
-            self.tags_list.item(row).text()
-            for row in range(self.tags_list.count())
-            if self.tags_list.item(row).checkState() == Qt.CheckState.Checked
-        ]
         return PersonInput(
             name=self.name_edit.text(),
             gender=self.gender_combo.currentData(),
@@ -514,21 +533,24 @@ class PersonForm(QWidget):
             community_id=self.community_combo.currentData(),
             building_group_id=self.group_combo.currentData(),
             address=self.address_edit.text(),
-            tags=tags,
+            tags=self.tags_list.checked(),
             consent=self.consent_box.isChecked(),
             note=self.note_edit.text(),
+            phone_for_contact=self.contact_box.isChecked(),
         )
 
     def fill(self, **values: Any) -> None:
         """Set fields as a person would (tests, carried values): name, gender (M/F/男/女),
         birth_year, phone, id_number, community and building_group (name or id), address,
-        tags (names to tick), consent, note."""
+        tags (names to tick), consent, phone_for_contact, note."""
         for key, value in values.items():
             field = _ALIASES.get(key, key)
             if field in ("name", "birth_year", "phone", "id_number", "address", "note"):
                 edit = self._fields.widget(field)
                 assert isinstance(edit, QLineEdit)
                 edit.setText("" if value is None else str(value))
+                if field == "id_number":
+                    self._update_gender_conflict()
             elif field == "gender":
                 found = people_fields.gender(value) if value else None
                 self._select_data(self.gender_combo, found.value if found else None)
@@ -537,14 +559,11 @@ class PersonForm(QWidget):
             elif field == "building_group_id":
                 self._select_choice(self.group_combo, value)
             elif field == "tags":
-                wanted = set(value)
-                for row in range(self.tags_list.count()):
-                    item = self.tags_list.item(row)
-                    item.setCheckState(
-                        Qt.CheckState.Checked if item.text() in wanted else Qt.CheckState.Unchecked
-                    )
+                self.tags_list.set_checked(list(value))
             elif field == "consent":
                 self.consent_box.setChecked(bool(value))
+            elif field == "phone_for_contact":
+                self.contact_box.setChecked(bool(value))
             else:
                 raise KeyError(f"unknown person field {key!r}")
 
@@ -572,34 +591,171 @@ class PersonForm(QWidget):
         """The person on file that the last submit ran into, if any."""
         return self._duplicate
 
+    # --- consent -----------------------------------------------------------------------------
+
+    def _filled(self) -> list[str]:
+        """The fields holding a value, in the order the consent rule names them."""
+        texts = {
+            "name": self.name_edit.text(),
+            "gender": self.gender_combo.currentData(),
+            "birth_year": self.birth_year_edit.text(),
+            "phone": self.phone_edit.text(),
+            "id_number": self.id_edit.text(),
+            "address": self.address_edit.text(),
+            "tags": self.tags_list.checked(),
+            "note": self.note_edit.text(),
+        }
+        return [
+            field
+            for field, value in texts.items()
+            if value and (not isinstance(value, str) or value.strip())
+        ]
+
+    def _consent_problems(self) -> list[ValidationError]:
+        return people_fields.consent_problems(
+            self._filled(),
+            consent=self.consent_box.isChecked(),
+            phone_for_contact=self.contact_box.isChecked(),
+        )
+
+    def _show_consent_problems(
+        self, problems: list[ValidationError], *, beside_others: bool = True
+    ) -> None:
+        """Each problem beside its field; not where another message stands unless
+        `beside_others` (a mistyped number is said first)."""
+        for problem in problems:
+            message = self._fields.message(problem.field)
+            if message is not None and (beside_others or not message.text()):
+                message.set_message(problem.message)
+
+    def _say_consent_needed(self, problems: list[ValidationError]) -> None:
+        """Beside each field, and once beside the buttons (in the large text size some of the
+        fields may be scrolled out of sight)."""
+        self._show_consent_problems(problems)
+        if any(problem.field != "phone" for problem in problems):
+            self.form_message.set_message(
+                self.tr(
+                    "Without consent the fields with a message can't be kept: tick “Consent to "
+                    "data use”, or empty them."
+                )
+            )
+
+    def _clear_consent_messages(self, fields: tuple[str, ...]) -> None:
+        """Take away the consent rule's messages beside `fields` (only those: a mistyped number
+        keeps its message)."""
+        said = {
+            (problem.field, problem.message)
+            for problem in people_fields.consent_problems(
+                fields, consent=False, phone_for_contact=False
+            )
+        }
+        for field in fields:
+            message = self._fields.message(field)
+            if message is not None and (field, message.text()) in said:
+                message.clear()
+
+    def _update_contact_box(self) -> None:
+        """The tick "phone only for contacting them" is asked for only without consent, once a
+        phone is typed."""
+        self.contact_box.setVisible(
+            not self.consent_box.isChecked() and bool(self.phone_edit.text().strip())
+        )
+
+    # --- gender and ID number ----------------------------------------------------------------
+
+    def _typed_id(self) -> str | None:
+        try:
+            return people_fields.id_number(self.id_edit.text())
+        except ValidationError:
+            return None
+
+    def _chosen_gender(self) -> Gender | None:
+        value = self.gender_combo.currentData()
+        return Gender(value) if value else None
+
+    def gender_conflict(self) -> Gender | None:
+        """The ID number's gender while it contradicts the gender chosen and the volunteer hasn't
+        said which is right; None otherwise."""
+        gender, id_number = self._chosen_gender(), self._typed_id()
+        from_id = people_fields.gender_conflict(gender, id_number)
+        if from_id is None or (gender, id_number) == self._gender_kept:
+            return None
+        return from_id
+
+    def _update_gender_conflict(self) -> None:
+        from_id = self.gender_conflict()
+        chosen = self._chosen_gender()
+        if from_id is None or chosen is None:
+            self.gender_conflict_bar.close_question()
+            return
+        text = (
+            self.tr("The ID number says %1 (its 17th digit), but %2 is chosen. Which is right?")
+            .replace("%1", gender_name(from_id))
+            .replace("%2", gender_name(chosen))
+        )
+        self.keep_gender_button.setText(self.tr("Keep “%1”").replace("%1", gender_name(chosen)))
+        self.take_id_gender_button.setText(
+            self.tr("Take “%1” from the ID number").replace("%1", gender_name(from_id))
+        )
+        self.gender_conflict_bar.ask(text)
+
+    def keep_gender(self) -> None:
+        """The gender chosen is right although the ID number says otherwise."""
+        gender, id_number = self._chosen_gender(), self._typed_id()
+        if gender is not None and id_number is not None:
+            self._gender_kept = (gender, id_number)
+        self._update_gender_conflict()
+        self.birth_year_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def take_id_gender(self) -> None:
+        """The ID number's gender is right."""
+        id_number = self._typed_id()
+        if id_number is not None:
+            self._select_data(self.gender_combo, people_fields.gender_from_id(id_number).value)
+        self._update_gender_conflict()
+        self.birth_year_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # --- saving ------------------------------------------------------------------------------
 
     def submit(self, *, allow_shared_phone: bool = False) -> int | None:
         """Register or update; the person's id, or None with the messages shown."""
         self._clear_messages()
         if not self._check_fields():
+            self._show_consent_problems(self._consent_problems(), beside_others=False)
+            return None
+        if self.gender_conflict() is not None:
+            # Every mistake at once: what consent would refuse is said now too.
+            self._say_consent_needed(self._consent_problems())
+            self._update_gender_conflict()
+            self._reveal(self.gender_conflict_bar)
+            self.keep_gender_button.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         data = self.values()
-        actor = self._context.actor
         person_id = self._person_id
         try:
             if self.mode is FormMode.EDIT and person_id is not None:
-                row = run_service(
-                    self._context,
-                    lambda session: people.update(
+                row = self._context.run(
+                    lambda session, actor: people.update(
                         session, actor, person_id, data, allow_shared_phone=allow_shared_phone
                     ),
+                    write=True,
                 )
             else:
-                row = run_service(
-                    self._context,
-                    lambda session: people.register(
+                row = self._context.run(
+                    lambda session, actor: people.register(
                         session, actor, data, allow_shared_phone=allow_shared_phone
                     ),
+                    write=True,
                 )
+        except ConsentNeeded as error:
+            self._say_consent_needed(error.problems)
+            self._focus_field(error.field)
+            return None
         except ValidationError as error:
             if not self._fields.show(error):
                 self.form_message.set_message(error.message)
+            else:
+                self._focus_field(error.field)
             return None
         except DuplicatePerson as error:
             self._show_duplicate(error)
@@ -611,13 +767,26 @@ class PersonForm(QWidget):
         self.saved.emit(row.id)
         return row.id
 
+    def _focus_field(self, field: str) -> None:
+        """The cursor where the volunteer acts on the message: the contact tick for a phone
+        kept without consent, else the field itself."""
+        widget = self._fields.widget(field)
+        if field == "phone" and self.contact_box.isVisible() and not self.contact_box.isChecked():
+            widget = self.contact_box
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._reveal(widget)
+
+    def _reveal(self, widget: QWidget) -> None:
+        self._scroll.ensureWidgetVisible(widget)
+
     def _check_fields(self) -> bool:
         """Each field checked on its own first, so every mistake shows at once, not one by one
         (the service checks everything again when saving)."""
         checks: list[tuple[str, Callable[[], object]]] = [
             ("name", lambda: people_fields.name(self.name_edit.text())),
-            ("birth_year", lambda: people_fields.birth_year(self.birth_year_edit.text())),
             ("phone", lambda: people_fields.phone(self.phone_edit.text())),
+            ("birth_year", lambda: people_fields.birth_year(self.birth_year_edit.text())),
             ("id_number", lambda: people_fields.id_number(self.id_edit.text())),
         ]
         first: QWidget | None = None
@@ -639,7 +808,7 @@ class PersonForm(QWidget):
                 return False
             return True
         first.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._scroll.ensureWidgetVisible(first)
+        self._reveal(first)
         return False
 
     def _show_duplicate(self, error: DuplicatePerson) -> None:
@@ -647,19 +816,15 @@ class PersonForm(QWidget):
         field_message = self._fields.message(error.field)
         if field_message is not None:
             field_message.set_message(error.message)
-        self.duplicate_text.setText(
-            style.paragraph_html(
-                self.tr("%1 Use that person instead of registering a second record?").replace(
-                    "%1", error.message
-                )
-            )
-        )
-        self.duplicate_text.setAccessibleName(error.message)
         # A family may share a phone; a resident ID is one person's only.
         self.shared_phone_button.setVisible(error.field == "phone")
-        self.duplicate_bar.setVisible(True)
+        self.duplicate_bar.ask(
+            self.tr("%1 Use that person instead of registering a second record?").replace(
+                "%1", error.message
+            ),
+            spoken=error.message,
+        )
         self.use_existing_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._scroll.ensureWidgetVisible(self.duplicate_bar)
 
     def use_existing(self) -> int | None:
         """Take the person on file the last submit ran into; their id (and `existing_chosen`)."""
@@ -691,19 +856,41 @@ class PersonForm(QWidget):
     def on_community_current_index_changed(self, _index: int) -> None:
         self._fill_groups(None)
 
+    def on_phone_text_changed(self, _text: str) -> None:
+        self._update_contact_box()
+
+    def on_contact_toggled(self, checked: bool) -> None:
+        if checked:
+            self._clear_consent_messages(("phone",))
+
+    def on_consent_toggled(self, checked: bool) -> None:
+        self._update_contact_box()
+        if checked:
+            self._clear_consent_messages(("phone", *_WITH_CONSENT))
+            self.form_message.clear()
+
+    def on_gender_current_index_changed(self, _index: int) -> None:
+        self._update_gender_conflict()
+
+    def on_keep_gender_clicked(self) -> None:
+        self.keep_gender()
+
+    def on_take_id_gender_clicked(self) -> None:
+        self.take_id_gender()
+
     def on_id_number_editing_finished(self) -> None:
-        """A valid ID number gives the year of birth and gender: fill them if still empty."""
-        try:
-            canonical = people_fields.id_number(self.id_edit.text())
-        except ValidationError:
-            return
-        if canonical is None:
-            return
-        if not self.birth_year_edit.text().strip():
-            self.birth_year_edit.setText(str(people_fields.birth_date_from_id(canonical).year))
-        if self.gender_combo.currentData() is None:
-            gender = people_fields.gender_from_id(canonical)
-            self._select_data(self.gender_combo, gender.value)
+        """A valid ID number gives the year of birth and gender: fill them if still empty; and
+        says at once when it can't be kept without consent."""
+        canonical = self._typed_id()
+        if canonical is not None:
+            if not self.birth_year_edit.text().strip():
+                self.birth_year_edit.setText(str(people_fields.birth_date_from_id(canonical).year))
+            if self.gender_combo.currentData() is None:
+                gender = people_fields.gender_from_id(canonical)
+                self._select_data(self.gender_combo, gender.value)
+            problems = [p for p in self._consent_problems() if p.field == "id_number"]
+            self._show_consent_problems(problems)
+        self._update_gender_conflict()
 
     def on_birth_year_editing_finished(self) -> None:
         message = self._fields.message("birth_year")
@@ -720,7 +907,9 @@ class PersonForm(QWidget):
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             focused = self.focusWidget()
-            if isinstance(focused, QAbstractButton) and focused is not self.submit_button:
+            # Enter presses the button that has the cursor; on a tick box it saves, as anywhere
+            # else (it must not untick what Space just ticked).
+            if isinstance(focused, QPushButton) and focused is not self.submit_button:
                 focused.click()
             else:
                 self.submit()
@@ -731,14 +920,3 @@ class PersonForm(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.tags_list and event.type() == QEvent.Type.Resize:
-            self._update_tags_height()
-        return super().eventFilter(watched, event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._update_indicators()
-            self._update_tags_height()
