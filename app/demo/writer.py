@@ -113,6 +113,9 @@ class Writer:
         self.birth_year: list[int] = [0]  # by person id
         self.community: list[int | None] = [None]
         self.has_phone: list[bool] = [False]
+        # Without consent a record keeps only a visit's needs (people_fields.consent_problems):
+        # name, place and a phone for contact; no tags, volunteering or other details.
+        self.consented: list[bool] = [False]
         self.person_tags: dict[int, set[int]] = defaultdict(set)
         self.pools: dict[int, tuple[list[int], list[int]]] = {}  # (regulars, everyone)
         self.volunteer_of: dict[int, int] = {}  # person id → volunteer id
@@ -283,17 +286,19 @@ class Writer:
                         "id": person,
                         "member_code": member_code(first_code + person - 1),
                         "name": name,
-                        "gender": gender,
-                        "birth_year": birth_year,
+                        "gender": gender if consent else None,
+                        "birth_year": birth_year if consent else None,
                         "phone": phone,
                         "phone_reversed": None
                         if phone is None
                         else people_fields.phone_reversed(phone),
-                        "id_number": id_number,
-                        "id_tail": None if id_number is None else people_fields.id_tail(id_number),
+                        "id_number": id_number if consent else None,
+                        "id_tail": None
+                        if id_number is None or not consent
+                        else people_fields.id_tail(id_number),
                         "community_id": c_index + 1,
                         "building_group_id": group_id,
-                        "address": f"{lane}{rng.choice(buildings)}号{room}室",
+                        "address": f"{lane}{rng.choice(buildings)}号{room}室" if consent else "",
                         "consent": consent,
                         "consent_at": registered if consent else None,
                         "active": True,
@@ -315,6 +320,7 @@ class Writer:
                 self.birth_year.append(birth_year)
                 self.community.append(c_index + 1)
                 self.has_phone.append(phone is not None)
+                self.consented.append(consent)
             self._insert(Person, people)
             self._insert(PersonSearchKey, keys)
             self.counts["keys"] += len(keys)
@@ -324,7 +330,9 @@ class Writer:
         rng = self.rng
         count = len(self.birth_year) - 1
         everyone = range(1, count + 1)
-        adults = [p for p in everyone if self._age(p) >= 18] or list(everyone)
+        adults = [p for p in everyone if self._age(p) >= 18 and self.consented[p]] or [
+            p for p in everyone if self.consented[p]
+        ]
         for person in adults:
             age = self._age(person)
             if rng.random() < (0.12 if age >= 60 else 0.07):
