@@ -1115,6 +1115,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>电话号码和身份证号将脱敏显示：138****5678，310101**********1234。</translation>
     </message>
     <message>
+        <source>The database could not be read, so nothing was exported. Please try again in a moment; if it keeps happening, call the administrator.</source>
+        <translation>无法读取数据库，因此没有导出任何内容。请稍后再试；如果一直这样，请联系管理员。</translation>
+    </message>
+    <message>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
@@ -1141,10 +1145,6 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>The database could not be read, so nothing was exported. Please try again in a moment; if it keeps happening, call the administrator.</source>
-        <translation>无法读取数据库，因此没有导出任何内容。请稍后再试；如果一直这样，请联系管理员。</translation>
     </message>
     <message>
         <source>Export to</source>
@@ -1426,6 +1426,40 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Import the %1 valid rows</source>
         <translation>导入无误的 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgress</name>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stops after the step under way; what is finished stays.</source>
+        <translation>做完当前这一步后停止；已完成的部分会保留。</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Stopping after the step under way…</source>
+        <translation>正在停止，做完当前这一步后就停……</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>The database could not be read or written, so the work stopped. Please try again in a moment; if it keeps happening, call the administrator.</source>
+        <translation>无法读写数据库，工作已停止。请稍后再试；如果一直这样，请联系管理员。</translation>
     </message>
 </context>
 <context>
@@ -2480,6 +2514,13 @@ Data folder: %2</source>
     <message>
         <source>%1 Use that person instead of registering a second record?</source>
         <translation>%1 要直接使用这位居民，而不是再登记一条吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Stopped at your request.</source>
+        <translation>已按您的要求停止。</translation>
     </message>
 </context>
 <context>
