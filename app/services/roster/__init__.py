@@ -11,13 +11,17 @@ Three steps, so a person sees everything before anything is written:
    rows against the people on file and against the rows above them (matching.py): a
    `RosterReport` that lists, row by row, the errors, the people already on file and the rows
    repeated in the file.
-3. `import_rows(...)` (writing.py) validates again inside the writing transaction and writes the
-   people, their pinyin search keys and tags in bulk, with one audit event that holds the counts.
+3. `import_roster(db, …)` (writing.py) checks the rows again and writes the people, their pinyin
+   search keys and tags in bulk, in batches that are each a short transaction of their own, so
+   the other desks go on working; it reports progress and stops between batches when asked.
    Mode "valid_rows" leaves the rows with errors out; mode "all_or_nothing" writes nothing when
-   any row has an error.
+   any row has an error. A gender that contradicts the ID number is a warning in the report;
+   `GenderRule` says which of the two is imported. `import_rows(session, …)` does the same in
+   the caller's one transaction.
 """
 
 from app.services.roster.checks import (
+    GenderRule,
     IssueKind,
     RowIssue,
     RowStatus,
@@ -43,17 +47,28 @@ from app.services.roster.report import (
     counts_text,
     issue_kind_label,
     issue_text,
+    ordered_issues,
     report_lines,
     validate,
     write_report,
 )
-from app.services.roster.writing import ImportMode, ImportResult, import_rows, summary
+from app.services.roster.writing import (
+    BATCH_ROWS,
+    ImportMode,
+    ImportResult,
+    StopReason,
+    import_roster,
+    import_rows,
+    summary,
+)
 
 __all__ = [
+    "BATCH_ROWS",
     "HEADERS",
     "HEADER_SCAN_ROWS",
     "MAX_ROWS",
     "ColumnMapping",
+    "GenderRule",
     "ImportMode",
     "ImportResult",
     "IssueKind",
@@ -62,15 +77,18 @@ __all__ = [
     "RosterReport",
     "RowIssue",
     "RowStatus",
+    "StopReason",
     "check_mapping",
     "column_letter",
     "counts_text",
     "field_label",
     "guess_mapping",
+    "import_roster",
     "import_rows",
     "issue_kind_label",
     "issue_text",
     "mapping_text",
+    "ordered_issues",
     "read_roster",
     "report_lines",
     "summary",

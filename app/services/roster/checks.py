@@ -30,9 +30,19 @@ class RowStatus(enum.StrEnum):
 
 class IssueKind(enum.StrEnum):
     ERROR = "error"
+    WARNING = "warning"  # to be looked at; the row is imported (e.g. a gender against the ID)
     MATCHED = "matched"
     REPEATED = "repeated"
     NOTE = "note"  # for information; the row is imported
+
+
+class GenderRule(enum.StrEnum):
+    """Which gender a row is imported with when its gender contradicts its ID number."""
+
+    # The default: a valid ID number's 17th digit is covered by the check digit (a typo there
+    # fails the checksum), while a gender column is typed by hand and slips by a row or a key.
+    FROM_ID = "from_id"
+    AS_WRITTEN = "as_written"  # the roster's gender, as typed
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,20 @@ class CheckedRow:
     person_id: int | None = None  # MATCHED: the person on file
     fills: dict[str, object] = field(default_factory=dict)  # MATCHED: columns filled in
     new_tags: tuple[str, ...] = ()  # MATCHED: tags the person on file doesn't have yet
+    id_gender: Gender | None = None  # set when the ID number's gender contradicts `gender`
+
+    def unmatch(self) -> None:
+        """Forget what matching decided, to match the row again (not a row with errors)."""
+        if self.status is not RowStatus.ERROR:
+            self.status = RowStatus.NEW
+        self.person_id = None
+        self.fills = {}
+        self.new_tags = ()
+
+    def apply(self, rule: GenderRule) -> None:
+        """Settle a gender that contradicts the ID number, by `rule` (before matching)."""
+        if self.id_gender is not None and rule is GenderRule.FROM_ID:
+            self.gender = self.id_gender
 
 
 def check_mapping(mapping: ColumnMapping, columns: int) -> dict[RosterField, int]:
@@ -142,8 +166,24 @@ def check_row(
             row.birth_year = people_fields.birth_year_agrees(row.birth_year, row.id_number)
         except ValidationError as problem:
             error(RosterField.BIRTH, problem.message)
+        from_id = people_fields.gender_from_id(row.id_number)
         if row.gender is None:
-            row.gender = people_fields.gender_from_id(row.id_number)
+            row.gender = from_id
+        elif row.gender is not from_id:
+            row.id_gender = from_id
+            issues.append(
+                RowIssue(
+                    number,
+                    RosterField.GENDER,
+                    IssueKind.WARNING,
+                    translate(
+                        "Roster",
+                        "The gender “%1” contradicts the ID number, whose 17th digit says %2.",
+                    )
+                    .replace("%1", gender_name(row.gender))
+                    .replace("%2", gender_name(from_id)),
+                )
+            )
     try:
         row.community_id, row.building_group_id = places.find(
             cell_text(cell(RosterField.COMMUNITY)), cell_text(cell(RosterField.BUILDING_GROUP))
@@ -173,6 +213,10 @@ def check_row(
     except ValidationError as problem:
         error(RosterField.NOTE, problem.message)
     return row
+
+
+def gender_name(gender: Gender) -> str:
+    return translate("Roster", "male") if gender is Gender.MALE else translate("Roster", "female")
 
 
 _GENDER_WORDS = {"男性": "男", "女性": "女", "男士": "男", "女士": "女"}

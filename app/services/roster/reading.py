@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.errors import ValidationError
+from app.errors import DomainError, ValidationError
 from app.i18n import translate
+from app.progress import Progress, quiet
 from app.services.roster.fields import (
     ColumnMapping,
     RosterField,
@@ -22,6 +23,7 @@ from app.services.roster.fields import (
 HEADER_SCAN_ROWS = 10  # the header may sit under a title and a blank row or two
 MAX_ROWS = 100_000  # rows of people in one import
 REPORT_SAMPLES = 3  # example values per column in the preview
+READ_STEP = 1_000  # rows read between two progress reports (and chances to stop)
 
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # compound file: the old .xls, or an encrypted .xlsx
 ZIP_MAGIC = b"PK\x03\x04"
@@ -79,8 +81,9 @@ def _file_error(message: str) -> ValidationError:
     return ValidationError("file", message)
 
 
-def read_roster(path: str | Path) -> RosterPreview:
-    """Read the first sheet with a name column; one ValidationError("file", …) if none can be."""
+def read_roster(path: str | Path, *, progress: Progress | None = None) -> RosterPreview:
+    """Read the first sheet with a name column; one ValidationError("file", …) if none can be.
+    Cancelled if `progress` is asked to stop."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
@@ -110,8 +113,8 @@ def read_roster(path: str | Path) -> RosterPreview:
         # openpyxl raises many kinds on a damaged file (BadZipFile, KeyError, XML errors …).
         raise _file_error(_unreadable_message(path)) from error
     try:
-        return _read_workbook(path, workbook)
-    except ValidationError:
+        return _read_workbook(path, workbook, progress or quiet())
+    except DomainError:
         raise
     except Exception as error:
         # The sheets are parsed lazily, while their rows are read: damage shows up only here.
@@ -153,7 +156,9 @@ def _compound_file_message(path: Path) -> str:
     ).replace("%1", path.name)
 
 
-def _read_workbook(path: Path, workbook: Any) -> RosterPreview:
+def _read_workbook(path: Path, workbook: Any, progress: Progress) -> RosterPreview:
+    phrase = translate("Roster", "Reading the file")
+    progress.report(0, 0, phrase)
     sheets = list(workbook.worksheets)
     active = workbook.active
     if active in sheets:  # the sheet the file opens on comes first
@@ -186,6 +191,9 @@ def _read_workbook(path: Path, workbook: Any) -> RosterPreview:
                 continue
             width = max(width, _used_width(values))
             body.append((number, tuple(values)))
+            if len(body) % READ_STEP == 0:
+                progress.check()
+                progress.report(len(body), 0, phrase)
             if len(body) > MAX_ROWS:
                 raise _file_error(
                     translate(

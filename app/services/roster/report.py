@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import translate
+from app.progress import Progress, quiet
 from app.security import Actor, Permission
 from app.services.roster.checks import (
     CheckedRow,
@@ -23,6 +25,8 @@ from app.services.roster.fields import ColumnMapping
 from app.services.roster.matching import match_rows
 from app.services.roster.reading import RosterPreview
 
+CHECK_STEP = 500  # rows checked between two progress reports (and chances to stop)
+
 
 @dataclass(frozen=True)
 class RosterReport:
@@ -35,6 +39,7 @@ class RosterReport:
     errors: int  # rows with at least one error
     issues: tuple[RowIssue, ...]
     checked: tuple[CheckedRow, ...] = field(repr=False, default=())
+    gender_conflicts: int = 0  # rows whose gender contradicts their ID number (a warning)
 
     @property
     def valid(self) -> int:
@@ -49,16 +54,49 @@ class RosterReport:
 
 
 def validate(
-    session: Session, actor: Actor, preview: RosterPreview, mapping: ColumnMapping
+    session: Session,
+    actor: Actor,
+    preview: RosterPreview,
+    mapping: ColumnMapping,
+    *,
+    progress: Progress | None = None,
 ) -> RosterReport:
-    """Check every row; nothing is written."""
+    """Check every row; nothing is written. Cancelled if `progress` is asked to stop."""
+    rows, issues = check_rows(session, actor, preview, mapping, progress=progress)
+    match_rows(session, rows, issues)
+    return build_report(rows, issues)
+
+
+def check_rows(
+    session: Session,
+    actor: Actor,
+    preview: RosterPreview,
+    mapping: ColumnMapping,
+    *,
+    progress: Progress | None = None,
+) -> tuple[list[CheckedRow], list[RowIssue]]:
+    """Every row's cells checked (not yet matched against the people on file), and the issues."""
     actor.require(Permission.IMPORT_EXPORT)
     columns = check_mapping(mapping, preview.columns)
+    progress = progress or quiet()
     issues: list[RowIssue] = []
     places = Places(session)
-    rows = [check_row(number, values, columns, places, issues) for number, values in preview.rows]
-    match_rows(session, rows, issues)
-    issues.sort(key=lambda issue: issue.row)  # stable: a row's issues keep their column order
+    rows: list[CheckedRow] = []
+    total = len(preview.rows)
+    phrase = translate("Roster", "Checking the rows")
+    for number, values in preview.rows:
+        if len(rows) % CHECK_STEP == 0:
+            progress.check()
+            progress.report(len(rows), total, phrase)
+        rows.append(check_row(number, values, columns, places, issues))
+    progress.check()
+    progress.report(total, total, phrase)
+    return rows, issues
+
+
+def build_report(rows: Sequence[CheckedRow], issues: Iterable[RowIssue]) -> RosterReport:
+    """The report of rows whose fate is settled."""
+    ordered = sorted(issues, key=lambda issue: issue.row)  # stable: a row keeps its column order
     count = {status: 0 for status in RowStatus}
     for row in rows:
         count[row.status] += 1
@@ -68,9 +106,16 @@ def validate(
         matched=count[RowStatus.MATCHED],
         repeated=count[RowStatus.REPEATED],
         errors=count[RowStatus.ERROR],
-        issues=tuple(issues),
+        issues=tuple(ordered),
         checked=tuple(rows),
+        gender_conflicts=sum(1 for row in rows if row.id_gender is not None),
     )
+
+
+def ordered_issues(report: RosterReport) -> list[RowIssue]:
+    """The issues as a person reads them: errors, then warnings, then the rest, each by row."""
+    rank = {IssueKind.ERROR: 0, IssueKind.WARNING: 1}
+    return sorted(report.issues, key=lambda issue: rank.get(issue.kind, 2))
 
 
 def issue_text(issue: RowIssue) -> str:
@@ -86,8 +131,7 @@ def issue_text(issue: RowIssue) -> str:
 
 def report_lines(report: RosterReport, *, limit: int) -> list[str]:
     """The report for a terminal: the errors first, then the rest, at most `limit` lines."""
-    ordered = [i for i in report.issues if i.kind is IssueKind.ERROR]
-    ordered += [i for i in report.issues if i.kind is not IssueKind.ERROR]
+    ordered = ordered_issues(report)
     lines = [issue_text(issue) for issue in ordered[:limit]]
     if len(ordered) > limit:
         lines.append(
@@ -127,7 +171,7 @@ def write_report(report: RosterReport, path: str | Path) -> None:
 
 def counts_text(report: RosterReport) -> str:
     """The report's counts in words."""
-    return (
+    text = (
         translate(
             "Roster",
             "%1 rows: %2 new, %3 already on file, %4 repeated in the file, %5 with errors.",
@@ -138,11 +182,25 @@ def counts_text(report: RosterReport) -> str:
         .replace("%4", str(report.repeated))
         .replace("%5", str(report.errors))
     )
+    if report.gender_conflicts:
+        text = then(
+            text,
+            translate(
+                "Roster", "%1 rows give a gender that contradicts their ID number (a warning)."
+            ).replace("%1", str(report.gender_conflicts)),
+        )
+    return text
+
+
+def then(first: str, second: str) -> str:
+    """Two sentences: after a space in English, with none in Chinese."""
+    return translate("Roster", "%1 %2").replace("%1", first).replace("%2", second)
 
 
 def issue_kind_label(kind: IssueKind) -> str:
     labels = {
         IssueKind.ERROR: translate("Roster", "Error"),
+        IssueKind.WARNING: translate("Roster", "Warning"),
         IssueKind.MATCHED: translate("Roster", "On file"),
         IssueKind.REPEATED: translate("Roster", "Repeated"),
         IssueKind.NOTE: translate("Roster", "For information"),
