@@ -33,7 +33,14 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QWidget,
+)
 
 from app.errors import DatabaseProblem, DomainError
 from app.progress import Progress
@@ -292,3 +299,43 @@ class JobProgress(QWidget):
         self.text.setText(text)
         self.text.setAccessibleName(text)
         self.bar.setAccessibleDescription(text)
+
+
+class JobDialog(QDialog):
+    """A dialog whose steps run as background jobs, one at a time, shown by its progress row
+    (`<name>.progress`, `<name>.cancel`); Escape and Close stop a running step before they
+    close. `step_done` is sent after each step's outcome is shown (tests wait for it)."""
+
+    step_done = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.job: Job[Any] | None = None
+        self.progress = JobProgress(name, self)
+
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def start_job(self, work: Work[T], phrase: str) -> Job[T]:
+        """Run `work` as this dialog's step; connect to the job's `succeeded` and `failed`."""
+        job = start(work, self.objectName())
+        self.job = job
+        self.progress.follow(job, phrase)
+        job.finished.connect(self.on_job_finished)
+        self.enable_controls()
+        return job
+
+    def enable_controls(self) -> None:
+        """What may be pressed now (`busy()` or not); each dialog says."""
+
+    def reject(self) -> None:
+        if self.job is not None:
+            self.progress.stop()  # what a stopped step leaves is said by the step
+            return
+        super().reject()
+
+    def on_job_finished(self) -> None:
+        self.job = None
+        self.enable_controls()
+        self.step_done.emit()

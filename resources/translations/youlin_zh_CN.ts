@@ -1060,6 +1060,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>（已匿名）</translation>
     </message>
     <message>
+        <source>Writing the file</source>
+        <translation>正在写入文件</translation>
+    </message>
+    <message>
         <source>The file %1 can&apos;t be written: %2</source>
         <translation>无法写入文件 %1：%2</translation>
     </message>
@@ -1111,12 +1115,8 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>注意：该文件将含有每个人完整的电话号码和身份证号。请只保存在本机或加密的存储设备上，不要通过聊天软件或电子邮件发送，不再需要时请删除。本次导出会以您的名义记入操作日志。</translation>
     </message>
     <message>
-        <source>Phone and ID numbers are masked: 138****5678, 310101**********1234.</source>
-        <translation>电话号码和身份证号将脱敏显示：138****5678，310101**********1234。</translation>
-    </message>
-    <message>
-        <source>The database could not be read, so nothing was exported. Please try again in a moment; if it keeps happening, call the administrator.</source>
-        <translation>无法读取数据库，因此没有导出任何内容。请稍后再试；如果一直这样，请联系管理员。</translation>
+        <source>Phone and ID numbers are masked, also where they were typed into notes and addresses: 138****5678, 310101**********1234.</source>
+        <translation>电话号码和身份证号将脱敏显示，备注和地址里写的号码也一样：138****5678，310101**********1234。</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -1147,6 +1147,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
@@ -1157,6 +1161,10 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Stopped: no file was written.</source>
+        <translation>已停止，没有写出文件。</translation>
     </message>
     <message>
         <source>Choose where to save the file.</source>

@@ -12,7 +12,6 @@ service's refusal and offers nothing to press but Close.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,6 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -135,23 +133,20 @@ class RosterReportModel(QAbstractTableModel):
         return None
 
 
-class ImportDialog(QDialog):
+class ImportDialog(jobs.JobDialog):
     """Roster import, step by step. `load_file`, `validate` and `import_valid` start the step's
     job (and return it); `step_done` is sent once its outcome is shown."""
 
     imported = Signal(int)  # people added
-    step_done = Signal()
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("people.import")
+        super().__init__("people.import", parent)
         self.setWindowTitle(self.tr("Import a roster from Excel"))
         self.setAccessibleName(self.windowTitle())
         self._context = context
         self.preview: RosterPreview | None = None
         self.report: RosterReport | None = None
         self.import_result: ImportResult | None = None
-        self.job: jobs.Job[Any] | None = None
         self._combos: list[QComboBox] = []
 
         self.message = FieldMessage("people.import.message", self)
@@ -263,7 +258,6 @@ class ImportDialog(QDialog):
         middle.addWidget(self.mapping_box, 2)
         middle.addWidget(self.report_box, 3)
 
-        self.progress = jobs.JobProgress("people.import", self)
         self.result_label = QLabel(self)
         self.result_label.setObjectName("people.import.result")
         self.result_label.setWordWrap(True)
@@ -315,9 +309,6 @@ class ImportDialog(QDialog):
     def may_import(self) -> bool:
         return self._context.actor.may(Permission.IMPORT_EXPORT)
 
-    def busy(self) -> bool:
-        return self.job is not None
-
     def gender_rule(self) -> GenderRule:
         return GenderRule.AS_WRITTEN if self.gender_as_written.isChecked() else GenderRule.FROM_ID
 
@@ -339,7 +330,7 @@ class ImportDialog(QDialog):
         def read(progress: Progress) -> RosterPreview:
             return roster.read_roster(path, progress=progress)
 
-        job = self._start(read, self.tr("Reading the file"))
+        job = self.start_job(read, self.tr("Reading the file"))
         job.succeeded.connect(self.on_file_read)
         job.failed.connect(self.on_file_failed)
         return job
@@ -390,7 +381,7 @@ class ImportDialog(QDialog):
                 ),
             )
 
-        job = self._start(check, self.tr("Checking the rows"))
+        job = self.start_job(check, self.tr("Checking the rows"))
         job.succeeded.connect(self.on_rows_checked)
         job.failed.connect(self.on_step_failed)
         return job
@@ -414,17 +405,10 @@ class ImportDialog(QDialog):
                 progress=progress,
             )
 
-        job = self._start(write, self.tr("Importing"))
+        job = self.start_job(write, self.tr("Importing"))
         job.succeeded.connect(self.on_imported)
         job.failed.connect(self.on_step_failed)
         return job
-
-    def reject(self) -> None:
-        """Close; while a step runs, Escape and Close stop it first (what is written stays)."""
-        if self.job is not None:
-            self.progress.stop()
-            return
-        super().reject()
 
     # --- slots ---------------------------------------------------------------------------
 
@@ -506,22 +490,9 @@ class ImportDialog(QDialog):
             self._context.data_changed()
             self.imported.emit(result.added)
 
-    def on_job_finished(self) -> None:
-        self.job = None
-        self._enable()
-        self.step_done.emit()
-
     # --- inside ------------------------------------------------------------------------
 
-    def _start(self, work: Callable[[Progress], Any], phrase: str) -> jobs.Job[Any]:
-        job: jobs.Job[Any] = jobs.start(work, "people.import")
-        self.job = job
-        self.progress.follow(job, phrase)
-        job.finished.connect(self.on_job_finished)
-        self._enable()
-        return job
-
-    def _enable(self) -> None:
+    def enable_controls(self) -> None:
         """What may be pressed: nothing but Stop while a step runs; nothing after the import."""
         idle = self.job is None and self.may_import()
         open_ = idle and self.import_result is None
@@ -591,7 +562,7 @@ class ImportDialog(QDialog):
             self._combos.append(combo)
         self.mapping_grid.setColumnStretch(1, 1)
         self.mapping_grid.setRowStretch(preview.columns + 1, 1)
-        self._enable()
+        self.enable_controls()
 
     def _set_report(self, report: RosterReport | None) -> None:
         self.report = report
@@ -615,7 +586,7 @@ class ImportDialog(QDialog):
                 text = self.tr("Import the %1 valid rows").replace("%1", str(report.valid))
             self.import_button.setText(text)
         self._show_gender_choice(report)
-        self._enable()
+        self.enable_controls()
         self.import_button.setAccessibleName(self.import_button.text())
         self.counts_label.setAccessibleName(self.counts_label.text())
         if report is not None:
