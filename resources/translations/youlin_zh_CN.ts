@@ -940,6 +940,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <source>This database already holds a centre&apos;s data. A demo centre is written only into a new, empty database.</source>
         <translation>这个数据库里已有中心的数据。演示中心只能写入新的空数据库。</translation>
     </message>
+    <message>
+        <source>No backup copy of the database can be made in the folder %1 (%2), so nothing was changed. Make the folder writable, or move the data folder elsewhere with YOULIN_DATA_DIR.</source>
+        <translation>无法在文件夹 %1 中备份数据库（%2），因此没有做任何更改。请让该文件夹可以写入，或用 YOULIN_DATA_DIR 把数据文件夹换到别处。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
