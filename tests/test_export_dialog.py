@@ -32,8 +32,10 @@ from app.services import people
 from app.services.export import ExportFormat, ExportKind, ExportResult
 from app.services.people import PersonInput
 from tests.test_roster import ID_1956
-from tests.test_ui_import import make_context
+from tests.test_ui_import import gate, make_context
 from ui.people.export_dialog import ExportDialog
+
+__all__ = ["gate"]  # the fixture, used by name
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -141,7 +143,12 @@ def test_only_an_admin_may_export(
 
 
 def test_stop_during_the_export_leaves_no_file_and_no_record(
-    qtbot: QtBot, tmp_path: Path, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    tmp_path: Path,
+    db: Database,
+    admin: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+    gate: threading.Event,
 ) -> None:
     with db.write() as session:
         for number in range(60):
@@ -149,7 +156,7 @@ def test_stop_during_the_export_leaves_no_file_and_no_record(
     # The 30th row waits until Stop has been pressed, whatever the machine's speed.
     monkeypatch.setattr(export_service, "_PROGRESS_STEP", 10)
     original = export_service._people_rows
-    gate, inside = threading.Event(), threading.Event()
+    inside = threading.Event()
 
     def gated(session: Any, full: bool) -> Iterator[list[object]]:
         for number, row in enumerate(original(session, full)):

@@ -92,6 +92,15 @@ ROWS = [
 ]
 
 
+@pytest.fixture
+def gate() -> Iterator[threading.Event]:
+    """What a worker waits for in a test; set at the end whatever happened, so that no worker
+    is left waiting for a test that has failed."""
+    event = threading.Event()
+    yield event
+    event.set()
+
+
 def open_dialog(
     qtbot: QtBot, db: Database, actor: Actor, changes: Changes | None = None
 ) -> ImportDialog:
@@ -340,13 +349,18 @@ def big_workbook(path: Path, rows: int) -> Path:
 
 
 def test_stop_during_the_import_keeps_the_written_batches_and_says_so(
-    qtbot: QtBot, tmp_path: Path, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    tmp_path: Path,
+    db: Database,
+    admin: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+    gate: threading.Event,
 ) -> None:
     # The second batch waits inside its transaction until the Stop button has been pressed:
     # the stop then takes effect before the third, whatever the machine's speed.
     monkeypatch.setattr(writing, "BATCH_ROWS", 100)
     original = writing._write
-    gate, inside = threading.Event(), threading.Event()
+    inside = threading.Event()
     batches: list[int] = []
 
     def gated(session: Session, rows: Sequence[Any], keys: Any = None) -> Any:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,19 @@ def test_the_work_runs_off_the_gui_thread_and_its_result_arrives_on_it(qtbot: Qt
     assert reports and reports[-1][:3] == (100, 100, "Counting")
     assert all(gui for *_rest, gui in reports)
     assert job not in jobs.runner().running()
+
+
+def test_a_finished_job_goes_with_its_last_reference_on_the_gui_thread(qtbot: QtBot) -> None:
+    deleted_on: list[bool] = []
+    job = jobs.start(lambda progress: progress.report(1, 1, "One"), "test.gone")
+    job.destroyed.connect(lambda: deleted_on.append(on_gui_thread()))
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        pass
+    gone = weakref.ref(job)
+    del job
+    # No cycle keeps it for the collector: the runner lets go once the worker is done with it.
+    qtbot.waitUntil(lambda: gone() is None)
+    assert deleted_on == [True]
 
 
 def test_cancel_stops_the_work_at_its_next_check(qtbot: QtBot) -> None:

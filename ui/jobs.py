@@ -25,10 +25,12 @@ closes cancels its job and disconnects.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -74,7 +76,16 @@ class Job(QObject, Generic[T]):
         self._work = work
         self._last_report = 0.0
         self._report_lock = threading.Lock()
-        self.progress = Progress(self._on_worker_report)
+        # Weakly: the job must go with its last reference (on the GUI thread, see _Runnable),
+        # not wait for the cycle collector, which may run in any thread.
+        reporter = weakref.WeakMethod(self._on_worker_report)
+
+        def report(done: int, total: int, phrase: str) -> None:
+            method = reporter()
+            if method is not None:
+                method(done, total, phrase)
+
+        self.progress = Progress(report)
         self.running = False
         self.done = False
         self.result: T | None = None
@@ -98,16 +109,22 @@ class Job(QObject, Generic[T]):
         try:
             result = self._work(self.progress)
         except DomainError as error:  # Cancelled too
-            self._outcome.emit("failed", error)
+            self._tell("failed", error)
         except BaseException as error:
             problem = _database_problem(error)
             if problem is not None:
                 log.warning("%s: database error: %s", self.objectName(), error)
-                self._outcome.emit("failed", problem)
+                self._tell("failed", problem)
             else:
-                self._outcome.emit("bug", error)
+                self._tell("bug", error)
         else:
-            self._outcome.emit("succeeded", result)
+            self._tell("succeeded", result)
+
+    def _tell(self, kind: str, payload: Any) -> None:
+        try:
+            self._outcome.emit(kind, payload)
+        except RuntimeError:  # the program is ending and took the job with it: no one to tell
+            log.warning("a job ended after the program: %s %r", kind, payload)
 
     def _on_worker_report(self, done: int, total: int, phrase: str) -> None:
         now = time.monotonic()
@@ -163,37 +180,51 @@ def _database_problem(error: BaseException) -> DatabaseProblem | None:
 
 
 class _Runnable(QRunnable):
-    def __init__(self, job: Job[Any]) -> None:
+    def __init__(self, job: Job[Any], runner: JobRunner) -> None:
         super().__init__()
-        self._job = job
+        self._job: Job[Any] | None = job
+        self._runner = runner
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        self._job.run_in_worker()
+        job, self._job = self._job, None
+        assert job is not None
+        job.run_in_worker()
+        key = id(job)
+        # The worker lets go of the job before the runner does, so the job (a QObject of the
+        # GUI thread) is never destroyed here, in the worker thread.
+        del job
+        with contextlib.suppress(RuntimeError):  # the program is ending: the runner is gone
+            self._runner.released.emit(key)
 
 
 class JobRunner(QObject):
     """The program's pool of worker threads and the jobs running in it."""
 
+    released = Signal(object)  # from a worker: it is done with the job of this id()
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(MAX_THREADS)
-        self._jobs: set[Job[Any]] = set()
+        self._jobs: dict[int, Job[Any]] = {}
+        self.released.connect(self.on_released)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
 
     def start(self, job: Job[T]) -> Job[T]:
-        """Run `job` in the pool; kept alive here until its `finished` is delivered."""
-        self._jobs.add(job)
+        """Run `job` in the pool; kept alive here until its worker is done with it."""
+        self._jobs[id(job)] = job
         job.running = True
-        job.finished.connect(lambda: self._jobs.discard(job))
-        self.pool.start(_Runnable(job))
+        self.pool.start(_Runnable(job, self))
         return job
 
+    def on_released(self, key: int) -> None:
+        self._jobs.pop(key, None)
+
     def running(self) -> list[Job[Any]]:
-        return [job for job in self._jobs if not job.done]
+        return [job for job in self._jobs.values() if not job.done]
 
     def shutdown(self) -> None:
         """Ask every job to stop and wait for them (quitting: a batch is finished, not cut)."""

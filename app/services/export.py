@@ -529,8 +529,23 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterator[Sequence[obje
             return moment
         return None if value == "" else value
 
-    for row in rows:
-        sheet.append([cell(value) for value in row])
-        count += 1
+    try:
+        for row in rows:
+            sheet.append([cell(value) for value in row])
+            count += 1
+    except BaseException:
+        _abandon(sheet)
+        raise
     workbook.save(path)
     return count
+
+
+def _abandon(sheet: Any) -> None:
+    """Close a half-written sheet's streams now and remove its temporary file: left to the
+    garbage collector, openpyxl would finish them later, into a file that is closed by then."""
+    with contextlib.suppress(Exception):
+        sheet.close()
+    out = getattr(getattr(sheet, "_writer", None), "out", None)
+    if isinstance(out, str):
+        with contextlib.suppress(OSError):
+            os.remove(out)
