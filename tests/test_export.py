@@ -16,11 +16,12 @@ from sqlalchemy import select
 from app import i18n
 from app.db import Database
 from app.errors import PermissionDenied, ValidationError
-from app.models import AuditEvent, Purpose, Visit
+from app.models import AuditEvent, Person, Purpose, Visit
+from app.progress import Cancelled, Progress
 from app.security import Actor
 from app.services import communities, export, people
 from app.services.people import PersonInput
-from tests.test_roster import ID_1956
+from tests.test_roster import ID_1956, ID_1962
 
 
 @pytest.fixture
@@ -189,3 +190,97 @@ def test_an_empty_register_exports_its_header(tmp_path: Path, db: Database, admi
     with db.write() as session:
         result = export.export(session, admin, "people", tmp_path / "p.xlsx")
     assert result.rows == 0 and len(_read_xlsx(tmp_path / "p.xlsx")) == 1
+
+
+@pytest.fixture
+def notes(db: Database, admin: Actor, register: dict[str, int]) -> None:
+    """Numbers typed into a person's note, an address and a visit's note."""
+    with db.write() as session:
+        person = session.get(Person, register["li"])
+        assert person is not None
+        person.note = "儿子 139 1234 5678，家里（021）5768-1234"
+        person.address = "友邻路8号 电话１３６１２３４５６７８"
+        session.add(
+            Visit(
+                person_id=register["li"],
+                at=dt.datetime(2026, 3, 5, 14, 5),
+                purpose=Purpose.OTHER.value,
+                note=f"代办人身份证 {ID_1962}，手机13712345678",
+            )
+        )
+
+
+def test_numbers_typed_into_notes_are_masked_too(
+    tmp_path: Path, db: Database, admin: Actor, notes: None
+) -> None:
+    with db.write() as session:
+        export.export(session, admin, "people", tmp_path / "people.csv")
+        export.export(session, admin, "visits", tmp_path / "visits.xlsx")
+    people_rows = _read_csv(tmp_path / "people.csv")
+    li = next(row for row in people_rows if row[1] == "李四")
+    assert li[12] == "儿子 139****5678，家里021-****1234"
+    assert li[8] == "友邻路8号 电话136****5678"
+    visits = _read_xlsx(tmp_path / "visits.xlsx")
+    note = next(str(row[6]) for row in visits[1:] if row[6])
+    assert note == f"代办人身份证 {ID_1962[:6]}**********{ID_1962[-4:]}，手机137****5678"
+    text = (tmp_path / "people.csv").read_text(encoding="utf-8-sig")
+    assert "1234 5678" not in text and "5768-1234" not in text and "１２３４５６７８" not in text
+    # With full values asked for, the notes are as typed.
+    with db.write() as session:
+        export.export(session, admin, "visits", tmp_path / "full.csv", full=True)
+    assert ID_1962 in (tmp_path / "full.csv").read_text(encoding="utf-8-sig")
+
+
+def test_times_are_spreadsheet_dates_in_a_workbook_and_iso_text_in_a_csv(
+    tmp_path: Path, db: Database, admin: Actor, register: dict[str, int]
+) -> None:
+    with db.write() as session:
+        export.export(session, admin, "visits", tmp_path / "v.xlsx")
+        export.export(session, admin, "people", tmp_path / "p.xlsx")
+        export.export(session, admin, "visits", tmp_path / "v.csv")
+    sheet = openpyxl.load_workbook(tmp_path / "v.xlsx").active
+    assert sheet is not None
+    newest = sheet["A3"]
+    assert newest.value == dt.datetime(2026, 3, 4, 9, 30) and newest.is_date
+    assert newest.number_format == export.DATE_TIME_FORMAT
+    assert (sheet.column_dimensions["A"].width or 0) >= 16  # wide enough not to show ####
+    people_sheet = openpyxl.load_workbook(tmp_path / "p.xlsx").active
+    assert people_sheet is not None
+    registered = people_sheet["L2"]
+    assert isinstance(registered.value, dt.datetime) and registered.is_date
+    assert registered.number_format == export.DATE_TIME_FORMAT
+    assert people_sheet["D2"].value == 1956  # a birth year stays a number, not a date
+    assert _read_csv(tmp_path / "v.csv")[2][0] == "2026-03-04 09:30"
+
+
+def test_export_file_reads_without_a_lock_and_records_the_export_after(
+    tmp_path: Path, db: Database, admin: Actor, register: dict[str, int]
+) -> None:
+    reports: list[tuple[int, int, str]] = []
+    result = export.export_file(
+        db, admin, "people", tmp_path / "p.xlsx", progress=Progress(lambda *r: reports.append(r))
+    )
+    assert result.rows == 2 and (tmp_path / "p.xlsx").exists()
+    assert reports[-1][:2] == (2, 2)
+    (event,) = _export_events(db)
+    assert event["rows"] == 2 and event["file"] == "p.xlsx"
+
+
+def test_a_stopped_export_leaves_no_file_and_no_record(
+    tmp_path: Path, db: Database, admin: Actor, register: dict[str, int]
+) -> None:
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        export.export_file(db, admin, "people", tmp_path / "p.csv", progress=progress)
+    assert not (tmp_path / "p.csv").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert _export_events(db) == []
+
+
+def test_only_an_admin_may_export_a_file(
+    tmp_path: Path, db: Database, staff: Actor, register: dict[str, int]
+) -> None:
+    with pytest.raises(PermissionDenied):
+        export.export_file(db, staff, "people", tmp_path / "p.csv")
+    assert not (tmp_path / "p.csv").exists() and _export_events(db) == []

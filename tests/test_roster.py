@@ -567,3 +567,48 @@ def test_bad_cells_read_from_a_workbook_are_reported_like_typed_ones(
         ]
         result = roster.import_rows(session, admin, preview, preview.mapping, "all_or_nothing")
         assert not result.written and people_count(session) == 0
+
+
+def test_a_gender_against_the_id_number_is_a_warning_and_the_chosen_rule_is_written(
+    db: Database, admin: Actor
+) -> None:
+    rows = [["张三", "女", ID_1956], ["李四", "女", ID_1962], ["王五", "男", None]]
+    preview = roster.RosterPreview.from_rows(["姓名", "性别", "身份证号"], rows)
+    with db.read() as session:
+        report = roster.validate(session, admin, preview, preview.mapping)
+    assert (report.errors, report.valid, report.gender_conflicts) == (0, 3, 1)
+    (warning,) = [issue for issue in report.issues if issue.kind is IssueKind.WARNING]
+    assert (warning.row, warning.field) == (2, F.GENDER)
+    assert warning.message == "性别“女”与身份证号不符：按身份证号第17位应为“男”。"
+    assert roster.issue_text(warning).startswith("第 2 行 · 性别 · 警告")
+    assert "有 1 行填写的性别与身份证号不符" in roster.counts_text(report)
+    assert roster.ordered_issues(report)[0] is warning
+    with db.write() as session:
+        kept = roster.import_rows(
+            session, admin, preview, preview.mapping, gender_rule="as_written"
+        )
+    assert kept.added == 3 and "已保留花名册中填写的性别" in roster.summary(kept)
+    with db.read() as session:
+        genders = {
+            name: gender for name, gender in session.execute(select(Person.name, Person.gender))
+        }
+        detail = json.loads(import_events(session)[0].detail)
+    assert genders == {"张三": "F", "李四": "F", "王五": "M"}
+    assert detail["gender_rule"] == "as_written"
+
+
+def test_by_default_the_gender_comes_from_the_id_number_also_to_fill_a_blank_on_file(
+    db: Database, admin: Actor
+) -> None:
+    with db.write() as session:  # 张三 is on file, without a gender or an ID number
+        people.register(session, admin, PersonInput(name="张三", phone="13812345678"))
+    rows = [["张三", "女", "13812345678", ID_1956], ["赵六", "男", None, ID_1962]]
+    preview = roster.RosterPreview.from_rows(["姓名", "性别", "手机", "身份证号"], rows)
+    result = roster.import_roster(db, admin, preview, preview.mapping)
+    assert (result.added, result.completed, result.report.gender_conflicts) == (1, 1, 2)
+    assert "已按身份证号确定" in roster.summary(result)
+    with db.read() as session:
+        genders = {
+            name: gender for name, gender in session.execute(select(Person.name, Person.gender))
+        }
+    assert genders == {"张三": "M", "赵六": "F"}

@@ -1,11 +1,17 @@
 """Export the register of people, or the visit log, to .xlsx or .csv. Admin only, audited.
 
 Phone and ID numbers are masked (138****5678, 310101**********1234) unless the admin asks for
-the full values (`full=True`); the audit event says which it was, what and how many rows. The
-rows stream from the database to the file (openpyxl's write-only workbook, csv row by row), so
-100,000 people need no more memory than a few thousand. A .csv is UTF-8 with a byte-order mark,
-so Excel opens its Chinese right. The file is written beside its final name and moved into
-place only when complete: a failed export leaves no half-written file.
+the full values (`full=True`), and so are the numbers typed into addresses and notes
+(`app.masking`); the audit event says which it was, what and how many rows. The rows stream from
+the database to the file (openpyxl's write-only workbook, csv row by row), so 100,000 people
+need no more memory than a few thousand. In a workbook, times and dates are real dates (Excel
+sorts and filters them); a .csv has them as ISO text (2026-03-04 09:30), in UTF-8 with a
+byte-order mark, so Excel opens its Chinese right. The file is written beside its final name and
+moved into place only when complete and recorded: a failed or cancelled export leaves no file.
+
+The desks export with `export_file`, which reads in one read transaction (a consistent picture,
+no lock: the other desks go on checking people in) and records the export in a short writing
+transaction of its own; `export` does both in the caller's session.
 
 The column titles are in the interface language and are ones the roster importer recognises,
 so an export with full values imports again (into another centre's database, say).
@@ -13,22 +19,26 @@ so an export with full values imports again (into another centre's database, say
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import enum
+import itertools
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from app import people_fields
+from app.db import Database
 from app.errors import ValidationError
 from app.i18n import translate
+from app.masking import mask_numbers
 from app.models import (
     Account,
     BuildingGroup,
@@ -40,10 +50,14 @@ from app.models import (
     Tag,
     Visit,
 )
+from app.progress import Progress, quiet
 from app.security import Actor, Permission
-from app.services import audit
+from app.services import audit, calls
 
 _STREAM_BATCH = 2_000  # rows fetched from the database at a time
+_PROGRESS_STEP = 500  # rows written between two progress reports (and chances to stop)
+DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm"  # Excel's number format of the times in a workbook
+DATE_FORMAT = "yyyy-mm-dd"
 
 
 class ExportKind(enum.StrEnum):
@@ -70,6 +84,25 @@ def format_for(path: str | Path) -> ExportFormat:
     return ExportFormat.CSV if Path(path).suffix.lower() == ".csv" else ExportFormat.XLSX
 
 
+@dataclass(frozen=True)
+class _Plan:
+    kind: ExportKind
+    file_format: ExportFormat
+    target: Path
+    full: bool
+
+
+def _plan(
+    kind: ExportKind | str, path: str | Path, file_format: ExportFormat | str | None, full: bool
+) -> _Plan:
+    kind = ExportKind(kind)
+    chosen = ExportFormat(file_format) if file_format is not None else format_for(path)
+    target = Path(path)
+    if not target.name or target.is_dir():
+        raise ValidationError("path", translate("Export", "Choose a file name to export to."))
+    return _Plan(kind, chosen, target, full)
+
+
 def export(
     session: Session,
     actor: Actor,
@@ -78,32 +111,61 @@ def export(
     *,
     file_format: ExportFormat | str | None = None,
     full: bool = False,
+    progress: Progress | None = None,
 ) -> ExportResult:
     """Write `kind` to `path`; phones and IDs masked unless `full`. Audited in the session."""
     actor.require(Permission.IMPORT_EXPORT)
-    kind = ExportKind(kind)
-    chosen = ExportFormat(file_format) if file_format is not None else format_for(path)
-    target = Path(path)
-    if not target.name or target.is_dir():
-        raise ValidationError("path", translate("Export", "Choose a file name to export to."))
-    headers, rows = (
-        (_people_headers(), _people_rows(session, full))
-        if kind is ExportKind.PEOPLE
-        else (_visit_headers(), _visit_rows(session, full))
-    )
-    count = _write(target, chosen, headers, rows)
+    plan = _plan(kind, path, file_format, full)
+    temporary, count = _write_temporary(session, plan, progress or quiet())
+    try:
+        _record(session, actor, plan, count)
+        session.flush()
+        _put_in_place(temporary, plan.target)
+    finally:
+        _remove(temporary)
+    return ExportResult(plan.target, plan.kind, plan.file_format, count, full)
+
+
+def export_file(
+    db: Database,
+    actor: Actor,
+    kind: ExportKind | str,
+    path: str | Path,
+    *,
+    file_format: ExportFormat | str | None = None,
+    full: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Like `export`, but reading in a read transaction and recording in a short writing one,
+    so the desks are never kept waiting; Cancelled (and no file) if `progress` is stopped."""
+    plan = _plan(kind, path, file_format, full)
+
+    def write(session: Session, acting: Actor) -> tuple[Path, int]:
+        acting.require(Permission.IMPORT_EXPORT)
+        return _write_temporary(session, plan, progress or quiet())
+
+    temporary, count = calls.read(db, actor, write)
+    try:
+        calls.write(db, actor, lambda session, acting: _record(session, acting, plan, count))
+        _put_in_place(temporary, plan.target)
+    finally:
+        _remove(temporary)
+    return ExportResult(plan.target, plan.kind, plan.file_format, count, full)
+
+
+def _record(session: Session, actor: Actor, plan: _Plan, count: int) -> None:
+    actor.require(Permission.IMPORT_EXPORT)
     audit.record(
         session,
         actor,
         "export",
-        "person" if kind is ExportKind.PEOPLE else "visit",
+        "person" if plan.kind is ExportKind.PEOPLE else "visit",
         None,
         rows=count,
-        format=chosen.value,
-        full=full,
-        file=target.name,
+        format=plan.file_format.value,
+        full=plan.full,
+        file=plan.target.name,
     )
-    return ExportResult(target, kind, chosen, count, full)
 
 
 def summary(result: ExportResult) -> str:
@@ -167,6 +229,11 @@ def _id(value: str | None, full: bool) -> str:
     return (value or "") if full else people_fields.mask_id(value)
 
 
+def _free_text(value: str | None, full: bool) -> str:
+    """An address or a note: a number typed into it is masked like the fields are."""
+    return (value or "") if full else mask_numbers(value)
+
+
 def _tags(session: Session) -> dict[int, str]:
     """Each active person's tags, joined with 、 (a few thousand pairs even for 100,000 people)."""
     separator = translate("Export", ", ")
@@ -180,7 +247,7 @@ def _tags(session: Session) -> dict[int, str]:
     return {person_id: separator.join(names) for person_id, names in found.items()}
 
 
-def _people_rows(session: Session, full: bool) -> Iterator[list[object]]:
+def _people_rows(session: Session, full: bool) -> Generator[list[object]]:
     """The active people (records merged away are pointers, not people), by member code."""
     tags = _tags(session)
     query = (
@@ -205,37 +272,42 @@ def _people_rows(session: Session, full: bool) -> Iterator[list[object]]:
         .order_by(Person.member_code)
         .execution_options(yield_per=_STREAM_BATCH)
     )
-    for row in session.execute(query):
-        (
-            person_id,
-            code,
-            name,
-            gender,
-            year,
-            phone,
-            id_number,
-            community,
-            group,
-            address,
-            consent,
-            created,
-            note,
-        ) = row
-        yield [
-            code,
-            name,
-            _gender_name(gender),
-            year,
-            _phone(phone, full),
-            _id(id_number, full),
-            community or "",
-            group or "",
-            address,
-            tags.get(person_id, ""),
-            _yes_no(consent),
-            created,
-            note,
-        ]
+    # Closed with the generator: a stop part-way closes PostgreSQL's server-side cursor too.
+    with session.execute(query) as result:
+        yield from (_person_row(row, tags, full) for row in result)
+
+
+def _person_row(row: Any, tags: dict[int, str], full: bool) -> list[object]:
+    (
+        person_id,
+        code,
+        name,
+        gender,
+        year,
+        phone,
+        id_number,
+        community,
+        group,
+        address,
+        consent,
+        created,
+        note,
+    ) = row
+    return [
+        code,
+        name,
+        _gender_name(gender),
+        year,
+        _phone(phone, full),
+        _id(id_number, full),
+        community or "",
+        group or "",
+        _free_text(address, full),
+        tags.get(person_id, ""),
+        _yes_no(consent),
+        created,
+        _free_text(note, full),
+    ]
 
 
 def _visit_headers() -> list[str]:
@@ -268,7 +340,7 @@ def purpose_name(purpose: Purpose) -> str:
     return names[purpose]
 
 
-def _visit_rows(session: Session, full: bool) -> Iterator[list[object]]:
+def _visit_rows(session: Session, full: bool) -> Generator[list[object]]:
     """Every visit, oldest first; an anonymised one keeps its time, community and purpose."""
     names = {purpose.value: purpose_name(purpose) for purpose in Purpose}
     visit_community = aliased(Community)
@@ -292,29 +364,30 @@ def _visit_rows(session: Session, full: bool) -> Iterator[list[object]]:
         .execution_options(yield_per=_STREAM_BATCH)
     )
     anonymous = translate("Export", "(anonymised)")
-    for (
-        at,
-        code,
-        name,
-        phone,
-        community,
-        purpose,
-        note,
-        account,
-        undone,
-        anonymised,
-    ) in session.execute(query):
-        yield [
+    with session.execute(query) as result:  # closed with the generator (see _people_rows)
+        for (
             at,
-            code or "",
-            anonymous if anonymised or name is None else name,
-            _phone(phone, full),
-            community or "",
-            names.get(purpose, purpose),
+            code,
+            name,
+            phone,
+            community,
+            purpose,
             note,
-            account or "",
-            _yes_no(undone is not None),
-        ]
+            account,
+            undone,
+            anonymised,
+        ) in result:
+            yield [
+                at,
+                code or "",
+                anonymous if anonymised or name is None else name,
+                _phone(phone, full),
+                community or "",
+                names.get(purpose, purpose),
+                _free_text(note, full),
+                account or "",
+                _yes_no(undone is not None),
+            ]
 
 
 # --- Writing the file --------------------------------------------------------------------
@@ -324,29 +397,70 @@ def _visit_rows(session: Session, full: bool) -> Iterator[list[object]]:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _write(
-    target: Path, chosen: ExportFormat, headers: Sequence[str], rows: Iterator[Sequence[object]]
-) -> int:
-    folder = target.parent if str(target.parent) else Path(".")
+def _write_temporary(session: Session, plan: _Plan, progress: Progress) -> tuple[Path, int]:
+    """The whole file, written beside its final name; removed again on any failure."""
+    folder = plan.target.parent if str(plan.target.parent) else Path(".")
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.stem}-", suffix=f".{chosen.value}.part", dir=folder
+        handle, name = tempfile.mkstemp(
+            prefix=f".{plan.target.stem}-", suffix=f".{plan.file_format.value}.part", dir=folder
         )
         os.close(handle)
     except OSError as error:
-        raise _cannot_write(target, error) from error
+        raise _cannot_write(plan.target, error) from error
+    temporary = Path(name)
     try:
-        if chosen is ExportFormat.CSV:
-            count = _write_csv(Path(temporary), headers, rows)
+        if plan.kind is ExportKind.PEOPLE:
+            headers, total = _people_headers(), _count(session, Person, Person.active.is_(True))
+            rows = _people_rows(session, plan.full)
         else:
-            count = _write_xlsx(Path(temporary), headers, rows)
+            headers, total = _visit_headers(), _count(session, Visit)
+            rows = _visit_rows(session, plan.full)
+        with contextlib.closing(rows):
+            counted = _reporting(rows, total, progress)
+            if plan.file_format is ExportFormat.CSV:
+                count = _write_csv(temporary, headers, counted)
+            else:
+                count = _write_xlsx(temporary, headers, counted)
+    except OSError as error:
+        _remove(temporary)
+        raise _cannot_write(plan.target, error) from error
+    except BaseException:
+        _remove(temporary)
+        raise
+    return temporary, count
+
+
+def _count(session: Session, model: type[Person] | type[Visit], *where: Any) -> int:
+    return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+
+def _reporting(
+    rows: Iterator[Sequence[object]], total: int, progress: Progress
+) -> Iterator[Sequence[object]]:
+    """The rows, saying how many are written and stopping (Cancelled) when asked."""
+    phrase = translate("Export", "Writing the file")
+    done = 0
+    progress.report(0, total, phrase)
+    for row in rows:
+        if done % _PROGRESS_STEP == 0:
+            progress.check()
+            progress.report(done, total, phrase)
+        yield row
+        done += 1
+    progress.check()
+    progress.report(done, max(total, done), phrase)
+
+
+def _put_in_place(temporary: Path, target: Path) -> None:
+    try:
         os.replace(temporary, target)
     except OSError as error:
         raise _cannot_write(target, error) from error
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    return count
+
+
+def _remove(temporary: Path) -> None:
+    if temporary.exists():
+        temporary.unlink()
 
 
 def _cannot_write(target: Path, error: OSError) -> ValidationError:
@@ -383,11 +497,22 @@ def _write_csv(path: Path, headers: Sequence[str], rows: Iterator[Sequence[objec
 def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterator[Sequence[object]]) -> int:
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
 
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(translate("Export", "Export"))
     sheet.freeze_panes = "A2"
+    first = next(rows, None)
+    for column, title in enumerate(headers, start=1):
+        # Room for the title (a Chinese character is two widths), and for a date and time
+        # (a narrower column shows ####). Set before the first row: the widths come first.
+        width = 2 * len(title) + 2
+        if first is not None and isinstance(first[column - 1], dt.date):
+            width = max(width, 17)
+        sheet.column_dimensions[get_column_letter(column)].width = max(width, 8)
     sheet.append(list(headers))
+    if first is not None:
+        rows = itertools.chain([first], rows)
     count = 0
 
     def cell(value: object) -> Any:
@@ -396,12 +521,31 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterator[Sequence[obje
             text.value = value
             text.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
             return text
-        if isinstance(value, dt.datetime):
-            return value.strftime("%Y-%m-%d %H:%M")
+        if isinstance(value, dt.date):  # a real date: Excel sorts and filters it as one
+            moment = WriteOnlyCell(sheet, value=value)
+            moment.number_format = (
+                DATE_TIME_FORMAT if isinstance(value, dt.datetime) else DATE_FORMAT
+            )
+            return moment
         return None if value == "" else value
 
-    for row in rows:
-        sheet.append([cell(value) for value in row])
-        count += 1
+    try:
+        for row in rows:
+            sheet.append([cell(value) for value in row])
+            count += 1
+    except BaseException:
+        _abandon(sheet)
+        raise
     workbook.save(path)
     return count
+
+
+def _abandon(sheet: Any) -> None:
+    """Close a half-written sheet's streams now and remove its temporary file: left to the
+    garbage collector, openpyxl would finish them later, into a file that is closed by then."""
+    with contextlib.suppress(Exception):
+        sheet.close()
+    out = getattr(getattr(sheet, "_writer", None), "out", None)
+    if isinstance(out, str):
+        with contextlib.suppress(OSError):
+            os.remove(out)

@@ -1004,6 +1004,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <source>This database already holds a centre&apos;s data. A demo centre is written only into a new, empty database.</source>
         <translation>这个数据库里已有中心的数据。演示中心只能写入新的空数据库。</translation>
     </message>
+    <message>
+        <source>No backup copy of the database can be made in the folder %1 (%2), so nothing was changed. Make the folder writable, or move the data folder elsewhere with YOULIN_DATA_DIR.</source>
+        <translation>无法在文件夹 %1 中备份数据库（%2），因此没有做任何更改。请让该文件夹可以写入，或用 YOULIN_DATA_DIR 把数据文件夹换到别处。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1124,6 +1128,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>（已匿名）</translation>
     </message>
     <message>
+        <source>Writing the file</source>
+        <translation>正在写入文件</translation>
+    </message>
+    <message>
         <source>The file %1 can&apos;t be written: %2</source>
         <translation>无法写入文件 %1：%2</translation>
     </message>
@@ -1175,8 +1183,8 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>注意：该文件将含有每个人完整的电话号码和身份证号。请只保存在本机或加密的存储设备上，不要通过聊天软件或电子邮件发送，不再需要时请删除。本次导出会以您的名义记入操作日志。</translation>
     </message>
     <message>
-        <source>Phone and ID numbers are masked: 138****5678, 310101**********1234.</source>
-        <translation>电话号码和身份证号将脱敏显示：138****5678，310101**********1234。</translation>
+        <source>Phone and ID numbers are masked, also where they were typed into notes and addresses: 138****5678, 310101**********1234.</source>
+        <translation>电话号码和身份证号将脱敏显示，备注和地址里写的号码也一样：138****5678，310101**********1234。</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -1207,8 +1215,8 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <source>The database could not be read, so nothing was exported. Please try again in a moment; if it keeps happening, call the administrator.</source>
-        <translation>无法读取数据库，因此没有导出任何内容。请稍后再试；如果一直这样，请联系管理员。</translation>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
     </message>
     <message>
         <source>Export to</source>
@@ -1221,6 +1229,10 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Stopped: no file was written.</source>
+        <translation>已停止，没有写出文件。</translation>
     </message>
     <message>
         <source>Choose where to save the file.</source>
@@ -1416,6 +1428,26 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>逐行报告</translation>
     </message>
     <message>
+        <source>Gender against the ID number</source>
+        <translation>性别与身份证号不符</translation>
+    </message>
+    <message>
+        <source>Take the gender from the &amp;ID number (recommended)</source>
+        <translation>按身份证号确定性别（推荐）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Take the gender from the ID number (recommended)</source>
+        <translation>按身份证号确定性别（推荐）</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;gender written in the roster</source>
+        <translation>保留花名册中填写的性别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Keep the gender written in the roster</source>
+        <translation>保留花名册中填写的性别</translation>
+    </message>
+    <message>
         <source>Import the valid rows</source>
         <translation>导入无误的行</translation>
     </message>
@@ -1424,8 +1456,28 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>不导入(&amp;N)</translation>
     </message>
     <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>Checking the rows</source>
+        <translation>正在检查各行</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was written.</source>
+        <translation>已停止，没有写入任何内容。</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 rows give a gender that contradicts their ID number (see the warnings). Import them with:</source>
+        <translation>有 %1 行填写的性别与身份证号不符（见“警告”）。这些行导入时：</translation>
     </message>
     <message>
         <source>Choose a roster</source>
@@ -1438,10 +1490,6 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Columns changed: check the rows again.</source>
         <translation>各列已更改：请重新检查各行。</translation>
-    </message>
-    <message>
-        <source>The database could not be read or written, so nothing was imported. Please try again in a moment; if it keeps happening, call the administrator.</source>
-        <translation>无法读写数据库，因此没有导入任何内容。请稍后再试；如果一直这样，请联系管理员。</translation>
     </message>
     <message>
         <source>Choose a file to see its columns here.</source>
@@ -1490,6 +1538,40 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Import the %1 valid rows</source>
         <translation>导入无误的 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgress</name>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stops after the step under way; what is finished stays.</source>
+        <translation>做完当前这一步后停止；已完成的部分会保留。</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Stopping after the step under way…</source>
+        <translation>正在停止，做完当前这一步后就停……</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>The database could not be read or written, so the work stopped. Please try again in a moment; if it keeps happening, call the administrator.</source>
+        <translation>无法读写数据库，工作已停止。请稍后再试；如果一直这样，请联系管理员。</translation>
     </message>
 </context>
 <context>
@@ -2559,6 +2641,13 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <source>Stopped at your request.</source>
+        <translation>已按您的要求停止。</translation>
+    </message>
+</context>
+<context>
     <name>PurposeBar</name>
     <message>
         <source>Transfer</source>
@@ -3155,6 +3244,10 @@ Data folder: %2</source>
         <translation>文件 %1 是旧版 Excel 工作簿（.xls）。请先用 Excel 或 WPS 打开，另存为 .xlsx。</translation>
     </message>
     <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
         <source>The sheet has more than %1 rows of people. Split it into smaller files.</source>
         <translation>工作表中的居民超过 %1 行。请拆分成几个较小的文件。</translation>
     </message>
@@ -3181,6 +3274,18 @@ Data folder: %2</source>
     <message>
         <source>Choose the column that holds the names.</source>
         <translation>请选择姓名所在的列。</translation>
+    </message>
+    <message>
+        <source>The gender “%1” contradicts the ID number, whose 17th digit says %2.</source>
+        <translation>性别“%1”与身份证号不符：按身份证号第17位应为“%2”。</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
     </message>
     <message>
         <source>Enter the year of birth (1956) or the date of birth (1956-03-05).</source>
@@ -3267,6 +3372,18 @@ Data folder: %2</source>
         <translation>、</translation>
     </message>
     <message>
+        <source>Writing the rows</source>
+        <translation>正在写入各行</translation>
+    </message>
+    <message>
+        <source>the database could not be written.</source>
+        <translation>无法写入数据库。</translation>
+    </message>
+    <message>
+        <source>Row %1 changed on file while importing: %2</source>
+        <translation>导入期间第 %1 行对应的档案有了变化：%2</translation>
+    </message>
+    <message>
         <source>Nothing was imported: %1 of %2 rows have errors, and the import was to be all or nothing.</source>
         <translation>没有导入任何内容：%2 行中有 %1 行有错误，而本次导入要求全部无误才导入。</translation>
     </message>
@@ -3281,6 +3398,34 @@ Data folder: %2</source>
     <message>
         <source>Imported: %1 new, %2 already on file (%3 of them completed).</source>
         <translation>已导入：新居民 %1 位，已在档案中 %2 位（其中 %3 位补充了信息）。</translation>
+    </message>
+    <message>
+        <source>The import was stopped at your request after %1 of %2 rows.</source>
+        <translation>已按您的要求停止导入：%2 行中已写入 %1 行。</translation>
+    </message>
+    <message>
+        <source>The import stopped after %1 of %2 rows: %3</source>
+        <translation>导入中途停止：%2 行中已写入 %1 行。原因：%3</translation>
+    </message>
+    <message>
+        <source>Written: %1 new people (member codes %2) and %3 people on file completed, up to row %4 of the sheet; the rows after it were not imported.</source>
+        <translation>已写入：新居民 %1 位（会员编号 %2），补充了档案中 %3 位居民的信息，截至表格第 %4 行；之后的行没有导入。</translation>
+    </message>
+    <message>
+        <source>Written: %3 people on file completed, up to row %4 of the sheet; the rows after it were not imported.</source>
+        <translation>已写入：补充了档案中 %3 位居民的信息，截至表格第 %4 行；之后的行没有导入。</translation>
+    </message>
+    <message>
+        <source>To finish, import the same file again: the people already written are recognised by ID number, or by phone and name, and not registered twice.</source>
+        <translation>要完成导入，请再导入一次同一个文件：已写入的居民会按身份证号或“电话加姓名”认出来，不会重复登记。</translation>
+    </message>
+    <message>
+        <source>%1 genders that contradicted the ID number were taken from the ID number.</source>
+        <translation>有 %1 人的性别与身份证号不符，已按身份证号确定。</translation>
+    </message>
+    <message>
+        <source>%1 genders that contradicted the ID number were kept as the roster gives.</source>
+        <translation>有 %1 人的性别与身份证号不符，已保留花名册中填写的性别。</translation>
     </message>
     <message>
         <source>%1 rows: %2 new, %3 already on file, %4 repeated in the file, %5 with errors.</source>
@@ -3301,6 +3446,10 @@ Data folder: %2</source>
     <message>
         <source>Row %1</source>
         <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Checking the rows</source>
+        <translation>正在检查各行</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -3331,8 +3480,16 @@ Data folder: %2</source>
         <translation>无法写入报告 %1：%2</translation>
     </message>
     <message>
+        <source>%1 rows give a gender that contradicts their ID number (a warning).</source>
+        <translation>有 %1 行填写的性别与身份证号不符（警告）。</translation>
+    </message>
+    <message>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
     </message>
     <message>
         <source>On file</source>

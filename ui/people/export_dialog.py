@@ -1,22 +1,20 @@
 """Export the register of people or the visit log to Excel (.xlsx) or CSV. Admin only.
 
-Phone and ID numbers are masked unless the administrator ticks "full phone and ID numbers",
-which says in words what that means. The service writes the file and the audit entry; for
-anyone but an administrator the dialog shows the service's refusal and offers only Close.
+Phone and ID numbers (also those typed into notes) are masked unless the administrator ticks
+"full phone and ID numbers", which says in words what that means. The export runs as a
+background job (`ui.jobs`) with a progress bar and a Stop button; the service writes the file and
+the audit entry. For anyone but an administrator the dialog shows the service's refusal and
+offers only Close.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -25,51 +23,50 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from app.errors import DatabaseProblem, DomainError, ValidationError
+from app import clock
+from app.errors import DomainError, ValidationError
+from app.progress import Cancelled, Progress
 from app.security import Permission
 from app.services import export
 from app.services.export import ExportFormat, ExportKind, ExportResult
-from ui import style
+from ui import jobs, style
 from ui.context import DeskContext
-from ui.errors import FieldMessage, show_domain_error
+from ui.errors import FieldMessage
 from ui.widgets import button
 
-log = logging.getLogger(__name__)
 
-
-class ExportDialog(QDialog):
-    """What, which format, masked or full, where; `export_to(path)` does it."""
+class ExportDialog(jobs.JobDialog):
+    """What, which format, masked or full, where; `export_to(path)` starts it (a job), and
+    `step_done` is sent once its outcome is shown."""
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("export")
+        super().__init__("people.export", parent)
         self.setWindowTitle(self.tr("Export to Excel or CSV"))
         self.setAccessibleName(self.windowTitle())
         self._context = context
         self.last_result: ExportResult | None = None
 
-        self.message = FieldMessage("export.message", self)
+        self.message = FieldMessage("people.export.message", self)
         self.what_combo = QComboBox(self)
-        self.what_combo.setObjectName("export.what")
+        self.what_combo.setObjectName("people.export.what")
         self.what_combo.setAccessibleName(self.tr("What to export"))
         self.what_combo.addItem(self.tr("The register of people"), ExportKind.PEOPLE.value)
         self.what_combo.addItem(self.tr("The visit log"), ExportKind.VISITS.value)
         self.what_combo.currentIndexChanged.connect(self.on_choice_changed)
         self.format_combo = QComboBox(self)
-        self.format_combo.setObjectName("export.format")
+        self.format_combo.setObjectName("people.export.format")
         self.format_combo.setAccessibleName(self.tr("File format"))
         self.format_combo.addItem(self.tr("Excel workbook (.xlsx)"), ExportFormat.XLSX.value)
         self.format_combo.addItem(self.tr("CSV, opens in Excel (.csv)"), ExportFormat.CSV.value)
         self.format_combo.currentIndexChanged.connect(self.on_choice_changed)
 
         self.full_check = QCheckBox(self.tr("&Full phone and ID numbers (not masked)"), self)
-        self.full_check.setObjectName("export.full")
+        self.full_check.setObjectName("people.export.full")
         self.full_check.setAccessibleName(self.tr("Full phone and ID numbers (not masked)"))
         self.full_check.toggled.connect(self.on_full_toggled)
         self.full_warning = QLabel(self)
-        self.full_warning.setObjectName("export.fullWarning")
+        self.full_warning.setObjectName("people.export.fullWarning")
         self.full_warning.setWordWrap(True)
         self.full_warning.setTextFormat(Qt.TextFormat.RichText)
         warning = self.tr(
@@ -84,17 +81,20 @@ class ExportDialog(QDialog):
         self.masked_hint.setWordWrap(True)
         self.masked_hint.setText(
             style.paragraph_html(
-                self.tr("Phone and ID numbers are masked: 138****5678, 310101**********1234."),
+                self.tr(
+                    "Phone and ID numbers are masked, also where they were typed into notes and "
+                    "addresses: 138****5678, 310101**********1234."
+                ),
                 colour=style.MUTED_COLOUR,
             )
         )
 
         self.path_edit = QLineEdit(self)
-        self.path_edit.setObjectName("export.path")
+        self.path_edit.setObjectName("people.export.path")
         self.path_edit.setAccessibleName(self.tr("Save as"))
-        self.choose_button = button(self.tr("&Choose…"), "export.choosePath", self)
+        self.choose_button = button(self.tr("&Choose…"), "people.export.choosePath", self)
         self.choose_button.clicked.connect(self.on_choose_clicked)
-        self.path_message = FieldMessage("export.pathMessage", self)
+        self.path_message = FieldMessage("people.export.pathMessage", self)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.choose_button)
@@ -112,15 +112,15 @@ class ExportDialog(QDialog):
         form.addRow("", self.path_message)
 
         self.result_label = QLabel(self)
-        self.result_label.setObjectName("export.result")
+        self.result_label.setObjectName("people.export.result")
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
         self.result_label.setVisible(False)
-        self.export_button = button(self.tr("&Export"), "export.run", self)
+        self.export_button = button(self.tr("&Export"), "people.export.run", self)
         style.make_primary(self.export_button)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.on_export_clicked)
-        self.close_button = button(self.tr("Close"), "export.close", self)
+        self.close_button = button(self.tr("Close"), "people.export.close", self)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -133,6 +133,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.full_check)
         layout.addWidget(self.masked_hint)
         layout.addWidget(self.full_warning)
+        layout.addWidget(self.progress)
         layout.addWidget(self.result_label)
         layout.addStretch(1)
         layout.addLayout(buttons)
@@ -147,15 +148,7 @@ class ExportDialog(QDialog):
         except DomainError as error:
             self.message.set_message(error.message)
             style.grow_to_fit(self)
-            for widget in (
-                self.what_combo,
-                self.format_combo,
-                self.full_check,
-                self.path_edit,
-                self.choose_button,
-                self.export_button,
-            ):
-                widget.setEnabled(False)
+            self.enable_controls()
 
     # --- what tests and the desk call ----------------------------------------------------
 
@@ -172,46 +165,30 @@ class ExportDialog(QDialog):
         self.format_combo.setCurrentIndex(self.format_combo.findData(file_format.value))
         self.full_check.setChecked(full)
 
-    def export_to(self, path: str | Path) -> ExportResult | None:
-        """Export what is chosen to `path`; the outcome is said in the dialog."""
+    def export_to(self, path: str | Path) -> jobs.Job[ExportResult] | None:
+        """Export what is chosen to `path` (a job); the outcome is said in the dialog."""
+        if self.busy():
+            return None
         self.path_message.clear()
         self.message.clear()
         self.result_label.setVisible(False)
         kind, chosen, full = self.kind(), self.file_format(), self.full_check.isChecked()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with self._context.db.write() as session:
-                result = export.export(
-                    session, self._context.actor, kind, path, file_format=chosen, full=full
-                )
-        except ValidationError as error:
-            self.path_message.set_message(error.message)
-            style.grow_to_fit(self)
-            return None
+            self._context.actor.require(Permission.IMPORT_EXPORT)
         except DomainError as error:
-            show_domain_error(self, error)
+            self.message.set_message(error.message)
             return None
-        except SQLAlchemyError:
-            log.exception("export: database error")
-            show_domain_error(
-                self,
-                DatabaseProblem(
-                    self.tr(
-                        "The database could not be read, so nothing was exported. Please try "
-                        "again in a moment; if it keeps happening, call the administrator."
-                    )
-                ),
+        db, actor = self._context.db, self._context.actor
+
+        def write(progress: Progress) -> ExportResult:
+            return export.export_file(
+                db, actor, kind, path, file_format=chosen, full=full, progress=progress
             )
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.last_result = result
-        summary = export.summary(result)
-        self.result_label.setText(f"<b>{style.paragraph_html(summary)}</b>")
-        self.result_label.setAccessibleName(summary)
-        self.result_label.setVisible(True)
-        style.grow_to_fit(self)
-        return result
+
+        job = self.start_job(write, self.tr("Exporting"))
+        job.succeeded.connect(self.on_exported)
+        job.failed.connect(self.on_export_failed)
+        return job
 
     # --- slots ---------------------------------------------------------------------------
 
@@ -241,6 +218,25 @@ class ExportDialog(QDialog):
         if path:
             self.path_edit.setText(str(Path(path).with_suffix(f".{suffix}")))
 
+    def on_exported(self, result: ExportResult) -> None:
+        self.last_result = result
+        summary = export.summary(result)
+        self.result_label.setText(f"<b>{style.paragraph_html(summary)}</b>")
+        self.result_label.setAccessibleName(summary)
+        self.result_label.setVisible(True)
+
+    def on_export_failed(self, error: DomainError) -> None:
+        if isinstance(error, ValidationError) and error.field == "path":
+            self.path_message.set_message(error.message)
+        elif isinstance(error, Cancelled):
+            self.message.set_message(self.tr("Stopped: no file was written."))
+        else:
+            self.message.set_message(error.message)
+
+    def on_job_finished(self) -> None:
+        super().on_job_finished()
+        style.grow_to_fit(self)
+
     def on_export_clicked(self) -> None:
         text = self.path_edit.text().strip()
         if not text:
@@ -258,5 +254,19 @@ class ExportDialog(QDialog):
         if other:
             kind = ExportKind.VISITS if kind is ExportKind.PEOPLE else ExportKind.PEOPLE
         stem = self.tr("people") if kind is ExportKind.PEOPLE else self.tr("visits")
-        name = f"{stem}-{dt.date.today().isoformat()}.{self.file_format().value}"
+        name = f"{stem}-{clock.today().isoformat()}.{self.file_format().value}"
         return Path(folder or Path.home()) / name
+
+    def enable_controls(self) -> None:
+        """Nothing but Stop while the export runs."""
+        idle = self.job is None and self._context.actor.may(Permission.IMPORT_EXPORT)
+        for widget in (
+            self.what_combo,
+            self.format_combo,
+            self.full_check,
+            self.path_edit,
+            self.choose_button,
+            self.export_button,
+        ):
+            widget.setEnabled(idle)
+        self.close_button.setEnabled(self.job is None)

@@ -1,17 +1,19 @@
 """Import a roster (花名册) from Excel: choose the file, check which column holds what, check the
 rows, read the report, then import the valid rows — or nothing.
 
-Nothing is written until the administrator presses "Import the N valid rows"; the service checks
-every row again inside the writing transaction. Only an administrator may import: for anyone
-else the dialog shows the service's refusal and offers nothing to press but Close.
+Nothing is written until the administrator presses "Import the N valid rows". Reading the file,
+checking the rows and importing them run as background jobs (`ui.jobs`) with a progress bar and
+a Stop button, so the window keeps painting and the other desks keep working: the import writes
+in short batches (`roster.import_roster`) and checks every row again as it writes. A gender that
+contradicts the ID number is a warning in the report, and the administrator chooses which of the
+two is imported. Only an administrator may import: for anyone else the dialog shows the
+service's refusal and offers nothing to press but Close.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,9 +25,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QApplication,
+    QButtonGroup,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -33,19 +34,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from app.errors import DatabaseProblem, DomainError, ValidationError
+from app.errors import DomainError, ValidationError
+from app.progress import Cancelled, Progress
 from app.security import Permission
-from app.services import roster
+from app.services import calls, roster
 from app.services.roster import (
+    GenderRule,
     ImportMode,
     ImportResult,
     IssueKind,
@@ -53,16 +55,14 @@ from app.services.roster import (
     RosterPreview,
     RosterReport,
     RowIssue,
+    StopReason,
 )
-from ui import style
+from ui import jobs, style
 from ui.context import DeskContext
-from ui.errors import FieldMessage, show_domain_error
+from ui.errors import FieldMessage
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.widgets import button
 
-log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex
 
 _HEADERS = (
@@ -85,9 +85,7 @@ class RosterReportModel(QAbstractTableModel):
 
     def set_report(self, report: RosterReport | None) -> None:
         self.beginResetModel()
-        issues = list(report.issues) if report is not None else []
-        self._issues = [i for i in issues if i.kind is IssueKind.ERROR]
-        self._issues += [i for i in issues if i.kind is not IssueKind.ERROR]
+        self._issues = roster.ordered_issues(report) if report is not None else []
         self.endResetModel()
 
     def issue(self, row: int) -> RowIssue:
@@ -128,21 +126,21 @@ class RosterReportModel(QAbstractTableModel):
             return QColor(style.ERROR_COLOUR)
         if role == Qt.ItemDataRole.FontRole and index.column() == self.RESULT:
             font = QFont()
-            font.setBold(issue.kind is IssueKind.ERROR)
+            font.setBold(issue.kind in (IssueKind.ERROR, IssueKind.WARNING))
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
-class ImportDialog(QDialog):
-    """Roster import, step by step; `load_file`, `validate` and `import_valid` drive it."""
+class ImportDialog(jobs.JobDialog):
+    """Roster import, step by step. `load_file`, `validate` and `import_valid` start the step's
+    job (and return it); `step_done` is sent once its outcome is shown."""
 
     imported = Signal(int)  # people added
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("import")
+        super().__init__("people.import", parent)
         self.setWindowTitle(self.tr("Import a roster from Excel"))
         self.setAccessibleName(self.windowTitle())
         self._context = context
@@ -151,7 +149,7 @@ class ImportDialog(QDialog):
         self.import_result: ImportResult | None = None
         self._combos: list[QComboBox] = []
 
-        self.message = FieldMessage("import.message", self)
+        self.message = FieldMessage("people.import.message", self)
         intro = QLabel(
             style.paragraph_html(
                 self.tr(
@@ -165,13 +163,13 @@ class ImportDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        self.choose_button = button(self.tr("&Choose file…"), "import.chooseFile", self)
+        self.choose_button = button(self.tr("&Choose file…"), "people.import.chooseFile", self)
         self.choose_button.clicked.connect(self.on_choose_clicked)
         self.file_label = QLabel(self.tr("No file chosen yet."), self)
-        self.file_label.setObjectName("import.file")
+        self.file_label.setObjectName("people.import.file")
         self.file_label.setWordWrap(True)
         self.file_label.setAccessibleName(self.tr("Chosen file"))
-        self.file_message = FieldMessage("import.fileMessage", self)
+        self.file_message = FieldMessage("people.import.fileMessage", self)
         file_row = QHBoxLayout()
         file_row.addWidget(self.choose_button)
         file_row.addWidget(self.file_label, 1)
@@ -187,8 +185,8 @@ class ImportDialog(QDialog):
         self.mapping_scroll.setWidget(grid_holder)
         self.mapping_scroll.setWidgetResizable(True)
         self.mapping_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.mapping_message = FieldMessage("import.mappingMessage", self.mapping_box)
-        self.validate_button = button(self.tr("Chec&k the rows"), "import.validate", self)
+        self.mapping_message = FieldMessage("people.import.mappingMessage", self.mapping_box)
+        self.validate_button = button(self.tr("Chec&k the rows"), "people.import.validate", self)
         style.make_primary(self.validate_button)
         self.validate_button.clicked.connect(self.on_validate_clicked)
         mapping_layout = QVBoxLayout(self.mapping_box)
@@ -200,12 +198,12 @@ class ImportDialog(QDialog):
         # The report, row by row.
         self.report_box = QGroupBox(self.tr("Report"), self)
         self.counts_label = QLabel(self.report_box)
-        self.counts_label.setObjectName("import.counts")
+        self.counts_label.setObjectName("people.import.counts")
         self.counts_label.setWordWrap(True)
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.report_model = RosterReportModel(self)
         self.report_view = QTableView(self.report_box)
-        self.report_view.setObjectName("import.report")
+        self.report_view.setObjectName("people.import.report")
         self.report_view.setAccessibleName(self.tr("Report, row by row"))
         self.report_view.setModel(self.report_model)
         style.configure_table(self.report_view)
@@ -217,33 +215,65 @@ class ImportDialog(QDialog):
         self.report_view.selectionModel().currentRowChanged.connect(self.on_report_row_changed)
         # The whole message of the line chosen in the table (a long one is cut off there).
         self.issue_detail = QLabel(self.report_box)
-        self.issue_detail.setObjectName("import.issueDetail")
+        self.issue_detail.setObjectName("people.import.issueDetail")
         self.issue_detail.setWordWrap(True)
         self.issue_detail.setTextFormat(Qt.TextFormat.RichText)
         self.issue_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Rows whose gender contradicts their ID number: which of the two is imported.
+        self.gender_box = QGroupBox(self.tr("Gender against the ID number"), self.report_box)
+        self.gender_box.setObjectName("people.import.gender")
+        self.gender_hint = QLabel(self.gender_box)
+        self.gender_hint.setWordWrap(True)
+        self.gender_from_id = QRadioButton(
+            self.tr("Take the gender from the &ID number (recommended)"), self.gender_box
+        )
+        self.gender_from_id.setObjectName("people.import.genderFromId")
+        self.gender_from_id.setAccessibleName(
+            self.tr("Take the gender from the ID number (recommended)")
+        )
+        self.gender_as_written = QRadioButton(
+            self.tr("Keep the &gender written in the roster"), self.gender_box
+        )
+        self.gender_as_written.setObjectName("people.import.genderAsWritten")
+        self.gender_as_written.setAccessibleName(self.tr("Keep the gender written in the roster"))
+        self.gender_group = QButtonGroup(self)
+        self.gender_group.addButton(self.gender_from_id)
+        self.gender_group.addButton(self.gender_as_written)
+        self.gender_from_id.setChecked(True)
+        choices = QHBoxLayout()  # side by side: the report above keeps its rows in large text
+        choices.addWidget(self.gender_from_id)
+        choices.addWidget(self.gender_as_written)
+        choices.addStretch(1)
+        gender_layout = QVBoxLayout(self.gender_box)
+        gender_layout.addWidget(self.gender_hint)
+        gender_layout.addLayout(choices)
+        self.gender_box.setVisible(False)
         report_layout = QVBoxLayout(self.report_box)
         report_layout.addWidget(self.counts_label)
         report_layout.addWidget(self.report_view, 1)
         report_layout.addWidget(self.issue_detail)
+        report_layout.addWidget(self.gender_box)
 
         middle = QHBoxLayout()
         middle.addWidget(self.mapping_box, 2)
         middle.addWidget(self.report_box, 3)
 
         self.result_label = QLabel(self)
-        self.result_label.setObjectName("import.result")
+        self.result_label.setObjectName("people.import.result")
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
         self.result_label.setVisible(False)
-        self.import_button = button(self.tr("Import the valid rows"), "import.importValid", self)
+        self.import_button = button(
+            self.tr("Import the valid rows"), "people.import.importValid", self
+        )
         style.make_primary(self.import_button)
         self.import_button.clicked.connect(self.on_import_clicked)
-        self.cancel_button = button(self.tr("Import &nothing"), "import.cancel", self)
-        self.cancel_button.clicked.connect(self.reject)
+        self.close_button = button(self.tr("Import &nothing"), "people.import.close", self)
+        self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
-        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
@@ -251,6 +281,7 @@ class ImportDialog(QDialog):
         layout.addLayout(file_row)
         layout.addWidget(self.file_message)
         layout.addLayout(middle, 1)
+        layout.addWidget(self.progress)
         layout.addWidget(self.result_label)
         layout.addLayout(buttons)
 
@@ -271,30 +302,38 @@ class ImportDialog(QDialog):
             self.message.set_message(error.message)
             for widget in (self.choose_button, self.validate_button, self.import_button):
                 widget.setEnabled(False)
-            self.cancel_button.setText(self.tr("Close"))
-            self.cancel_button.setAccessibleName(self.tr("Close"))
+            self._say_close()
 
     # --- what tests and the desk call ----------------------------------------------------
 
     def may_import(self) -> bool:
         return self._context.actor.may(Permission.IMPORT_EXPORT)
 
-    def load_file(self, path: str | Path) -> bool:
-        """Read the workbook and guess its columns; False (and the reason shown) if it can't."""
+    def gender_rule(self) -> GenderRule:
+        return GenderRule.AS_WRITTEN if self.gender_as_written.isChecked() else GenderRule.FROM_ID
+
+    def set_gender_rule(self, rule: GenderRule) -> None:
+        (
+            self.gender_as_written if rule is GenderRule.AS_WRITTEN else self.gender_from_id
+        ).setChecked(True)
+
+    def load_file(self, path: str | Path) -> jobs.Job[RosterPreview] | None:
+        """Read the workbook and guess its columns (a job); the reason is shown if it can't."""
+        if self.busy():
+            return None
         self.file_message.clear()
         self.message.clear()
         self.file_label.setText(str(path))
-        try:
-            with _busy():
-                preview = roster.read_roster(path)
-        except ValidationError as error:
-            self.preview = None
-            self.file_message.set_message(error.message)
-            self._show_preview()
-            return False
-        self.preview = preview
+        self.preview = None
         self._show_preview()
-        return True
+
+        def read(progress: Progress) -> RosterPreview:
+            return roster.read_roster(path, progress=progress)
+
+        job = self.start_job(read, self.tr("Reading the file"))
+        job.succeeded.connect(self.on_file_read)
+        job.failed.connect(self.on_file_failed)
+        return job
 
     def mapping(self) -> dict[RosterField, int]:
         chosen: dict[RosterField, int] = {}
@@ -311,61 +350,65 @@ class ImportDialog(QDialog):
     def column_combo(self, column: int) -> QComboBox:
         return self._combos[column]
 
-    def validate(self) -> RosterReport | None:
-        """Check the rows with the chosen columns and show the report; nothing is written."""
+    def validate(self) -> jobs.Job[RosterReport] | None:
+        """Check the rows with the chosen columns and show the report (a job); nothing is
+        written. A mapping without a name column is said at once, and no job starts."""
         preview = self.preview
-        if preview is None:
+        if preview is None or self.busy():
             return None
         self.mapping_message.clear()
+        self.message.clear()
         mapping = self.mapping()
         try:
-            with _busy():
-                report = self._call(
-                    lambda session: roster.validate(session, self._context.actor, preview, mapping)
-                )
+            self._context.actor.require(Permission.IMPORT_EXPORT)
+        except DomainError as error:
+            self.message.set_message(error.message)
+            return None
+        try:
+            roster.check_mapping(mapping, preview.columns)
         except ValidationError as error:
             self.mapping_message.set_message(error.message)
             self._set_report(None)
             return None
-        except DomainError as error:
-            self.message.set_message(error.message)
-            self._set_report(None)
-            return None
-        self._set_report(report)
-        return report
+        db, actor = self._context.db, self._context.actor
 
-    def import_valid(self) -> ImportResult | None:
-        """Import the rows without errors (checked again while writing)."""
+        def check(progress: Progress) -> RosterReport:
+            return calls.read(
+                db,
+                actor,
+                lambda session, acting: roster.validate(
+                    session, acting, preview, mapping, progress=progress
+                ),
+            )
+
+        job = self.start_job(check, self.tr("Checking the rows"))
+        job.succeeded.connect(self.on_rows_checked)
+        job.failed.connect(self.on_step_failed)
+        return job
+
+    def import_valid(self) -> jobs.Job[ImportResult] | None:
+        """Import the rows without errors (checked again while writing, in batches)."""
         preview, report = self.preview, self.report
-        if preview is None or report is None or self.import_result is not None:
+        if preview is None or report is None or self.import_result is not None or self.busy():
             return None
-        mapping = self.mapping()
-        try:
-            with _busy():
-                result = self._call(
-                    lambda session: roster.import_rows(
-                        session, self._context.actor, preview, mapping, ImportMode.VALID_ROWS
-                    )
-                )
-        except DomainError as error:
-            show_domain_error(self, error)
-            return None
-        self.import_result = result
-        self._set_report(result.report)
-        self.result_label.setText(f"<b>{style.paragraph_html(roster.summary(result))}</b>")
-        self.result_label.setAccessibleName(roster.summary(result))
-        self.result_label.setVisible(True)
-        self.import_button.setEnabled(False)
-        self.validate_button.setEnabled(False)
-        self.choose_button.setEnabled(False)
-        for combo in self._combos:
-            combo.setEnabled(False)
-        self.cancel_button.setText(self.tr("Close"))
-        self.cancel_button.setAccessibleName(self.tr("Close"))
-        if result.written:
-            self._context.data_changed()
-            self.imported.emit(result.added)
-        return result
+        mapping, rule = self.mapping(), self.gender_rule()
+        db, actor = self._context.db, self._context.actor
+
+        def write(progress: Progress) -> ImportResult:
+            return roster.import_roster(
+                db,
+                actor,
+                preview,
+                mapping,
+                ImportMode.VALID_ROWS,
+                gender_rule=rule,
+                progress=progress,
+            )
+
+        job = self.start_job(write, self.tr("Importing"))
+        job.succeeded.connect(self.on_imported)
+        job.failed.connect(self.on_step_failed)
+        return job
 
     # --- slots ---------------------------------------------------------------------------
 
@@ -410,20 +453,60 @@ class ImportDialog(QDialog):
     def on_import_clicked(self) -> None:
         self.import_valid()
 
+    def on_file_read(self, preview: RosterPreview) -> None:
+        self.preview = preview
+        self._show_preview()
+
+    def on_file_failed(self, error: DomainError) -> None:
+        self.preview = None
+        self._show_preview()
+        if isinstance(error, Cancelled):
+            self.file_label.setText(self.tr("No file chosen yet."))
+        else:
+            self.file_message.set_message(error.message)
+
+    def on_rows_checked(self, report: RosterReport) -> None:
+        self._set_report(report)
+
+    def on_step_failed(self, error: DomainError) -> None:
+        if isinstance(error, ValidationError) and error.field == "mapping":
+            self.mapping_message.set_message(error.message)
+        elif isinstance(error, Cancelled):
+            self.message.set_message(self.tr("Stopped: nothing was written."))
+        else:
+            self.message.set_message(error.message)
+
+    def on_imported(self, result: ImportResult) -> None:
+        self.import_result = result
+        self._set_report(result.report)
+        summary = roster.summary(result)
+        failed = result.stopped is StopReason.FAILED
+        html = style.paragraph_html(summary, colour=style.ERROR_COLOUR if failed else None)
+        self.result_label.setText(f"<b>{html}</b>")
+        self.result_label.setAccessibleName(summary)
+        self.result_label.setVisible(True)
+        self._say_close()
+        if result.written:
+            self._context.data_changed()
+            self.imported.emit(result.added)
+
     # --- inside ------------------------------------------------------------------------
 
-    def _call(self, work: Callable[[Session], T]) -> T:
-        try:
-            with self._context.db.write() as session:
-                return work(session)
-        except SQLAlchemyError as error:
-            log.exception("roster import: database error")
-            raise DatabaseProblem(
-                self.tr(
-                    "The database could not be read or written, so nothing was imported. "
-                    "Please try again in a moment; if it keeps happening, call the administrator."
-                )
-            ) from error
+    def enable_controls(self) -> None:
+        """What may be pressed: nothing but Stop while a step runs; nothing after the import."""
+        idle = self.job is None and self.may_import()
+        open_ = idle and self.import_result is None
+        self.choose_button.setEnabled(open_)
+        self.validate_button.setEnabled(open_ and self.preview is not None)
+        self.import_button.setEnabled(open_ and self.report is not None and self.report.valid > 0)
+        for combo in self._combos:
+            combo.setEnabled(open_)
+        self.gender_box.setEnabled(open_)
+        self.close_button.setEnabled(self.job is None)
+
+    def _say_close(self) -> None:
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
 
     def _show_preview(self) -> None:
         """The mapping grid for the current preview (or a hint when there is none)."""
@@ -435,7 +518,6 @@ class ImportDialog(QDialog):
         self._combos = []
         preview = self.preview
         self._set_report(None)
-        self.validate_button.setEnabled(preview is not None and self.may_import())
         if preview is None:
             self.mapping_hint.setText(self.tr("Choose a file to see its columns here."))
             return
@@ -462,7 +544,7 @@ class ImportDialog(QDialog):
             text.setWordWrap(True)
             text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             combo = QComboBox()
-            combo.setObjectName(f"import.column.{column}")
+            combo.setObjectName(f"people.import.column.{column}")
             combo.setAccessibleName(
                 self.tr("Column %1 (%2) is imported as")
                 .replace("%1", roster.column_letter(column))
@@ -480,6 +562,7 @@ class ImportDialog(QDialog):
             self._combos.append(combo)
         self.mapping_grid.setColumnStretch(1, 1)
         self.mapping_grid.setRowStretch(preview.columns + 1, 1)
+        self.enable_controls()
 
     def _set_report(self, report: RosterReport | None) -> None:
         self.report = report
@@ -493,7 +576,6 @@ class ImportDialog(QDialog):
                 self.tr("Press “Check the rows”: the report lists every row with a problem.")
             )
             self.import_button.setText(self.tr("Import the valid rows"))
-            self.import_button.setEnabled(False)
         else:
             self.counts_label.setText(f"<b>{style.paragraph_html(roster.counts_text(report))}</b>")
             if report.valid == 0:
@@ -503,20 +585,21 @@ class ImportDialog(QDialog):
             else:
                 text = self.tr("Import the %1 valid rows").replace("%1", str(report.valid))
             self.import_button.setText(text)
-            self.import_button.setEnabled(
-                report.valid > 0 and self.import_result is None and self.may_import()
-            )
+        self._show_gender_choice(report)
+        self.enable_controls()
         self.import_button.setAccessibleName(self.import_button.text())
         self.counts_label.setAccessibleName(self.counts_label.text())
         if report is not None:
             self.counts_label.setAccessibleName(roster.counts_text(report))
 
-
-class _busy:
-    """The wait cursor while the file is read or the rows are checked and written."""
-
-    def __enter__(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *_exc: object) -> None:
-        QApplication.restoreOverrideCursor()
+    def _show_gender_choice(self, report: RosterReport | None) -> None:
+        """The choice while it can be made (after the import, the result says what was done)."""
+        conflicts = report.gender_conflicts if report is not None else 0
+        self.gender_box.setVisible(conflicts > 0 and self.import_result is None)
+        if conflicts:
+            hint = self.tr(
+                "%1 rows give a gender that contradicts their ID number (see the warnings). "
+                "Import them with:"
+            ).replace("%1", str(conflicts))
+            self.gender_hint.setText(hint)
+            self.gender_box.setAccessibleDescription(hint)
