@@ -1,5 +1,5 @@
 """Masking phone and ID numbers inside free text (notes, addresses) as the program masks the
-fields themselves: 138****5678, 021-****1234, 310101**********1234.
+fields themselves: 138****5678, 021-****1234, 3101**********1234.
 
 A volunteer types a number into a note the way people write it: 138 1234 5678, 138-1234-5678,
 full-width １３８１２３４５６７８, (021) 5768-1234, +86 138…, an ID number in groups of digits. All

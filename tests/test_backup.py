@@ -5,7 +5,7 @@ traceback.
 Tests run as root here, and root writes into a read-only folder anyway, so the folder is made
 unwritable in two ways that hold for root too: a *file* where the backups folder should be (the
 real command, in a subprocess), and SQLite refusing to create the copy (monkeypatched, through
-`app.cli.main` in this process).
+`ui.launch.main` in this process).
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 
-from app import backup, cli, migrate, paths
+from app import backup, migrate, paths
 from app.db import Database
+from ui import launch
 
 OLDER = "0003_search_indexes"
 
@@ -48,7 +49,7 @@ def test_migrate_with_a_file_where_the_backups_folder_should_be_says_so_and_exit
     (data / "backups").write_text("not a folder", encoding="utf-8")
     env = dict(os.environ, YOULIN_DATA_DIR=str(data), QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, "-m", "app.cli", "migrate", "--database", str(database)],
+        [sys.executable, "-m", "ui.launch", "migrate", "--database", str(database)],
         capture_output=True,
         text=True,
         env=env,
@@ -77,7 +78,7 @@ def test_export_from_an_older_database_whose_backups_folder_is_read_only_exits_2
 
     monkeypatch.setattr(backup.sqlite3, "connect", read_only_backups)
     target = str(tmp_path / "p.csv")
-    code = cli.main(
+    code = launch.main(
         ["export", "people", "-o", target, "--database", str(database), "--as", "admin"]
     )
     captured = capsys.readouterr()

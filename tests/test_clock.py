@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 from app import clock
 from app.db import Database
@@ -72,3 +74,18 @@ def test_an_unreachable_server_leaves_the_pcs_clock() -> None:
     away.follow_its_clock()
     assert isinstance(clock.current(), clock.SystemClock)
     away.dispose()
+
+
+def test_nothing_but_the_clock_reads_the_time() -> None:
+    """Every "now" and "today" of the program comes from app.clock (tests set it there)."""
+    root = Path(__file__).resolve().parent.parent
+    reads = re.compile(r"\b(datetime|date)\.(now|today|utcnow)\(")
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for folder in ("app", "ui")
+        for path in sorted((root / folder).rglob("*.py"))
+        if path != root / "app" / "clock.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if reads.search(line)
+    ]
+    assert found == []

@@ -222,7 +222,7 @@ def test_numbers_typed_into_notes_are_masked_too(
     assert li[8] == "友邻路8号 电话136****5678"
     visits = _read_xlsx(tmp_path / "visits.xlsx")
     note = next(str(row[6]) for row in visits[1:] if row[6])
-    assert note == f"代办人身份证 {ID_1962[:6]}**********{ID_1962[-4:]}，手机137****5678"
+    assert note == f"代办人身份证 {ID_1962[:4]}**********{ID_1962[-4:]}，手机137****5678"
     text = (tmp_path / "people.csv").read_text(encoding="utf-8-sig")
     assert "1234 5678" not in text and "5768-1234" not in text and "１２３４５６７８" not in text
     # With full values asked for, the notes are as typed.

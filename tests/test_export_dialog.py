@@ -154,7 +154,9 @@ def test_stop_during_the_export_leaves_no_file_and_no_record(
 ) -> None:
     with db.write() as session:
         for number in range(60):
-            people.register(session, admin, PersonInput(name="张三", phone=f"139{number:08d}"))
+            people.register(
+                session, admin, PersonInput(name="张三", phone=f"139{number:08d}", consent=True)
+            )
     # The 30th row waits until Stop has been pressed, whatever the machine's speed.
     monkeypatch.setattr(export_service, "_PROGRESS_STEP", 10)
     original = export_service._people_rows

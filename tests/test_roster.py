@@ -601,7 +601,7 @@ def test_by_default_the_gender_comes_from_the_id_number_also_to_fill_a_blank_on_
     db: Database, admin: Actor
 ) -> None:
     with db.write() as session:  # 张三 is on file, without a gender or an ID number
-        people.register(session, admin, PersonInput(name="张三", phone="13812345678"))
+        people.register(session, admin, PersonInput(name="张三", phone="13812345678", consent=True))
     rows = [["张三", "女", "13812345678", ID_1956], ["赵六", "男", None, ID_1962]]
     preview = roster.RosterPreview.from_rows(["姓名", "性别", "手机", "身份证号"], rows)
     result = roster.import_roster(db, admin, preview, preview.mapping)

@@ -1,6 +1,6 @@
 """Export the register of people, or the visit log, to .xlsx or .csv. Admin only, audited.
 
-Phone and ID numbers are masked (138****5678, 310101**********1234) unless the admin asks for
+Phone and ID numbers are masked (138****5678, 3101**********1234) unless the admin asks for
 the full values (`full=True`), and so are the numbers typed into addresses and notes
 (`app.masking`); the audit event says which it was, what and how many rows. The rows stream from
 the database to the file (openpyxl's write-only workbook, csv row by row), so 100,000 people

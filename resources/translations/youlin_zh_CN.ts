@@ -1183,8 +1183,8 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>注意：该文件将含有每个人完整的电话号码和身份证号。请只保存在本机或加密的存储设备上，不要通过聊天软件或电子邮件发送，不再需要时请删除。本次导出会以您的名义记入操作日志。</translation>
     </message>
     <message>
-        <source>Phone and ID numbers are masked, also where they were typed into notes and addresses: 138****5678, 310101**********1234.</source>
-        <translation>电话号码和身份证号将脱敏显示，备注和地址里写的号码也一样：138****5678，310101**********1234。</translation>
+        <source>Phone and ID numbers are masked, also where they were typed into notes and addresses: 138****5678, 3101**********1234.</source>
+        <translation>电话号码和身份证号将脱敏显示，备注和地址里写的号码也一样：138****5678，3101**********1234。</translation>
     </message>
     <message>
         <source>Save as</source>

@@ -83,7 +83,7 @@ class ExportDialog(jobs.JobDialog):
             style.paragraph_html(
                 self.tr(
                     "Phone and ID numbers are masked, also where they were typed into notes and "
-                    "addresses: 138****5678, 310101**********1234."
+                    "addresses: 138****5678, 3101**********1234."
                 ),
                 colour=style.MUTED_COLOUR,
             )
