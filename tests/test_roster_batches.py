@@ -114,7 +114,9 @@ def test_a_check_in_at_another_desk_goes_through_while_10000_rows_are_written(
     db: Database, db_url: str, admin: Actor, desk: Actor
 ) -> None:
     with db.write() as session:
-        zhang = people.register(session, admin, PersonInput(name="张三", phone="13812345678"))
+        zhang = people.register(
+            session, admin, PersonInput(name="张三", phone="13812345678", consent=True)
+        )
     preview = big_roster(10_000)
     writing_started: list[float] = []
     progress = on_writing(lambda _done: writing_started.append(time.perf_counter()))

@@ -398,7 +398,9 @@ def test_the_window_keeps_painting_and_search_answers_during_a_10000_row_import(
     qtbot: QtBot, tmp_path: Path, db: Database, admin: Actor
 ) -> None:
     with db.write() as session:
-        people.register(session, admin, PersonInput(name="欧阳娜娜", phone="13612345678"))
+        people.register(
+            session, admin, PersonInput(name="欧阳娜娜", phone="13612345678", consent=True)
+        )
     dialog = open_dialog(qtbot, db, admin)
     step(qtbot, dialog, lambda: dialog.load_file(big_workbook(tmp_path / "r.xlsx", 10_000)))
     step(qtbot, dialog, dialog.validate)
