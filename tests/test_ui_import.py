@@ -39,6 +39,7 @@ from app.services.search import search_people
 from tests.test_roster import HEADER, ID_1956, places, write_xlsx
 from tests.test_roster_batches import HEADER as BATCH_HEADER
 from tests.test_roster_batches import person_row
+from ui import jobs
 from ui.context import DeskContext
 from ui.i18n import install_translators
 from ui.people.import_dialog import ImportDialog
@@ -401,10 +402,9 @@ def test_the_window_keeps_painting_and_search_answers_during_a_10000_row_import(
         people.register(
             session, admin, PersonInput(name="欧阳娜娜", phone="13612345678", consent=True)
         )
+    jobs.share_the_interpreter()  # as the program does at start
     dialog = open_dialog(qtbot, db, admin)
     step(qtbot, dialog, lambda: dialog.load_file(big_workbook(tmp_path / "r.xlsx", 10_000)))
-    step(qtbot, dialog, dialog.validate)
-    assert dialog.report is not None and dialog.report.new == 10_000
 
     ticks: list[float] = []
     searches: list[tuple[int, float]] = []
@@ -423,22 +423,35 @@ def test_the_window_keeps_painting_and_search_answers_during_a_10000_row_import(
     searcher = QTimer()
     searcher.setInterval(150)
     searcher.timeout.connect(search_at_the_desk)
+
+    def largest_gap_while(start: Callable[[], object]) -> float:
+        """The longest the GUI thread went without its 20 ms tick while `start`'s job ran (no
+        tick at all counts as the whole job)."""
+        ticks.clear()
+        began = time.perf_counter()
+        with qtbot.waitSignal(dialog.step_done, timeout=120_000):
+            ticker.start()
+            searcher.start()
+            start()
+        ended = time.perf_counter()
+        ticker.stop()
+        searcher.stop()
+        return max(b - a for a, b in itertools.pairwise([began, *ticks, ended]))
+
     # A full garbage collection stops every thread, and this process holds the objects of every
     # test before this one (a full collection of them took 0.3-0.6 s): set them aside, so that
     # what is measured is the import's, as in the program (where one takes ~0.13 s).
     gc.collect()
     gc.freeze()
     try:
-        with qtbot.waitSignal(dialog.step_done, timeout=120_000):
-            ticker.start()
-            searcher.start()
-            qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        checking = largest_gap_while(dialog.validate)
+        assert dialog.report is not None and dialog.report.new == 10_000
+        importing = largest_gap_while(
+            lambda: qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        )
     finally:
         gc.unfreeze()
-        ticker.stop()
-        searcher.stop()
     assert dialog.import_result is not None and dialog.import_result.added == 10_000
-    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
-    assert len(ticks) > 10 and max(gaps) < 0.5, max(gaps)
+    assert checking < 0.5 and importing < 0.5, (checking, importing)
     assert len(searches) >= 3 and all(found == 1 for found, _seconds in searches)
     assert max(seconds for _found, seconds in searches) < 0.5

@@ -52,9 +52,10 @@ def run(options: StartOptions) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from ui import errors
+    from ui import errors, jobs
     from ui.shell import Shell
 
+    jobs.share_the_interpreter()
     existing = QApplication.instance()
     app = (
         existing

@@ -152,6 +152,9 @@ def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
     return font
 
 
+RESIZE_PRECISION_ROWS = 100
+
+
 def configure_table(view: QTableView) -> None:
     """Rows tall enough for 1.3 line spacing plus a margin; read-only, whole-row selection."""
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -160,6 +163,9 @@ def configure_table(view: QTableView) -> None:
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
+    # A column sized to its contents measures this many rows, not 1,000: a 10,000-row report
+    # would otherwise keep the GUI thread busy for half a second each time it is shown.
+    view.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
     update_table_metrics(view)
 
 

@@ -222,9 +222,11 @@ def _dialog_import(workdir: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from app import settings
+    from ui import jobs
     from ui.context import DeskContext
     from ui.people.import_dialog import ImportDialog
 
+    jobs.share_the_interpreter()  # as the program does at start
     app = QApplication.instance() or QApplication([])
     roster_path = workdir / "roster-10k.xlsx"
     if not roster_path.exists():
@@ -253,8 +255,9 @@ def _dialog_import(workdir: Path) -> dict[str, float]:
         figures[f"{name}_s"] = time.perf_counter() - began
         ticker.stop()
         dialog.step_done.disconnect()
-        gaps = [b - a for a, b in itertools.pairwise(ticks)]
-        figures[f"{name}_gap_ms"] = max(gaps) * 1000 if gaps else 0.0
+        # No tick at all is a frozen window, not a gap of 0: count the whole step then.
+        gaps = [b - a for a, b in itertools.pairwise([began, *ticks, time.perf_counter()])]
+        figures[f"{name}_gap_ms"] = max(gaps) * 1000
 
     try:
         run_step("read", lambda: dialog.load_file(roster_path))
