@@ -15,7 +15,6 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QLabel,
     QProgressBar,
@@ -41,7 +40,6 @@ from tests.test_roster_batches import HEADER as BATCH_HEADER
 from tests.test_roster_batches import person_row
 from ui import jobs
 from ui.context import DeskContext
-from ui.i18n import install_translators
 from ui.people.import_dialog import ImportDialog
 
 __all__ = ["places"]  # the fixture, used by name
@@ -69,15 +67,6 @@ def make_context(db: Database, actor: Actor, changes: Changes | None = None) -> 
 @pytest.fixture(autouse=True)
 def english(data_dir: Path) -> None:
     i18n.set_language("en")
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    i18n.set_language("zh_CN")
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 ROWS = [

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton, QToolBar
 from pytestqt.qtbot import QtBot
 
@@ -28,15 +26,6 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 @pytest.fixture(autouse=True)
 def english(data_dir: Path) -> None:
     i18n.set_language("en")
-
-
-@pytest.fixture
-def text_size(qapp: QApplication) -> Iterator[None]:
-    """Restore the application's font and stylesheet after a test changes the text size."""
-    font = QFont(qapp.font())
-    yield
-    qapp.setFont(font)
-    style.apply_text_size(qapp, "normal")
 
 
 def _window(qtbot: QtBot, db: Database, actor: Actor) -> MainWindow:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,8 +31,6 @@ from app.services.search import MatchKind, PersonHit
 from tests.conftest import TEST_NOW
 from ui import labels, style
 from ui.context import DeskContext
-from ui.fonts import install_application_font
-from ui.i18n import install_translators
 from ui.main_window import DEFAULT_SIZE, MainWindow
 from ui.reception.desk import ReceptionDesk
 from ui.reception.models import RequestsModel, ResultsModel, TodayLogModel
@@ -773,25 +770,6 @@ def test_a_request_check_in_opens_the_requests_tab(
 
 
 # --- fit and language ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def text_size(qapp: QApplication) -> Iterator[None]:
-    yield
-    style.apply_text_size(qapp, "normal")
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    """The interface as a centre sees it: Chinese catalogues and the bundled font."""
-    font = qapp.font()
-    i18n.set_language("zh_CN")
-    translators = install_translators(qapp, "zh_CN")
-    install_application_font(qapp, font.pointSizeF())
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    qapp.setFont(font)
 
 
 @pytest.mark.parametrize("size", ["normal", "large"])

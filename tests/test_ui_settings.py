@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,7 +31,6 @@ from app.services import accounts, communities
 from app.settings import Settings
 from tests.conftest import PASSWORD
 from ui.context import DeskContext
-from ui.i18n import install_translators
 from ui.settings import SettingsDesk
 from ui.settings.accounts_page import AccountTableModel
 from ui.settings.communities_page import BUILDING_GROUP, COMMUNITY
@@ -81,16 +79,6 @@ def desk_widget(qtbot: QtBot, db: Database, admin: Actor, recorder: Recorder) ->
 def english(data_dir: Path) -> None:
     """English source text from the services too, as the interface has without a translator."""
     i18n.set_language("en")
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    """The interface as a centre sees it: Chinese catalogues installed, services in Chinese."""
-    i18n.set_language("zh_CN")
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def centre_row(db: Database) -> Centre:
