@@ -39,12 +39,34 @@ class BookingKind(enum.StrEnum):
     STAFF = "staff"  # the centre's own use (meetings, training)
     ORGANISATION = "organisation"  # a social organisation
     RESIDENT = "resident"  # residents' own group use
+    COUNCIL = "council"  # a meeting of the 1+7+49 deliberation platform, with an agenda
+
+
+class OrganisationKind(enum.StrEnum):
+    INCUBATED = "incubated"  # 孵化
+    INTRODUCED = "introduced"  # 引进
+    PARTNER = "partner"  # 合作
+    COUNCIL = "council"  # 群英荟, 自治理事会, 工作委员会 of the 1+7+49 platform
+
+
+class ClosureKind(enum.StrEnum):
+    CLOSED = "closed"  # the centre's own closed day
+    HOLIDAY = (
+        "holiday"  # a statutory holiday entered by the admin for a year chinese-calendar lacks
+    )
+    WORKDAY = "workday"  # a 调休 working day entered likewise
+
+
+class AgendaOutcome(enum.StrEnum):
+    RESOLVED = "resolved"  # the request is resolved by the meeting's decision
+    OPEN = "open"  # still open, with the decision noted
 
 
 class BookingStatus(enum.StrEnum):
     PENDING = "pending"
     CONFIRMED = "confirmed"
     CANCELLED = "cancelled"
+    REJECTED = "rejected"  # a pending request turned down by staff, with a reason
 
 
 class SignupStatus(enum.StrEnum):

@@ -26,14 +26,20 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    func,
+    literal_column,
 )
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from app import clock
+from app.choices import AgendaOutcome as AgendaOutcome
 from app.choices import BookingKind as BookingKind
 from app.choices import BookingStatus as BookingStatus
 from app.choices import CertificateKind as CertificateKind
+from app.choices import ClosureKind as ClosureKind
 from app.choices import Gender as Gender
+from app.choices import OrganisationKind as OrganisationKind
 from app.choices import Purpose as Purpose
 from app.choices import RequestStatus as RequestStatus
 from app.choices import ServiceRecordKind as ServiceRecordKind
@@ -275,15 +281,18 @@ class Request(Timestamped, Base):
 
 
 class Organisation(Timestamped, Base):
-    """社会组织 delivering services or booking rooms."""
+    """社会组织 delivering services or booking rooms; the councils of the 1+7+49 platform too."""
 
     __tablename__ = "organisation"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
+    kind: Mapped[str] = mapped_column(String(12), default=OrganisationKind.PARTNER.value)
     credit_code: Mapped[str | None] = mapped_column(String(18), default=None)  # 统一社会信用代码
     contact_name: Mapped[str] = mapped_column(String(40), default="")
     contact_phone: Mapped[str] = mapped_column(String(20), default="")
+    provides: Mapped[str] = mapped_column(Text, default="")  # what they offer the centre
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    __table_args__ = (CheckConstraint(_choices("kind", OrganisationKind), name="kind"),)
 
 
 class Room(Base):
@@ -292,13 +301,16 @@ class Room(Base):
     name: Mapped[str] = mapped_column(String(40), unique=True)
     capacity: Mapped[int] = mapped_column(Integer)
     location: Mapped[str] = mapped_column(String(60), default="")
+    facilities: Mapped[str] = mapped_column(String(200), default="")  # 投影、音响、钢琴 …
+    colour: Mapped[str] = mapped_column(String(7), default="")  # #RRGGBB, "" = the desk's own
+    bookable: Mapped[bool] = mapped_column(Boolean, default=True)  # false: shown, not bookable
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     __table_args__ = (CheckConstraint("capacity > 0", name="capacity_positive"),)
 
 
 class OpeningHours(Base):
-    """The centre's opening hours per weekday (0 = Monday)."""
+    """The centre's opening hours per weekday (0 = Monday): what a new room starts with."""
 
     __tablename__ = "opening_hours"
     weekday: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -310,17 +322,41 @@ class OpeningHours(Base):
     )
 
 
+class RoomHours(Base):
+    """A room's opening hours per weekday (0 = Monday); a weekday without a row is closed."""
+
+    __tablename__ = "room_hours"
+    room_id: Mapped[int] = mapped_column(
+        ForeignKey("room.id", ondelete="CASCADE"), primary_key=True
+    )
+    weekday: Mapped[int] = mapped_column(Integer, primary_key=True)
+    opens: Mapped[dt.time] = mapped_column(Time)
+    closes: Mapped[dt.time] = mapped_column(Time)
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
+        CheckConstraint("closes > opens", name="closes_after_opens"),
+    )
+
+
 class Closure(Base):
-    """闭馆日 of the centre's own; statutory holidays come from the chinese-calendar package."""
+    """A day the calendar treats specially: the centre's own closed day, or (for a year the
+    chinese-calendar package doesn't know yet) a statutory holiday or 调休 working day entered by
+    the admin. Years the package knows take their holidays from it."""
 
     __tablename__ = "closure"
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, unique=True)
+    kind: Mapped[str] = mapped_column(String(10), default=ClosureKind.CLOSED.value)
     reason: Mapped[str] = mapped_column(String(60), default="")
+    __table_args__ = (CheckConstraint(_choices("kind", ClosureKind), name="kind"),)
 
 
 class BookingSeries(Timestamped, Base):
-    """周期预约: an RFC 5545 rule expanded into bookings, each of which may become an exception."""
+    """周期预约: an RFC 5545 rule expanded into bookings, each of which may become an exception.
+
+    The series is the template of its occurrences; each occurrence is a `Booking` row that keeps
+    the start the rule gave it (`occurrence_start`), so an occurrence edited or cancelled on its
+    own stays so when the series is edited (RECURRENCE-ID / EXDATE in iCalendar)."""
 
     __tablename__ = "booking_series"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -331,7 +367,11 @@ class BookingSeries(Timestamped, Base):
     first_day: Mapped[dt.date] = mapped_column(Date)
     start_time: Mapped[dt.time] = mapped_column(Time)
     end_time: Mapped[dt.time] = mapped_column(Time)
+    expected_attendees: Mapped[int | None] = mapped_column(Integer, default=None)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), default=None)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), default=None)
+    booker_account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
     __table_args__ = (
         CheckConstraint(_choices("kind", BookingKind), name="kind"),
@@ -339,11 +379,25 @@ class BookingSeries(Timestamped, Base):
     )
 
 
+# The statuses that hold a room (app.services.rooms.HOLDING); the exclusion constraint below
+# repeats them in SQL.
+_HOLDING_SQL = "status IN ('pending', 'confirmed')"
+
+
 class Booking(Timestamped, Base):
+    """预约: a room held over [starts_at, ends_at), half-open so back-to-back bookings fit.
+
+    Booker: an account of the centre (`booker_account_id`, kind staff), an organisation, or a
+    person (a resident's group); the day view shows their name and masked phone."""
+
     __tablename__ = "booking"
     id: Mapped[int] = mapped_column(primary_key=True)
     room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
     series_id: Mapped[int | None] = mapped_column(ForeignKey("booking_series.id"), default=None)
+    # The start the series' rule gave this occurrence (RECURRENCE-ID); None outside a series.
+    occurrence_start: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    # Edited on its own ("this occurrence"): a later edit of the whole series leaves it be.
+    detached: Mapped[bool] = mapped_column(Boolean, default=False)
     title: Mapped[str] = mapped_column(String(60))
     kind: Mapped[str] = mapped_column(String(12))
     status: Mapped[str] = mapped_column(String(10), default=BookingStatus.CONFIRMED.value)
@@ -352,8 +406,15 @@ class Booking(Timestamped, Base):
     expected_attendees: Mapped[int | None] = mapped_column(Integer, default=None)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), default=None)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), default=None)
+    booker_account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
     note: Mapped[str] = mapped_column(Text, default="")
+    # An admin's reason for booking on a closed day or outside opening hours ("" = none needed).
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    # Approval of a pending request, or its rejection with a reason.
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
     room: Mapped[Room] = relationship()
     organisation: Mapped[Organisation | None] = relationship()
     __table_args__ = (
@@ -364,7 +425,37 @@ class Booking(Timestamped, Base):
         # Overlap lookups: room_id = ? AND starts_at < :end AND ends_at > :start.
         Index("ix_booking_room_time", "room_id", "starts_at", "ends_at"),
         Index("ix_booking_time", "starts_at"),
-        Index("ix_booking_series", "series_id"),
+        Index("ix_booking_series", "series_id", "occurrence_start"),
+        # PostgreSQL itself refuses two holding bookings of a room that overlap (btree_gist);
+        # SQLite relies on the service's check inside its BEGIN IMMEDIATE transaction.
+        ExcludeConstraint(
+            ("room_id", "="),
+            (func.tsrange(literal_column("starts_at"), literal_column("ends_at"), "[)"), "&&"),
+            name="ex_booking_room_time",
+            using="gist",
+            where=_HOLDING_SQL,
+        ).ddl_if(dialect="postgresql"),
+    )
+
+
+class AgendaItem(Base):
+    """An open 民生直通车 request put on a council meeting's agenda (提交议事), and what the
+    meeting decided about it, carried back to the request."""
+
+    __tablename__ = "agenda_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    booking_id: Mapped[int] = mapped_column(ForeignKey("booking.id"))
+    request_id: Mapped[int] = mapped_column(ForeignKey("request.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(10), default=None)
+    decision: Mapped[str] = mapped_column(Text, default="")
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    recorded_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    request: Mapped[Request] = relationship()
+    __table_args__ = (
+        UniqueConstraint("booking_id", "request_id", name="uq_agenda_item_booking_request"),
+        CheckConstraint(_choices("outcome", AgendaOutcome), name="outcome"),
     )
 
 

@@ -3178,6 +3178,29 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>Rooms</name>
+    <message>
+        <source>Working day in exchange (%1)</source>
+        <translation>调休上班（%1）</translation>
+    </message>
+    <message>
+        <source>The centre is closed</source>
+        <translation>中心闭馆</translation>
+    </message>
+    <message>
+        <source>%1 is a closed day (%2).</source>
+        <translation>%1 是闭馆日（%2）。</translation>
+    </message>
+    <message>
+        <source>The room is not open on %1.</source>
+        <translation>该活动室 %1 不开放。</translation>
+    </message>
+    <message>
+        <source>The room is open %1–%2 that day.</source>
+        <translation>该活动室当天开放时间为 %1–%2。</translation>
+    </message>
+</context>
+<context>
     <name>Roster</name>
     <message>
         <source>Name</source>

@@ -1,9 +1,10 @@
-"""活动室预约: the rule that a room is never double-booked, for the Rooms desk's service (checked in
-its writing transaction) and for everything else that writes bookings (the demo centre).
+"""A room is never double-booked: the rule for the Rooms desk's services (checked in their
+writing transaction; on PostgreSQL the exclusion constraint ex_booking_room_time says it too) and
+for everything else that writes bookings (the demo centre).
 
 A booking holds its room from its start up to, not including, its end: 14:00–16:00 and
-16:00–18:00 don't clash. A cancelled booking holds nothing; a pending one (a request awaiting
-approval) holds its room like a confirmed one, so approving it can never clash.
+16:00–18:00 don't clash. A cancelled or rejected booking holds nothing; a pending one (a request
+awaiting approval) holds its room like a confirmed one, so approving it can never clash.
 """
 
 from __future__ import annotations
