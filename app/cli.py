@@ -5,6 +5,7 @@ so that this module, like all of `app`, never imports `ui`."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import os
 import sys
@@ -13,10 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__, i18n, paths, start
-from app.errors import DomainError
+from app.errors import DomainError, ValidationError
 from app.i18n import translate
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.db import Database
     from app.security import Actor
 
@@ -65,16 +68,42 @@ def _parser() -> argparse.ArgumentParser:
         "--report", metavar="FILE.csv", type=Path, help="also write the whole row report here"
     )
 
-    export = commands.add_parser("export", help="export people or visits to .xlsx or .csv")
+    export = commands.add_parser(
+        "export", help="export people or visits to .xlsx or .csv, or room bookings to .ics"
+    )
     _add_common(export)
     _add_account(export)
-    export.add_argument("what", choices=("people", "visits"))
+    export.add_argument("what", choices=("people", "visits", "rooms-ics"))
     export.add_argument(
         "--format", choices=("xlsx", "csv"), help="file format (default: from the file name)"
     )
     export.add_argument("-o", "--output", metavar="FILE", type=Path, required=True)
     export.add_argument(
         "--full", action="store_true", help="full phone and ID numbers instead of masked ones"
+    )
+    export.add_argument(
+        "--room", metavar="NAME_OR_ID", help="rooms-ics: this room only (default: all rooms)"
+    )
+
+    printing = commands.add_parser("print", help="print the rooms' sheets to a PDF file")
+    _add_common(printing)
+    sheets = printing.add_subparsers(dest="sheet", metavar="SHEET", required=True)
+    room_day = sheets.add_parser(
+        "room-day", help="the day's door sheets, one page per room (--overview: one table)"
+    )
+    room_week = sheets.add_parser(
+        "room-week", help="the week (Monday to Sunday) holding --date, rooms by days"
+    )
+    for sheet in (room_day, room_week):
+        _add_common(sheet)
+        _add_account(sheet)
+        sheet.add_argument("--date", metavar="YYYY-MM-DD", required=True, help="the day")
+        sheet.add_argument("--room", metavar="NAME_OR_ID", help="this room only (default: all)")
+        sheet.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, required=True)
+    room_day.add_argument(
+        "--overview",
+        action="store_true",
+        help="all rooms' bookings in one table instead of a door sheet per room",
     )
     return parser
 
@@ -116,7 +145,11 @@ def main(start_desk: StartDesk, argv: Sequence[str] | None = None) -> int:
         if args.command == "import-residents":
             return _import_residents(database, args)
         if args.command == "export":
+            if args.what == "rooms-ics":
+                return _export_ics(database, args)
             return _export(database, args)
+        if args.command == "print":
+            return _print_sheets(database, args)
         return _start(start_desk, args, database, language, tuple(qt_args))
     except DomainError as error:
         print(error.message, file=sys.stderr)
@@ -218,7 +251,6 @@ def _open_existing(database: str | None) -> Database:
 def _sign_in(db: Database, username: str) -> Actor:
     """The acting account, signed in (and audited) with the password from the environment or
     typed at a prompt that doesn't echo it."""
-    from app.errors import ValidationError
     from app.services import accounts
 
     password = os.environ.get(PASSWORD_ENV)
@@ -307,6 +339,90 @@ def _export(database: str | None, args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(export.summary(result))
+    return 0
+
+
+def _day(text: str) -> dt.date:
+    """A date typed on the command line, or a ValidationError saying how to write one."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(
+            "date",
+            translate(
+                "Cli", "“%1” is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25."
+            ).replace("%1", text),
+        ) from None
+
+
+def _print_sheets(database: str | None, args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.files import write_whole
+    from app.printing import room_sheets
+    from app.services import calls
+    from app.services.rooms.lookup import find_room
+
+    day = _day(args.date)  # before the password: a mistyped date is said at once
+    db = _open_existing(database)
+    try:
+        actor = _sign_in(db, args.as_user)
+
+        def read(session: Session, acting: Actor) -> room_sheets.RoomSheetData:
+            room_id = find_room(session, args.room).id if args.room else None
+            if args.sheet == "room-week":
+                return room_sheets.week_sheets(session, acting, day, room_id)
+            return room_sheets.day_sheets(session, acting, day, room_id)
+
+        data = calls.read(db, actor, read)
+    except SQLAlchemyError as error:
+        raise _database_problem(error) from error
+    finally:
+        db.dispose()
+    if args.sheet == "room-week":
+        printout = room_sheets.week_overview_pdf(data)
+    elif args.overview:
+        printout = room_sheets.day_overview_pdf(data, day)
+    else:
+        printout = room_sheets.door_sheets_pdf(data, day)
+    write_whole(args.output, printout.pdf)
+    print(
+        translate("Cli", "Wrote %1: %2 pages, %3 bookings.")
+        .replace("%1", str(args.output))
+        .replace("%2", str(printout.pages))
+        .replace("%3", str(len(data.bookings)))
+    )
+    if printout.unprintable:
+        print(printout.warning(), file=sys.stderr)
+    return 0
+
+
+def _export_ics(database: str | None, args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.services import calls
+    from app.services.rooms import ical
+    from app.services.rooms.lookup import find_room
+
+    if args.full or args.format:
+        raise ValidationError(
+            "full",
+            translate(
+                "Cli", "rooms-ics writes an .ics file with masked phone numbers: leave out %1."
+            ).replace("%1", "--full" if args.full else "--format"),
+        )
+    db = _open_existing(database)
+    try:
+        actor = _sign_in(db, args.as_user)
+        room_id = None
+        if args.room:
+            room_id = calls.read(db, actor, lambda session, _a: find_room(session, args.room).id)
+        result = ical.export_ics_file(db, actor, args.output, room_id)
+    except SQLAlchemyError as error:
+        raise _database_problem(error) from error
+    finally:
+        db.dispose()
+    print(ical.summary(result, args.output))
     return 0
 
 

@@ -178,6 +178,10 @@ class PdfPreviewDialog(QDialog):
     def message_text(self) -> str:
         return self.message.property("plainText") or ""
 
+    def warn(self, text: str) -> None:
+        """Say something the person must know before printing (a character no font has)."""
+        self._say(text, error=True)
+
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setProperty("plainText", text)
         self.message.setText(
