@@ -147,9 +147,10 @@ def add_series(
     session.add(series)
     session.flush()
     rows = SeriesRows(series)
-    first = at(first_day, start)
-    length = at(first_day, end) - first
-    for occurrence in rrulestr(rule, dtstart=first):
+    length = at(first_day, end) - at(first_day, start)
+    # The rule gives days (an UNTIL date is the last day, included), each at the start time.
+    for day in rrulestr(rule, dtstart=dt.datetime.combine(first_day, dt.time())):
+        occurrence = at(day.date(), start)
         rows.bookings.append(
             add_booking(
                 session,

@@ -184,13 +184,13 @@ def _moment(moment: dt.datetime, day: dt.date, *, start: bool) -> str:
 
 
 def booker_words(block: BookingBlock) -> str:
-    """张三 138****5678 · 预计 25 人"""
+    """张三 138****5678 · 预计25人"""
     parts = []
     who = " ".join(part for part in (block.booker, block.booker_phone) if part)
     if who:
         parts.append("预约：" + who)
     if block.expected_attendees:
-        parts.append(f"预计 {block.expected_attendees} 人")
+        parts.append(f"预计{block.expected_attendees}人")
     return " · ".join(parts)
 
 
@@ -313,7 +313,10 @@ def day_overview_pdf(data: RoomSheetData, day: dt.date) -> Printout:
     cell = kit.style("cell", 11)
     muted = kit.style("mutedCell", 11, muted=True)
     rows: list[list[Any]] = [
-        [Paragraph(text, kit.style("head", 11)) for text in ("活动室", "时间", "活动", "预约人")]
+        [
+            Paragraph(text, kit.style("head", 11))
+            for text in ("活动室", "时间", "活动", "预约人", "人数")
+        ]
     ]
     pending_rows: list[int] = []
     group_starts: list[int] = []
@@ -324,22 +327,23 @@ def day_overview_pdf(data: RoomSheetData, day: dt.date) -> Printout:
         if not bookings:
             hours = data.hours[(room.id, day)]
             empty = "无预约" if hours is not None or status.closed else "本室今日不开放"
-            rows.append([name, "", Paragraph(empty, muted), ""])
+            rows.append([name, "", Paragraph(empty, muted), "", ""])
             continue
         for index, block in enumerate(bookings):
             if block.pending:
                 pending_rows.append(len(rows))
-            attendees = f"预计 {block.expected_attendees} 人" if block.expected_attendees else ""
             who = " ".join(part for part in (block.booker, block.booker_phone) if part)
             rows.append(
                 [
                     name if index == 0 else "",
                     Paragraph(time_span(block, day), cell),
                     Paragraph(kit.title(block), cell),
-                    Paragraph(kit.text(" ".join(p for p in (who, attendees) if p)), cell),
+                    Paragraph(kit.text(who), cell),
+                    Paragraph(str(block.expected_attendees or ""), cell),
                 ]
             )
-    table = Table(rows, colWidths=[30 * MM, 30 * MM, 62 * MM, 52 * MM], repeatRows=1)
+    widths = [28 * MM, 27 * MM, 56 * MM, 47 * MM, 16 * MM]
+    table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(_table_style(pending_rows, padding=4, groups=group_starts))
     flowables.append(table)
     title = f"活动室一览 {day.isoformat()}"

@@ -443,6 +443,18 @@
         <translation>试运行：没有写入任何数据。</translation>
     </message>
     <message>
+        <source>“%1” is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25.</source>
+        <translation>“%1”不是日期：请按 年-月-日 写成 YYYY-MM-DD，例如 2026-11-25。</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 pages, %3 bookings.</source>
+        <translation>已写入 %1：共 %2 页，%3 个预约。</translation>
+    </message>
+    <message>
+        <source>rooms-ics writes an .ics file with masked phone numbers: leave out %1.</source>
+        <translation>rooms-ics 导出的 .ics 文件中电话号码总是隐藏中间几位：请去掉 %1。</translation>
+    </message>
+    <message>
         <source>Writing a demo centre to %1 …</source>
         <translation>正在将演示中心写入 %1 …</translation>
     </message>
@@ -2641,6 +2653,17 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>No font on this computer has these characters: %1. They are printed as 〓; please write them in by hand.</source>
+        <translation>本机所有字体都没有这些字：%1。打印时以〓代替，请打印后手写补上。</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>Stopped at your request.</source>
@@ -3198,6 +3221,77 @@ Data folder: %2</source>
     <message>
         <source>The room is open %1–%2 that day.</source>
         <translation>该活动室当天开放时间为 %1–%2。</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>最后一天早于第一天。</translation>
+    </message>
+    <message>
+        <source>A print-out covers at most %1 days.</source>
+        <translation>一份打印件最多包含 %1 天。</translation>
+    </message>
+    <message>
+        <source>This room is no longer on file.</source>
+        <translation>这间活动室已不在档案中。</translation>
+    </message>
+    <message>
+        <source>Exported %1 bookings to %2. Phone numbers are masked.</source>
+        <translation>已将 %1 个预约导出到 %2，电话号码已隐藏中间几位。</translation>
+    </message>
+    <message>
+        <source>There is no room “%1”: no rooms are set up yet.</source>
+        <translation>没有名为“%1”的活动室：还没有设置任何活动室。</translation>
+    </message>
+    <message>
+        <source>There is no room “%1”. The rooms are: %2.</source>
+        <translation>没有名为“%1”的活动室。现有活动室：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPrinting</name>
+    <message>
+        <source>rooms on %1</source>
+        <translation>%1 活动室一览</translation>
+    </message>
+    <message>
+        <source>Rooms %1.pdf</source>
+        <translation>活动室一览 %1.pdf</translation>
+    </message>
+    <message>
+        <source>door sheets of %1</source>
+        <translation>%1 门牌日程</translation>
+    </message>
+    <message>
+        <source>Door sheets %1.pdf</source>
+        <translation>门牌日程 %1.pdf</translation>
+    </message>
+    <message>
+        <source>week of %1</source>
+        <translation>%1 起的一周</translation>
+    </message>
+    <message>
+        <source>Rooms week %1.pdf</source>
+        <translation>活动室周览 %1.pdf</translation>
+    </message>
+    <message>
+        <source>Export the bookings as a calendar</source>
+        <translation>将预约导出为日历文件</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>%1 bookings</source>
+        <translation>%1预约</translation>
+    </message>
+    <message>
+        <source>Room bookings</source>
+        <translation>活动室预约</translation>
     </message>
 </context>
 <context>

@@ -36,12 +36,6 @@ from ui.context import DeskContext
 from ui.errors import StatusLine, show_domain_error
 from ui.pdf_preview import PdfPreviewDialog
 
-CONTEXT = "RoomsPrinting"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def show_day_sheets(
     parent: QWidget | None,
@@ -60,11 +54,19 @@ def show_day_sheets(
         return room_sheets.door_sheets_pdf(data, day)
 
     if overview:
-        title = _tr("rooms on %1").replace("%1", day.isoformat())
-        file_name = _tr("Rooms %1.pdf").replace("%1", day.isoformat())
+        title = QCoreApplication.translate("RoomsPrinting", "rooms on %1").replace(
+            "%1", day.isoformat()
+        )
+        file_name = QCoreApplication.translate("RoomsPrinting", "Rooms %1.pdf").replace(
+            "%1", day.isoformat()
+        )
     else:
-        title = _tr("door sheets of %1").replace("%1", day.isoformat())
-        file_name = _tr("Door sheets %1.pdf").replace("%1", day.isoformat())
+        title = QCoreApplication.translate("RoomsPrinting", "door sheets of %1").replace(
+            "%1", day.isoformat()
+        )
+        file_name = QCoreApplication.translate("RoomsPrinting", "Door sheets %1.pdf").replace(
+            "%1", day.isoformat()
+        )
     return _preview(
         parent,
         context,
@@ -95,8 +97,10 @@ def show_week_overview(
         context,
         lambda session, actor: room_sheets.week_sheets(session, actor, monday, room_id),
         room_sheets.week_overview_pdf,
-        _tr("week of %1").replace("%1", monday.isoformat()),
-        _tr("Rooms week %1.pdf").replace("%1", monday.isoformat()),
+        QCoreApplication.translate("RoomsPrinting", "week of %1").replace("%1", monday.isoformat()),
+        QCoreApplication.translate("RoomsPrinting", "Rooms week %1.pdf").replace(
+            "%1", monday.isoformat()
+        ),
     )
 
 
@@ -149,12 +153,15 @@ class IcsExport(QObject):
         self.dialog: QFileDialog | None = None
 
     def open_dialog(self, file_name: str) -> QFileDialog:
-        dialog = QFileDialog(self._parent, _tr("Export the bookings as a calendar"))
+        dialog = QFileDialog(
+            self._parent,
+            QCoreApplication.translate("RoomsPrinting", "Export the bookings as a calendar"),
+        )
         dialog.setObjectName("rooms.icsFileDialog")
         dialog.setAccessibleName(dialog.windowTitle())
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(_tr("Calendar files (*.ics)"))
+        dialog.setNameFilter(QCoreApplication.translate("RoomsPrinting", "Calendar files (*.ics)"))
         dialog.setDefaultSuffix("ics")
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         dialog.selectFile(str(Path(folder or Path.home()) / file_name))
@@ -207,7 +214,7 @@ class IcsExport(QObject):
             box = QMessageBox(self._parent)
             box.setObjectName("rooms.icsDone")
             box.setIcon(QMessageBox.Icon.Information)
-            box.setWindowTitle(_tr("Exported"))
+            box.setWindowTitle(QCoreApplication.translate("RoomsPrinting", "Exported"))
             box.setText(message)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
@@ -235,7 +242,11 @@ def export_ics(
     name = ""
     if room_id is not None:
         name = next((room.name for room in _rooms(context) if room.id == room_id), "")
-    stem = _tr("%1 bookings").replace("%1", name) if name else _tr("Room bookings")
+    stem = (
+        QCoreApplication.translate("RoomsPrinting", "%1 bookings").replace("%1", name)
+        if name
+        else QCoreApplication.translate("RoomsPrinting", "Room bookings")
+    )
     export = IcsExport(parent, context, room_id, status)
     export.open_dialog(f"{stem} {clock.today().isoformat()}.ics")
     return export

@@ -91,7 +91,7 @@ def _description(block: BookingBlock) -> str:
     if who:
         lines.append(f"预约人：{who}")
     if block.expected_attendees:
-        lines.append(f"预计 {block.expected_attendees} 人")
+        lines.append(f"预计{block.expected_attendees}人")
     if block.pending:
         lines.append("待审批")
     return "\n".join(lines)
