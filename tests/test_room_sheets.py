@@ -161,9 +161,9 @@ def test_a_full_day_shrinks_onto_one_page_then_runs_on(db: Database, admin: Acto
         same = session.get(Room, room_id)
         assert same is not None
         for n in range(40):
-            start = at(WEDNESDAY, "20:00") + dt.timedelta(minutes=5 * n)
+            start = at(WEDNESDAY, "21:00") + dt.timedelta(minutes=3 * n)
             add_booking(
-                session, same, start, start + dt.timedelta(minutes=5), f"夜场{n + 1}",
+                session, same, start, start + dt.timedelta(minutes=3), f"夜场{n + 1}",
                 account_id=admin.account_id,
             )  # fmt: skip
     crowded = room_sheets.door_sheets_pdf(_day(db, admin, WEDNESDAY), WEDNESDAY)
