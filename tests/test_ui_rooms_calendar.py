@@ -243,8 +243,7 @@ def test_drag_into_closed_hours_is_refused(calendar: RoomsCalendar, qtbot: QtBot
 def test_drag_a_booking_to_a_free_place(calendar: RoomsCalendar, qtbot: QtBot) -> None:
     block = calendar.block_rect(10)  # room 1, 09:00-10:30
     assert block is not None
-    grab = QPoint(block.center().x(), calendar.cell_rect(1, at(9))
-                  .center().y())  # fmt: skip
+    grab = QPoint(block.center().x(), centre(calendar, 1, at(9)).y())
     target = QPoint(centre(calendar, 3, at(12)).x(), centre(calendar, 3, at(12)).y())
     with qtbot.waitSignal(calendar.move_requested) as signal:
         drag(calendar, grab, target)
@@ -541,7 +540,9 @@ def test_closed_day_is_shaded_with_its_reason(
     with qtbot.waitSignal(calendar.refused):
         key(qtbot, calendar, Qt.Key.Key_Return)
     # Closed hours of one room: shaded before it opens, white while open.
-    calendar.set_day(DAY, ROOMS, [], {**open_hours([DAY]), (1, DAY): (dt.time(13), dt.time(20))}, {})
+    calendar.set_day(
+        DAY, ROOMS, [], {**open_hours([DAY]), (1, DAY): (dt.time(13), dt.time(20))}, {}
+    )
     calendar.verticalScrollBar().setValue(0)
     image = calendar.viewport().grab().toImage()
     morning, afternoon = calendar.cell_rect(1, at(9)), calendar.cell_rect(1, at(14))
@@ -633,8 +634,9 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_a_demo_day_fits(
     demo_url: str, qtbot: QtBot, clock_at: clock.FixedClock, chinese: None, tmp_path: Path
 ) -> None:
-    from app.models import Account
     from sqlalchemy import select
+
+    from app.models import Account
 
     database = Database(demo_url)
     try:
