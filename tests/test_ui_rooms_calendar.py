@@ -671,3 +671,21 @@ def test_a_demo_day_fits(
     shown = {item for item in widget.blocks()}
     assert len(shown) == len(blocks)
     assert widget.grab().save(str(tmp_path / "demo-week.png"))
+
+
+def test_dragging_at_the_bottom_edge_scrolls_on(
+    calendar: RoomsCalendar, qtbot: QtBot
+) -> None:
+    calendar.resize(1366, 400)
+    calendar.verticalScrollBar().setValue(0)
+    assert calendar.verticalScrollBar().maximum() > 0  # the day is taller than the widget
+    start = centre(calendar, 2, at(9))
+    bottom = QPoint(start.x(), calendar.viewport().height() - 3)
+    mouse(calendar, QEvent.Type.MouseButtonPress, start)
+    mouse(calendar, QEvent.Type.MouseMove, QPoint(start.x(), start.y() + 20))
+    mouse(calendar, QEvent.Type.MouseMove, bottom)
+    qtbot.waitUntil(
+        lambda: calendar.verticalScrollBar().value() == calendar.verticalScrollBar().maximum()
+    )
+    with qtbot.waitSignal(calendar.refused):  # down to the evening: over 睦邻议事会 at 14:00
+        mouse(calendar, QEvent.Type.MouseButtonRelease, bottom, Qt.MouseButton.NoButton)

@@ -282,6 +282,45 @@
     </message>
 </context>
 <context>
+    <name>CalendarBase</name>
+    <message>
+        <source>Room calendar</source>
+        <translation>活动室日程</translation>
+    </message>
+    <message>
+        <source>No rooms to show.</source>
+        <translation>没有可显示的活动室。</translation>
+    </message>
+    <message>
+        <source>%1, %2 %3–%4</source>
+        <translation>%1，%2 %3–%4</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Booked by %1</source>
+        <translation>预约人：%1</translation>
+    </message>
+    <message>
+        <source>Part of a series, changed on its own</source>
+        <translation>周期预约（本次单独修改过）</translation>
+    </message>
+    <message>
+        <source>Part of a series</source>
+        <translation>周期预约</translation>
+    </message>
+    <message>
+        <source>%1 expected</source>
+        <translation>预计 %1 人</translation>
+    </message>
+</context>
+<context>
     <name>CentrePage</name>
     <message>
         <source>Centre &amp;name:</source>
@@ -1896,6 +1935,13 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>MouseCalendar</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Preview: %1</source>
@@ -3321,42 +3367,6 @@ Data folder: %2</source>
     <message>
         <source>Rejected</source>
         <translation>已驳回</translation>
-    </message>
-    <message>
-        <source>Room calendar</source>
-        <translation>活动室日程</translation>
-    </message>
-    <message>
-        <source>No rooms to show.</source>
-        <translation>没有可显示的活动室。</translation>
-    </message>
-    <message>
-        <source>%1, %2 %3–%4</source>
-        <translation>%1，%2 %3–%4</translation>
-    </message>
-    <message>
-        <source>free</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>Booked by %1</source>
-        <translation>预约人：%1</translation>
-    </message>
-    <message>
-        <source>Part of a series, changed on its own</source>
-        <translation>周期预约（本次单独修改过）</translation>
-    </message>
-    <message>
-        <source>Part of a series</source>
-        <translation>周期预约</translation>
-    </message>
-    <message>
-        <source>%1 expected</source>
-        <translation>预计 %1 人</translation>
     </message>
     <message>
         <source>Bookings can&apos;t be moved from this account.</source>
