@@ -695,3 +695,19 @@ def test_dragging_at_the_bottom_edge_scrolls_on(calendar: RoomsCalendar, qtbot: 
     )
     with qtbot.waitSignal(calendar.refused):  # down to the evening: over 睦邻议事会 at 14:00
         mouse(calendar, QEvent.Type.MouseButtonRelease, bottom, Qt.MouseButton.NoButton)
+
+
+def test_data_set_before_showing_still_opens_at_the_current_time(
+    qtbot: QtBot, clock_at: clock.FixedClock
+) -> None:
+    clock_at.set(at(18, 10))
+    widget = RoomsCalendar()
+    qtbot.addWidget(widget)
+    widget.set_day(DAY, ROOMS, DAY_BLOCKS, open_hours([DAY], 8, 21), {})  # still 100 x 30
+    widget.resize(1000, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    now = widget.cell_rect(1, at(18))
+    assert now is not None
+    assert widget.viewport().rect().contains(now.center())
+    assert widget.verticalScrollBar().value() > 0

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -107,6 +108,7 @@ class CalendarBase(QAbstractScrollArea):
         self._drag: Drag | None = None
         self._last_selection: Selection | None = None
         self._message = ""
+        self._scroll_on_show = False
         self._now_timer = QTimer(self)
         self._now_timer.setInterval(60_000)
         self._now_timer.timeout.connect(self.viewport().update)
@@ -209,14 +211,26 @@ class CalendarBase(QAbstractScrollArea):
                 column, minute = first.index, first.opens or layout.first
         self._cursor_at = (column, self._slot_of(minute))
         self._anchor = None
+        self._scroll_to_start()
+
+    def _scroll_to_start(self) -> None:
+        """The current time a third of the way down today (what is on now and what comes
+        next), otherwise the cursor's opening hour at the top. Done again when the widget is
+        first shown: before that its size, and so the scroll range, isn't known yet."""
+        layout = self._layout
+        if layout is None or not layout.columns:
+            return
+        self._scroll_on_show = not self.isVisible()
+        now = clock.now()
+        minute = now.hour * 60 + now.minute
         if now.date() in self._data.days and layout.first <= minute <= layout.last:
-            # The current time a third of the way down: what is on now and what comes next.
             body = self.viewport().height() - layout.m.header_height
             self.verticalScrollBar().setValue(round(layout.y_of(minute) - body / 3))
         else:
             self.verticalScrollBar().setValue(
                 round(layout.y_of(self._minute_of_slot(self._cursor_at[1])))
             )
+        self._ensure_cursor_visible()
         self._sync_current()
 
     def mode(self) -> ViewMode:
@@ -280,6 +294,14 @@ class CalendarBase(QAbstractScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relayout()
+        if self._scroll_on_show and self.isVisible():
+            self._scroll_to_start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._scroll_on_show:
+            self._relayout()
+            self._scroll_to_start()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
