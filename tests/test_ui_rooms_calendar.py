@@ -711,3 +711,42 @@ def test_data_set_before_showing_still_opens_at_the_current_time(
     assert now is not None
     assert widget.viewport().rect().contains(now.center())
     assert widget.verticalScrollBar().value() > 0
+
+
+def test_tooltips_and_room_headers(calendar: RoomsCalendar, qtbot: QtBot, chinese: None) -> None:
+    days = [MONDAY + dt.timedelta(days=n) for n in range(7)]
+    blocks = week_blocks()
+    calendar.resize(900, 700)
+    calendar.set_week(MONDAY, ROOMS, blocks, open_hours(days), {days[0]: "调休上班（元旦）"})
+    rect = calendar.block_rect(blocks[0].id)
+    assert rect is not None
+    tip = calendar.tooltip_at(rect.center())
+    for part in (blocks[0].title, "张伟", "138****5678", "多功能厅", "10:00–11:30"):
+        assert part in tip
+    header = calendar.day_header_rect(days[0])
+    assert header is not None
+    assert "调休上班" in calendar.tooltip_at(header.center())
+    # Below the day header: the rooms' short names, a click names the room.
+    below = QPoint(header.left() + 3, header.bottom() + 6)
+    assert "多功能厅" in calendar.tooltip_at(below)
+    with qtbot.waitSignal(calendar.room_activated) as signal:
+        qtbot.mouseClick(calendar.viewport(), Qt.MouseButton.LeftButton, pos=below)
+    assert signal.args == [1]
+
+
+def test_a_cancelled_booking_shown_beside_its_replacement(calendar: RoomsCalendar) -> None:
+    cancelled = booking(20, 1, at(12), at(13), "旧活动", status=BookingStatus.CANCELLED)
+    replacement = booking(21, 1, at(12), at(13), "新活动")
+    calendar.set_day(DAY, ROOMS, [cancelled, replacement], open_hours([DAY]), {})
+    left, right = calendar.block_rect(20), calendar.block_rect(21)
+    assert left is not None and right is not None
+    assert left.right() < right.left()  # side by side, neither hidden
+    assert calendar.booking_at(left.center()) == 20
+    assert calendar.booking_at(right.center()) == 21
+    look = calendar.block_style(20)
+    assert look is not None and look.dashed and look.badge
+    # A cancelled booking holds nothing: the time beside it can still be booked over.
+    calendar.set_day(DAY, ROOMS, [cancelled], open_hours([DAY]), {})
+    calendar.set_cursor(1, at(12))
+    assert calendar.current_booking_id() == 20
+    assert "旧活动" in calendar.describe()

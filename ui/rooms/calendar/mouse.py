@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
@@ -248,7 +248,7 @@ class MouseCalendar(CalendarBase):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self._tooltip(QPointF(event.pos()))
+            text = self.tooltip_at(event.pos())
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
@@ -257,7 +257,10 @@ class MouseCalendar(CalendarBase):
             return True
         return super().viewportEvent(event)
 
-    def _tooltip(self, pos: QPointF) -> str:
+    def tooltip_at(self, pos: QPoint | QPointF) -> str:
+        """The tooltip at a viewport position: a booking in full words (what a narrow column
+        can't show), a day or room header, or why a cell can't be booked."""
+        pos = QPointF(pos)
         layout = self._layout
         if layout is None:
             return ""
