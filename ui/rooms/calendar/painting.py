@@ -245,7 +245,7 @@ class Painter:
         rect = self.cell(ghost.column, ghost.start, ghost.end).adjusted(2, 1, -2, -1)
         refused = ghost.refusal is not None
         fill = QColor(styles.REFUSED_FILL if refused else styles.ACCEPTED_FILL)
-        fill.setAlpha(225)
+        fill.setAlpha(240)  # the words on it stay readable over what lies beneath
         painter.fillRect(rect, fill)
         painter.setPen(
             self._pen(QColor(styles.REFUSED if refused else styles.ACCEPTED), 3, refused)
