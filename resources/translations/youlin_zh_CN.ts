@@ -282,6 +282,45 @@
     </message>
 </context>
 <context>
+    <name>CalendarBase</name>
+    <message>
+        <source>Room calendar</source>
+        <translation>活动室日程</translation>
+    </message>
+    <message>
+        <source>No rooms to show.</source>
+        <translation>没有可显示的活动室。</translation>
+    </message>
+    <message>
+        <source>%1, %2 %3–%4</source>
+        <translation>%1，%2 %3–%4</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Booked by %1</source>
+        <translation>预约人：%1</translation>
+    </message>
+    <message>
+        <source>Part of a series, changed on its own</source>
+        <translation>周期预约（本次单独修改过）</translation>
+    </message>
+    <message>
+        <source>Part of a series</source>
+        <translation>周期预约</translation>
+    </message>
+    <message>
+        <source>%1 expected</source>
+        <translation>预计 %1 人</translation>
+    </message>
+</context>
+<context>
     <name>CentrePage</name>
     <message>
         <source>Centre &amp;name:</source>
@@ -305,7 +344,7 @@
     </message>
     <message>
         <source>e.g. 021-12345678 or a mobile number</source>
-        <translation>例如 021-12345678 或手机号码</translation>
+        <translation>例如 021-12345678 或手机号</translation>
     </message>
     <message>
         <source>Signs certificates</source>
@@ -1908,6 +1947,13 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>MouseCalendar</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Preview: %1</source>
@@ -2274,7 +2320,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>When</source>
-        <translation>时间</translation>
+        <translation>日期时间</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -3245,6 +3291,137 @@ Data folder: %2</source>
     <message>
         <source>There is no room “%1”. The rooms are: %2.</source>
         <translation>没有名为“%1”的活动室。现有活动室：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsCalendar</name>
+    <message>
+        <source>Closed</source>
+        <translation>闭馆</translation>
+    </message>
+    <message>
+        <source>Room not open this day</source>
+        <translation>本室当天不开放</translation>
+    </message>
+    <message>
+        <source>Not open</source>
+        <translation>不开放</translation>
+    </message>
+    <message>
+        <source>The room is open %1–%2 that day.</source>
+        <translation>该活动室当天开放时间为 %1–%2。</translation>
+    </message>
+    <message>
+        <source>Taken by %1 (%2).</source>
+        <translation>已被“%1”（%2）占用。</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2月%3日</translation>
+    </message>
+    <message>
+        <source>%1/%2/%3 %4</source>
+        <translation>%1年%2月%3日 %4</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法安排</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Seats %1</source>
+        <translation>容纳%1人</translation>
+    </message>
+    <message>
+        <source>Service activity</source>
+        <translation>服务活动</translation>
+    </message>
+    <message>
+        <source>Centre&apos;s own use</source>
+        <translation>中心自用</translation>
+    </message>
+    <message>
+        <source>Social organisation</source>
+        <translation>社会组织</translation>
+    </message>
+    <message>
+        <source>Residents&apos; group</source>
+        <translation>居民自治活动</translation>
+    </message>
+    <message>
+        <source>Council meeting</source>
+        <translation>议事会议</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Bookings can&apos;t be moved from this account.</source>
+        <translation>当前账号不能调整预约。</translation>
+    </message>
+    <message>
+        <source>That is outside the hours shown.</source>
+        <translation>超出了显示的时间范围。</translation>
     </message>
 </context>
 <context>

@@ -1,1 +1,1 @@
-"""活动室预约: the Rooms desk."""
+"""Rooms (活动室预约): the day and week calendar of the activity rooms, the booking editor, printing."""
