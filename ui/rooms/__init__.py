@@ -1,1 +1,1 @@
-"""Rooms (活动室预约): the day and week calendar of the activity rooms, the booking editor, printing."""
+"""Rooms (活动室预约): the day and week calendar of the rooms, the booking editor, printing."""
