@@ -43,6 +43,7 @@ BOOKING_STATUS_NAMES: dict[BookingStatus, str] = {
     BookingStatus.PENDING: QT_TRANSLATE_NOOP("Labels", "Awaiting approval"),
     BookingStatus.CONFIRMED: QT_TRANSLATE_NOOP("Labels", "Confirmed"),
     BookingStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    BookingStatus.REJECTED: QT_TRANSLATE_NOOP("Labels", "Rejected"),
 }
 
 SIGNUP_STATUS_NAMES: dict[SignupStatus, str] = {

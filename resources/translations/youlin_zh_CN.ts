@@ -1688,6 +1688,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
         <source>Signed up</source>
         <translation>已报名</translation>
     </message>
