@@ -69,10 +69,10 @@ def test_the_desk_shows_today_then_moves_by_day_and_week(
 
     qtbot.mouseClick(desk.next_button, Qt.MouseButton.LeftButton)
     assert stand_in(desk).shown[1] == TODAY + dt.timedelta(days=1)
-    qtbot.keyClick(desk, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    qtbot.keyClick(desk, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(desk.calendar, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(desk.calendar, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert desk.day() == TODAY - dt.timedelta(days=1)
-    qtbot.keyClick(desk, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(desk.calendar, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert desk.day() == TODAY
 
     qtbot.mouseClick(desk.week_button, Qt.MouseButton.LeftButton)

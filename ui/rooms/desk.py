@@ -91,9 +91,9 @@ class Calendar(Protocol):
 
 
 def make_calendar(parent: QWidget) -> QWidget:
-    from ui.rooms.calendar import RoomCalendar
+    from ui.rooms.calendar import RoomsCalendar
 
-    return RoomCalendar(parent)
+    return RoomsCalendar(parent)
 
 
 def monday_of(day: dt.date) -> dt.date:
@@ -292,6 +292,11 @@ class RoomsDesk(QWidget):
         calendar.move_requested.connect(self.on_calendar_move_requested)
         calendar.cancel_requested.connect(self.on_calendar_cancel_requested)
         calendar.day_activated.connect(self.on_calendar_day_activated)
+        if hasattr(calendar, "refused"):
+            calendar.refused.connect(self.on_calendar_refused)
+        if hasattr(calendar, "set_moves_allowed"):
+            # A desk volunteer's account asks for new bookings; moving is for staff.
+            calendar.set_moves_allowed(context.actor.may(Permission.ROOMS))
         self.pending_panel = PendingPanel(context, self)
         self.pending_panel.changed.connect(self.on_pending_changed)
         self.pending_panel.open_requested.connect(self.on_calendar_edit_requested)
@@ -370,9 +375,7 @@ class RoomsDesk(QWidget):
 
         add("Ctrl+T", self.go_today)
         add("Ctrl+PgUp", self.go_previous)
-        add("Alt+Left", self.go_previous)
         add("Ctrl+PgDown", self.go_next)
-        add("Alt+Right", self.go_next)
         add("Ctrl+N", self.on_new_clicked)
         add("Ctrl+F", self.on_free_clicked)
         add("Ctrl+P", self.on_print_clicked)
@@ -431,10 +434,10 @@ class RoomsDesk(QWidget):
             previous, following = self.tr("◀ Previous day"), self.tr("Next day ▶")
         self.previous_button.setText(previous)
         self.previous_button.setAccessibleName(previous.strip("◀▶ "))
-        self.previous_button.setToolTip(self.tr("Alt+Left or Ctrl+PgUp"))
+        self.previous_button.setToolTip(self.tr("Ctrl+PgUp"))
         self.next_button.setText(following)
         self.next_button.setAccessibleName(following.strip("◀▶ "))
-        self.next_button.setToolTip(self.tr("Alt+Right or Ctrl+PgDown"))
+        self.next_button.setToolTip(self.tr("Ctrl+PgDown"))
 
     def _update_pending_button(self, count: int) -> None:
         text = self.tr("Awaiting approval (%1)").replace("%1", str(count))
@@ -790,6 +793,10 @@ class RoomsDesk(QWidget):
         self.day_button.setChecked(True)
         self._update_step_texts()
         self.go_to(day)
+
+    def on_calendar_refused(self, text: str) -> None:
+        if text:
+            self.status.show_error(text)
 
     def on_question_confirmed(self) -> None:
         self.confirm_question()

@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +55,7 @@ from ui.rooms.names import KIND_NAMES, kind_name, status_name
 from ui.rooms.person_pick import PersonPicker
 from ui.rooms.recurrence_box import RecurrenceBox, pydate, qdate
 from ui.rooms.scope import ScopeChoice
+from ui.rooms.time_field import TimeField
 from ui.widgets import button
 
 if TYPE_CHECKING:
@@ -92,12 +92,9 @@ def module_exists(name: str) -> bool:
         return False
 
 
-def _at(day: dt.date, time: QTime) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(time.hour(), time.minute()))
-
-
-def _qtime(moment: dt.datetime | dt.time) -> QTime:
-    return QTime(moment.hour, moment.minute)
+def _at(day: dt.date, time: dt.time | None) -> dt.datetime:
+    """The moment; a time not given yet counts as midnight (the form says so before saving)."""
+    return dt.datetime.combine(day, time or dt.time())
 
 
 class BookingEditor(QDialog):
@@ -160,15 +157,11 @@ class BookingEditor(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.dateChanged.connect(self.on_date_changed)
-        self.start_edit = QTimeEdit(self)
-        self.start_edit.setObjectName("rooms.editor.start")
-        self.start_edit.setAccessibleName(self.tr("Starts at"))
-        self.start_edit.setDisplayFormat("HH:mm")
-        self.start_edit.timeChanged.connect(self.on_start_changed)
-        self.end_edit = QTimeEdit(self)
+        self.start_edit = TimeField("rooms.editor.start", self.tr("Starts at"), self)
+        self.start_edit.time_changed.connect(self.on_start_changed)
+        self.end_edit = TimeField("rooms.editor.end", self.tr("Ends at"), self)
         self._field(self.end_edit, "ends_at", "end", self.tr("Ends at"))
-        self.end_edit.setDisplayFormat("HH:mm")
-        self.end_edit.timeChanged.connect(self.on_input_changed)
+        self.end_edit.time_changed.connect(self.on_input_changed)
         self._length = DEFAULT_LENGTH
 
         # --- for whom ----------------------------------------------------------------------
@@ -597,9 +590,9 @@ class BookingEditor(QDialog):
         self.date_edit.setDate(qdate(starts_at.date()))
         self.date_edit.blockSignals(False)
         self.start_edit.blockSignals(True)
-        self.start_edit.setTime(_qtime(starts_at))
+        self.start_edit.set_time(starts_at.time())
         self.start_edit.blockSignals(False)
-        self.end_edit.setTime(_qtime(ends_at))
+        self.end_edit.set_time(ends_at.time())
         self.recurrence.set_first_day(starts_at.date())
 
     def select_room(self, room_id: int) -> bool:
@@ -775,6 +768,10 @@ class BookingEditor(QDialog):
     def _check(self, data: BookingInput) -> bool:
         """What the form can say before asking the service; False when something was said."""
         ok = True
+        for field, edit in (("starts_at", self.start_edit), ("ends_at", self.end_edit)):
+            if edit.time() is None:
+                self._show(field, self.tr("Type the time like 14:00, or pick it from the list."))
+                return False
         if data.kind in (BookingKind.ORGANISATION, BookingKind.COUNCIL) and data.organisation_id is None:
             typed = self.organisation_combo.currentText().strip()
             self._show(
@@ -1102,12 +1099,16 @@ class BookingEditor(QDialog):
         self.recurrence.set_first_day(pydate(day))
         self.on_input_changed()
 
-    def on_start_changed(self, time: QTime) -> None:
+    def on_start_changed(self) -> None:
         # The end keeps the booking's length, as a calendar does.
-        start = _at(pydate(self.date_edit.date()), time)
-        end = start + self._length
-        if end.date() == start.date():
-            self.end_edit.setTime(_qtime(end))
+        time = self.start_edit.time()
+        if time is not None:
+            start = _at(pydate(self.date_edit.date()), time)
+            end = start + self._length
+            if end.date() == start.date():
+                self.end_edit.blockSignals(True)
+                self.end_edit.set_time(end.time())
+                self.end_edit.blockSignals(False)
         self.on_input_changed()
 
     def on_input_changed(self, *_args: object) -> None:

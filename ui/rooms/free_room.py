@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QTableView,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
 from ui.rooms.models import FreeRoomsModel
 from ui.rooms.recurrence_box import pydate, qdate
+from ui.rooms.time_field import TimeField
 from ui.widgets import button
 
 
@@ -53,15 +53,10 @@ class FreeRoomDialog(QDialog):
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.start_edit = QTimeEdit(QTime(start.hour, 0), self)
-        self.start_edit.setObjectName("rooms.freeRoom.start")
-        self.start_edit.setAccessibleName(self.tr("From"))
-        self.start_edit.setDisplayFormat("HH:mm")
-        end = start + dt.timedelta(hours=2)
-        self.end_edit = QTimeEdit(QTime(end.hour, 0), self)
-        self.end_edit.setObjectName("rooms.freeRoom.end")
-        self.end_edit.setAccessibleName(self.tr("To"))
-        self.end_edit.setDisplayFormat("HH:mm")
+        self.start_edit = TimeField("rooms.freeRoom.start", self.tr("From"), self)
+        self.start_edit.set_time(start.time())
+        self.end_edit = TimeField("rooms.freeRoom.end", self.tr("To"), self)
+        self.end_edit.set_time((start + dt.timedelta(hours=2)).time())
         self.attendees_spin = QSpinBox(self)
         self.attendees_spin.setObjectName("rooms.freeRoom.attendees")
         self.attendees_spin.setAccessibleName(self.tr("People"))
@@ -132,17 +127,19 @@ class FreeRoomDialog(QDialog):
     # --- API ------------------------------------------------------------------------------
 
     def starts_at(self) -> dt.datetime:
-        time = self.start_edit.time()
-        return dt.datetime.combine(pydate(self.date_edit.date()), dt.time(time.hour(), time.minute()))
+        return dt.datetime.combine(pydate(self.date_edit.date()), self.start_edit.time() or dt.time())
 
     def ends_at(self) -> dt.datetime:
-        time = self.end_edit.time()
-        return dt.datetime.combine(pydate(self.date_edit.date()), dt.time(time.hour(), time.minute()))
+        return dt.datetime.combine(pydate(self.date_edit.date()), self.end_edit.time() or dt.time())
 
     def find(self) -> list[RoomColumn]:
         """The rooms free for the time asked with seats for the people; shown in the list."""
         self._fields.clear()
         self.status.clear_message()
+        for field, edit in (("starts_at", self.start_edit), ("ends_at", self.end_edit)):
+            if edit.time() is None:
+                self._fields.set(field, self.tr("Type the time like 14:00, or pick it from the list."))
+                return []
         starts_at, ends_at = self.starts_at(), self.ends_at()
         attendees = self.attendees_spin.value()
         if ends_at <= starts_at:
