@@ -3199,6 +3199,270 @@ Data folder: %2</source>
         <source>The room is open %1–%2 that day.</source>
         <translation>该活动室当天开放时间为 %1–%2。</translation>
     </message>
+    <message>
+        <source>A repeating booking ends on the day it starts.</source>
+        <translation>周期预约须在开始当天结束。</translation>
+    </message>
+    <message>
+        <source>Every occurrence is skipped: nothing is left to book.</source>
+        <translation>所有场次都已跳过，没有可预约的场次。</translation>
+    </message>
+    <message>
+        <source>Skipped when the series was booked.</source>
+        <translation>预约周期时跳过此场次。</translation>
+    </message>
+    <message>
+        <source>This booking doesn&apos;t exist (any more).</source>
+        <translation>此预约不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>The number of people expected can&apos;t be negative.</source>
+        <translation>预计人数不能为负数。</translation>
+    </message>
+    <message>
+        <source>This booking is not waiting for approval any more.</source>
+        <translation>此预约已不在待审批状态。</translation>
+    </message>
+    <message>
+        <source>Please say why the request is turned down.</source>
+        <translation>请填写不批准的原因。</translation>
+    </message>
+    <message>
+        <source>Please give the booking a title.</source>
+        <translation>请填写预约主题。</translation>
+    </message>
+    <message>
+        <source>The title may be at most %1 characters.</source>
+        <translation>主题最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Only an admin may book a closed day or outside opening hours. Leave the reason empty, or ask an admin.</source>
+        <translation>只有管理员可以在闭馆日或开放时间以外预约。请清空例外原因，或请管理员办理。</translation>
+    </message>
+    <message>
+        <source>This room doesn&apos;t exist (any more). Choose another.</source>
+        <translation>此活动室不存在（可能已被删除），请另选一间。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in use.</source>
+        <translation>%1 已停用。</translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be booked.</source>
+        <translation>%1 不可预约。</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>The booking has no length: it ends when it starts.</source>
+        <translation>结束时间与开始时间相同，预约时长为零。</translation>
+    </message>
+    <message>
+        <source>%1 is in the past. Confirm to book it anyway.</source>
+        <translation>%1 已经过去。如仍要预约，请确认。</translation>
+    </message>
+    <message>
+        <source>%1 people are expected, but %2 holds %3.</source>
+        <translation>预计 %1 人，但 %2 只能容纳 %3 人。</translation>
+    </message>
+    <message>
+        <source>This organisation doesn&apos;t exist (any more).</source>
+        <translation>此社会组织不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>This person doesn&apos;t exist (any more).</source>
+        <translation>此居民不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>This account doesn&apos;t exist (any more).</source>
+        <translation>此账号不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Choose the organisation that books the room.</source>
+        <translation>请选择预约的社会组织。</translation>
+    </message>
+    <message>
+        <source>Choose the resident who books the room.</source>
+        <translation>请选择预约的居民。</translation>
+    </message>
+    <message>
+        <source>To book it anyway, give a reason for the exception.</source>
+        <translation>如仍要预约，请填写例外原因。</translation>
+    </message>
+    <message>
+        <source>Only an admin may book it anyway, with a reason.</source>
+        <translation>只有管理员可以填写原因后仍然预约。</translation>
+    </message>
+    <message>
+        <source>%1 of the occurrences can&apos;t be booked, the first on %2: %3</source>
+        <translation>有 %1 个场次无法预约，第一个在 %2：%3</translation>
+    </message>
+    <message>
+        <source>Only staff may change a booking; your own requests you may change until they are decided.</source>
+        <translation>只有工作人员可以修改预约；您自己提交的申请在审批前可以修改。</translation>
+    </message>
+    <message>
+        <source>This booking was cancelled or turned down; book the room anew.</source>
+        <translation>此预约已取消或未获批准，请重新预约。</translation>
+    </message>
+    <message>
+        <source>“%1” (%2), %3</source>
+        <translation>“%1”（%2），%3</translation>
+    </message>
+    <message>
+        <source>Another desk has just booked this room at that time. Look at the calendar again.</source>
+        <translation>另一台前台刚刚预约了这个时段的活动室，请重新查看日历。</translation>
+    </message>
+    <message>
+        <source>The room is already booked at that time: %1.</source>
+        <translation>该时段活动室已被预约：%1。</translation>
+    </message>
+    <message>
+        <source>%1 of the occurrences clash with other bookings:</source>
+        <translation>有 %1 个场次与其他预约冲突：</translation>
+    </message>
+    <message>
+        <source>No longer a day of the series.</source>
+        <translation>已不在周期预约的日期之内。</translation>
+    </message>
+    <message>
+        <source>This occurrence has begun or is over: change it on its own, or choose a later one.</source>
+        <translation>此场次已开始或已结束：请只修改这一场，或选择以后的场次。</translation>
+    </message>
+    <message>
+        <source>These occurrences are over; past occurrences are not changed.</source>
+        <translation>这些场次都已结束；已过去的场次不会被修改。</translation>
+    </message>
+    <message>
+        <source>Repeat every 1 to 99 days, weeks or months.</source>
+        <translation>重复间隔须为 1 到 99 天、周或月。</translation>
+    </message>
+    <message>
+        <source>Choose weekdays Monday–Sunday.</source>
+        <translation>请选择周一到周日中的日子。</translation>
+    </message>
+    <message>
+        <source>Choose the first to fourth or the last weekday.</source>
+        <translation>请选择第一到第四个或最后一个星期几。</translation>
+    </message>
+    <message>
+        <source>Say when the series ends: on a date, or after a number of times.</source>
+        <translation>请设定周期的结束：到某一日期为止，或共若干次。</translation>
+    </message>
+    <message>
+        <source>A series takes place at least once.</source>
+        <translation>周期预约至少要有一次。</translation>
+    </message>
+    <message>
+        <source>The series ends before its first day.</source>
+        <translation>结束日期早于周期的第一天。</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Every %1 days</source>
+        <translation>每 %1 天</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Every week on %1</source>
+        <translation>每%1</translation>
+    </message>
+    <message>
+        <source>Every %1 weeks on %2</source>
+        <translation>每 %1 周的%2</translation>
+    </message>
+    <message>
+        <source>Every month on day %1</source>
+        <translation>每月 %1 日</translation>
+    </message>
+    <message>
+        <source>Every %1 months on day %2</source>
+        <translation>每 %1 个月的 %2 日</translation>
+    </message>
+    <message>
+        <source>Every month on %1</source>
+        <translation>每月%1</translation>
+    </message>
+    <message>
+        <source>Every %1 months on %2</source>
+        <translation>每 %1 个月的%2</translation>
+    </message>
+    <message>
+        <source>, until %1</source>
+        <translation>，至 %1</translation>
+    </message>
+    <message>
+        <source>, %1 times</source>
+        <translation>，共 %1 次</translation>
+    </message>
+    <message>
+        <source>This repeat rule gives no day at all: check the weekdays and the end.</source>
+        <translation>按此重复规则没有任何日期：请检查星期几和结束设置。</translation>
+    </message>
+    <message>
+        <source>A series may have at most %1 occurrences.</source>
+        <translation>一个周期预约最多 %1 个场次。</translation>
+    </message>
+    <message>
+        <source>A series may run at most %1 years, until %2.</source>
+        <translation>周期预约最长 %1 年，最晚到 %2。</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>the first %1</source>
+        <translation>第一个%1</translation>
+    </message>
+    <message>
+        <source>the second %1</source>
+        <translation>第二个%1</translation>
+    </message>
+    <message>
+        <source>the third %1</source>
+        <translation>第三个%1</translation>
+    </message>
+    <message>
+        <source>the fourth %1</source>
+        <translation>第四个%1</translation>
+    </message>
+    <message>
+        <source>the last %1</source>
+        <translation>最后一个%1</translation>
+    </message>
 </context>
 <context>
     <name>Roster</name>
