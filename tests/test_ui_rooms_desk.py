@@ -39,8 +39,10 @@ def make_desk(qtbot: QtBot, db: Database, actor: Actor) -> RoomsDesk:
     desk = RoomsDesk(context(db, actor), calendar_factory=StandInCalendar)
     qtbot.addWidget(desk)
     desk.resize(1166, 650)
-    desk.show()
-    qtbot.waitExposed(desk)
+    with qtbot.waitActive(desk):
+        desk.show()
+        desk.activateWindow()
+    desk.calendar.setFocus()
     return desk
 
 

@@ -201,7 +201,7 @@ def test_one_occurrence_edited_then_the_series_keeps_it_and_the_cancelled_one(
         ("organisation_id", {"kind": "Social organisation"}, "organisation_id"),
         ("person_id", {"kind": "Resident"}, "person_id"),
         ("allow_past", {"day": "2026-11-20"}, "allow_past"),
-        ("recurrence", {"repeat": "Every day", "count": "999"}, "recurrence"),
+        ("recurrence", {"repeat": "Every day", "until": "a year earlier"}, "recurrence"),
     ],
 )
 def test_bad_input_is_said_beside_its_field_and_nothing_is_written(
@@ -226,7 +226,13 @@ def test_bad_input_is_said_beside_its_field_and_nothing_is_written(
         type_into(qtbot, editor.date_edit, fill["day"])
     if "repeat" in fill:
         choose(qtbot, editor.recurrence.freq_combo, fill["repeat"])
-        type_into(qtbot, editor.recurrence.count_spin, fill["count"])
+        # Until a day before the first: the year one down with the arrow key.
+        until = editor.recurrence.until_edit
+        until.setFocus()
+        qtbot.keyClick(until, Qt.Key.Key_Home)
+        qtbot.keyClick(until, Qt.Key.Key_Down)
+        assert editor.recurrence.until_radio.isChecked()
+        assert editor.recurrence.summary_text()
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.message(expected), editor.messages()
     message = editor._fields.message(expected)
@@ -270,6 +276,11 @@ def test_a_closed_day_is_refused_and_an_admin_books_it_with_a_reason(
     assert row.override_reason == "区里临时检查"
 
 
+@pytest.mark.qt_log_ignore(
+    # The completer's list, a popup, on the offscreen platform.
+    r"This plugin does not support raise\(\)",
+    r"This plugin does not support grabbing the keyboard",
+)
 def test_an_organisation_is_found_by_part_of_its_name(
     qtbot: QtBot, db: Database, staff: Actor, centre: dict[str, int]
 ) -> None:
@@ -277,9 +288,16 @@ def test_an_organisation_is_found_by_part_of_its_name(
     fill_class(qtbot, editor)
     choose(qtbot, editor.kind_combo, "Social organisation")
     assert editor.organisation_combo.isVisible() and not editor.person_picker.isVisible()
-    type_into(qtbot, editor.organisation_combo, "五彩亲子公益发展中心")
+    type_into(qtbot, editor.organisation_combo, "亲子")  # the middle of the name
+    completer = editor.organisation_combo.completer()
+    assert completer is not None and completer.popup().isVisible()
+    assert completer.completionCount() == 1
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    assert editor.organisation_combo.currentText() == "五彩亲子公益发展中心"
     assert editor.organisation_id() == centre["wucai"]
     qtbot.mouseClick(editor.confirm_box, Qt.MouseButton.LeftButton)  # a request: pending
+    assert not editor.confirm_box.isChecked()
     with qtbot.waitSignal(editor.saved):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     (row,) = bookings(db)

@@ -755,6 +755,10 @@ class RoomsDesk(QWidget):
     def on_pending_toggled(self, shown: bool) -> None:
         self.pending_panel.setVisible(shown)
         if shown:
+            # Hidden when the splitter was laid out, the panel had no width: give it its share.
+            width = self.splitter.width()
+            panel = min(max(self.fontMetrics().height() * 24, width * 2 // 5), width * 1 // 2)
+            self.splitter.setSizes([width - panel, panel])
             self._update_pending_button(self.pending_panel.refresh())
             self.pending_panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
 

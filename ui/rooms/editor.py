@@ -397,9 +397,10 @@ class BookingEditor(QDialog):
         self._rows = 0
         self._row(right, self.tr("Repeat"), self.recurrence, ["recurrence"])
         self._row(right, self.tr("Note"), self.note_edit, ["note"])
-        right.addWidget(self.confirm_box, self._rows, 1)
+        left_aligned = Qt.AlignmentFlag.AlignLeft
+        right.addWidget(self.confirm_box, self._rows, 1, left_aligned)
         right.addWidget(self.approval_hint, self._rows + 1, 1)
-        right.addWidget(self.past_box, self._rows + 2, 1)
+        right.addWidget(self.past_box, self._rows + 2, 1, left_aligned)
         right.addWidget(self._message("allow_past"), self._rows + 3, 1)
         self._rows += 4
         right.addWidget(self.override_label, self._rows, 0)

@@ -131,7 +131,6 @@ class RecurrenceBox(QWidget):
     def set_first_day(self, day: dt.date) -> None:
         """The series starts on `day` (the booking's date): the defaults and the words follow."""
         self._first_day = day
-        self.until_edit.setMinimumDate(qdate(day))
         if self.until_edit.date() < qdate(day) or not self.until_radio.isChecked():
             self.until_edit.blockSignals(True)
             self.until_edit.setDate(qdate(day + dt.timedelta(weeks=8)))
@@ -166,7 +165,6 @@ class RecurrenceBox(QWidget):
     def set_recurrence(self, recurrence: Recurrence | None, first_day: dt.date) -> None:
         self.blockSignals(True)
         self._first_day = first_day
-        self.until_edit.setMinimumDate(qdate(first_day))
         self.set_frequency(recurrence.freq if recurrence else None)
         if recurrence is not None:
             for number, box in enumerate(self.weekday_boxes):
