@@ -315,3 +315,32 @@ def test_the_main_window_lists_the_rooms_desk_after_people(
     assert keys.index("rooms") == keys.index("people") + 1
     widget = window.desk("rooms")
     assert isinstance(widget, QWidget) and widget.objectName() == "rooms"
+
+
+def test_a_mouse_drag_in_the_real_calendar_opens_the_editor_prefilled(
+    qtbot: QtBot, db: Database, staff: Actor, centre: dict[str, int]
+) -> None:
+    from tests.test_ui_rooms_calendar import centre as cell_centre
+    from tests.test_ui_rooms_calendar import drag
+    from ui.rooms.calendar import RoomsCalendar
+
+    desk = RoomsDesk(context(db, staff))
+    qtbot.addWidget(desk)
+    desk.resize(1166, 650)
+    desk.show()
+    qtbot.waitExposed(desk)
+    desk.go_to(DEC_2)
+    calendar = desk.calendar
+    assert isinstance(calendar, RoomsCalendar) and calendar.objectName() == "rooms.calendar"
+    assert calendar.set_cursor(centre["art"], at(DEC_2, "10:00"))  # scrolled to 10:00
+    drag(
+        calendar,
+        cell_centre(calendar, centre["art"], at(DEC_2, "10:00")),
+        cell_centre(calendar, centre["art"], at(DEC_2, "11:00")),
+    )
+    editor = desk.editor
+    assert editor is not None and editor.isVisible()
+    room = editor.room()
+    assert room is not None and room.id == centre["art"]
+    assert editor.starts_at() == at(DEC_2, "10:00") and editor.ends_at() > editor.starts_at()
+    assert editor.title_edit.hasFocus() or editor.isActiveWindow() is False

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -148,6 +149,23 @@ class Bench:
             if attempt:
                 times.append(shown - start)
         return statistics.median(times)
+
+
+def measured_apart(bench: Bench, module: str, args: list[str], name: str) -> dict[str, Any]:
+    """Run a scenario's measurement as `python -m module args` in a process of its own (one
+    QApplication each), print its detail line and return the JSON it printed last."""
+    result = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        env=bench.env(),
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"{name} failed: {result.stderr.decode()[-2000:]}")
+    figures: dict[str, Any] = json.loads(result.stdout.decode().strip().splitlines()[-1])
+    print(f"  {name} detail: {json.dumps(figures, ensure_ascii=False)}", flush=True)
+    return figures
 
 
 def startup_to_window(bench: Bench) -> Figure:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -160,21 +159,16 @@ def _by_kind(searching: list[tuple[str, float]]) -> dict[str, list[float]]:
 
 def search_keystroke_to_results(bench: Any) -> Any:
     """The harness's scenario: the measurement runs in a subprocess (one QApplication each)."""
-    from tests.bench.run import Figure
+    from tests.bench.run import Figure, measured_apart
 
     database = bench.demo(100_000)
     rounds = 3 if bench.quick else 10
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.bench.scenarios_reception", str(database), str(rounds)],
-        env=bench.env(),
-        capture_output=True,
-        cwd=ROOT,
-        check=False,
+    figures = measured_apart(
+        bench,
+        "tests.bench.scenarios_reception",
+        [str(database), str(rounds)],
+        "search_keystroke_to_results",
     )
-    if result.returncode != 0:
-        raise RuntimeError(f"reception benchmark failed: {result.stderr.decode()[-2000:]}")
-    figures = json.loads(result.stdout.decode().strip().splitlines()[-1])
-    print(f"  search_keystroke_to_results detail: {json.dumps(figures)}", flush=True)
     return Figure(figures["value"], "ms", figures["floor"], TARGET)
 
 

@@ -874,13 +874,18 @@ class BookingEditor(QDialog):
             self.status.show_error(self.tr("Not saved: %1").replace("%1", error.message))
             return None
         ids = list(created.booking_ids)
-        if len(ids) > 1 or created.series_id is not None:
-            text = self.tr("Booked %1 times: %2.").replace("%1", str(len(ids)))
+        summary = self._summary(data)
+        if created.series_id is None:
+            text = self.tr("Booked: %1.").replace("%1", summary)
+        elif created.skipped:
+            text = (
+                self.tr("Booked %1 times, %2 dates skipped: %3.")
+                .replace("%1", str(len(ids)))
+                .replace("%2", str(len(created.skipped)))
+                .replace("%3", summary)
+            )
         else:
-            text = self.tr("Booked: %2.")
-        text = text.replace("%2", self._summary(data))
-        if created.skipped:
-            text += self.tr(" %1 dates skipped.").replace("%1", str(len(created.skipped)))
+            text = self.tr("Booked %1 times: %2.").replace("%1", str(len(ids))).replace("%2", summary)
         self._done(ids, text)
         return ids
 

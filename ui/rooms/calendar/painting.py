@@ -253,11 +253,10 @@ class Painter:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
         span = f"{_hhmm(ghost.start)}–{_hhmm(ghost.end)}"
-        text = (
-            span
-            if not refused
-            else f"{translate('RoomsCalendar', 'Not possible')} {span}\n{ghost.refusal}"
-        )
+        text = span
+        if refused:
+            words = translate("RoomsCalendar", "Not possible")
+            text = f"{words} {span}\n{ghost.refusal}"
         painter.setPen(self.text)
         painter.setFont(self.bold)
         painter.save()

@@ -556,7 +556,7 @@ class RoomsCalendar(QAbstractScrollArea):
         if self._current is not None and layout.items_of(self._current):
             return self._booking_words(layout.items_of(self._current)[0].block)
         state = layout.clash(column_index, start, end) or self.tr("free")
-        return f"{where}: {state}"
+        return self.tr("%1: %2").replace("%1", where).replace("%2", state)
 
     def _booking_words(self, block: BookingBlock) -> str:
         parts = [
@@ -943,7 +943,8 @@ class RoomsCalendar(QAbstractScrollArea):
         start = self._minute_of_slot(self._slot_of(hit[1]))
         reason = layout.clash(hit[0], start, start + self._snap)
         if reason:
-            return f"{column.room.name} {short_day(column.day)}: {reason}"
+            where = f"{column.room.name} {short_day(column.day)}"
+            return self.tr("%1: %2").replace("%1", where).replace("%2", reason)
         return ""
 
     # --- keyboard -----------------------------------------------------------------------------
