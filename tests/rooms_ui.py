@@ -37,9 +37,7 @@ def add_rooms(db: Database) -> dict[str, int]:
                 session.add(RoomHours(room_id=room.id, weekday=weekday, opens=OPENS, closes=CLOSES))
         orgs = {
             "wucai": Organisation(name="五彩亲子公益发展中心", kind=OrganisationKind.PARTNER.value),
-            "council": Organisation(
-                name="桃园社区自治理事会", kind=OrganisationKind.COUNCIL.value
-            ),
+            "council": Organisation(name="桃园社区自治理事会", kind=OrganisationKind.COUNCIL.value),
         }
         session.add_all(orgs.values())
         session.flush()
@@ -109,4 +107,6 @@ def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
         if combo.currentText().startswith(text):
             return
         qtbot.keyClick(combo, Qt.Key.Key_Down)
-    raise AssertionError(f"{text!r} is not among {[combo.itemText(i) for i in range(combo.count())]}")
+    raise AssertionError(
+        f"{text!r} is not among {[combo.itemText(i) for i in range(combo.count())]}"
+    )

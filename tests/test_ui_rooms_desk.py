@@ -224,7 +224,7 @@ def _weekly(db: Database, staff: Actor, room_id: int) -> list[int]:
 def test_moving_an_occurrence_asks_which_and_a_clash_is_said_in_words(
     qtbot: QtBot, db: Database, staff: Actor, centre: dict[str, int]
 ) -> None:
-    first, second, third = _weekly(db, staff, centre["hall"])
+    first, second, _third = _weekly(db, staff, centre["hall"])
     with db.write() as session:
         booking.create(
             session,

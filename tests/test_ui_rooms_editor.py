@@ -127,7 +127,9 @@ def test_the_report_can_be_cancelled_and_nothing_is_written(
         booking.create(
             session,
             staff,
-            BookingInput(centre["art"], "合唱", at(day, "14:00"), at(day, "15:00"), BookingKind.STAFF),
+            BookingInput(
+                centre["art"], "合唱", at(day, "14:00"), at(day, "15:00"), BookingKind.STAFF
+            ),
         )
     editor = make_editor(qtbot, db, staff)
     fill_class(qtbot, editor)

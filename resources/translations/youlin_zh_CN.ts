@@ -324,7 +324,7 @@
         <translation>预约方</translation>
     </message>
     <message>
-        <source>Organisation</source>
+        <source>Social organisation</source>
         <translation>社会组织</translation>
     </message>
     <message>
@@ -417,11 +417,11 @@
     </message>
     <message>
         <source>Why it is rejected</source>
-        <translation>不批准的原因</translation>
+        <translation>驳回原因</translation>
     </message>
     <message>
         <source>Reason for rejecting (required)</source>
-        <translation>不批准的原因（必填）</translation>
+        <translation>驳回原因（必填）</translation>
     </message>
     <message>
         <source>Approve</source>
@@ -429,7 +429,7 @@
     </message>
     <message>
         <source>Reject</source>
-        <translation>不批准</translation>
+        <translation>驳回</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
@@ -453,7 +453,7 @@
     </message>
     <message>
         <source>When</source>
-        <translation>时间</translation>
+        <translation>日期时间</translation>
     </message>
     <message>
         <source>Resident</source>
@@ -509,7 +509,7 @@
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation>没有保存：%1</translation>
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <source>The room is taken then: %1.</source>
@@ -561,15 +561,15 @@
     </message>
     <message>
         <source>Say why the request is rejected: the booker is told.</source>
-        <translation>请填写不批准的原因，预约人会收到说明。</translation>
+        <translation>请填写驳回原因，预约人会看到。</translation>
     </message>
     <message>
         <source>Not rejected: %1</source>
-        <translation>没有处理：%1</translation>
+        <translation>没有驳回：%1</translation>
     </message>
     <message>
         <source>Rejected: %1.</source>
-        <translation>已不批准：%1。</translation>
+        <translation>已驳回：%1。</translation>
     </message>
     <message>
         <source>⚠ %1 people expected, more than the %2 seats of %3.</source>
@@ -656,7 +656,7 @@
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation>没有保存：%1</translation>
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <source>Saved. Sheets and certificates printed from now on show this profile.</source>
@@ -1553,15 +1553,15 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>从</translation>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>到</translation>
+        <source>Ends at</source>
+        <translation>结束时间</translation>
     </message>
     <message>
-        <source>People</source>
+        <source>Number of people</source>
         <translation>人数</translation>
     </message>
     <message>
@@ -1724,7 +1724,7 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>When</source>
-        <translation>时间</translation>
+        <translation>日期时间</translation>
     </message>
     <message>
         <source>Series</source>
@@ -2123,7 +2123,7 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>People</source>
-        <translation>人数</translation>
+        <translation>居民档案</translation>
     </message>
     <message>
         <source>Rooms</source>
@@ -2372,15 +2372,15 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Why it is rejected</source>
-        <translation>不批准的原因</translation>
+        <translation>驳回原因</translation>
     </message>
     <message>
         <source>Reason for rejecting (required)</source>
-        <translation>不批准的原因（必填）</translation>
+        <translation>驳回原因（必填）</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation>不批准</translation>
+        <translation>驳回</translation>
     </message>
     <message>
         <source>Open…</source>
@@ -2408,22 +2408,22 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Say why the request is rejected: the booker is told.</source>
-        <translation>请填写不批准的原因，预约人会收到说明。</translation>
+        <translation>请填写驳回原因，预约人会看到。</translation>
     </message>
     <message>
         <source>Not rejected: %1</source>
-        <translation>没有处理：%1</translation>
+        <translation>没有驳回：%1</translation>
     </message>
     <message>
         <source>Rejected: %1 (%2).</source>
-        <translation>已不批准：%1（%2）。</translation>
+        <translation>已驳回：%1（%2）。</translation>
     </message>
 </context>
 <context>
     <name>PeopleDesk</name>
     <message>
         <source>People</source>
-        <translation>人数</translation>
+        <translation>居民档案</translation>
     </message>
     <message>
         <source>Find in the register</source>
@@ -3759,7 +3759,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>When</source>
-        <translation>时间</translation>
+        <translation>日期时间</translation>
     </message>
     <message>
         <source>Room</source>
@@ -3774,8 +3774,8 @@ Data folder: %2</source>
         <translation>预约人</translation>
     </message>
     <message>
-        <source>Seats</source>
-        <translation>座位</translation>
+        <source>Room capacity</source>
+        <translation>容纳人数</translation>
     </message>
     <message>
         <source>Facilities</source>
@@ -3818,7 +3818,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Rejected</source>
-        <translation>未批准</translation>
+        <translation>已驳回</translation>
     </message>
     <message>
         <source>Only this one</source>
@@ -4240,7 +4240,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Rejected</source>
-        <translation>未批准</translation>
+        <translation>已驳回</translation>
     </message>
     <message>
         <source>Room calendar</source>
@@ -4290,10 +4290,6 @@ Data folder: %2</source>
 <context>
     <name>RoomsDesk</name>
     <message>
-        <source>Today (Ctrl+T)</source>
-        <translation>今天（Ctrl+T）</translation>
-    </message>
-    <message>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -4326,16 +4322,8 @@ Data folder: %2</source>
         <translation>全部活动室</translation>
     </message>
     <message>
-        <source>New booking (Ctrl+N)</source>
-        <translation>新建预约（Ctrl+N）</translation>
-    </message>
-    <message>
         <source>New booking</source>
         <translation>新建预约</translation>
-    </message>
-    <message>
-        <source>Find a free room (Ctrl+F)</source>
-        <translation>查找空闲活动室（Ctrl+F）</translation>
     </message>
     <message>
         <source>Find a free room</source>
@@ -4386,8 +4374,8 @@ Data folder: %2</source>
         <translation>%1 – %2 这一周</translation>
     </message>
     <message>
-        <source>Not moved: %1</source>
-        <translation>没有移动：%1</translation>
+        <source>The booking was not moved: %1</source>
+        <translation>预约没有移动：%1</translation>
     </message>
     <message>
         <source>Moved: %1 to %2, %3.</source>

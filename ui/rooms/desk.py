@@ -18,7 +18,7 @@ import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -223,13 +222,14 @@ class RoomsDesk(QWidget):
         self._week = False
         self._rooms: list[RoomColumn] = []
         self._blocks: dict[int, BookingBlock] = {}
+        self._heading = ""
         self._asked: tuple[str, int, tuple[Any, ...]] | None = None  # a drag being asked about
         self.editor: BookingEditor | None = None
         self.free_room: FreeRoomDialog | None = None
 
         # --- toolbar: days -----------------------------------------------------------------
-        self.today_button = button(self.tr("Today (Ctrl+T)"), "rooms.today", self)
-        self.today_button.setAccessibleName(self.tr("Today"))
+        self.today_button = button(self.tr("Today"), "rooms.today", self)
+        self.today_button.setToolTip("Ctrl+T")
         self.today_button.clicked.connect(self.on_today_clicked)
         self.previous_button = button("", "rooms.previous", self)
         self.previous_button.clicked.connect(self.on_previous_clicked)
@@ -257,18 +257,14 @@ class RoomsDesk(QWidget):
         self.room_combo.setAccessibleName(self.tr("Rooms shown"))
         self.room_combo.addItem(self.tr("All rooms"), None)
         self.room_combo.currentIndexChanged.connect(self.on_room_changed)
-        self.heading = QLabel(self)
-        self.heading.setObjectName("rooms.heading")
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setFont(style.scaled_font(self.heading, 1.15, bold=True))
 
         # --- toolbar: actions --------------------------------------------------------------
-        self.new_button = button(self.tr("New booking (Ctrl+N)"), "rooms.new", self)
-        self.new_button.setAccessibleName(self.tr("New booking"))
+        self.new_button = button(self.tr("New booking"), "rooms.new", self)
+        self.new_button.setToolTip("Ctrl+N")
         style.make_primary(self.new_button)
         self.new_button.clicked.connect(self.on_new_clicked)
-        self.free_button = button(self.tr("Find a free room (Ctrl+F)"), "rooms.findFree", self)
-        self.free_button.setAccessibleName(self.tr("Find a free room"))
+        self.free_button = button(self.tr("Find a free room"), "rooms.findFree", self)
+        self.free_button.setToolTip("Ctrl+F")
         self.free_button.clicked.connect(self.on_free_clicked)
         self.pending_button = button("", "rooms.pendingButton", self)
         self.pending_button.setCheckable(True)
@@ -314,7 +310,7 @@ class RoomsDesk(QWidget):
         self.status = DeskStatusLine("rooms.status", self)
 
         days_row = QHBoxLayout()
-        for widget in (
+        navigation: tuple[QWidget, ...] = (
             self.today_button,
             self.previous_button,
             self.next_button,
@@ -322,19 +318,20 @@ class RoomsDesk(QWidget):
             self.day_button,
             self.week_button,
             self.room_combo,
-        ):
-            days_row.addWidget(widget)
+        )
+        for part in navigation:
+            days_row.addWidget(part)
         days_row.addStretch(1)
         actions_row = QHBoxLayout()
-        actions_row.addWidget(self.heading, 1)
-        for widget in (
+        for action in (
             self.new_button,
             self.free_button,
             self.pending_button,
             self.print_button,
             self.export_button,
         ):
-            actions_row.addWidget(widget)
+            actions_row.addWidget(action)
+        actions_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(days_row)
         layout.addLayout(actions_row)
@@ -493,11 +490,13 @@ class RoomsDesk(QWidget):
                 .replace("%1", labels.format_day(first))
                 .replace("%2", labels.format_day(last))
             )
-        self.heading.setText(text)
-        self.heading.setAccessibleName(text)
+        # The calendar shows the days in its header; a screen reader hears them here too.
+        self._heading = text
+        self.setAccessibleDescription(text)
 
     def heading_text(self) -> str:
-        return self.heading.text()
+        """What is shown, in words: the day (and what it is), or the week."""
+        return self._heading
 
     def blocks(self) -> list[BookingBlock]:
         return list(self._blocks.values())
@@ -559,7 +558,7 @@ class RoomsDesk(QWidget):
 
     # --- drags in the calendar --------------------------------------------------------------
 
-    def move(
+    def move_booking(
         self,
         booking_id: int,
         room_id: int,
@@ -580,14 +579,16 @@ class RoomsDesk(QWidget):
                 problem_text(booking.OccurrenceProblem(c.starts_at, c.ends_at, c, None))
                 for c in error.clashes[:3]
             )
-            text = self.tr("Not moved: %1").replace("%1", error.message)
+            text = self.tr("The booking was not moved: %1").replace("%1", error.message)
             if details and details not in error.message:
                 text += f" ({details})"
             self.status.show_error(text)
             self.refresh()
             return False
         except (ConflictError, DomainError) as error:
-            self.status.show_error(self.tr("Not moved: %1").replace("%1", error.message))
+            self.status.show_error(
+                self.tr("The booking was not moved: %1").replace("%1", error.message)
+            )
             self.refresh()  # the block goes back where it was
             return False
         block = self._blocks.get(booking_id)
@@ -606,7 +607,7 @@ class RoomsDesk(QWidget):
         self.refresh()
         return True
 
-    def cancel(self, booking_id: int, scope: Scope = Scope.THIS, reason: str = "") -> bool:
+    def cancel_booking(self, booking_id: int, scope: Scope = Scope.THIS, reason: str = "") -> bool:
         try:
             self._context.run(
                 lambda session, actor: booking.cancel(session, actor, booking_id, scope, reason),
@@ -640,7 +641,7 @@ class RoomsDesk(QWidget):
     ) -> bool:
         """A dragged block: moved at once, or (an occurrence of a series) asked which ones."""
         if not self._in_series(booking_id):
-            return self.move(booking_id, room_id, starts_at, ends_at)
+            return self.move_booking(booking_id, room_id, starts_at, ends_at)
         self._asked = ("move", booking_id, (room_id, starts_at, ends_at))
         room = next((r.name for r in self._rooms if r.id == room_id), "")
         self.question.ask(
@@ -685,8 +686,8 @@ class RoomsDesk(QWidget):
         what, booking_id, args = asked
         if what == "move":
             room_id, starts_at, ends_at = args
-            return self.move(booking_id, room_id, starts_at, ends_at, chosen)
-        return self.cancel(booking_id, chosen, why)
+            return self.move_booking(booking_id, room_id, starts_at, ends_at, chosen)
+        return self.cancel_booking(booking_id, chosen, why)
 
     def decline_question(self) -> None:
         asked, self._asked = self._asked, None
@@ -822,8 +823,3 @@ class RoomsDesk(QWidget):
     def hideEvent(self, event: Any) -> None:
         super().hideEvent(event)
         self.refresh_timer.stop()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self.heading.setFont(style.scaled_font(self.heading, 1.15, bold=True))

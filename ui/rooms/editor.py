@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+
 from app import clock
 from app.choices import BookingKind, BookingStatus
 from app.errors import DomainError, ValidationError
@@ -172,7 +172,10 @@ class BookingEditor(QDialog):
         self.kind_combo.currentIndexChanged.connect(self.on_kind_changed)
         self.organisation_combo = QComboBox(self)
         self._field(
-            self.organisation_combo, "organisation_id", "organisation", self.tr("Organisation")
+            self.organisation_combo,
+            "organisation_id",
+            "organisation",
+            self.tr("Social organisation"),
         )
         self.organisation_combo.setEditable(True)
         self.organisation_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -310,7 +313,9 @@ class BookingEditor(QDialog):
         self.cancel_bar.setVisible(False)
 
         self.reject_reason_edit = QLineEdit(self)
-        self._field(self.reject_reason_edit, "reason", "rejectReason", self.tr("Why it is rejected"))
+        self._field(
+            self.reject_reason_edit, "reason", "rejectReason", self.tr("Why it is rejected")
+        )
         self.reject_reason_edit.setPlaceholderText(self.tr("Reason for rejecting (required)"))
         self.approve_button = button(self.tr("Approve"), "rooms.editor.approve", self)
         self.approve_button.clicked.connect(self.on_approve_clicked)
@@ -385,7 +390,7 @@ class BookingEditor(QDialog):
         self._row(left, self.tr("When"), when, ["starts_at", "ends_at"])
         self._row(left, self.tr("Booked for"), self.kind_combo, ["kind"])
         self.organisation_row = self._row(
-            left, self.tr("Organisation"), self.organisation_combo, ["organisation_id"]
+            left, self.tr("Social organisation"), self.organisation_combo, ["organisation_id"]
         )
         self.person_row = self._row(left, self.tr("Resident"), self.person_picker, ["person_id"])
         self._row(left, self.tr("Attendees"), how_many, ["expected_attendees"])
@@ -425,8 +430,8 @@ class BookingEditor(QDialog):
         inner.addWidget(self.decision)
         inner.addWidget(self._message("reason"))
         inner.addStretch(1)
-        self.scroll = FieldsScroll(content, self)
-        self.scroll.setObjectName("rooms.editor.scroll")
+        self.fields_scroll = FieldsScroll(content, self)
+        self.fields_scroll.setObjectName("rooms.editor.scroll")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -436,7 +441,7 @@ class BookingEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.scope)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.fields_scroll, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 
@@ -544,9 +549,7 @@ class BookingEditor(QDialog):
     def load(self, booking_id: int) -> bool:
         """An existing booking, as on file now; False (said) when it can't be read."""
         try:
-            detail = self._read(
-                lambda session, actor: booking.get(session, actor, booking_id)
-            )
+            detail = self._read(lambda session, actor: booking.get(session, actor, booking_id))
         except DomainError:
             return False
         self._booking_id = booking_id
@@ -664,7 +667,9 @@ class BookingEditor(QDialog):
         self.person_picker.setVisible(kind is BookingKind.RESIDENT)
         self._fill_organisations(kind)
         self.agenda_button.setVisible(
-            kind is BookingKind.COUNCIL and self._booking_id is not None and module_exists(AGENDA_MODULE)
+            kind is BookingKind.COUNCIL
+            and self._booking_id is not None
+            and module_exists(AGENDA_MODULE)
         )
 
     def _fill_organisations(self, kind: BookingKind) -> None:
@@ -747,7 +752,9 @@ class BookingEditor(QDialog):
         return {name: text for name in names if (text := self._fields.text(name))}
 
     def capacity_warning_text(self) -> str:
-        return self.capacity_warning.accessibleName() if not self.capacity_warning.isHidden() else ""
+        return (
+            self.capacity_warning.accessibleName() if not self.capacity_warning.isHidden() else ""
+        )
 
     def conflict_lines(self) -> list[str]:
         """The conflict report as a person reads it, one line per occurrence."""
@@ -764,7 +771,7 @@ class BookingEditor(QDialog):
             self.status.show_error(text)
         widget = self._fields.widget(field)
         if widget is not None:
-            self.scroll.ensureWidgetVisible(widget)
+            self.fields_scroll.ensureWidgetVisible(widget)
 
     def _check(self, data: BookingInput) -> bool:
         """What the form can say before asking the service; False when something was said."""
@@ -773,11 +780,16 @@ class BookingEditor(QDialog):
             if edit.time() is None:
                 self._show(field, self.tr("Type the time like 14:00, or pick it from the list."))
                 return False
-        if data.kind in (BookingKind.ORGANISATION, BookingKind.COUNCIL) and data.organisation_id is None:
+        if (
+            data.kind in (BookingKind.ORGANISATION, BookingKind.COUNCIL)
+            and data.organisation_id is None
+        ):
             typed = self.organisation_combo.currentText().strip()
             self._show(
                 "organisation_id",
-                self.tr("No organisation on file is called “%1”. Choose one from the list.").replace("%1", typed)
+                self.tr(
+                    "No organisation on file is called “%1”. Choose one from the list."
+                ).replace("%1", typed)
                 if typed
                 else self.tr("Choose the organisation the room is booked for."),
             )
@@ -846,9 +858,9 @@ class BookingEditor(QDialog):
             if problem.clash is not None:
                 text = self.tr("The room is taken then: %1.").replace("%1", text)
             elif self.is_admin():
-                text = self.tr("%1 To book it anyway, give the reason below and save again.").replace(
-                    "%1", text
-                )
+                text = self.tr(
+                    "%1 To book it anyway, give the reason below and save again."
+                ).replace("%1", text)
             self._show("starts_at", text)
             return None
         if problems:
@@ -856,9 +868,7 @@ class BookingEditor(QDialog):
             return None
         return self._write_new(data, ())
 
-    def _write_new(
-        self, data: BookingInput, skip: tuple[dt.datetime, ...]
-    ) -> list[int] | None:
+    def _write_new(self, data: BookingInput, skip: tuple[dt.datetime, ...]) -> list[int] | None:
         try:
             created = self._context.run(
                 lambda session, actor: booking.create(session, actor, data, skip=skip),
@@ -885,7 +895,9 @@ class BookingEditor(QDialog):
                 .replace("%3", summary)
             )
         else:
-            text = self.tr("Booked %1 times: %2.").replace("%1", str(len(ids))).replace("%2", summary)
+            text = (
+                self.tr("Booked %1 times: %2.").replace("%1", str(len(ids))).replace("%2", summary)
+            )
         self._done(ids, text)
         return ids
 
@@ -945,13 +957,14 @@ class BookingEditor(QDialog):
         self.skip_button.setVisible(free > 0)
         self._fit_report()
         self.report.setVisible(True)
-        self.scroll.ensureWidgetVisible(self.report)
+        self.fields_scroll.ensureWidgetVisible(self.report)
         self.skip_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_clashes(self, error: BookingConflict) -> None:
         """The service refused a clash found while writing (another desk was quicker)."""
         problems = [
-            OccurrenceProblem(clash.starts_at, clash.ends_at, clash, None) for clash in error.clashes
+            OccurrenceProblem(clash.starts_at, clash.ends_at, clash, None)
+            for clash in error.clashes
         ]
         if not problems:
             self._show("starts_at", error.message)
@@ -964,7 +977,7 @@ class BookingEditor(QDialog):
         self.skip_button.setVisible(False)
         self._fit_report()
         self.report.setVisible(True)
-        self.scroll.ensureWidgetVisible(self.report)
+        self.fields_scroll.ensureWidgetVisible(self.report)
 
     def _fit_report(self) -> None:
         rows = min(max(self.conflicts.rowCount(), 1), 5)
@@ -993,7 +1006,7 @@ class BookingEditor(QDialog):
 
     def ask_cancel(self) -> None:
         self.cancel_bar.setVisible(True)
-        self.scroll.ensureWidgetVisible(self.cancel_bar)
+        self.fields_scroll.ensureWidgetVisible(self.cancel_bar)
         self.cancel_reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def cancel_booking(self, reason: str | None = None) -> bool:

@@ -53,13 +53,13 @@ class FreeRoomDialog(QDialog):
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.start_edit = TimeField("rooms.freeRoom.start", self.tr("From"), self)
+        self.start_edit = TimeField("rooms.freeRoom.start", self.tr("Starts at"), self)
         self.start_edit.set_time(start.time())
-        self.end_edit = TimeField("rooms.freeRoom.end", self.tr("To"), self)
+        self.end_edit = TimeField("rooms.freeRoom.end", self.tr("Ends at"), self)
         self.end_edit.set_time((start + dt.timedelta(hours=2)).time())
         self.attendees_spin = QSpinBox(self)
         self.attendees_spin.setObjectName("rooms.freeRoom.attendees")
-        self.attendees_spin.setAccessibleName(self.tr("People"))
+        self.attendees_spin.setAccessibleName(self.tr("Number of people"))
         self.attendees_spin.setRange(1, 9999)
         self.attendees_spin.setValue(10)
         self.find_button = button(self.tr("Find free rooms"), "rooms.freeRoom.find", self)
@@ -105,7 +105,7 @@ class FreeRoomDialog(QDialog):
         form.addRow(self.tr("Date"), self.date_edit)
         form.addRow(self.tr("Time"), times)
         form.addRow("", time_message)
-        form.addRow(self.tr("People"), self.attendees_spin)
+        form.addRow(self.tr("Number of people"), self.attendees_spin)
         form.addRow("", attendees_message)
         find_row = QHBoxLayout()
         find_row.addWidget(self.find_button)
@@ -127,18 +127,22 @@ class FreeRoomDialog(QDialog):
     # --- API ------------------------------------------------------------------------------
 
     def starts_at(self) -> dt.datetime:
-        return dt.datetime.combine(pydate(self.date_edit.date()), self.start_edit.time() or dt.time())
+        return dt.datetime.combine(
+            pydate(self.date_edit.date()), self.start_edit.time() or dt.time()
+        )
 
     def ends_at(self) -> dt.datetime:
         return dt.datetime.combine(pydate(self.date_edit.date()), self.end_edit.time() or dt.time())
 
-    def find(self) -> list[RoomColumn]:
+    def find_rooms(self) -> list[RoomColumn]:
         """The rooms free for the time asked with seats for the people; shown in the list."""
         self._fields.clear()
         self.status.clear_message()
         for field, edit in (("starts_at", self.start_edit), ("ends_at", self.end_edit)):
             if edit.time() is None:
-                self._fields.set(field, self.tr("Type the time like 14:00, or pick it from the list."))
+                self._fields.set(
+                    field, self.tr("Type the time like 14:00, or pick it from the list.")
+                )
                 return []
         starts_at, ends_at = self.starts_at(), self.ends_at()
         attendees = self.attendees_spin.value()
@@ -204,7 +208,7 @@ class FreeRoomDialog(QDialog):
     # --- slots ----------------------------------------------------------------------------
 
     def on_find_clicked(self) -> None:
-        self.find()
+        self.find_rooms()
 
     def on_book_clicked(self) -> None:
         self.book()

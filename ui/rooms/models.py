@@ -103,7 +103,7 @@ class FreeRoomsModel(LinesModel[RoomColumn]):
     NAME, CAPACITY, FACILITIES = range(3)
     HEADERS = (
         QT_TRANSLATE_NOOP("RoomModels", "Room"),
-        QT_TRANSLATE_NOOP("RoomModels", "Seats"),
+        QT_TRANSLATE_NOOP("RoomModels", "Room capacity"),
         QT_TRANSLATE_NOOP("RoomModels", "Facilities"),
     )
 

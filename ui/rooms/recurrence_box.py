@@ -1,5 +1,6 @@
-"""How a booking repeats: 不重复 / 每天 / 每周（选择星期几） / 每月按日期 / 每月按第几个星期几, until a
-day or a number of times, with the rule said back in plain words (`Recurrence.describe`)."""
+"""How a booking repeats: 不重复 / 每天 / 每周（选择星期几） / 每月按日期 /
+每月按第几个星期几, until a day or a number of times, with the rule said back in plain words
+(`Recurrence.describe`)."""
 
 from __future__ import annotations
 
@@ -59,7 +60,9 @@ class RecurrenceBox(QWidget):
         self.freq_combo.addItem(self.tr("Does not repeat"), None)
         self.freq_combo.addItem(self.tr("Every day"), Frequency.DAILY.value)
         self.freq_combo.addItem(self.tr("Every week on the days ticked"), Frequency.WEEKLY.value)
-        self.freq_combo.addItem(self.tr("Every month on this date"), Frequency.MONTHLY_BY_DATE.value)
+        self.freq_combo.addItem(
+            self.tr("Every month on this date"), Frequency.MONTHLY_BY_DATE.value
+        )
         self.freq_combo.addItem(
             self.tr("Every month on this weekday (e.g. the 2nd Wednesday)"),
             Frequency.MONTHLY_BY_WEEKDAY.value,

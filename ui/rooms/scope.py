@@ -45,7 +45,9 @@ class ScopeChoice(QFrame):
         self.buttons[Scope.THIS].setChecked(True)
 
     def scope(self) -> Scope:
-        return next((scope for scope, radio in self.buttons.items() if radio.isChecked()), Scope.THIS)
+        return next(
+            (scope for scope, radio in self.buttons.items() if radio.isChecked()), Scope.THIS
+        )
 
     def set_scope(self, scope: Scope) -> None:
         self.buttons[scope].setChecked(True)

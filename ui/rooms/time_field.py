@@ -51,9 +51,7 @@ class TimeField(QComboBox):
         self.setMaxVisibleItems(12)
         for moment in _times():
             self.addItem(moment.strftime("%H:%M"))
-        self.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"[0-9:：. ]{0,6}"), self)
-        )
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9:：. ]{0,6}"), self))
         self.setMinimumContentsLength(5)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.currentTextChanged.connect(self.on_text_changed)
