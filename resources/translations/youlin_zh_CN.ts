@@ -2695,7 +2695,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>When</source>
-        <translation>时间</translation>
+        <translation>日期时间</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -3608,8 +3608,8 @@ Data folder: %2</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <source>Times in all</source>
-        <translation>共 N 次</translation>
+        <source>In all</source>
+        <translation>共</translation>
     </message>
     <message>
         <source>Ends after a number of times</source>
@@ -3618,6 +3618,10 @@ Data folder: %2</source>
     <message>
         <source>Number of times</source>
         <translation>次数</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>次</translation>
     </message>
     <message>
         <source>Tick at least one day of the week.</source>
@@ -3758,8 +3762,8 @@ Data folder: %2</source>
         <translation>冲突原因</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>日期时间</translation>
+        <source>%1 (%2), booked by %3</source>
+        <translation>%1（%2），预约人：%3</translation>
     </message>
     <message>
         <source>Room</source>
@@ -3768,10 +3772,6 @@ Data folder: %2</source>
     <message>
         <source>Booking</source>
         <translation>预约</translation>
-    </message>
-    <message>
-        <source>Booked by</source>
-        <translation>预约人</translation>
     </message>
     <message>
         <source>Room capacity</source>

@@ -50,6 +50,7 @@ from ui import style
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
 from ui.people.form_parts import FieldsScroll
+from ui.people.tag_list import BigIndicatorStyle
 from ui.rooms.models import ConflictModel, problem_text
 from ui.rooms.names import KIND_NAMES, kind_name, status_name
 from ui.rooms.person_pick import PersonPicker
@@ -217,6 +218,8 @@ class BookingEditor(QDialog):
         self.confirm_box.setObjectName("rooms.editor.confirm")
         self.confirm_box.setAccessibleName(self.tr("Confirm the booking at once"))
         self.confirm_box.setChecked(True)
+        self._indicators = BigIndicatorStyle(self)
+        self.confirm_box.setStyle(self._indicators)
         self.approval_hint = QLabel(self)
         self.approval_hint.setObjectName("rooms.editor.approvalHint")
         self.approval_hint.setWordWrap(True)
@@ -227,6 +230,7 @@ class BookingEditor(QDialog):
         self.past_box.setObjectName("rooms.editor.confirmPast")
         self.past_box.setAccessibleName(self.tr("Book a time that is already past"))
         self.past_box.setVisible(False)
+        self.past_box.setStyle(self._indicators)
         self._fields.add("allow_past", self.past_box, FieldMessage("rooms.editor.past.message"))
         self.override_edit = QLineEdit(self)
         self._field(
@@ -479,7 +483,14 @@ class BookingEditor(QDialog):
         ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
-        self.resize(style.dialog_width(self, 56), self.sizeHint().height())
+        self.resize(style.dialog_width(self, 56), self._fitting_height(self.sizeHint().height()))
+
+    def _fitting_height(self, wanted: int) -> int:
+        """At most the screen's height less a title bar: the fields scroll, the buttons stay."""
+        screen = self.screen()
+        if screen is None:
+            return wanted
+        return min(wanted, screen.availableGeometry().height() - 2 * self.fontMetrics().height())
 
     def _row(self, grid: QGridLayout, label: str, widget: QWidget, fields: list[str]) -> QLabel:
         caption = QLabel(label, self)

@@ -61,16 +61,12 @@ class ConflictModel(LinesModel[OccurrenceProblem]):
 
 
 class PendingModel(LinesModel[BookingBlock]):
-    """Bookings awaiting approval, the soonest first."""
+    """Bookings awaiting approval, the soonest first; one booking on two lines (when and where;
+    what and who), so that the panel beside the calendar needs no sideways scrolling."""
 
     CONTEXT = "RoomModels"
-    WHEN, ROOM, TITLE, BOOKER = range(4)
-    HEADERS = (
-        QT_TRANSLATE_NOOP("RoomModels", "When"),
-        QT_TRANSLATE_NOOP("RoomModels", "Room"),
-        QT_TRANSLATE_NOOP("RoomModels", "Booking"),
-        QT_TRANSLATE_NOOP("RoomModels", "Booked by"),
-    )
+    BOOKING = 0
+    HEADERS = (QT_TRANSLATE_NOOP("RoomModels", "Booking"),)
 
     def row_of(self, booking_id: int) -> int:
         return next((row for row, block in enumerate(self._lines) if block.id == booking_id), -1)
@@ -79,18 +75,20 @@ class PendingModel(LinesModel[BookingBlock]):
         if not index.isValid() or not 0 <= index.row() < len(self._lines):
             return None
         block = self._lines[index.row()]
-        column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == self.WHEN:
-                return (
-                    f"{labels.format_day(block.starts_at.date())} "
-                    f"{labels.format_time_span(block.starts_at, block.ends_at)}"
-                )
-            if column == self.ROOM:
-                return block.room
-            if column == self.TITLE:
-                return f"{block.title} ({kind_name(block.kind)})"
-            return " ".join(part for part in (block.booker, block.booker_phone) if part)
+            when = (
+                f"{labels.format_day(block.starts_at.date())} "
+                f"{labels.format_time_span(block.starts_at, block.ends_at)} · {block.room}"
+            )
+            who = " ".join(part for part in (block.booker, block.booker_phone) if part)
+            what = QCoreApplication.translate("RoomModels", "%1 (%2), booked by %3")
+            return (
+                when
+                + "\n"
+                + what.replace("%1", block.title)
+                .replace("%2", kind_name(block.kind))
+                .replace("%3", who or "—")
+            )
         if role == RAW_ROLE:
             return block
         return None

@@ -3,10 +3,9 @@ for staff to approve them, or to reject them with a reason the booker is told.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -47,9 +46,10 @@ class PendingPanel(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.setWordWrap(True)
         self.view.setModel(self.model)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.view.horizontalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_rows()
         self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.view.doubleClicked.connect(self.on_view_double_clicked)
         self.empty_label = QLabel(self.tr("No booking is waiting for approval."), self)
@@ -99,6 +99,18 @@ class PendingPanel(QWidget):
         self.staff_hint.setVisible(not staff)
         self._update()
 
+    def _fit_rows(self) -> None:
+        """Two lines of text a row (update_table_metrics makes them one)."""
+        style.update_table_metrics(self.view)
+        row = round(self.view.fontMetrics().height() * (2 * style.LINE_SPACING + 0.3))
+        self.view.verticalHeader().setMinimumSectionSize(row)
+        self.view.verticalHeader().setDefaultSectionSize(row)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows()
+
     # --- reading --------------------------------------------------------------------------
 
     def refresh(self) -> int:
@@ -113,8 +125,9 @@ class PendingPanel(QWidget):
         except DomainError:
             return self.model.rowCount()
         self.model.set_lines(rows)
-        if keep is not None:
-            self.select(keep.id)
+        if keep is None or not self.select(keep.id):
+            if rows:
+                self.view.selectRow(0)  # Enter-ready: the soonest request is chosen
         self._update()
         return len(rows)
 

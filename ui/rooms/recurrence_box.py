@@ -24,6 +24,7 @@ from app.errors import DomainError
 from app.services.rooms.recurrence import MAX_OCCURRENCES, Frequency, Recurrence
 from ui import style
 from ui.labels import QT_TRANSLATE_NOOP
+from ui.people.tag_list import BigIndicatorStyle
 
 WEEKDAY_NAMES = (
     QT_TRANSLATE_NOOP("RecurrenceBox", "Mon"),
@@ -69,18 +70,22 @@ class RecurrenceBox(QWidget):
         )
         self.freq_combo.currentIndexChanged.connect(self.on_freq_changed)
 
+        self._indicators = BigIndicatorStyle(self)
         self.weekday_boxes: list[QCheckBox] = []
         self.weekdays = QWidget(self)
-        weekday_row = QHBoxLayout(self.weekdays)
-        weekday_row.setContentsMargins(0, 0, 0, 0)
+        # Two rows (Monday to Thursday, Friday to Sunday): one row of seven is wider than the
+        # editor's right column in the large text size.
+        weekday_grid = QGridLayout(self.weekdays)
+        weekday_grid.setContentsMargins(0, 0, 0, 0)
         for number, name in enumerate(WEEKDAY_NAMES):
             box = QCheckBox(self.tr(name), self.weekdays)
             box.setObjectName(f"rooms.editor.weekday{number}")
+            box.setStyle(self._indicators)
             box.setAccessibleName(self.tr(name))
             box.toggled.connect(self.on_part_changed)
             self.weekday_boxes.append(box)
-            weekday_row.addWidget(box)
-        weekday_row.addStretch(1)
+            weekday_grid.addWidget(box, number // 4, number % 4)
+        weekday_grid.setColumnStretch(4, 1)
 
         self.until_radio = QRadioButton(self.tr("Until"), self)
         self.until_radio.setObjectName("rooms.editor.endUntil")
@@ -91,7 +96,7 @@ class RecurrenceBox(QWidget):
         self.until_edit.setCalendarPopup(True)
         self.until_edit.setDisplayFormat("yyyy-MM-dd")
         self.until_edit.dateChanged.connect(self.on_until_changed)
-        self.count_radio = QRadioButton(self.tr("Times in all"), self)
+        self.count_radio = QRadioButton(self.tr("In all"), self)
         self.count_radio.setObjectName("rooms.editor.endCount")
         self.count_radio.setAccessibleName(self.tr("Ends after a number of times"))
         self.count_spin = QSpinBox(self)
@@ -110,6 +115,7 @@ class RecurrenceBox(QWidget):
         ends_row.setContentsMargins(0, 0, 0, 0)
         ends_row.addWidget(self.count_radio)
         ends_row.addWidget(self.count_spin)
+        ends_row.addWidget(QLabel(self.tr("times"), self.ends))
         ends_row.addSpacing(self.fontMetrics().height())
         ends_row.addWidget(self.until_radio)
         ends_row.addWidget(self.until_edit)
