@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import clock
@@ -20,6 +20,7 @@ from app.services.rooms.booking import BookingInput, Scope
 from app.services.rooms.recurrence import Frequency, Recurrence
 from tests.conftest import TEST_NOW
 from tests.rooms_ui import StandInCalendar, add_rooms, bookings, context, type_into
+from ui import style
 from ui.rooms.desk import RoomsDesk
 
 TODAY = TEST_NOW.date()
@@ -344,3 +345,45 @@ def test_a_mouse_drag_in_the_real_calendar_opens_the_editor_prefilled(
     assert room is not None and room.id == centre["art"]
     assert editor.starts_at() == at(DEC_2, "10:00") and editor.ends_at() > editor.starts_at()
     assert editor.title_edit.hasFocus() or editor.isActiveWindow() is False
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_the_desk_and_its_dialogs_fit_1366_by_768(
+    qtbot: QtBot,
+    db: Database,
+    staff: Actor,
+    centre: dict[str, int],
+    qapp: QApplication,
+    chinese: None,
+    text_size: None,
+    size: str,
+) -> None:
+    style.apply_text_size(qapp, size)
+    desk = RoomsDesk(context(db, staff))
+    qtbot.addWidget(desk)
+    # The main window's navigation and toolbar take ~200 x 70 px of the 1366 x 696 window.
+    room = (1366 - 200, 768 - 40 - 32 - 70)
+    desk.resize(*room)
+    desk.show()
+    qtbot.waitExposed(desk)
+    hint = desk.minimumSizeHint()
+    assert hint.width() <= room[0] and hint.height() <= room[1]
+    least = 44 if size == "large" else 32
+    for button in desk.findChildren(QPushButton):
+        if button.isVisibleTo(desk) and button.parent() is desk:
+            assert desk.rect().contains(QRect(button.mapTo(desk, QPoint()), button.size()))
+            assert button.height() >= least, button.objectName()
+    desk.show_pending()
+    assert desk.pending_panel.width() >= desk.fontMetrics().height() * 15
+    editor = desk.open_new(centre["art"], at(DEC_2, "14:00"), at(DEC_2, "16:00"))
+    # The tests' screen is 800 x 800: measure against 1366 x 768 and the editor's own width
+    # there (90 % of the screen), less the title bar.
+    width, height = 1366 * 9 // 10, 768 - 40 - 32
+    assert editor.minimumSizeHint().height() <= height
+    content = editor.fields_scroll.widget()
+    assert content is not None
+    scroll_bar = editor.fields_scroll.verticalScrollBar().sizeHint().width()
+    assert content.minimumSizeHint().width() + scroll_bar <= width - 40
+    editor.close()
+    dialog = desk.open_free_room()
+    assert dialog.minimumSizeHint().height() <= height and dialog.minimumSizeHint().width() <= width

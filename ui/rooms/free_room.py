@@ -102,6 +102,7 @@ class FreeRoomDialog(QDialog):
         times.addWidget(self.end_edit)
         times.addStretch(1)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Date"), self.date_edit)
         form.addRow(self.tr("Time"), times)
         form.addRow("", time_message)
