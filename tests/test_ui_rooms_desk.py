@@ -387,3 +387,39 @@ def test_the_desk_and_its_dialogs_fit_1366_by_768(
     editor.close()
     dialog = desk.open_free_room()
     assert dialog.minimumSizeHint().height() <= height and dialog.minimumSizeHint().width() <= width
+
+
+def test_print_and_export_call_the_printing_module(
+    qtbot: QtBot,
+    db: Database,
+    staff: Actor,
+    centre: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The buttons hand the day or week shown and the room chosen to ui.rooms.printing."""
+    import sys
+    import types
+
+    import ui.rooms.desk as desk_module
+
+    calls: list[tuple[str, tuple[object, ...]]] = []
+    fake = types.ModuleType("ui.rooms.printing")
+    for name in ("show_day_sheets", "show_day_overview", "show_week_overview", "export_ics"):
+        setattr(fake, name, lambda *args, _name=name, **_kw: calls.append((_name, args[2:])))
+    monkeypatch.setitem(sys.modules, "ui.rooms.printing", fake)
+    monkeypatch.setattr(desk_module, "module_exists", lambda _name: True)
+    desk = make_desk(qtbot, db, staff)
+    assert desk.print_button.isEnabled() and desk.export_button.isEnabled()
+    desk.go_to(DEC_2)
+    qtbot.keyClick(desk.calendar, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    desk.print_day_action.trigger()
+    desk.select_room(centre["art"])
+    qtbot.mouseClick(desk.week_button, Qt.MouseButton.LeftButton)
+    desk.print_week_action.trigger()
+    qtbot.mouseClick(desk.export_button, Qt.MouseButton.LeftButton)
+    assert calls == [
+        ("show_day_sheets", (DEC_2, None)),
+        ("show_day_overview", (DEC_2,)),
+        ("show_week_overview", (dt.date(2026, 11, 30), centre["art"])),
+        ("export_ics", (centre["art"],)),
+    ]

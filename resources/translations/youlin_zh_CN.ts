@@ -4334,12 +4334,28 @@ Data folder: %2</source>
         <translation>打印…</translation>
     </message>
     <message>
+        <source>Door sheets of the day (a page a room)</source>
+        <translation>当天门贴（每间活动室一页）</translation>
+    </message>
+    <message>
+        <source>All rooms of the day in one table</source>
+        <translation>当天全部活动室总表</translation>
+    </message>
+    <message>
+        <source>The week&apos;s overview</source>
+        <translation>本周总览</translation>
+    </message>
+    <message>
         <source>Export calendar (.ics)…</source>
         <translation>导出日历(.ics)…</translation>
     </message>
     <message>
         <source>Printing is not installed in this version.</source>
         <translation>这个版本没有安装打印功能。</translation>
+    </message>
+    <message>
+        <source>Staff export the rooms&apos; calendar.</source>
+        <translation>日历由工作人员导出。</translation>
     </message>
     <message>
         <source>◀ Previous week</source>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -270,7 +271,19 @@ class RoomsDesk(QWidget):
         self.pending_button.setCheckable(True)
         self.pending_button.toggled.connect(self.on_pending_toggled)
         self.print_button = button(self.tr("Print…"), "rooms.print", self)
-        self.print_button.clicked.connect(self.on_print_clicked)
+        self.print_button.setToolTip("Ctrl+P")
+        self.print_menu = QMenu(self.print_button)
+        self.print_menu.setObjectName("rooms.printMenu")
+        self.print_door_action = self.print_menu.addAction(
+            self.tr("Door sheets of the day (a page a room)"), self.on_print_door_sheets
+        )
+        self.print_day_action = self.print_menu.addAction(
+            self.tr("All rooms of the day in one table"), self.on_print_day_overview
+        )
+        self.print_week_action = self.print_menu.addAction(
+            self.tr("The week's overview"), self.on_print_week
+        )
+        self.print_button.setMenu(self.print_menu)
         self.export_button = button(self.tr("Export calendar (.ics)…"), "rooms.exportIcs", self)
         self.export_button.clicked.connect(self.on_export_clicked)
         printing = module_exists(PRINTING_MODULE)
@@ -278,6 +291,9 @@ class RoomsDesk(QWidget):
             widget.setEnabled(printing)
             if not printing:
                 widget.setToolTip(self.tr("Printing is not installed in this version."))
+        if printing and not context.actor.may(Permission.ROOMS):
+            self.export_button.setEnabled(False)
+            self.export_button.setToolTip(self.tr("Staff export the rooms' calendar."))
 
         # --- body --------------------------------------------------------------------------
         self.calendar = calendar_factory(self)
@@ -703,20 +719,37 @@ class RoomsDesk(QWidget):
             return None
         return importlib.import_module(PRINTING_MODULE)
 
-    def print_shown(self) -> None:
+    def print_shown(self) -> Any:
+        """Ctrl+P: the week's overview in the week view, the day's door sheets in the day view."""
+        return self.print_week() if self._week else self.print_door_sheets()
+
+    def print_door_sheets(self) -> Any:
         printing = self._printing()
         if printing is None:
-            return
-        first, _last = self.shown_days()
-        if self._week:
-            printing.show_week_overview(self, self._context, first, self.room_id())
-        else:
-            printing.show_day_sheets(self, self._context, first, self.room_id())
+            return None
+        return printing.show_day_sheets(self, self._context, self._day, self.room_id())
 
-    def export_ics(self) -> None:
+    def print_day_overview(self) -> Any:
         printing = self._printing()
-        if printing is not None:
-            printing.export_ics(self, self._context, self.room_id())
+        if printing is None:
+            return None
+        if hasattr(printing, "show_day_overview"):
+            return printing.show_day_overview(self, self._context, self._day)
+        return printing.show_day_sheets(self, self._context, self._day, None)
+
+    def print_week(self) -> Any:
+        printing = self._printing()
+        if printing is None:
+            return None
+        return printing.show_week_overview(
+            self, self._context, monday_of(self._day), self.room_id()
+        )
+
+    def export_ics(self) -> Any:
+        printing = self._printing()
+        if printing is None:
+            return None
+        return printing.export_ics(self, self._context, self.room_id())
 
     # --- slots ------------------------------------------------------------------------------
 
@@ -769,6 +802,15 @@ class RoomsDesk(QWidget):
 
     def on_print_clicked(self) -> None:
         self.print_shown()
+
+    def on_print_door_sheets(self) -> None:
+        self.print_door_sheets()
+
+    def on_print_day_overview(self) -> None:
+        self.print_day_overview()
+
+    def on_print_week(self) -> None:
+        self.print_week()
 
     def on_export_clicked(self) -> None:
         self.export_ics()

@@ -125,9 +125,8 @@ class PendingPanel(QWidget):
         except DomainError:
             return self.model.rowCount()
         self.model.set_lines(rows)
-        if keep is None or not self.select(keep.id):
-            if rows:
-                self.view.selectRow(0)  # Enter-ready: the soonest request is chosen
+        if (keep is None or not self.select(keep.id)) and rows:
+            self.view.selectRow(0)  # Enter-ready: the soonest request is chosen
         self._update()
         return len(rows)
 
