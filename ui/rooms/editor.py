@@ -879,21 +879,28 @@ class BookingEditor(QDialog):
             return None
         return self._write_new(data, ())
 
-    def _write_new(self, data: BookingInput, skip: tuple[dt.datetime, ...]) -> list[int] | None:
+    def _write(self, call: Callable[[Session, Actor], T], not_done: str) -> tuple[T] | None:
+        """A writing service call; its result in a 1-tuple, or None with the refusal said where
+        it belongs (a clash in the report, bad input beside its field, else on the status line,
+        `not_done` saying what wasn't done)."""
         try:
-            created = self._context.run(
-                lambda session, actor: booking.create(session, actor, data, skip=skip),
-                write=True,
-            )
+            return (self._context.run(call, write=True),)
         except BookingConflict as error:
             self._show_clashes(error)
-            return None
         except ValidationError as error:
             self._show(error.field, error.message)
-            return None
         except DomainError as error:
-            self.status.show_error(self.tr("Not saved: %1").replace("%1", error.message))
+            self.status.show_error(not_done.replace("%1", error.message))
+        return None
+
+    def _write_new(self, data: BookingInput, skip: tuple[dt.datetime, ...]) -> list[int] | None:
+        written = self._write(
+            lambda session, actor: booking.create(session, actor, data, skip=skip),
+            self.tr("Not saved: %1"),
+        )
+        if written is None:
             return None
+        created = written[0]
         ids = list(created.booking_ids)
         summary = self._summary(data)
         if created.series_id is None:
@@ -916,22 +923,15 @@ class BookingEditor(QDialog):
         booking_id = self._booking_id
         assert booking_id is not None
         scope = self.scope.scope() if self._series_id is not None else Scope.THIS
-        try:
-            ids = self._context.run(
-                lambda session, actor: booking.update(session, actor, booking_id, data, scope),
-                write=True,
-            )
-        except BookingConflict as error:
-            self._show_clashes(error)
+        written = self._write(
+            lambda session, actor: booking.update(session, actor, booking_id, data, scope),
+            self.tr("Not saved: %1"),
+        )
+        if written is None:
             return None
-        except ValidationError as error:
-            self._show(error.field, error.message)
-            return None
-        except DomainError as error:
-            self.status.show_error(self.tr("Not saved: %1").replace("%1", error.message))
-            return None
-        self._done(list(ids), self.tr("Changed: %1.").replace("%1", self._summary(data)))
-        return list(ids)
+        ids = list(written[0])
+        self._done(ids, self.tr("Changed: %1.").replace("%1", self._summary(data)))
+        return ids
 
     def _summary(self, data: BookingInput) -> str:
         room = self.room()
@@ -1029,13 +1029,11 @@ class BookingEditor(QDialog):
             self.cancel_reason_edit.setText(reason)
         why = self.cancel_reason_edit.text().strip()
         scope = self.cancel_scope.scope() if self._series_id is not None else Scope.THIS
-        try:
-            self._context.run(
-                lambda session, actor: booking.cancel(session, actor, booking_id, scope, why),
-                write=True,
-            )
-        except DomainError as error:
-            self.status.show_error(self.tr("Not cancelled: %1").replace("%1", error.message))
+        written = self._write(
+            lambda session, actor: booking.cancel(session, actor, booking_id, scope, why),
+            self.tr("Not cancelled: %1"),
+        )
+        if written is None:
             return False
         self._done([booking_id], self.tr("Cancelled: %1.").replace("%1", self.title_edit.text()))
         return True
@@ -1044,13 +1042,11 @@ class BookingEditor(QDialog):
         booking_id = self._booking_id
         if booking_id is None:
             return False
-        try:
-            self._context.run(
-                lambda session, actor: booking.approve(session, actor, booking_id, Scope.ALL),
-                write=True,
-            )
-        except DomainError as error:
-            self.status.show_error(self.tr("Not approved: %1").replace("%1", error.message))
+        written = self._write(
+            lambda session, actor: booking.approve(session, actor, booking_id, Scope.ALL),
+            self.tr("Not approved: %1"),
+        )
+        if written is None:
             return False
         self._done([booking_id], self.tr("Approved: %1.").replace("%1", self.title_edit.text()))
         return True
@@ -1066,16 +1062,11 @@ class BookingEditor(QDialog):
         if not why:
             self._show("reason", self.tr("Say why the request is rejected: the booker is told."))
             return False
-        try:
-            self._context.run(
-                lambda session, actor: booking.reject(session, actor, booking_id, why, Scope.ALL),
-                write=True,
-            )
-        except ValidationError as error:
-            self._show(error.field, error.message)
-            return False
-        except DomainError as error:
-            self.status.show_error(self.tr("Not rejected: %1").replace("%1", error.message))
+        written = self._write(
+            lambda session, actor: booking.reject(session, actor, booking_id, why, Scope.ALL),
+            self.tr("Not rejected: %1"),
+        )
+        if written is None:
             return False
         self._done([booking_id], self.tr("Rejected: %1.").replace("%1", self.title_edit.text()))
         return True
