@@ -330,3 +330,36 @@ def test_a_resident_is_found_with_the_reception_search(
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     (row,) = bookings(db)
     assert row.person_id == zhang.id and row.status == BookingStatus.PENDING
+
+
+def test_an_organisations_request_opens_with_its_organisation(
+    qtbot: QtBot, db: Database, desk: Actor, staff: Actor, centre: dict[str, int]
+) -> None:
+    with db.write() as session:
+        created = booking.create(
+            session,
+            desk,
+            BookingInput(
+                centre["hall"],
+                "亲子周末沙龙",
+                at(DEC_2, "14:00"),
+                at(DEC_2, "16:00"),
+                BookingKind.ORGANISATION,
+                organisation_id=centre["wucai"],
+            ),
+        )
+    editor = BookingEditor(context(db, staff))
+    qtbot.addWidget(editor)
+    assert editor.load(created.booking_ids[0])  # before it is shown, as the desk does
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.organisation_combo.isVisible()
+    assert editor.organisation_combo.currentText() == "五彩亲子公益发展中心"
+    assert editor.decision.isVisible() and not editor.confirm_box.isVisible()
+    qtbot.mouseClick(editor.reject_button, Qt.MouseButton.LeftButton)
+    assert editor.message("reason") and bookings(db)[0].status == BookingStatus.PENDING
+    type_into(qtbot, editor.reject_reason_edit, "当天有区里的活动")
+    with qtbot.waitSignal(editor.saved):
+        qtbot.mouseClick(editor.reject_button, Qt.MouseButton.LeftButton)
+    (row,) = bookings(db)
+    assert row.status == BookingStatus.REJECTED and row.decision_reason == "当天有区里的活动"

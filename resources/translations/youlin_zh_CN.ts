@@ -4374,14 +4374,6 @@ Data folder: %2</source>
         <translation>下一天 ▶</translation>
     </message>
     <message>
-        <source>Ctrl+PgUp</source>
-        <translation>Ctrl+PgUp</translation>
-    </message>
-    <message>
-        <source>Ctrl+PgDown</source>
-        <translation>Ctrl+PgDown</translation>
-    </message>
-    <message>
         <source>Awaiting approval (%1)</source>
         <translation>待审批（%1）</translation>
     </message>

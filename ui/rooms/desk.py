@@ -447,10 +447,10 @@ class RoomsDesk(QWidget):
             previous, following = self.tr("◀ Previous day"), self.tr("Next day ▶")
         self.previous_button.setText(previous)
         self.previous_button.setAccessibleName(previous.strip("◀▶ "))
-        self.previous_button.setToolTip(self.tr("Ctrl+PgUp"))
+        self.previous_button.setToolTip("Ctrl+PgUp")
         self.next_button.setText(following)
         self.next_button.setAccessibleName(following.strip("◀▶ "))
-        self.next_button.setToolTip(self.tr("Ctrl+PgDown"))
+        self.next_button.setToolTip("Ctrl+PgDown")
 
     def _update_pending_button(self, count: int) -> None:
         text = self.tr("Awaiting approval (%1)").replace("%1", str(count))

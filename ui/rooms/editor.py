@@ -672,8 +672,9 @@ class BookingEditor(QDialog):
 
     def _update_kind(self) -> None:
         kind = self.kind()
-        self.organisation_row.setVisible(kind in (BookingKind.ORGANISATION, BookingKind.COUNCIL))
-        self.organisation_combo.setVisible(self.organisation_row.isVisible())
+        for_organisation = kind in (BookingKind.ORGANISATION, BookingKind.COUNCIL)
+        self.organisation_row.setVisible(for_organisation)
+        self.organisation_combo.setVisible(for_organisation)
         self.person_row.setVisible(kind is BookingKind.RESIDENT)
         self.person_picker.setVisible(kind is BookingKind.RESIDENT)
         self._fill_organisations(kind)
