@@ -400,6 +400,7 @@ class BookingEditor(QDialog):
         self._row(left, self.tr("Attendees"), how_many, ["expected_attendees"])
         left.addWidget(self.capacity_warning, self._rows, 1)
         self._rows += 1
+        left.setRowStretch(self._rows, 1)  # the rows keep their height; the room goes below
 
         right = QGridLayout()
         right.setColumnStretch(1, 1)
@@ -419,6 +420,7 @@ class BookingEditor(QDialog):
         right.addWidget(self.status_label, self._rows, 1)
         right.addWidget(self.agenda_button, self._rows + 1, 1, Qt.AlignmentFlag.AlignLeft)
         self._rows += 2
+        right.setRowStretch(self._rows, 1)
         self._show_override(False)
 
         columns = QHBoxLayout()
