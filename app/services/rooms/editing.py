@@ -353,8 +353,13 @@ def _plan_series_change(
     )
     change = _SeriesChange(split_at if splits else None, range_rows)
     if not rule_changed and not day_delta and series is not None:
-        # The same days: each occurrence still to come takes the new time of day.
+        # The same days: each occurrence still to come takes the new time of day. Only
+        # FOLLOWING splits the series; ALL changes the template in place (the past occurrences
+        # keep what they were, as rows of their own).
         assert old is not None
+        splits = splits and scope == Scope.FOLLOWING
+        if not splits:
+            change.split_at, change.range_rows = None, []
         for row in range_rows:
             if row.status not in HOLDING or row.starts_at < now:
                 continue
