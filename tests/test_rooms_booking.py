@@ -27,9 +27,8 @@ from app.models import (
 )
 from app.security import Actor
 from app.services import rooms
-from app.services.rooms import Frequency, Recurrence, Scope
+from app.services.rooms import Frequency, Recurrence, Scope, conflicts
 from app.services.rooms import booking as booking_module
-from app.services.rooms import conflicts
 from tests.conftest import on_postgres
 from tests.rooms_setup import (
     OVERLAPS_SQL,

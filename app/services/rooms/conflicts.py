@@ -67,6 +67,9 @@ class BookingConflict(ConflictError):
         super().__init__(message)
         self.clashes = list(clashes)
         self.problems = list(problems)
+        # Refused by PostgreSQL's constraint after the service's own check had passed (another
+        # desk wrote in between), rather than by that check.
+        self.by_database = False
 
     @classmethod
     def of(cls, problems: Sequence[OccurrenceProblem]) -> BookingConflict:
@@ -218,4 +221,6 @@ def _conflict_after_refusal(
     problems: list[OccurrenceProblem] = []
     for room_id, times in by_room.items():
         problems += find_clashes(session, room_id, times, exclude)
-    return BookingConflict.of(problems)
+    conflict = BookingConflict.of(problems)
+    conflict.by_database = True
+    return conflict
