@@ -982,3 +982,35 @@ def test_when_the_check_is_passed_by_a_race_postgresql_refuses_and_the_clash_is_
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Booking)) == 2
         assert session.execute(text(OVERLAPS_SQL)).scalar() == 0
+
+
+def test_a_series_change_cant_pile_an_occurrence_moved_on_its_own_onto_another(
+    db: Database, staff: Actor, ids: dict[str, int]
+) -> None:
+    created = _series(db, staff, ids, count=2)  # 2 and 9 December, 14:00–16:00
+    first, second = created.booking_ids
+    _write(
+        db,
+        staff,
+        rooms.move,
+        second,
+        ids[ROOM],
+        at("2026-12-02", "16:00"),
+        at("2026-12-02", "17:00"),
+    )
+    before = [(row.id, row.starts_at, row.ends_at) for row in _rows(db)]
+    with pytest.raises(rooms.BookingConflict) as refused:
+        # All occurrences at 14:30: the moved one would land on the first one's afternoon.
+        _write(
+            db,
+            staff,
+            rooms.move,
+            second,
+            ids[ROOM],
+            at("2026-12-02", "14:30"),
+            at("2026-12-02", "16:30"),
+            Scope.ALL,
+        )
+    assert [clash.booking_id for clash in refused.value.clashes] == [second]
+    assert [(row.id, row.starts_at, row.ends_at) for row in _rows(db)] == before
+    assert first != second
