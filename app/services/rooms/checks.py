@@ -203,7 +203,7 @@ def opening_problems(
         return []
     first = min(start for start, _ in wanted).date()
     last = max(end for _, end in wanted).date()
-    calendar = OpeningCalendar(session, first, last)
+    calendar = OpeningCalendar(session, first, last, [room_id])
     return [calendar.problem(room_id, start, end) for start, end in wanted]
 
 

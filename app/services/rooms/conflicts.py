@@ -16,15 +16,16 @@ import itertools
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import CompoundSelect, DateTime, Integer, bindparam, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError
 from app.i18n import translate
 from app.models import Booking
-from app.services.rooms.rule import clashing
+from app.services.rooms.rule import HOLDING
 from app.services.rooms.views import find_blocks
 
 EXCLUSION_CONSTRAINT = "ex_booking_room_time"
@@ -67,6 +68,9 @@ class BookingConflict(ConflictError):
         super().__init__(message)
         self.clashes = list(clashes)
         self.problems = list(problems)
+        # Refused by PostgreSQL's constraint after the service's own check had passed (another
+        # desk wrote in between), rather than by that check.
+        self.by_database = False
 
     @classmethod
     def of(cls, problems: Sequence[OccurrenceProblem]) -> BookingConflict:
@@ -132,15 +136,14 @@ def find_clashes(
         return []
     low = min(start for start, _ in wanted)
     high = max(end for _, end in wanted)
-    held = [
-        row
-        for row in session.execute(
-            select(Booking.id, Booking.starts_at, Booking.ends_at)
-            .where(clashing(room_id, low, high))
-            .order_by(Booking.starts_at)
-        )
-        if row.id not in exclude
-    ]
+    held = sorted(
+        (
+            row
+            for row in session.execute(HOLDING_NEAR, {"room_id": room_id, "low": low, "high": high})
+            if row.id not in exclude
+        ),
+        key=lambda row: row.starts_at,
+    )
     # Holding bookings of a room never overlap one another: sorted by start, they are sorted
     # by end too, so the first one ending after a wanted start is found by bisection.
     # (Rows written around the rule, which only the PostgreSQL constraint would refuse, are
@@ -164,6 +167,32 @@ def find_clashes(
         clash = Clash(block.starts_at, block.ends_at, block.id, block.title, block.booker)
         problems.append(OccurrenceProblem(start, end, clash=clash))
     return problems
+
+
+def _holding_near() -> CompoundSelect[Any]:
+    """(id, starts_at, ends_at) of the bookings holding room :room_id at some moment of
+    [:low, :high), as two index seeks rather than a scan of every earlier booking of the room
+    (which `starts_at < high AND ends_at > low` is on the index (room_id, starts_at, ends_at)):
+    those starting inside, and the last one starting before `low` if it reaches past it. No other
+    earlier one can: a room's holding bookings don't overlap, so that one ends after every
+    earlier one. Built once: building it per call costs more than running it."""
+    room_id = bindparam("room_id", type_=Integer())
+    low, high = bindparam("low", type_=DateTime()), bindparam("high", type_=DateTime())
+    holding = Booking.status.in_([status.value for status in HOLDING])
+    starting_inside = select(Booking.id, Booking.starts_at, Booking.ends_at).where(
+        Booking.room_id == room_id, Booking.starts_at >= low, Booking.starts_at < high, holding
+    )
+    last_before = (
+        select(Booking.id, Booking.starts_at, Booking.ends_at)
+        .where(Booking.room_id == room_id, Booking.starts_at < low, holding)
+        .order_by(Booking.starts_at.desc())
+        .limit(1)
+        .subquery()
+    )
+    return union_all(starting_inside, select(last_before).where(last_before.c.ends_at > low))
+
+
+HOLDING_NEAR = _holding_near()
 
 
 def is_overlap_refusal(error: IntegrityError) -> bool:
@@ -218,4 +247,6 @@ def _conflict_after_refusal(
     problems: list[OccurrenceProblem] = []
     for room_id, times in by_room.items():
         problems += find_clashes(session, room_id, times, exclude)
-    return BookingConflict.of(problems)
+    conflict = BookingConflict.of(problems)
+    conflict.by_database = True
+    return conflict

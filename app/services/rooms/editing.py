@@ -20,6 +20,7 @@ other bookings in one query, and either all of them are written or none.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
@@ -49,7 +50,13 @@ from app.services.rooms.checks import (
     require_edit,
     require_holding,
 )
-from app.services.rooms.conflicts import BookingConflict, find_clashes, guarded_write
+from app.services.rooms.conflicts import (
+    BookingConflict,
+    Clash,
+    OccurrenceProblem,
+    find_clashes,
+    guarded_write,
+)
 from app.services.rooms.recurrence import Recurrence, occurrence_days
 from app.services.rooms.rule import HOLDING
 
@@ -257,8 +264,9 @@ def _edit_series(
     overridden = refuse_closed(actor, fields.override_reason, wanted, closed)
     freed = {row.id for row, _, _ in change.moves} | {row.id for row in change.dropped}
     clashes = find_clashes(session, fields.room.id, wanted, exclude=freed)
+    clashes += _among_themselves(change, fields.title)
     if clashes:
-        raise BookingConflict.of(clashes)
+        raise BookingConflict.of(sorted(clashes, key=lambda problem: problem.starts_at))
     status = BookingStatus(booking.status)
     postgres = session.get_bind().dialect.name == "postgresql"
     with guarded_write(
@@ -312,6 +320,22 @@ def _edit_series(
     return changed
 
 
+def _among_themselves(change: _SeriesChange, title: str) -> list[OccurrenceProblem]:
+    """The changed occurrences that would overlap one another: an occurrence edited on its own
+    may have been moved onto another's day."""
+    wanted = sorted(
+        [(start, end, row.id) for row, start, end in change.moves]
+        + [(start, end, 0) for start, end in change.added]
+    )
+    problems = []
+    for (start, end, _), (other_start, other_end, other_id) in itertools.combinations(wanted, 2):
+        if other_start >= end:
+            continue
+        clash = Clash(other_start, other_end, other_id, title, "")
+        problems.append(OccurrenceProblem(start, end, clash=clash))
+    return problems
+
+
 def _plan_series_change(
     session: Session,
     booking: Booking,
@@ -353,8 +377,13 @@ def _plan_series_change(
     )
     change = _SeriesChange(split_at if splits else None, range_rows)
     if not rule_changed and not day_delta and series is not None:
-        # The same days: each occurrence still to come takes the new time of day.
+        # The same days: each occurrence still to come takes the new time of day. Only
+        # FOLLOWING splits the series; ALL changes the template in place (the past occurrences
+        # keep what they were, as rows of their own).
         assert old is not None
+        splits = splits and scope == Scope.FOLLOWING
+        if not splits:
+            change.split_at, change.range_rows = None, []
         for row in range_rows:
             if row.status not in HOLDING or row.starts_at < now:
                 continue
