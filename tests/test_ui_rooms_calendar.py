@@ -649,6 +649,12 @@ def test_a_demo_day_fits(
             blocks = views.blocks(session, actor, week[0], week[-1])
             opening = room_days.OpeningCalendar(session, week[0], week[-1])
             hours = {(room.id, day): opening.hours(room.id, day) for room in rooms for day in week}
+            # The demo gives its rooms no weekly hours of their own (a room without them is
+            # closed every day); the desk offers the centre's hours for such a room.
+            centre_hours = room_days.default_hours(session)
+            for (room_id, day), value in list(hours.items()):
+                if value is None and not opening.status(day).closed:
+                    hours[(room_id, day)] = centre_hours.get(day.weekday())
             notes = {day: opening.status(day).name for day in week}
     finally:
         database.dispose()
@@ -671,3 +677,76 @@ def test_a_demo_day_fits(
     shown = {item for item in widget.blocks()}
     assert len(shown) == len(blocks)
     assert widget.grab().save(str(tmp_path / "demo-week.png"))
+    widget.set_day(busiest, rooms, day_blocks, hours, notes)
+    assert widget.grab().save(str(tmp_path / "demo-day.png"))
+
+
+def test_dragging_at_the_bottom_edge_scrolls_on(calendar: RoomsCalendar, qtbot: QtBot) -> None:
+    calendar.resize(1366, 400)
+    calendar.verticalScrollBar().setValue(0)
+    assert calendar.verticalScrollBar().maximum() > 0  # the day is taller than the widget
+    start = centre(calendar, 2, at(9))
+    bottom = QPoint(start.x(), calendar.viewport().height() - 3)
+    mouse(calendar, QEvent.Type.MouseButtonPress, start)
+    mouse(calendar, QEvent.Type.MouseMove, QPoint(start.x(), start.y() + 20))
+    mouse(calendar, QEvent.Type.MouseMove, bottom)
+    qtbot.waitUntil(
+        lambda: calendar.verticalScrollBar().value() == calendar.verticalScrollBar().maximum()
+    )
+    with qtbot.waitSignal(calendar.refused):  # down to the evening: over 睦邻议事会 at 14:00
+        mouse(calendar, QEvent.Type.MouseButtonRelease, bottom, Qt.MouseButton.NoButton)
+
+
+def test_data_set_before_showing_still_opens_at_the_current_time(
+    qtbot: QtBot, clock_at: clock.FixedClock
+) -> None:
+    clock_at.set(at(18, 10))
+    widget = RoomsCalendar()
+    qtbot.addWidget(widget)
+    widget.set_day(DAY, ROOMS, DAY_BLOCKS, open_hours([DAY], 8, 21), {})  # still 100 x 30
+    widget.resize(1000, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    now = widget.cell_rect(1, at(18))
+    assert now is not None
+    assert widget.viewport().rect().contains(now.center())
+    assert widget.verticalScrollBar().value() > 0
+
+
+def test_tooltips_and_room_headers(calendar: RoomsCalendar, qtbot: QtBot, chinese: None) -> None:
+    days = [MONDAY + dt.timedelta(days=n) for n in range(7)]
+    blocks = week_blocks()
+    calendar.resize(900, 700)
+    calendar.set_week(MONDAY, ROOMS, blocks, open_hours(days), {days[0]: "调休上班（元旦）"})
+    rect = calendar.block_rect(blocks[0].id)
+    assert rect is not None
+    tip = calendar.tooltip_at(rect.center())
+    for part in (blocks[0].title, "张伟", "138****5678", "多功能厅", "10:00–11:30"):
+        assert part in tip
+    header = calendar.day_header_rect(days[0])
+    assert header is not None
+    assert "调休上班" in calendar.tooltip_at(header.center())
+    # Below the day header: the rooms' short names, a click names the room.
+    below = QPoint(header.left() + 3, header.bottom() + 6)
+    assert "多功能厅" in calendar.tooltip_at(below)
+    with qtbot.waitSignal(calendar.room_activated) as signal:
+        qtbot.mouseClick(calendar.viewport(), Qt.MouseButton.LeftButton, pos=below)
+    assert signal.args == [1]
+
+
+def test_a_cancelled_booking_shown_beside_its_replacement(calendar: RoomsCalendar) -> None:
+    cancelled = booking(20, 1, at(12), at(13), "旧活动", status=BookingStatus.CANCELLED)
+    replacement = booking(21, 1, at(12), at(13), "新活动")
+    calendar.set_day(DAY, ROOMS, [cancelled, replacement], open_hours([DAY]), {})
+    left, right = calendar.block_rect(20), calendar.block_rect(21)
+    assert left is not None and right is not None
+    assert left.right() < right.left()  # side by side, neither hidden
+    assert calendar.booking_at(left.center()) == 20
+    assert calendar.booking_at(right.center()) == 21
+    look = calendar.block_style(20)
+    assert look is not None and look.dashed and look.badge
+    # A cancelled booking holds nothing: the time beside it can still be booked over.
+    calendar.set_day(DAY, ROOMS, [cancelled], open_hours([DAY]), {})
+    calendar.set_cursor(1, at(12))
+    assert calendar.current_booking_id() == 20
+    assert "旧活动" in calendar.describe()

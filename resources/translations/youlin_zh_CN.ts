@@ -577,6 +577,45 @@
     </message>
 </context>
 <context>
+    <name>CalendarBase</name>
+    <message>
+        <source>Room calendar</source>
+        <translation>活动室日程</translation>
+    </message>
+    <message>
+        <source>No rooms to show.</source>
+        <translation>没有可显示的活动室。</translation>
+    </message>
+    <message>
+        <source>%1, %2 %3–%4</source>
+        <translation>%1，%2 %3–%4</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Booked by %1</source>
+        <translation>预约人：%1</translation>
+    </message>
+    <message>
+        <source>Part of a series, changed on its own</source>
+        <translation>周期预约（本次单独修改过）</translation>
+    </message>
+    <message>
+        <source>Part of a series</source>
+        <translation>周期预约</translation>
+    </message>
+    <message>
+        <source>%1 expected</source>
+        <translation>预计 %1 人</translation>
+    </message>
+</context>
+<context>
     <name>CentrePage</name>
     <message>
         <source>Centre &amp;name:</source>
@@ -2259,6 +2298,13 @@ Data folder: %2</source>
     <message>
         <source>First find and choose the other record.</source>
         <translation>请先查找并选中另一份档案。</translation>
+    </message>
+</context>
+<context>
+    <name>MouseCalendar</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -4073,31 +4119,31 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Monday</source>
-        <translation>周一</translation>
+        <translation>星期一</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation>周二</translation>
+        <translation>星期二</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation>周三</translation>
+        <translation>星期三</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation>周四</translation>
+        <translation>星期四</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation>周五</translation>
+        <translation>星期五</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation>周六</translation>
+        <translation>星期六</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation>周日</translation>
+        <translation>星期日</translation>
     </message>
     <message>
         <source>the first %1</source>
@@ -4241,42 +4287,6 @@ Data folder: %2</source>
     <message>
         <source>Rejected</source>
         <translation>已驳回</translation>
-    </message>
-    <message>
-        <source>Room calendar</source>
-        <translation>活动室日程</translation>
-    </message>
-    <message>
-        <source>No rooms to show.</source>
-        <translation>没有可显示的活动室。</translation>
-    </message>
-    <message>
-        <source>%1, %2 %3–%4</source>
-        <translation>%1，%2 %3–%4</translation>
-    </message>
-    <message>
-        <source>free</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>Booked by %1</source>
-        <translation>预约人：%1</translation>
-    </message>
-    <message>
-        <source>Part of a series, changed on its own</source>
-        <translation>周期预约（本次单独修改过）</translation>
-    </message>
-    <message>
-        <source>Part of a series</source>
-        <translation>周期预约</translation>
-    </message>
-    <message>
-        <source>%1 expected</source>
-        <translation>预计 %1 人</translation>
     </message>
     <message>
         <source>Bookings can&apos;t be moved from this account.</source>

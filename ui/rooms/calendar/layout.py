@@ -54,8 +54,10 @@ class CalendarData:
         return self.mode == ViewMode.WEEK and len(self.rooms) > 1
 
     def day_closed(self, day: dt.date) -> bool:
-        """Every room shown is closed all that day (a holiday, the centre's closure)."""
-        return bool(self.rooms) and all(
+        """The centre is closed that day: every room shown is closed all day and the day has a
+        note saying why (a holiday, the centre's closure). Rooms merely without hours that
+        weekday are "not open", not a closed centre."""
+        return bool(self.rooms and self.notes.get(day)) and all(
             (room.id, day) in self.hours and self.hours[(room.id, day)] is None
             for room in self.rooms
         )
@@ -202,6 +204,7 @@ class Layout:
     def __init__(self, data: CalendarData, font: QFont, width: int, height: int) -> None:
         self.data = data
         self.m = measure(font, data)
+        self._plain, self._bold = QFontMetricsF(self.m.font), QFontMetricsF(self.m.bold)
         self.columns: list[Column] = []
         self.groups: list[Group] = []
         self._by_room_day: dict[tuple[int, dt.date], int] = {}
@@ -365,8 +368,13 @@ class Layout:
         assert item.style is not None
         inner = item.rect.width() - 2 * m.pad - m.stripe
         count = max(1, int((item.rect.height() - m.pad) // m.line))
+        plain, bold = self._plain, self._bold
         span = f"{_hhmm(block.starts_at)}–{_hhmm(block.ends_at)}"
         head = " ".join(part for part in (item.style.badge, span, item.style.mark) if part)
+        if plain.horizontalAdvance(head) > inner:  # the start alone rather than a cut-off end
+            head = " ".join(
+                part for part in (item.style.badge, _hhmm(block.starts_at), item.style.mark) if part
+            )
         who = " ".join(part for part in (block.booker, block.booker_phone) if part)
         lines: list[list[tuple[str, bool]]]
         if count >= 4:
@@ -380,7 +388,6 @@ class Layout:
             badge = f"{item.style.badge} " if item.style.badge else ""
             first = f"{badge}{_hhmm(block.starts_at)} "
             lines = [[(first, False), (block.title, True), (" " + who, False)]]
-        plain, bold = QFontMetricsF(m.font), QFontMetricsF(m.bold)
         for runs in lines:
             fitted: list[TextRun] = []
             x = 0.0
@@ -394,7 +401,8 @@ class Layout:
                     x += width
                     continue
                 elided = measure_with.elidedText(text, Qt.TextElideMode.ElideRight, inner - x)
-                if elided:
+                # A later run cut to one character and "…" ("张…") says nothing: leave it out.
+                if elided and (not fitted or len(elided.strip()) > 2):
                     fitted.append(TextRun(elided, is_bold, x))
                 break
             if fitted:

@@ -7,7 +7,17 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QPixmap,
+    QStaticText,
+    QTransform,
+)
 
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.rooms.calendar import styles
@@ -96,6 +106,7 @@ class Painter:
         self.selection = QColor(styles.SELECTION_FILL)
         self._pens: dict[tuple[int, int, bool], QPen] = {}
         self._hatches: dict[int, QBrush] = {}
+        self._statics: dict[tuple[str, bool, bool], tuple[QStaticText, float]] = {}
 
     # --- blocks -------------------------------------------------------------------------------
 
@@ -140,15 +151,14 @@ class Painter:
         painter.drawRect(rect.adjusted(inset, inset, -inset, -inset))
         painter.setPen(style.text)
         if item.glyphs:
-            painter.setFont(self.glyph)
             height = self.layout.glyph_height
-            ascent = self.glyph_metrics.ascent()
             top = rect.y() + m.pad / 2
+            middle = rect.center().x()
+            # QStaticText draws with the painter's font: the one it was prepared with.
+            painter.setFont(self.glyph)
             for index, glyph in enumerate(item.glyphs):
-                width = self.glyph_metrics.horizontalAdvance(glyph)
-                painter.drawText(
-                    QPointF(rect.center().x() - width / 2, top + index * height + ascent), glyph
-                )
+                static, width = self._static(glyph, self.glyph)
+                painter.drawStaticText(QPointF(middle - width / 2, top + index * height), static)
             return
         if not item.lines:
             return
@@ -160,12 +170,27 @@ class Painter:
             painter.setClipRect(rect)
             top = rect.y() + (rect.height() - m.height) / 2
         for number, line in enumerate(item.lines):
-            baseline = top + number * m.line + self.ascent
+            y = top + number * m.line
             for run in line:
-                painter.setFont(self.bold if run.bold else self.font)
-                painter.drawText(QPointF(left + run.x, baseline), run.text)
+                font = self.bold if run.bold else self.font
+                painter.setFont(font)
+                static, _width = self._static(run.text, font)
+                painter.drawStaticText(QPointF(left + run.x, y), static)
         if short:
             painter.restore()
+
+    def _static(self, text: str, font: QFont) -> tuple[QStaticText, float]:
+        """Text laid out once per layout and font (titles and characters repeat all week)."""
+        key = (text, font is self.bold, font is self.glyph)
+        found = self._statics.get(key)
+        if found is None:
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            static.prepare(QTransform(), font)
+            found = (static, QFontMetricsF(font).horizontalAdvance(text))
+            self._statics[key] = found
+        return found
 
     # --- body ---------------------------------------------------------------------------------
 
@@ -245,7 +270,7 @@ class Painter:
         rect = self.cell(ghost.column, ghost.start, ghost.end).adjusted(2, 1, -2, -1)
         refused = ghost.refusal is not None
         fill = QColor(styles.REFUSED_FILL if refused else styles.ACCEPTED_FILL)
-        fill.setAlpha(225)
+        fill.setAlpha(240)  # the words on it stay readable over what lies beneath
         painter.fillRect(rect, fill)
         painter.setPen(
             self._pen(QColor(styles.REFUSED if refused else styles.ACCEPTED), 3, refused)
