@@ -423,3 +423,28 @@ def test_print_and_export_call_the_printing_module(
         ("show_week_overview", (dt.date(2026, 11, 30), centre["art"])),
         ("export_ics", (centre["art"],)),
     ]
+
+
+def test_the_keyboard_reaches_the_calendar_and_books_from_it(
+    qtbot: QtBot, db: Database, staff: Actor, centre: dict[str, int]
+) -> None:
+    from ui.rooms.calendar import RoomsCalendar
+
+    desk = RoomsDesk(context(db, staff))
+    qtbot.addWidget(desk)
+    desk.resize(1166, 650)
+    with qtbot.waitActive(desk):
+        desk.show()
+        desk.activateWindow()
+    calendar = desk.calendar
+    assert isinstance(calendar, RoomsCalendar)
+    qtbot.waitUntil(calendar.hasFocus)
+    qtbot.keyClick(calendar, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert desk.day() == TODAY + dt.timedelta(days=1)
+    assert calendar.set_cursor(centre["art"], at(desk.day(), "15:00"))
+    qtbot.keyClick(calendar, Qt.Key.Key_Return)
+    editor = desk.editor
+    assert editor is not None and editor.isVisible()
+    assert editor.starts_at() == at(desk.day(), "15:00")
+    room = editor.room()
+    assert room is not None and room.id == centre["art"]

@@ -363,3 +363,51 @@ def test_an_organisations_request_opens_with_its_organisation(
         qtbot.mouseClick(editor.reject_button, Qt.MouseButton.LeftButton)
     (row,) = bookings(db)
     assert row.status == BookingStatus.REJECTED and row.decision_reason == "当天有区里的活动"
+
+
+def test_a_council_meeting_opens_its_agenda_when_agendas_are_installed(
+    qtbot: QtBot,
+    db: Database,
+    staff: Actor,
+    centre: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+    import types
+
+    from PySide6.QtWidgets import QDialog
+
+    import ui.rooms.editor as editor_module
+
+    opened: list[int] = []
+
+    class AgendaDialog(QDialog):
+        def __init__(self, _context: object, booking_id: int, parent: QDialog) -> None:
+            super().__init__(parent)
+            opened.append(booking_id)
+
+    fake = types.ModuleType("ui.rooms.agenda")
+    fake.AgendaDialog = AgendaDialog  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "ui.rooms.agenda", fake)
+    monkeypatch.setattr(editor_module, "module_exists", lambda _name: True)
+    with db.write() as session:
+        created = booking.create(
+            session,
+            staff,
+            BookingInput(
+                centre["meeting"],
+                "理事会例会",
+                at(DEC_2, "18:00"),
+                at(DEC_2, "19:30"),
+                BookingKind.COUNCIL,
+                organisation_id=centre["council"],
+            ),
+        )
+    editor = make_editor(qtbot, db, staff)
+    choose(qtbot, editor.kind_combo, "Council meeting")
+    assert not editor.agenda_button.isVisible()  # a meeting not booked yet has no agenda
+    assert editor.load(created.booking_ids[0])
+    assert editor.organisation_combo.currentText() == "桃园社区自治理事会"
+    assert editor.agenda_button.isVisible()
+    qtbot.mouseClick(editor.agenda_button, Qt.MouseButton.LeftButton)
+    assert opened == created.booking_ids

@@ -437,6 +437,11 @@ class RoomsDesk(QWidget):
     def select_room(self, room_id: int | None) -> None:
         self.room_combo.setCurrentIndex(max(self.room_combo.findData(room_id), 0))
 
+    def focus_calendar(self) -> None:
+        editing = self.editor is not None and self.editor.isVisible()
+        if self.isVisible() and not editing:
+            self.calendar.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def focus_date(self) -> None:
         self.date_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -861,6 +866,9 @@ class RoomsDesk(QWidget):
         if not event.spontaneous():
             self.refresh()
             self.refresh_timer.start()
+            # After the navigation has taken the focus for itself: the arrows move in the
+            # calendar, Enter books the cell or opens the booking.
+            QTimer.singleShot(0, self, self.focus_calendar)
 
     def hideEvent(self, event: Any) -> None:
         super().hideEvent(event)
