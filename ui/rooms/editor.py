@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -971,7 +971,7 @@ class BookingEditor(QDialog):
         self.skip_button.setVisible(free > 0)
         self._fit_report()
         self.report.setVisible(True)
-        self.fields_scroll.ensureWidgetVisible(self.report)
+        self._reveal(self.skip_button)
         self.skip_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_clashes(self, error: BookingConflict) -> None:
@@ -991,7 +991,7 @@ class BookingEditor(QDialog):
         self.skip_button.setVisible(False)
         self._fit_report()
         self.report.setVisible(True)
-        self.fields_scroll.ensureWidgetVisible(self.report)
+        self._reveal(self.report_cancel_button)
 
     def _fit_report(self) -> None:
         rows = min(max(self.conflicts.rowCount(), 1), 5)
@@ -1001,6 +1001,15 @@ class BookingEditor(QDialog):
             + height * rows
             + 2 * self.report_view.frameWidth()
         )
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Scroll the fields so that `widget` (just shown: laid out only after this event) is in
+        sight with what is above it, as far as there is room."""
+
+        def scroll() -> None:
+            self.fields_scroll.ensureWidgetVisible(widget)
+
+        QTimer.singleShot(0, self, scroll)
 
     def skip_and_save(self) -> list[int] | None:
         """Book the series without the dates the report listed."""
@@ -1020,7 +1029,7 @@ class BookingEditor(QDialog):
 
     def ask_cancel(self) -> None:
         self.cancel_bar.setVisible(True)
-        self.fields_scroll.ensureWidgetVisible(self.cancel_bar)
+        self._reveal(self.cancel_confirm_button)
         self.cancel_reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def cancel_booking(self, reason: str | None = None) -> bool:
