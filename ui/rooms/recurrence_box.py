@@ -24,7 +24,7 @@ from app.errors import DomainError
 from app.services.rooms.recurrence import MAX_OCCURRENCES, Frequency, Recurrence
 from ui import style
 from ui.labels import QT_TRANSLATE_NOOP
-from ui.people.tag_list import BigIndicatorStyle
+from ui.rooms.scope import BigChoiceStyle
 
 WEEKDAY_NAMES = (
     QT_TRANSLATE_NOOP("RecurrenceBox", "Mon"),
@@ -70,7 +70,7 @@ class RecurrenceBox(QWidget):
         )
         self.freq_combo.currentIndexChanged.connect(self.on_freq_changed)
 
-        self._indicators = BigIndicatorStyle(self)
+        self._indicators = BigChoiceStyle(self)
         self.weekday_boxes: list[QCheckBox] = []
         self.weekdays = QWidget(self)
         # Two rows (Monday to Thursday, Friday to Sunday): one row of seven is wider than the
@@ -105,6 +105,8 @@ class RecurrenceBox(QWidget):
         self.count_spin.setRange(1, MAX_OCCURRENCES)
         self.count_spin.setValue(DEFAULT_COUNT)
         self.count_spin.valueChanged.connect(self.on_count_changed)
+        for radio in (self.until_radio, self.count_radio):
+            radio.setStyle(self._indicators)
         self.end_group = QButtonGroup(self)
         self.end_group.addButton(self.until_radio)
         self.end_group.addButton(self.count_radio)

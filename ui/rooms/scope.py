@@ -7,10 +7,41 @@ first, so the smallest change is the one made unless the person chooses otherwis
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 from app.services.rooms.booking import Scope
+from ui.people.tag_list import BigIndicatorStyle, indicator_side
 from ui.rooms.names import scope_name
+
+
+class BigChoiceStyle(BigIndicatorStyle):
+    """Round choice marks as big as the tick boxes (as big as the text: 长辈模式)."""
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        /,
+    ) -> int:
+        if metric in (
+            QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+            QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+        ):
+            if widget is not None:
+                return indicator_side(widget.fontMetrics())
+            if option is not None:
+                return indicator_side(option.fontMetrics)
+        return super().pixelMetric(metric, option, widget)
 
 
 class ScopeChoice(QFrame):
@@ -29,12 +60,14 @@ class ScopeChoice(QFrame):
         self.label.setFont(font)
         self.group = QButtonGroup(self)
         self.buttons: dict[Scope, QRadioButton] = {}
+        self._indicators = BigChoiceStyle(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         for scope in Scope:
             radio = QRadioButton(scope_name(scope), self)
             radio.setObjectName(f"{object_name}.{scope.value}")
+            radio.setStyle(self._indicators)
             radio.setAccessibleName(f"{question} {scope_name(scope)}")
             self.group.addButton(radio)
             self.buttons[scope] = radio
