@@ -452,7 +452,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>When</source>
+        <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
@@ -2741,7 +2741,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>When</source>
-        <translation>日期时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -4119,31 +4119,31 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Monday</source>
-        <translation>星期一</translation>
+        <translation>周一</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation>星期二</translation>
+        <translation>周二</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation>星期三</translation>
+        <translation>周三</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation>星期四</translation>
+        <translation>周四</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation>星期五</translation>
+        <translation>周五</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation>星期六</translation>
+        <translation>周六</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation>星期日</translation>
+        <translation>周日</translation>
     </message>
     <message>
         <source>the first %1</source>

@@ -391,7 +391,7 @@ class BookingEditor(QDialog):
         self._rows = 0
         self._row(left, self.tr("Title"), self.title_edit, ["title"])
         self._row(left, self.tr("Room"), self.room_combo, ["room_id"])
-        self._row(left, self.tr("When"), when, ["starts_at", "ends_at"])
+        self._row(left, self.tr("Date and time"), when, ["starts_at", "ends_at"])
         self._row(left, self.tr("Booked for"), self.kind_combo, ["kind"])
         self.organisation_row = self._row(
             left, self.tr("Social organisation"), self.organisation_combo, ["organisation_id"]
