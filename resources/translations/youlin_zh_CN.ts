@@ -282,6 +282,301 @@
     </message>
 </context>
 <context>
+    <name>BookingEditor</name>
+    <message>
+        <source>Room booking</source>
+        <translation>活动室预约</translation>
+    </message>
+    <message>
+        <source>This booking is one of a series. Change:</source>
+        <translation>这是周期预约中的一次。修改：</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. 书法班, 桃园社区自治理事会例会</source>
+        <translation>例如：书法班、桃园社区自治理事会例会</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1（可容纳 %2 人）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Booked for</source>
+        <translation>预约方</translation>
+    </message>
+    <message>
+        <source>Social organisation</source>
+        <translation>社会组织</translation>
+    </message>
+    <message>
+        <source>type part of the name</source>
+        <translation>输入名称中的几个字</translation>
+    </message>
+    <message>
+        <source>Expected attendees</source>
+        <translation>预计人数</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Confirm at once</source>
+        <translation>直接确认</translation>
+    </message>
+    <message>
+        <source>Confirm the booking at once</source>
+        <translation>直接确认这个预约</translation>
+    </message>
+    <message>
+        <source>A booking made at the front desk waits for the staff&apos;s approval.</source>
+        <translation>前台提交的预约需等工作人员审批。</translation>
+    </message>
+    <message>
+        <source>Yes, book this time that is already past</source>
+        <translation>是的，补录这个已经过去的时间</translation>
+    </message>
+    <message>
+        <source>Book a time that is already past</source>
+        <translation>补录已经过去的时间</translation>
+    </message>
+    <message>
+        <source>Reason to book although the room is closed</source>
+        <translation>闭馆时仍预约的理由</translation>
+    </message>
+    <message>
+        <source>Administrator: why the room is booked although it is closed then</source>
+        <translation>管理员：说明为什么在闭馆或开放时间以外预约</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>例外理由</translation>
+    </message>
+    <message>
+        <source>Agenda…</source>
+        <translation>议程…</translation>
+    </message>
+    <message>
+        <source>Occurrences that can&apos;t be booked</source>
+        <translation>无法预约的日期</translation>
+    </message>
+    <message>
+        <source>Skip these dates and save</source>
+        <translation>跳过这些日期并保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save, change the booking</source>
+        <translation>不保存，回去修改预约</translation>
+    </message>
+    <message>
+        <source>Cancel:</source>
+        <translation>取消：</translation>
+    </message>
+    <message>
+        <source>Why it is cancelled</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Why it is cancelled (optional)</source>
+        <translation>取消原因（可不填）</translation>
+    </message>
+    <message>
+        <source>Cancel the booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>不取消</translation>
+    </message>
+    <message>
+        <source>Why it is rejected</source>
+        <translation>驳回原因</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting (required)</source>
+        <translation>驳回原因（必填）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Save the booking</source>
+        <translation>保存预约</translation>
+    </message>
+    <message>
+        <source>Cancel booking…</source>
+        <translation>取消预约…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>New booking</source>
+        <translation>新建预约</translation>
+    </message>
+    <message>
+        <source>Booking: %1 (%2)</source>
+        <translation>预约：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Change a booking</source>
+        <translation>修改预约</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Type the time like 14:00, or pick it from the list.</source>
+        <translation>请按 14:00 的样子输入时间，或从列表中选择。</translation>
+    </message>
+    <message>
+        <source>No organisation on file is called “%1”. Choose one from the list.</source>
+        <translation>没有名为“%1”的社会组织，请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Choose the organisation the room is booked for.</source>
+        <translation>请选择预约活动室的社会组织。</translation>
+    </message>
+    <message>
+        <source>Find the resident and press Enter to choose them.</source>
+        <translation>请查找居民，按回车键选定。</translation>
+    </message>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>This time is already past. To record it anyway, tick the box above and save again.</source>
+        <translation>这个时间已经过去了。确实要补录，请勾选上面的方框后再保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>The room is taken then: %1.</source>
+        <translation>这个时间活动室已被占用：%1。</translation>
+    </message>
+    <message>
+        <source>%1 To book it anyway, give the reason below and save again.</source>
+        <translation>%1 如仍要预约，请在下面填写理由后再保存。</translation>
+    </message>
+    <message>
+        <source>Booked: %1.</source>
+        <translation>已预约：%1。</translation>
+    </message>
+    <message>
+        <source>Booked %1 times, %2 dates skipped: %3.</source>
+        <translation>已预约 %1 次，跳过 %2 个日期：%3。</translation>
+    </message>
+    <message>
+        <source>Booked %1 times: %2.</source>
+        <translation>已预约 %1 次：%2。</translation>
+    </message>
+    <message>
+        <source>Changed: %1.</source>
+        <translation>已修改：%1。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 dates can&apos;t be booked as asked (listed below). Skip them and book the other %3, or cancel and change the booking.</source>
+        <translation>%2 个日期中有 %1 个无法按要求预约（见下表）。可以跳过这些日期、预约其余 %3 次，或者取消后修改预约。</translation>
+    </message>
+    <message>
+        <source>Nothing was booked. Change the booking and save again.</source>
+        <translation>没有预约。请修改后再保存。</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>没有取消：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1.</source>
+        <translation>已取消：%1。</translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation>没有批准：%1</translation>
+    </message>
+    <message>
+        <source>Approved: %1.</source>
+        <translation>已批准：%1。</translation>
+    </message>
+    <message>
+        <source>Say why the request is rejected: the booker is told.</source>
+        <translation>请填写驳回原因，预约人会看到。</translation>
+    </message>
+    <message>
+        <source>Not rejected: %1</source>
+        <translation>没有驳回：%1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1.</source>
+        <translation>已驳回：%1。</translation>
+    </message>
+    <message>
+        <source>⚠ %1 people expected, more than the %2 seats of %3.</source>
+        <translation>⚠ 预计 %1 人，超过%3的 %2 个座位。</translation>
+    </message>
+</context>
+<context>
     <name>CalendarBase</name>
     <message>
         <source>Room calendar</source>
@@ -1299,6 +1594,73 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
 </context>
 <context>
+    <name>FreeRoomDialog</name>
+    <message>
+        <source>Find a free room</source>
+        <translation>查找空闲活动室</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Number of people</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Find free rooms</source>
+        <translation>查找空闲活动室</translation>
+    </message>
+    <message>
+        <source>Free rooms</source>
+        <translation>空闲的活动室</translation>
+    </message>
+    <message>
+        <source>Book the chosen room…</source>
+        <translation>预约选中的活动室…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Type the time like 14:00, or pick it from the list.</source>
+        <translation>请按 14:00 的样子输入时间，或从列表中选择。</translation>
+    </message>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>%1 rooms are free then with seats for %2. Choose one and book it.</source>
+        <translation>这个时间有 %1 间活动室空闲，能坐下 %2 人。请选择一间预约。</translation>
+    </message>
+    <message>
+        <source>No room is free then with seats for %1. Try another time or fewer people.</source>
+        <translation>这个时间没有能坐下 %1 人的空闲活动室。请换个时间或减少人数。</translation>
+    </message>
+    <message>
+        <source>Choose a room in the list first.</source>
+        <translation>请先在列表中选择一间活动室。</translation>
+    </message>
+</context>
+<context>
     <name>HomeDesk</name>
     <message>
         <source>Refresh (F5)</source>
@@ -1819,6 +2181,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>居民档案</translation>
     </message>
     <message>
+        <source>Rooms</source>
+        <translation>活动室预约</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2046,6 +2412,73 @@ Data folder: %2</source>
     <message>
         <source>Saved as %1.</source>
         <translation>已保存为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PendingPanel</name>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Bookings awaiting approval</source>
+        <translation>待审批的预约</translation>
+    </message>
+    <message>
+        <source>No booking is waiting for approval.</source>
+        <translation>没有待审批的预约。</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Why it is rejected</source>
+        <translation>驳回原因</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting (required)</source>
+        <translation>驳回原因（必填）</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open the booking</source>
+        <translation>打开预约</translation>
+    </message>
+    <message>
+        <source>Only staff approve bookings; they see this list too.</source>
+        <translation>预约由工作人员审批，他们也能看到这个列表。</translation>
+    </message>
+    <message>
+        <source>Choose a booking in the list first.</source>
+        <translation>请先在列表中选择一个预约。</translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation>没有批准：%1</translation>
+    </message>
+    <message>
+        <source>Approved: %1 (%2).</source>
+        <translation>已批准：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>Say why the request is rejected: the booker is told.</source>
+        <translation>请填写驳回原因，预约人会看到。</translation>
+    </message>
+    <message>
+        <source>Not rejected: %1</source>
+        <translation>没有驳回：%1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1 (%2).</source>
+        <translation>已驳回：%1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -2703,6 +3136,29 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Find the resident</source>
+        <translation>查找居民</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the phone, name or pinyin initials</source>
+        <translation>手机号后4位、姓名或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Residents found</source>
+        <translation>找到的居民</translation>
+    </message>
+    <message>
+        <source>Resident: not chosen yet (search, then Enter)</source>
+        <translation>居民：尚未选定（查找后按回车）</translation>
+    </message>
+    <message>
+        <source>Resident: %1</source>
+        <translation>居民：%1</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>, </source>
@@ -2817,6 +3273,29 @@ Data folder: %2</source>
     <message>
         <source>Every check-in is recorded for %1. Press here or Shift+%2 to unpin.</source>
         <translation>每位都按“%1”签到。点这里或按 Shift+%2 取消固定。</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBar</name>
+    <message>
+        <source>For:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Why it is cancelled</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Why it is cancelled (optional)</source>
+        <translation>取消原因（可不填）</translation>
+    </message>
+    <message>
+        <source>No (Esc)</source>
+        <translation>不（Esc）</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>不</translation>
     </message>
 </context>
 <context>
@@ -3136,6 +3615,93 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>RecurrenceBox</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Every week on the days ticked</source>
+        <translation>每周（勾选星期几）</translation>
+    </message>
+    <message>
+        <source>Every month on this date</source>
+        <translation>每月按日期</translation>
+    </message>
+    <message>
+        <source>Every month on this weekday (e.g. the 2nd Wednesday)</source>
+        <translation>每月按第几个星期几（如第2个星期三）</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>到某日</translation>
+    </message>
+    <message>
+        <source>Ends on a day</source>
+        <translation>到某日结束</translation>
+    </message>
+    <message>
+        <source>Last day of the series</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>In all</source>
+        <translation>共</translation>
+    </message>
+    <message>
+        <source>Ends after a number of times</source>
+        <translation>共若干次后结束</translation>
+    </message>
+    <message>
+        <source>Number of times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>Tick at least one day of the week.</source>
+        <translation>请至少勾选一个星期几。</translation>
+    </message>
+</context>
+<context>
     <name>RequestsPanel</name>
     <message>
         <source>Category</source>
@@ -3251,6 +3817,96 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>RoomModels</name>
+    <message>
+        <source>%1 (%2) booked %3</source>
+        <translation>%1（%2）已预约 %3</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What is in the way</source>
+        <translation>冲突原因</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>%1 (%2), booked by %3</source>
+        <translation>%1（%2），预约人：%3</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Room capacity</source>
+        <translation>容纳人数</translation>
+    </message>
+    <message>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+</context>
+<context>
+    <name>RoomNames</name>
+    <message>
+        <source>Centre staff</source>
+        <translation>本中心工作人员</translation>
+    </message>
+    <message>
+        <source>Social organisation</source>
+        <translation>社会组织</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Council meeting</source>
+        <translation>议事会议</translation>
+    </message>
+    <message>
+        <source>Service menu activity</source>
+        <translation>服务菜单活动</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Only this one</source>
+        <translation>仅此一次</translation>
+    </message>
+    <message>
+        <source>This one and the following</source>
+        <translation>此次及以后</translation>
+    </message>
+    <message>
+        <source>All of the series</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
     <name>Rooms</name>
     <message>
         <source>Working day in exchange (%1)</source>
@@ -3295,6 +3951,270 @@ Data folder: %2</source>
     <message>
         <source>There is no room “%1”. The rooms are: %2.</source>
         <translation>没有名为“%1”的活动室。现有活动室：%2。</translation>
+    </message>
+    <message>
+        <source>A repeating booking ends on the day it starts.</source>
+        <translation>周期预约须在开始当天结束。</translation>
+    </message>
+    <message>
+        <source>Every occurrence is skipped: nothing is left to book.</source>
+        <translation>所有场次都已跳过，没有可预约的场次。</translation>
+    </message>
+    <message>
+        <source>Skipped when the series was booked.</source>
+        <translation>预约周期时跳过此场次。</translation>
+    </message>
+    <message>
+        <source>This booking doesn&apos;t exist (any more).</source>
+        <translation>此预约不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>The number of people expected can&apos;t be negative.</source>
+        <translation>预计人数不能为负数。</translation>
+    </message>
+    <message>
+        <source>This booking is not waiting for approval any more.</source>
+        <translation>此预约已不在待审批状态。</translation>
+    </message>
+    <message>
+        <source>Please say why the request is turned down.</source>
+        <translation>请填写不批准的原因。</translation>
+    </message>
+    <message>
+        <source>Please give the booking a title.</source>
+        <translation>请填写预约主题。</translation>
+    </message>
+    <message>
+        <source>The title may be at most %1 characters.</source>
+        <translation>主题最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Only an admin may book a closed day or outside opening hours. Leave the reason empty, or ask an admin.</source>
+        <translation>只有管理员可以在闭馆日或开放时间以外预约。请清空例外原因，或请管理员办理。</translation>
+    </message>
+    <message>
+        <source>This room doesn&apos;t exist (any more). Choose another.</source>
+        <translation>此活动室不存在（可能已被删除），请另选一间。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in use.</source>
+        <translation>%1 已停用。</translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be booked.</source>
+        <translation>%1 不可预约。</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>The booking has no length: it ends when it starts.</source>
+        <translation>结束时间与开始时间相同，预约时长为零。</translation>
+    </message>
+    <message>
+        <source>%1 is in the past. Confirm to book it anyway.</source>
+        <translation>%1 已经过去。如仍要预约，请确认。</translation>
+    </message>
+    <message>
+        <source>%1 people are expected, but %2 holds %3.</source>
+        <translation>预计 %1 人，但 %2 只能容纳 %3 人。</translation>
+    </message>
+    <message>
+        <source>This organisation doesn&apos;t exist (any more).</source>
+        <translation>此社会组织不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>This person doesn&apos;t exist (any more).</source>
+        <translation>此居民不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>This account doesn&apos;t exist (any more).</source>
+        <translation>此账号不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Choose the organisation that books the room.</source>
+        <translation>请选择预约的社会组织。</translation>
+    </message>
+    <message>
+        <source>Choose the resident who books the room.</source>
+        <translation>请选择预约的居民。</translation>
+    </message>
+    <message>
+        <source>To book it anyway, give a reason for the exception.</source>
+        <translation>如仍要预约，请填写例外原因。</translation>
+    </message>
+    <message>
+        <source>Only an admin may book it anyway, with a reason.</source>
+        <translation>只有管理员可以填写原因后仍然预约。</translation>
+    </message>
+    <message>
+        <source>%1 of the occurrences can&apos;t be booked, the first on %2: %3</source>
+        <translation>有 %1 个场次无法预约，第一个在 %2：%3</translation>
+    </message>
+    <message>
+        <source>Only staff may change a booking; your own requests you may change until they are decided.</source>
+        <translation>只有工作人员可以修改预约；您自己提交的申请在审批前可以修改。</translation>
+    </message>
+    <message>
+        <source>This booking was cancelled or turned down; book the room anew.</source>
+        <translation>此预约已取消或未获批准，请重新预约。</translation>
+    </message>
+    <message>
+        <source>“%1” (%2), %3</source>
+        <translation>“%1”（%2），%3</translation>
+    </message>
+    <message>
+        <source>Another desk has just booked this room at that time. Look at the calendar again.</source>
+        <translation>另一台前台刚刚预约了这个时段的活动室，请重新查看日历。</translation>
+    </message>
+    <message>
+        <source>The room is already booked at that time: %1.</source>
+        <translation>该时段活动室已被预约：%1。</translation>
+    </message>
+    <message>
+        <source>%1 of the occurrences clash with other bookings:</source>
+        <translation>有 %1 个场次与其他预约冲突：</translation>
+    </message>
+    <message>
+        <source>No longer a day of the series.</source>
+        <translation>已不在周期预约的日期之内。</translation>
+    </message>
+    <message>
+        <source>This occurrence has begun or is over: change it on its own, or choose a later one.</source>
+        <translation>此场次已开始或已结束：请只修改这一场，或选择以后的场次。</translation>
+    </message>
+    <message>
+        <source>These occurrences are over; past occurrences are not changed.</source>
+        <translation>这些场次都已结束；已过去的场次不会被修改。</translation>
+    </message>
+    <message>
+        <source>Repeat every 1 to 99 days, weeks or months.</source>
+        <translation>重复间隔须为 1 到 99 天、周或月。</translation>
+    </message>
+    <message>
+        <source>Choose weekdays Monday–Sunday.</source>
+        <translation>请选择周一到周日中的日子。</translation>
+    </message>
+    <message>
+        <source>Choose the first to fourth or the last weekday.</source>
+        <translation>请选择第一到第四个或最后一个星期几。</translation>
+    </message>
+    <message>
+        <source>Say when the series ends: on a date, or after a number of times.</source>
+        <translation>请设定周期的结束：到某一日期为止，或共若干次。</translation>
+    </message>
+    <message>
+        <source>A series takes place at least once.</source>
+        <translation>周期预约至少要有一次。</translation>
+    </message>
+    <message>
+        <source>The series ends before its first day.</source>
+        <translation>结束日期早于周期的第一天。</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Every %1 days</source>
+        <translation>每 %1 天</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Every week on %1</source>
+        <translation>每%1</translation>
+    </message>
+    <message>
+        <source>Every %1 weeks on %2</source>
+        <translation>每 %1 周的%2</translation>
+    </message>
+    <message>
+        <source>Every month on day %1</source>
+        <translation>每月 %1 日</translation>
+    </message>
+    <message>
+        <source>Every %1 months on day %2</source>
+        <translation>每 %1 个月的 %2 日</translation>
+    </message>
+    <message>
+        <source>Every month on %1</source>
+        <translation>每月%1</translation>
+    </message>
+    <message>
+        <source>Every %1 months on %2</source>
+        <translation>每 %1 个月的%2</translation>
+    </message>
+    <message>
+        <source>, until %1</source>
+        <translation>，至 %1</translation>
+    </message>
+    <message>
+        <source>, %1 times</source>
+        <translation>，共 %1 次</translation>
+    </message>
+    <message>
+        <source>This repeat rule gives no day at all: check the weekdays and the end.</source>
+        <translation>按此重复规则没有任何日期：请检查星期几和结束设置。</translation>
+    </message>
+    <message>
+        <source>A series may have at most %1 occurrences.</source>
+        <translation>一个周期预约最多 %1 个场次。</translation>
+    </message>
+    <message>
+        <source>A series may run at most %1 years, until %2.</source>
+        <translation>周期预约最长 %1 年，最晚到 %2。</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>the first %1</source>
+        <translation>第一个%1</translation>
+    </message>
+    <message>
+        <source>the second %1</source>
+        <translation>第二个%1</translation>
+    </message>
+    <message>
+        <source>the third %1</source>
+        <translation>第三个%1</translation>
+    </message>
+    <message>
+        <source>the fourth %1</source>
+        <translation>第四个%1</translation>
+    </message>
+    <message>
+        <source>the last %1</source>
+        <translation>最后一个%1</translation>
     </message>
 </context>
 <context>
@@ -3349,31 +4269,31 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Monday</source>
-        <translation>星期一</translation>
+        <translation>周一</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation>星期二</translation>
+        <translation>周二</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation>星期三</translation>
+        <translation>周三</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation>星期四</translation>
+        <translation>周四</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation>星期五</translation>
+        <translation>周五</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation>星期六</translation>
+        <translation>周六</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation>星期日</translation>
+        <translation>周日</translation>
     </message>
     <message>
         <source>%1 %2/%3</source>
@@ -3426,6 +4346,137 @@ Data folder: %2</source>
     <message>
         <source>That is outside the hours shown.</source>
         <translation>超出了显示的时间范围。</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsDesk</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Date shown</source>
+        <translation>显示日期</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日视图(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Day view</source>
+        <translation>日视图</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>周视图(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Week view</source>
+        <translation>周视图</translation>
+    </message>
+    <message>
+        <source>Rooms shown</source>
+        <translation>显示的活动室</translation>
+    </message>
+    <message>
+        <source>All rooms</source>
+        <translation>全部活动室</translation>
+    </message>
+    <message>
+        <source>New booking</source>
+        <translation>新建预约</translation>
+    </message>
+    <message>
+        <source>Find a free room</source>
+        <translation>查找空闲活动室</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Door sheets of the day (a page a room)</source>
+        <translation>当天门贴（每间活动室一页）</translation>
+    </message>
+    <message>
+        <source>All rooms of the day in one table</source>
+        <translation>当天全部活动室总表</translation>
+    </message>
+    <message>
+        <source>The week&apos;s overview</source>
+        <translation>本周总览</translation>
+    </message>
+    <message>
+        <source>Export calendar (.ics)…</source>
+        <translation>导出日历(.ics)…</translation>
+    </message>
+    <message>
+        <source>Printing is not installed in this version.</source>
+        <translation>这个版本没有安装打印功能。</translation>
+    </message>
+    <message>
+        <source>Staff export the rooms&apos; calendar.</source>
+        <translation>日历由工作人员导出。</translation>
+    </message>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <source>◀ Previous day</source>
+        <translation>◀ 上一天</translation>
+    </message>
+    <message>
+        <source>Next day ▶</source>
+        <translation>下一天 ▶</translation>
+    </message>
+    <message>
+        <source>Awaiting approval (%1)</source>
+        <translation>待审批（%1）</translation>
+    </message>
+    <message>
+        <source>Week %1 – %2</source>
+        <translation>%1 – %2 这一周</translation>
+    </message>
+    <message>
+        <source>The booking was not moved: %1</source>
+        <translation>预约没有移动：%1</translation>
+    </message>
+    <message>
+        <source>Moved: %1 to %2, %3.</source>
+        <translation>已移动：%1 → %2，%3。</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>没有取消：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1.</source>
+        <translation>已取消：%1。</translation>
+    </message>
+    <message>
+        <source>Move %1 to %2, %3? It is one of a series: choose which to move.</source>
+        <translation>把 %1 移到 %2，%3？这是周期预约中的一次，请选择移动哪些。</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Cancel %1?</source>
+        <translation>取消 %1？</translation>
+    </message>
+    <message>
+        <source>Cancel the booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有改动。</translation>
     </message>
 </context>
 <context>

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import chinese_calendar
-from sqlalchemy import select
+from sqlalchemy import Date, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.i18n import translate
@@ -83,21 +83,39 @@ def _statutory(day: dt.date) -> DayStatus | None:
     return None
 
 
+# Built once: a booking's check reads the calendar for one room, and building these statements
+# would cost more than running them.
+_CLOSURES = select(Closure).where(
+    Closure.day >= bindparam("first", type_=Date()), Closure.day <= bindparam("last", type_=Date())
+)
+_ALL_HOURS = select(RoomHours.room_id, RoomHours.weekday, RoomHours.opens, RoomHours.closes)
+_HOURS = _ALL_HOURS.where(RoomHours.room_id.in_(bindparam("rooms", expanding=True)))
+
+
 class OpeningCalendar:
     """Day statuses and room hours over a span of days, read once: checking a two-year series
     costs two queries, not two per occurrence."""
 
-    def __init__(self, session: Session, first: dt.date, last: dt.date) -> None:
+    def __init__(
+        self,
+        session: Session,
+        first: dt.date,
+        last: dt.date,
+        room_ids: Collection[int] | None = None,
+    ) -> None:
+        """`room_ids`: the rooms whose hours will be asked for (None: every room)."""
         self.first, self.last = first, last
         self._closures = {
             closure.day: closure
-            for closure in session.scalars(
-                select(Closure).where(Closure.day >= first, Closure.day <= last)
-            )
+            for closure in session.scalars(_CLOSURES, {"first": first, "last": last})
         }
+        hours = (
+            session.execute(_ALL_HOURS)
+            if room_ids is None
+            else session.execute(_HOURS, {"rooms": list(room_ids)})
+        )
         self._hours: dict[tuple[int, int], tuple[dt.time, dt.time]] = {
-            (row.room_id, row.weekday): (row.opens, row.closes)
-            for row in session.scalars(select(RoomHours))
+            (row.room_id, row.weekday): (row.opens, row.closes) for row in hours
         }
         self._known: dict[int, bool] = {}
 
@@ -106,7 +124,9 @@ class OpeningCalendar:
         if closure is not None and closure.kind == ClosureKind.CLOSED:
             reason = closure.reason or translate("Rooms", "The centre is closed")
             return DayStatus(day, DayKind.CLOSED, reason)
-        if self._known.setdefault(day.year, known_year(day.year)):
+        if day.year not in self._known:  # (setdefault would ask the package every time)
+            self._known[day.year] = known_year(day.year)
+        if self._known[day.year]:
             return _statutory(day) or DayStatus(day, DayKind.ORDINARY)
         if closure is not None and closure.kind == ClosureKind.HOLIDAY:
             return DayStatus(day, DayKind.HOLIDAY, closure.reason)

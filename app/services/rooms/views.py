@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.models import Account, Booking, BookingKind, BookingStatus, Organisation, Person, Room
@@ -72,6 +72,21 @@ def blocks(
     actor.require(Permission.RECEPTION)  # every account may look at the rooms' calendar
     start = dt.datetime.combine(first_day, dt.time())
     end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time())
+    conditions = [Booking.starts_at < end, Booking.ends_at > start]
+    if room_ids is not None:
+        conditions.append(Booking.room_id.in_(list(room_ids)))
+    if not with_cancelled:
+        conditions.append(
+            Booking.status.in_([BookingStatus.PENDING.value, BookingStatus.CONFIRMED.value])
+        )
+    return find_blocks(session, *conditions)
+
+
+def find_blocks(
+    session: Session, *conditions: ColumnElement[bool], by_time: bool = False
+) -> list[BookingBlock]:
+    """The bookings meeting `conditions` as blocks, by room and start (`by_time`: by start, then
+    room), in one query with their rooms' and bookers' names."""
     booker_account = aliased(Account)
     query = (
         select(
@@ -91,15 +106,12 @@ def blocks(
             # The staff member booking for the centre; for older bookings, whoever wrote them.
             booker_account.id == func.coalesce(Booking.booker_account_id, Booking.created_by_id),
         )
-        .where(Booking.starts_at < end, Booking.ends_at > start)
-        .order_by(Room.sort_order, Room.id, Booking.starts_at, Booking.id)
+        .where(*conditions)
     )
-    if room_ids is not None:
-        query = query.where(Booking.room_id.in_(list(room_ids)))
-    if not with_cancelled:
-        query = query.where(
-            Booking.status.in_([BookingStatus.PENDING.value, BookingStatus.CONFIRMED.value])
-        )
+    if by_time:
+        query = query.order_by(Booking.starts_at, Room.sort_order, Room.id, Booking.id)
+    else:
+        query = query.order_by(Room.sort_order, Room.id, Booking.starts_at, Booking.id)
     result = []
     for row in session.execute(query):
         booking = row[0]

@@ -1,0 +1,121 @@
+"""Qt table models of the Rooms desk: a series' clashing occurrences, the bookings awaiting
+approval, the rooms free for a time. They keep the services' rows and format them when painted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from app.services.rooms.booking import OccurrenceProblem
+from app.services.rooms.views import BookingBlock, RoomColumn
+from ui import labels
+from ui.labels import QT_TRANSLATE_NOOP
+from ui.rooms.names import kind_name
+from ui.table_model import LinesModel
+
+_Index = QModelIndex | QPersistentModelIndex
+RAW_ROLE = Qt.ItemDataRole.UserRole
+
+
+def problem_text(problem: OccurrenceProblem) -> str:
+    """What is in the way of one occurrence, in words."""
+    if problem.closed:
+        return problem.closed
+    clash = problem.clash
+    if clash is None:
+        return ""
+    return (
+        QCoreApplication.translate("RoomModels", "%1 (%2) booked %3")
+        .replace("%1", clash.title)
+        .replace("%2", clash.booker or "—")
+        .replace("%3", labels.format_time_span(clash.starts_at, clash.ends_at))
+    )
+
+
+class ConflictModel(LinesModel[OccurrenceProblem]):
+    """The occurrences of a series that can't be booked as asked: date, time, why."""
+
+    CONTEXT = "RoomModels"
+    DAY, TIME, PROBLEM = range(3)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("RoomModels", "Date"),
+        QT_TRANSLATE_NOOP("RoomModels", "Time"),
+        QT_TRANSLATE_NOOP("RoomModels", "What is in the way"),
+    )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        problem = self._lines[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.DAY:
+                return labels.format_day(problem.starts_at.date())
+            if column == self.TIME:
+                return labels.format_time_span(problem.starts_at, problem.ends_at)
+            return problem_text(problem)
+        if role == RAW_ROLE:
+            return problem
+        return None
+
+
+class PendingModel(LinesModel[BookingBlock]):
+    """Bookings awaiting approval, the soonest first; one booking on two lines (when and where;
+    what and who), so that the panel beside the calendar needs no sideways scrolling."""
+
+    CONTEXT = "RoomModels"
+    BOOKING = 0
+    HEADERS = (QT_TRANSLATE_NOOP("RoomModels", "Booking"),)
+
+    def row_of(self, booking_id: int) -> int:
+        return next((row for row, block in enumerate(self._lines) if block.id == booking_id), -1)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        block = self._lines[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            when = (
+                f"{labels.format_day(block.starts_at.date())} "
+                f"{labels.format_time_span(block.starts_at, block.ends_at)} · {block.room}"
+            )
+            who = " ".join(part for part in (block.booker, block.booker_phone) if part)
+            what = QCoreApplication.translate("RoomModels", "%1 (%2), booked by %3")
+            return (
+                when
+                + "\n"
+                + what.replace("%1", block.title)
+                .replace("%2", kind_name(block.kind))
+                .replace("%3", who or "—")
+            )
+        if role == RAW_ROLE:
+            return block
+        return None
+
+
+class FreeRoomsModel(LinesModel[RoomColumn]):
+    """Rooms free for the time asked and big enough, the smallest that fits first."""
+
+    CONTEXT = "RoomModels"
+    NAME, CAPACITY, FACILITIES = range(3)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("RoomModels", "Room"),
+        QT_TRANSLATE_NOOP("RoomModels", "Room capacity"),
+        QT_TRANSLATE_NOOP("RoomModels", "Facilities"),
+    )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        room = self._lines[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.NAME:
+                return room.name
+            if column == self.CAPACITY:
+                return str(room.capacity)
+            return room.facilities
+        if role == RAW_ROLE:
+            return room
+        return None
