@@ -1014,3 +1014,31 @@ def test_a_series_change_cant_pile_an_occurrence_moved_on_its_own_onto_another(
     assert [clash.booking_id for clash in refused.value.clashes] == [second]
     assert [(row.id, row.starts_at, row.ends_at) for row in _rows(db)] == before
     assert first != second
+
+
+def test_an_occurrence_names_its_instance_of_the_rule_after_the_series_time_changed(
+    db: Database, staff: Actor, ids: dict[str, int]
+) -> None:
+    created = _series(db, staff, ids, count=3)
+    _write(
+        db,
+        staff,
+        rooms.move,
+        created.booking_ids[0],
+        ids[ROOM],
+        at("2026-12-02", "15:00"),
+        at("2026-12-02", "17:00"),
+        Scope.ALL,
+    )
+    with db.read() as session:
+        series = session.get(BookingSeries, created.series_id)
+        rows = session.scalars(select(Booking).where(Booking.series_id == created.series_id)).all()
+        assert series is not None
+        assert [booking_module.recurrence_id(series, row) for row in rows] == [
+            at("2026-12-02", "15:00"),
+            at("2026-12-09", "15:00"),
+            at("2026-12-16", "15:00"),
+        ]
+        assert all(
+            row.occurrence_start is not None and row.occurrence_start.hour == 14 for row in rows
+        )
