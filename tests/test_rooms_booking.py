@@ -1042,3 +1042,27 @@ def test_an_occurrence_names_its_instance_of_the_rule_after_the_series_time_chan
         assert all(
             row.occurrence_start is not None and row.occurrence_start.hour == 14 for row in rows
         )
+
+
+def test_a_daily_series_moved_a_day_later_takes_its_neighbours_places(
+    db: Database, staff: Actor, ids: dict[str, int]
+) -> None:
+    # Each occurrence moves onto where the next one was: on PostgreSQL the constraint checks row
+    # by row, so the moving ones must let go of the room before they take it anew.
+    daily = booking_input(
+        ids[ROOM], "2026-12-01", "14:00", "16:00", recurrence=Recurrence(Frequency.DAILY, count=5)
+    )
+    created = _write(db, staff, rooms.create, daily)
+    _write(
+        db,
+        staff,
+        rooms.move,
+        created.booking_ids[0],
+        ids[ROOM],
+        at("2026-12-02", "14:00"),
+        at("2026-12-02", "16:00"),
+        Scope.ALL,
+    )
+    rows = _rows(db, created.series_id)
+    assert [row.starts_at.day for row in rows] == [2, 3, 4, 5, 6]
+    assert {row.status for row in rows} == {"confirmed"}
