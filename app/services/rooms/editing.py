@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import ValidationError
 from app.i18n import translate
-from app.models import Booking, BookingSeries, BookingStatus
+from app.models import Booking, BookingKind, BookingSeries, BookingStatus
 from app.security import Actor
 from app.services import audit
 from app.services.rooms.booking import (
@@ -104,7 +104,7 @@ def move(
         title=booking.title,
         starts_at=starts_at,
         ends_at=ends_at,
-        kind=booking.kind,  # type: ignore[arg-type]
+        kind=BookingKind(booking.kind),
         organisation_id=booking.organisation_id,
         person_id=booking.person_id,
         booker_account_id=booking.booker_account_id,
