@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -975,3 +976,98 @@ def test_a_daily_series_moved_a_day_later_takes_its_neighbours_places(
     rows = _rows(db, created.series_id)
     assert [row.starts_at.day for row in rows] == [2, 3, 4, 5, 6]
     assert {row.status for row in rows} == {"confirmed"}
+
+
+def test_a_new_rule_from_this_occurrence_on_splits_off_a_new_series(
+    db: Database, staff: Actor, ids: dict[str, int]
+) -> None:
+    created = _series(db, staff, ids, count=6)  # Wednesdays 2 December … 6 January
+    ids_ = created.booking_ids
+    _write(db, staff, rooms.cancel, ids_[4], Scope.THIS, "元旦")
+    mondays = replace(
+        _weekly(ids[ROOM], "2026-12-16"),
+        recurrence=Recurrence(Frequency.WEEKLY, weekdays=(0,), until=dt.date(2027, 1, 11)),
+    )
+    changed = _write(db, staff, rooms.update, ids_[2], mondays, Scope.FOLLOWING)
+    old = _read(db, staff, rooms.get, ids_[0])
+    assert old.recurrence == Recurrence(
+        Frequency.WEEKLY, weekdays=(2,), until=dt.date(2026, 12, 15)
+    )
+    assert [row.starts_at.day for row in _rows(db, old.series_id)] == [2, 9]
+    new_series = _read(db, staff, rooms.get, changed[0]).series_id
+    assert new_series != old.series_id
+    rows = _rows(db, new_series)
+    assert [(row.starts_at.date().isoformat(), row.status) for row in rows] == [
+        ("2026-12-16", "cancelled"),  # a Wednesday no longer in the rule
+        ("2026-12-21", "confirmed"),
+        ("2026-12-23", "cancelled"),
+        ("2026-12-28", "confirmed"),
+        ("2026-12-30", "cancelled"),  # cancelled before: stays so
+        ("2027-01-04", "confirmed"),
+        ("2027-01-06", "cancelled"),
+        ("2027-01-11", "confirmed"),
+    ]
+    assert _read(db, staff, rooms.get, rows[1].id).recurrence_text == "每周一，至 2027-01-11"
+
+
+def test_moving_onto_a_closed_day_needs_an_admin_and_a_reason(
+    db: Database, admin: Actor, staff: Actor, ids: dict[str, int]
+) -> None:
+    _close(db, "2026-12-10", "消防检查")
+    created = _series(db, staff, ids, count=3)
+    second = created.booking_ids[1]
+    with pytest.raises(ValidationError) as refused:
+        _move(db, staff, second, ids[ROOM], "2026-12-10", "14:00", "16:00")
+    assert refused.value.field == "starts_at" and "消防检查" in refused.value.message
+    changed = _write(
+        db,
+        admin,
+        rooms.move,
+        second,
+        ids[ROOM],
+        at("2026-12-10", "14:00"),
+        at("2026-12-10", "16:00"),
+        override_reason="检查只在上午",
+    )
+    assert changed == [second]
+    detail = _read(db, admin, rooms.get, second)
+    assert detail.override_reason == "检查只在上午" and detail.detached
+    assert _actions(db)[-2:] == ["booking.move", "booking.override"]
+
+
+def test_turning_down_this_and_the_following_requests_of_a_series(
+    db: Database, staff: Actor, desk: Actor, ids: dict[str, int]
+) -> None:
+    resident = person(db)
+    created = _write(
+        db,
+        desk,
+        rooms.create,
+        _weekly(ids[ROOM], count=4, kind=BookingKind.RESIDENT, person_id=resident),
+    )
+    ids_ = created.booking_ids
+    assert sorted(_write(db, staff, rooms.reject, ids_[2], "寒假不开放", Scope.FOLLOWING)) == [
+        ids_[2],
+        ids_[3],
+    ]
+    assert [row.status for row in _rows(db, created.series_id)] == [
+        "pending",
+        "pending",
+        "rejected",
+        "rejected",
+    ]
+
+
+def test_a_bad_edit_changes_nothing(db: Database, staff: Actor, ids: dict[str, int]) -> None:
+    created = _series(db, staff, ids, count=3)
+    before = [(row.id, row.title, row.starts_at, row.ends_at) for row in _rows(db)]
+    for scope in Scope:
+        with pytest.raises(ValidationError) as refused:
+            _move(
+                db, staff, created.booking_ids[1], ids[ROOM], "2026-12-09", "16:00", "15:00", scope
+            )
+        assert refused.value.field == "ends_at"
+        untitled = replace(_weekly(ids[ROOM], "2026-12-09", count=3), title="")
+        with pytest.raises(ValidationError):
+            _write(db, staff, rooms.update, created.booking_ids[1], untitled, scope)
+    assert [(row.id, row.title, row.starts_at, row.ends_at) for row in _rows(db)] == before
