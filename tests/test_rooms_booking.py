@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -87,6 +88,38 @@ def _weekly(
     )
 
 
+def _move(
+    db: Database,
+    actor: Actor,
+    booking_id: int,
+    room_id: int,
+    day: str,
+    start: str,
+    end: str,
+    scope: Scope = Scope.THIS,
+) -> list[int]:
+    changed: list[int] = _write(
+        db, actor, rooms.move, booking_id, room_id, at(day, start), at(day, end), scope
+    )
+    return changed
+
+
+def _book_for_organisation(
+    db: Database, actor: Actor, room_id: int, day: str, start: str, end: str
+) -> None:
+    """亲子绘本, booked for 五彩亲子公益发展中心."""
+    data = booking_input(
+        room_id,
+        day,
+        start,
+        end,
+        title="亲子绘本",
+        kind=BookingKind.ORGANISATION,
+        organisation_id=organisation(db),
+    )
+    _write(db, actor, rooms.create, data)
+
+
 # --- one booking -------------------------------------------------------------------------
 
 
@@ -113,21 +146,7 @@ def test_staff_book_a_room_confirmed_and_the_editor_reads_it_back(
 def test_back_to_back_is_allowed_an_overlap_is_refused_naming_the_booking_in_the_way(
     db: Database, staff: Actor, ids: dict[str, int]
 ) -> None:
-    org = organisation(db)
-    _write(
-        db,
-        staff,
-        rooms.create,
-        booking_input(
-            ids[ROOM],
-            "2026-12-02",
-            "14:00",
-            "16:00",
-            title="亲子绘本",
-            kind=BookingKind.ORGANISATION,
-            organisation_id=org,
-        ),
-    )
+    _book_for_organisation(db, staff, ids[ROOM], "2026-12-02", "14:00", "16:00")
     _write(db, staff, rooms.create, booking_input(ids[ROOM], "2026-12-02", "16:00", "18:00"))
     _write(db, staff, rooms.create, booking_input(ids[ROOM], "2026-12-02", "12:00", "14:00"))
     _write(db, staff, rooms.create, booking_input(ids["会议室"], "2026-12-02", "15:00", "17:00"))
@@ -426,9 +445,7 @@ def test_a_desk_account_changes_only_its_own_pending_requests(
     theirs = _write(
         db, staff, rooms.create, booking_input(ids[ROOM], "2026-12-03", "14:00", "16:00")
     ).booking_ids[0]
-    moved = _write(
-        db, desk, rooms.move, mine, ids[ROOM], at("2026-12-02", "15:00"), at("2026-12-02", "17:00")
-    )
+    moved = _move(db, desk, mine, ids[ROOM], "2026-12-02", "15:00", "17:00")
     assert moved == [mine]
     assert _read(db, desk, rooms.get, mine).status == BookingStatus.PENDING
     with pytest.raises(PermissionDenied):
@@ -561,21 +578,7 @@ def test_free_rooms_are_open_big_enough_and_unheld_best_fit_first(
 def test_a_series_plan_names_each_clash_and_closed_day_and_create_can_skip_them(
     db: Database, staff: Actor, ids: dict[str, int]
 ) -> None:
-    org = organisation(db)
-    _write(
-        db,
-        staff,
-        rooms.create,
-        booking_input(
-            ids[ROOM],
-            "2026-12-09",
-            "15:00",
-            "17:00",
-            title="亲子绘本",
-            kind=BookingKind.ORGANISATION,
-            organisation_id=org,
-        ),
-    )
+    _book_for_organisation(db, staff, ids[ROOM], "2026-12-09", "15:00", "17:00")
     _write(db, staff, rooms.create, booking_input(ids[ROOM], "2026-12-23", "13:00", "14:30"))
     _close(db, "2026-12-16", "消防检查")
     data = _weekly(ids[ROOM], count=6)
@@ -683,26 +686,9 @@ def test_a_new_time_for_all_keeps_past_cancelled_and_detached_occurrences(
     created = _series(db, staff, ids)
     ids_ = created.booking_ids
     _write(db, staff, rooms.cancel, ids_[3], Scope.THIS, "元旦调休")
-    _write(
-        db,
-        staff,
-        rooms.move,
-        ids_[4],
-        ids_and_room(ids),
-        at("2026-12-30", "18:00"),
-        at("2026-12-30", "20:00"),
-    )
+    _move(db, staff, ids_[4], ids_and_room(ids), "2026-12-30", "18:00", "20:00")
     clock_at.set(dt.datetime(2026, 12, 10, 9, 0))  # the first two are over
-    changed = _write(
-        db,
-        staff,
-        rooms.move,
-        ids_[5],
-        ids[ROOM],
-        at("2027-01-06", "09:00"),
-        at("2027-01-06", "10:30"),
-        Scope.ALL,
-    )
+    changed = _move(db, staff, ids_[5], ids[ROOM], "2027-01-06", "09:00", "10:30", Scope.ALL)
     assert sorted(changed) == sorted([ids_[2], ids_[5], ids_[6], ids_[7]])
     rows = {row.id: row for row in _rows(db, created.series_id)}
     assert rows[ids_[0]].starts_at == at("2026-12-02", "14:00")  # past: never moved
@@ -730,16 +716,7 @@ def test_this_and_following_splits_the_series(
     created = _series(db, staff, ids, count=8)
     ids_ = created.booking_ids
     _write(db, staff, rooms.cancel, ids_[6], Scope.THIS)
-    changed = _write(
-        db,
-        staff,
-        rooms.move,
-        ids_[4],
-        ids[ROOM],
-        at("2026-12-30", "15:00"),
-        at("2026-12-30", "17:00"),
-        Scope.FOLLOWING,
-    )
+    changed = _move(db, staff, ids_[4], ids[ROOM], "2026-12-30", "15:00", "17:00", Scope.FOLLOWING)
     assert sorted(changed) == sorted([ids_[4], ids_[5], ids_[7]])
     old = _read(db, staff, rooms.get, ids_[0])
     new = _read(db, staff, rooms.get, ids_[4])
@@ -766,16 +743,7 @@ def test_moving_the_series_a_day_later_keeps_the_cancelled_week_cancelled(
     created = _series(db, staff, ids, count=5)
     ids_ = created.booking_ids
     _write(db, staff, rooms.cancel, ids_[2], Scope.THIS, "停电")
-    changed = _write(
-        db,
-        staff,
-        rooms.move,
-        ids_[0],
-        ids[ROOM],
-        at("2026-12-03", "14:00"),
-        at("2026-12-03", "16:00"),
-        Scope.ALL,
-    )
+    changed = _move(db, staff, ids_[0], ids[ROOM], "2026-12-03", "14:00", "16:00", Scope.ALL)
     assert sorted(changed) == sorted([ids_[0], ids_[1], ids_[3], ids_[4]])
     rows = _rows(db, created.series_id)
     assert [(row.starts_at.date().isoformat(), row.status) for row in rows] == [
@@ -836,15 +804,8 @@ def test_a_series_change_that_would_clash_changes_nothing(
     )
     before = [(row.id, row.starts_at, row.ends_at) for row in _rows(db)]
     with pytest.raises(rooms.BookingConflict) as refused:
-        _write(
-            db,
-            staff,
-            rooms.move,
-            created.booking_ids[0],
-            ids[ROOM],
-            at("2026-12-02", "15:00"),
-            at("2026-12-02", "17:00"),
-            Scope.ALL,
+        _move(
+            db, staff, created.booking_ids[0], ids[ROOM], "2026-12-02", "15:00", "17:00", Scope.ALL
         )
     assert sorted(clash.title for clash in refused.value.clashes) == ["党课", "议事会"]
     assert [(row.id, row.starts_at, row.ends_at) for row in _rows(db)] == before
@@ -886,14 +847,14 @@ def test_a_past_occurrence_is_not_changed_with_the_following_ones(
     created = _series(db, staff, ids, count=4)
     clock_at.set(dt.datetime(2026, 12, 10, 9, 0))
     with pytest.raises(ValidationError) as refused:
-        _write(
+        _move(
             db,
             staff,
-            rooms.move,
             created.booking_ids[0],
             ids[ROOM],
-            at("2026-12-02", "15:00"),
-            at("2026-12-02", "17:00"),
+            "2026-12-02",
+            "15:00",
+            "17:00",
             Scope.FOLLOWING,
         )
     assert refused.value.field == "starts_at"
@@ -904,15 +865,7 @@ def test_moving_one_occurrence_to_another_room(
 ) -> None:
     created = _series(db, staff, ids, count=3)
     second = created.booking_ids[1]
-    _write(
-        db,
-        staff,
-        rooms.move,
-        second,
-        ids["会议室"],
-        at("2026-12-09", "14:00"),
-        at("2026-12-09", "16:00"),
-    )
+    _move(db, staff, second, ids["会议室"], "2026-12-09", "14:00", "16:00")
     detail = _read(db, staff, rooms.get, second)
     assert detail.room == "会议室" and detail.detached
     # The room it left is free at that time.
@@ -930,15 +883,7 @@ def test_every_write_is_audited(
     db: Database, staff: Actor, desk: Actor, ids: dict[str, int]
 ) -> None:
     created = _series(db, staff, ids, count=3)
-    _write(
-        db,
-        staff,
-        rooms.move,
-        created.booking_ids[1],
-        ids[ROOM],
-        at("2026-12-09", "10:00"),
-        at("2026-12-09", "12:00"),
-    )
+    _move(db, staff, created.booking_ids[1], ids[ROOM], "2026-12-09", "10:00", "12:00")
     _write(
         db,
         staff,
@@ -989,28 +934,140 @@ def test_a_series_change_cant_pile_an_occurrence_moved_on_its_own_onto_another(
 ) -> None:
     created = _series(db, staff, ids, count=2)  # 2 and 9 December, 14:00–16:00
     first, second = created.booking_ids
-    _write(
-        db,
-        staff,
-        rooms.move,
-        second,
-        ids[ROOM],
-        at("2026-12-02", "16:00"),
-        at("2026-12-02", "17:00"),
-    )
+    _move(db, staff, second, ids[ROOM], "2026-12-02", "16:00", "17:00")
     before = [(row.id, row.starts_at, row.ends_at) for row in _rows(db)]
     with pytest.raises(rooms.BookingConflict) as refused:
         # All occurrences at 14:30: the moved one would land on the first one's afternoon.
-        _write(
-            db,
-            staff,
-            rooms.move,
-            second,
-            ids[ROOM],
-            at("2026-12-02", "14:30"),
-            at("2026-12-02", "16:30"),
-            Scope.ALL,
-        )
+        _move(db, staff, second, ids[ROOM], "2026-12-02", "14:30", "16:30", Scope.ALL)
     assert [clash.booking_id for clash in refused.value.clashes] == [second]
     assert [(row.id, row.starts_at, row.ends_at) for row in _rows(db)] == before
     assert first != second
+
+
+def test_an_occurrence_names_its_instance_of_the_rule_after_the_series_time_changed(
+    db: Database, staff: Actor, ids: dict[str, int]
+) -> None:
+    created = _series(db, staff, ids, count=3)
+    _move(db, staff, created.booking_ids[0], ids[ROOM], "2026-12-02", "15:00", "17:00", Scope.ALL)
+    with db.read() as session:
+        series = session.get(BookingSeries, created.series_id)
+        rows = session.scalars(select(Booking).where(Booking.series_id == created.series_id)).all()
+        assert series is not None
+        assert [booking_module.recurrence_id(series, row) for row in rows] == [
+            at("2026-12-02", "15:00"),
+            at("2026-12-09", "15:00"),
+            at("2026-12-16", "15:00"),
+        ]
+        assert all(
+            row.occurrence_start is not None and row.occurrence_start.hour == 14 for row in rows
+        )
+
+
+def test_a_daily_series_moved_a_day_later_takes_its_neighbours_places(
+    db: Database, staff: Actor, ids: dict[str, int]
+) -> None:
+    # Each occurrence moves onto where the next one was: on PostgreSQL the constraint checks row
+    # by row, so the moving ones must let go of the room before they take it anew.
+    daily = booking_input(
+        ids[ROOM], "2026-12-01", "14:00", "16:00", recurrence=Recurrence(Frequency.DAILY, count=5)
+    )
+    created = _write(db, staff, rooms.create, daily)
+    _move(db, staff, created.booking_ids[0], ids[ROOM], "2026-12-02", "14:00", "16:00", Scope.ALL)
+    rows = _rows(db, created.series_id)
+    assert [row.starts_at.day for row in rows] == [2, 3, 4, 5, 6]
+    assert {row.status for row in rows} == {"confirmed"}
+
+
+def test_a_new_rule_from_this_occurrence_on_splits_off_a_new_series(
+    db: Database, staff: Actor, ids: dict[str, int]
+) -> None:
+    created = _series(db, staff, ids, count=6)  # Wednesdays 2 December … 6 January
+    ids_ = created.booking_ids
+    _write(db, staff, rooms.cancel, ids_[4], Scope.THIS, "元旦")
+    mondays = replace(
+        _weekly(ids[ROOM], "2026-12-16"),
+        recurrence=Recurrence(Frequency.WEEKLY, weekdays=(0,), until=dt.date(2027, 1, 11)),
+    )
+    changed = _write(db, staff, rooms.update, ids_[2], mondays, Scope.FOLLOWING)
+    old = _read(db, staff, rooms.get, ids_[0])
+    assert old.recurrence == Recurrence(
+        Frequency.WEEKLY, weekdays=(2,), until=dt.date(2026, 12, 15)
+    )
+    assert [row.starts_at.day for row in _rows(db, old.series_id)] == [2, 9]
+    new_series = _read(db, staff, rooms.get, changed[0]).series_id
+    assert new_series != old.series_id
+    rows = _rows(db, new_series)
+    assert [(row.starts_at.date().isoformat(), row.status) for row in rows] == [
+        ("2026-12-16", "cancelled"),  # a Wednesday no longer in the rule
+        ("2026-12-21", "confirmed"),
+        ("2026-12-23", "cancelled"),
+        ("2026-12-28", "confirmed"),
+        ("2026-12-30", "cancelled"),  # cancelled before: stays so
+        ("2027-01-04", "confirmed"),
+        ("2027-01-06", "cancelled"),
+        ("2027-01-11", "confirmed"),
+    ]
+    assert _read(db, staff, rooms.get, rows[1].id).recurrence_text == "每周一，至 2027-01-11"
+
+
+def test_moving_onto_a_closed_day_needs_an_admin_and_a_reason(
+    db: Database, admin: Actor, staff: Actor, ids: dict[str, int]
+) -> None:
+    _close(db, "2026-12-10", "消防检查")
+    created = _series(db, staff, ids, count=3)
+    second = created.booking_ids[1]
+    with pytest.raises(ValidationError) as refused:
+        _move(db, staff, second, ids[ROOM], "2026-12-10", "14:00", "16:00")
+    assert refused.value.field == "starts_at" and "消防检查" in refused.value.message
+    changed = _write(
+        db,
+        admin,
+        rooms.move,
+        second,
+        ids[ROOM],
+        at("2026-12-10", "14:00"),
+        at("2026-12-10", "16:00"),
+        override_reason="检查只在上午",
+    )
+    assert changed == [second]
+    detail = _read(db, admin, rooms.get, second)
+    assert detail.override_reason == "检查只在上午" and detail.detached
+    assert _actions(db)[-2:] == ["booking.move", "booking.override"]
+
+
+def test_turning_down_this_and_the_following_requests_of_a_series(
+    db: Database, staff: Actor, desk: Actor, ids: dict[str, int]
+) -> None:
+    resident = person(db)
+    created = _write(
+        db,
+        desk,
+        rooms.create,
+        _weekly(ids[ROOM], count=4, kind=BookingKind.RESIDENT, person_id=resident),
+    )
+    ids_ = created.booking_ids
+    assert sorted(_write(db, staff, rooms.reject, ids_[2], "寒假不开放", Scope.FOLLOWING)) == [
+        ids_[2],
+        ids_[3],
+    ]
+    assert [row.status for row in _rows(db, created.series_id)] == [
+        "pending",
+        "pending",
+        "rejected",
+        "rejected",
+    ]
+
+
+def test_a_bad_edit_changes_nothing(db: Database, staff: Actor, ids: dict[str, int]) -> None:
+    created = _series(db, staff, ids, count=3)
+    before = [(row.id, row.title, row.starts_at, row.ends_at) for row in _rows(db)]
+    for scope in Scope:
+        with pytest.raises(ValidationError) as refused:
+            _move(
+                db, staff, created.booking_ids[1], ids[ROOM], "2026-12-09", "16:00", "15:00", scope
+            )
+        assert refused.value.field == "ends_at"
+        untitled = replace(_weekly(ids[ROOM], "2026-12-09", count=3), title="")
+        with pytest.raises(ValidationError):
+            _write(db, staff, rooms.update, created.booking_ids[1], untitled, scope)
+    assert [(row.id, row.title, row.starts_at, row.ends_at) for row in _rows(db)] == before

@@ -140,6 +140,14 @@ def _ms(work: Callable[[], Any], cpu: list[float] | None = None) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def _medians(ours: list[float], floor: list[float], cpu: list[float]) -> dict[str, float]:
+    return {
+        "value": statistics.median(ours),
+        "floor": statistics.median(floor),
+        "cpu": statistics.median(cpu),
+    }
+
+
 def bench_create(path: Path, rounds: int = 200) -> dict[str, float]:
     """Median ms of one create() in its transaction, and of the bare overlap query."""
     room_ids, actor = prepared(path)
@@ -174,11 +182,7 @@ def bench_create(path: Path, rounds: int = 200) -> dict[str, float]:
     finally:
         connection.close()
         database.dispose()
-    return {
-        "value": statistics.median(ours),
-        "floor": statistics.median(floor),
-        "cpu": statistics.median(cpu[10:]),
-    }
+    return _medians(ours, floor, cpu[10:])
 
 
 def bench_series(path: Path, rounds: int = 9) -> dict[str, float]:
@@ -253,13 +257,7 @@ def bench_series(path: Path, rounds: int = 9) -> dict[str, float]:
     finally:
         connection.close()
         database.dispose()
-    return {
-        "value": statistics.median(ours),
-        "floor": statistics.median(floor),
-        "cpu": statistics.median(cpu[1:]),
-        "occurrences": 105,
-        "problems_reported": max(reported),
-    }
+    return {**_medians(ours, floor, cpu[1:]), "problems_reported": max(reported)}
 
 
 def _path(bench: Any) -> Path:

@@ -342,6 +342,14 @@ def series_rows(session: Session, series_id: int) -> list[Booking]:
     )
 
 
+def recurrence_id(series: BookingSeries, booking: Booking) -> dt.datetime:
+    """The instance of `series`' rule an occurrence stands for, as iCalendar names it
+    (RECURRENCE-ID, EXDATE): its day at the series' current start time. An occurrence whose
+    own times differ from that instance's is an exception to the rule."""
+    day = (booking.occurrence_start or booking.starts_at).date()
+    return dt.datetime.combine(day, series.start_time)
+
+
 def get(session: Session, actor: Actor, booking_id: int) -> BookingDetail:
     """One booking as the editor shows it."""
     actor.require(Permission.RECEPTION)

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import ValidationError
 from app.i18n import translate
-from app.models import Booking, BookingSeries, BookingStatus
+from app.models import Booking, BookingKind, BookingSeries, BookingStatus
 from app.security import Actor
 from app.services import audit
 from app.services.rooms.booking import (
@@ -104,7 +104,7 @@ def move(
         title=booking.title,
         starts_at=starts_at,
         ends_at=ends_at,
-        kind=booking.kind,  # type: ignore[arg-type]
+        kind=BookingKind(booking.kind),
         organisation_id=booking.organisation_id,
         person_id=booking.person_id,
         booker_account_id=booking.booker_account_id,
@@ -274,24 +274,25 @@ def _edit_series(
     ):
         dropped_note = translate("Rooms", "No longer a day of the series.")
         decide(change.dropped, BookingStatus.CANCELLED, actor, dropped_note)
-        if postgres:  # the constraint checks row by row: free the room before taking it
-            session.flush()
         target = _target_series(
             session, actor, series, booking, fields, change, start_time, end_time
         )
-        moves = change.moves
-        if postgres and moves:
-            later = any(start > row.starts_at for row, start, _ in moves)
-            moves = sorted(moves, key=lambda move: move[1], reverse=later)
-        for row, start, end in moves:
+        statuses = {row.id: row.status for row, _, _ in change.moves}
+        if postgres:
+            # The constraint checks each row as it is written, so an occurrence moving onto
+            # where another one was until a moment ago would be refused: the moving ones let go
+            # of the room first (inside this transaction; nobody sees it), then take it anew.
+            for row, _, _ in change.moves:
+                row.status = BookingStatus.CANCELLED.value
+            session.flush()
+        for row, start, end in change.moves:
             _apply(row, fields)
             row.room_id = fields.room.id
             row.starts_at, row.ends_at = start, end
+            row.status = statuses[row.id]
             row.override_reason = fields.override_reason if overridden else ""
             if change.reshaped or row.occurrence_start is None:
                 row.occurrence_start = start
-            if postgres:
-                session.flush()
         for row in change.range_rows:
             row.series_id = target.id
         added = [
