@@ -220,6 +220,13 @@
     </message>
 </context>
 <context>
+    <name>Agenda</name>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>AppearancePage</name>
     <message>
         <source>&amp;Language:</source>
@@ -1007,6 +1014,58 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>No backup copy of the database can be made in the folder %1 (%2), so nothing was changed. Make the folder writable, or move the data folder elsewhere with YOULIN_DATA_DIR.</source>
         <translation>无法在文件夹 %1 中备份数据库（%2），因此没有做任何更改。请让该文件夹可以写入，或用 YOULIN_DATA_DIR 把数据文件夹换到别处。</translation>
+    </message>
+    <message>
+        <source>This booking no longer exists.</source>
+        <translation>这条预约已不存在。</translation>
+    </message>
+    <message>
+        <source>Only a council meeting has an agenda.</source>
+        <translation>只有议事会议才有议程。</translation>
+    </message>
+    <message>
+        <source>This meeting was called off.</source>
+        <translation>这次会议已取消。</translation>
+    </message>
+    <message>
+        <source>This meeting is over: put the request on a coming one.</source>
+        <translation>这次会议已经结束，请提交到即将召开的会议。</translation>
+    </message>
+    <message>
+        <source>This request is on this meeting&apos;s agenda already.</source>
+        <translation>这条诉求已在本次会议的议程上。</translation>
+    </message>
+    <message>
+        <source>This request is on the agenda of %1 (%2) already, still undecided. Record that meeting&apos;s outcome, or take it off that agenda first.</source>
+        <translation>这条诉求已在“%1”（%2）的议程上，尚未议定。请先记录该会议的议事结果，或先从该议程中移除。</translation>
+    </message>
+    <message>
+        <source>This agenda item no longer exists.</source>
+        <translation>这项议程已不存在。</translation>
+    </message>
+    <message>
+        <source>The meeting&apos;s outcome of this item is recorded: it stays.</source>
+        <translation>这项议程已记录议事结果，不能移除。</translation>
+    </message>
+    <message>
+        <source>The agenda was changed meanwhile. Look at it again and retry.</source>
+        <translation>议程刚被他人改动，请重新查看后再试。</translation>
+    </message>
+    <message>
+        <source>Choose whether the request is resolved or still open.</source>
+        <translation>请选择诉求已解决还是继续跟进。</translation>
+    </message>
+    <message>
+        <source>the decision</source>
+        <translation>议定事项</translation>
+    </message>
+    <message>
+        <source>The outcome is recorded once the meeting has begun.</source>
+        <translation>会议开始后才能记录议事结果。</translation>
+    </message>
+    <message>
+        <source>The outcome of this item is recorded already.</source>
+        <translation>这项议程的议事结果已记录。</translation>
     </message>
 </context>
 <context>
