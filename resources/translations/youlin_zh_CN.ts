@@ -406,6 +406,10 @@
 <context>
     <name>Cli</name>
     <message>
+        <source>%1: %2 items, written to %3.</source>
+        <translation>%1：%2 项议题，已写入 %3。</translation>
+    </message>
+    <message>
         <source>Name the database to write with --database URL.</source>
         <translation>请用 --database URL 指定要写入的数据库。</translation>
     </message>
