@@ -227,6 +227,193 @@
     </message>
 </context>
 <context>
+    <name>AgendaDialog</name>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>The agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Nothing is on the agenda yet.</source>
+        <translation>议程上还没有议题。</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Take off</source>
+        <translation>移出议程(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Take the item off the agenda</source>
+        <translation>把这项议题移出议程</translation>
+    </message>
+    <message>
+        <source>Outcome of the chosen item</source>
+        <translation>所选议题的议事结果</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved</source>
+        <translation>已解决(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Request resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Still &amp;open, followed up</source>
+        <translation>继续跟进(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Still open, followed up</source>
+        <translation>继续跟进</translation>
+    </message>
+    <message>
+        <source>What the meeting decided</source>
+        <translation>会议议定的事项</translation>
+    </message>
+    <message>
+        <source>Record the outcome</source>
+        <translation>记录议事结果</translation>
+    </message>
+    <message>
+        <source>On the agenda</source>
+        <translation>议程上的议题</translation>
+    </message>
+    <message>
+        <source>Search the open requests</source>
+        <translation>搜索待议的诉求</translation>
+    </message>
+    <message>
+        <source>Search: words, category, community</source>
+        <translation>搜索：内容、类别或小区</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>未办结的诉求</translation>
+    </message>
+    <message>
+        <source>No open request waits for a meeting.</source>
+        <translation>没有等待上会的诉求。</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the agenda</source>
+        <translation>提交议事(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Requests to put on the agenda</source>
+        <translation>待提交议事的民生诉求</translation>
+    </message>
+    <message>
+        <source>&amp;Print the agenda…</source>
+        <translation>打印议程(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the &amp;minutes…</source>
+        <translation>打印会议纪要(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Agenda: %1</source>
+        <translation>议程：%1</translation>
+    </message>
+    <message>
+        <source>This meeting was called off.</source>
+        <translation>这次会议已取消。</translation>
+    </message>
+    <message>
+        <source>Staff put requests on the agenda and record the outcomes.</source>
+        <translation>议程的编排和议事结果的记录由工作人员完成。</translation>
+    </message>
+    <message>
+        <source>Before the meeting: put open requests on the agenda and set their order.</source>
+        <translation>会前：把待议的诉求提交议事，并排好顺序。</translation>
+    </message>
+    <message>
+        <source>The meeting is under way: requests may still be added; record each outcome.</source>
+        <translation>会议进行中：仍可提交议事；请逐项记录议事结果。</translation>
+    </message>
+    <message>
+        <source>The meeting is over: %1 item(s) still need their outcome.</source>
+        <translation>会议已结束：还有 %1 项议题未记录议事结果。</translation>
+    </message>
+    <message>
+        <source>The meeting is over and every outcome is recorded.</source>
+        <translation>会议已结束，各项议事结果均已记录。</translation>
+    </message>
+    <message>
+        <source>Item %1 [%2]: %3</source>
+        <translation>议题 %1【%2】：%3</translation>
+    </message>
+    <message>
+        <source>Raised by %1</source>
+        <translation>提出：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Choose a request in the list first.</source>
+        <translation>请先在列表中选中一条诉求。</translation>
+    </message>
+    <message>
+        <source>Not put on the agenda: %1</source>
+        <translation>未能提交议事：%1</translation>
+    </message>
+    <message>
+        <source>Put on the agenda.</source>
+        <translation>已提交议事。</translation>
+    </message>
+    <message>
+        <source>Choose an item of the agenda first.</source>
+        <translation>请先在议程中选中一项议题。</translation>
+    </message>
+    <message>
+        <source>Not taken off: %1</source>
+        <translation>未能移出：%1</translation>
+    </message>
+    <message>
+        <source>Took item %1 off the agenda.</source>
+        <translation>已把议题 %1 移出议程。</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>未能移动：%1</translation>
+    </message>
+    <message>
+        <source>Choose resolved or still open.</source>
+        <translation>请选择“已解决”或“继续跟进”。</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>未记录：%1</translation>
+    </message>
+    <message>
+        <source>Item %1 recorded: the request is resolved.</source>
+        <translation>议题 %1 已记录：诉求已解决。</translation>
+    </message>
+    <message>
+        <source>Item %1 recorded: the request stays open with the decision noted.</source>
+        <translation>议题 %1 已记录：诉求继续跟进，议定事项已记入。</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+</context>
+<context>
     <name>AppearancePage</name>
     <message>
         <source>&amp;Language:</source>
@@ -3261,6 +3448,45 @@ Data folder: %2</source>
     <message>
         <source>The room is open %1–%2 that day.</source>
         <translation>该活动室当天开放时间为 %1–%2。</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsAgenda</name>
+    <message>
+        <source>Request resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Request still open</source>
+        <translation>继续跟进</translation>
+    </message>
+    <message>
+        <source>Not yet decided</source>
+        <translation>尚未议定</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>【%1】%2</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>议事结果</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>登记时间</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -107,18 +106,6 @@ class _Section(QWidget):
         self.stack.setCurrentWidget(self.empty if empty else self.view)
 
 
-def _fit_columns(view: QTableView, *, stretch: int) -> None:
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    for column in range(view.model().columnCount()):
-        mode = (
-            QHeaderView.ResizeMode.Stretch
-            if column == stretch
-            else QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(column, mode)
-
-
 class HomeDesk(QWidget):
     """Today at a glance; refreshed when shown and with F5."""
 
@@ -163,9 +150,9 @@ class HomeDesk(QWidget):
         self.chart = VisitsChart(self)
         # The free text (purpose, booking title, activity) takes the room that is left, so no
         # table needs scrolling sideways; a long title is elided and shown whole in its tooltip.
-        _fit_columns(self.purposes_view, stretch=0)
-        _fit_columns(self.rooms_view, stretch=2)
-        _fit_columns(self.sessions_view, stretch=2)
+        style.fit_columns(self.purposes_view, stretch=0)
+        style.fit_columns(self.rooms_view, stretch=2)
+        style.fit_columns(self.sessions_view, stretch=2)
 
         self.purposes_section = _Section(
             "home.purposes",
