@@ -23,6 +23,7 @@ from tests.council import Council, at, make_council
 from ui import style
 from ui.context import DeskContext
 from ui.pdf_preview import PdfPreviewDialog
+from ui.reception.requests import RequestsPanel
 from ui.rooms.agenda import AgendaDialog
 from ui.rooms.agenda_models import AgendaModel, OpenRequestsModel
 
@@ -225,3 +226,35 @@ def test_models_without_a_window(
     qtmodeltester.check(requests_model)  # type: ignore[attr-defined]
     assert requests_model.header_texts() == ["Recorded", "Issue", "Raised by"]
     assert requests_model.row_texts(0)[0] == "11-16"
+
+
+def test_reception_puts_a_request_on_a_meeting(
+    qtbot: QtBot, db: Database, staff: Actor, desk: Actor, council: Council
+) -> None:
+    panel = RequestsPanel(DeskContext(db, staff, settings_module.load()))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    assert not panel.agenda_row.isHidden()
+    meetings = [panel.meeting_combo.itemData(i) for i in range(panel.meeting_combo.count())]
+    assert meetings == [council.meeting, council.later]  # coming ones only, soonest first
+    assert "东湖苑自治理事会11月议事会" in panel.meeting_combo.itemText(0)
+    assert not panel.agenda_button.isEnabled()  # no request chosen yet
+    assert not panel.submit_to_agenda()
+    assert panel.select_request(council.requests[1])
+    assert panel.agenda_button.isEnabled()
+    with qtbot.waitSignal(panel.changed):
+        assert panel.submit_to_agenda(council.later)
+    assert "群英荟12月议事会" in panel.status.message() and "item 1" in panel.status.message()
+    assert panel.select_request(council.requests[1])
+    assert not panel.submit_to_agenda(council.meeting)  # waiting on the other one
+    assert panel.status.is_error()
+    with db.read() as session:
+        assert [(i.booking_id, i.request_id) for i in session.scalars(select(AgendaItem))] == [
+            (council.later, council.requests[1])
+        ]
+
+    desk_panel = RequestsPanel(DeskContext(db, desk, settings_module.load()))
+    qtbot.addWidget(desk_panel)
+    desk_panel.refresh()
+    assert desk_panel.agenda_row.isHidden()  # staff work

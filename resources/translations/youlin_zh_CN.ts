@@ -3375,6 +3375,18 @@ Data folder: %2</source>
         <translation>办结诉求</translation>
     </message>
     <message>
+        <source>Council meeting</source>
+        <translation>议事会议</translation>
+    </message>
+    <message>
+        <source>Put on a meeting&apos;s agenda</source>
+        <translation>提交议事</translation>
+    </message>
+    <message>
+        <source>Put the request on the meeting&apos;s agenda</source>
+        <translation>把诉求提交到所选会议的议程</translation>
+    </message>
+    <message>
         <source>Record a request</source>
         <translation>记录民生直通车诉求</translation>
     </message>
@@ -3385,6 +3397,10 @@ Data folder: %2</source>
     <message>
         <source>Resident: %1</source>
         <translation>居民：%1</translation>
+    </message>
+    <message>
+        <source>No council meeting is coming up</source>
+        <translation>近期没有议事会议</translation>
     </message>
     <message>
         <source>Not recorded: %1</source>
@@ -3421,6 +3437,18 @@ Data folder: %2</source>
     <message>
         <source>Resolved the request of %1.</source>
         <translation>%1 的诉求已办结。</translation>
+    </message>
+    <message>
+        <source>There is no council meeting to put it on.</source>
+        <translation>近期没有可以提交的议事会议。</translation>
+    </message>
+    <message>
+        <source>Not put on the agenda: %1</source>
+        <translation>未能提交议事：%1</translation>
+    </message>
+    <message>
+        <source>Put on the agenda of %1 as item %2.</source>
+        <translation>已提交到“%1”的议程，列为第 %2 项议题。</translation>
     </message>
     <message>
         <source>%1, %2: %3 (recorded by %4; %5)</source>
