@@ -1556,6 +1556,14 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>未来七天没有安排活动。</translation>
     </message>
     <message>
+        <source>Bookings awaiting approval (Enter opens the day in Rooms)</source>
+        <translation>待审批的预约（回车查看当天安排）</translation>
+    </message>
+    <message>
+        <source>No booking is awaiting approval.</source>
+        <translation>没有待审批的预约。</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
@@ -1637,6 +1645,10 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>full</source>
         <translation>已满</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
     </message>
 </context>
 <context>
