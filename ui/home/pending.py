@@ -38,10 +38,7 @@ class PendingBookingsModel(LinesModel["PendingLine"]):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.WHEN:
-                return (
-                    f"{labels.format_day(line.starts_at.date())} "
-                    f"{labels.format_time_span(line.starts_at, line.ends_at)}"
-                )
+                return labels.format_when(line.starts_at, line.ends_at)
             return (line.room, line.title, line.booker or "—")[column - 1]
         if role == RAW_ROLE:
             return line

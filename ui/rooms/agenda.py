@@ -44,7 +44,7 @@ from app.errors import DomainError, ValidationError
 from app.security import Permission
 from app.services.rooms import agenda
 from app.services.rooms.agenda import AgendaLine, AgendaRequest, Meeting
-from ui import style
+from ui import labels, style
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
 from ui.pdf_preview import PdfPreviewDialog
@@ -53,7 +53,6 @@ from ui.rooms.agenda_models import (
     SEARCH_ROLE,
     AgendaModel,
     OpenRequestsModel,
-    meeting_when,
     one_line,
     outcome_text,
 )
@@ -345,7 +344,7 @@ class AgendaDialog(QDialog):
             part
             for part in (
                 meeting.council,
-                meeting_when(meeting.starts_at, meeting.ends_at),
+                labels.format_when(meeting.starts_at, meeting.ends_at),
                 meeting.room,
             )
             if part

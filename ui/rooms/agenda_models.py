@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.choices import AgendaOutcome
-from ui import labels, style
+from ui import style
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.table_model import LinesModel
 
@@ -130,15 +129,3 @@ class OpenRequestsModel(_Lines["AgendaRequest"]):
         if role == SEARCH_ROLE:
             return " ".join((line.category, line.text, line.raised_by))
         return None
-
-
-def meeting_when(starts_at: dt.datetime, ends_at: dt.datetime) -> str:
-    """11月26日 周四 19:00–20:30 (a meeting over midnight names both days)."""
-    if ends_at.date() != starts_at.date() and ends_at != dt.datetime.combine(
-        starts_at.date() + dt.timedelta(days=1), dt.time()
-    ):
-        return (
-            f"{labels.format_day(starts_at.date())} {labels.format_time(starts_at)}–"
-            f"{labels.format_day(ends_at.date())} {labels.format_time(ends_at)}"
-        )
-    return f"{labels.format_day(starts_at.date())} {labels.format_time_span(starts_at, ends_at)}"
