@@ -319,7 +319,9 @@ class Writer:
         # When each room is open, read back as the Rooms desk reads it.
         first = self._day(-PAST_WEEKS * 7 - 1)
         last = self._day(FUTURE_WEEKS * 7 + 1)
-        self.calendar = OpeningCalendar(Session(bind=self.conn), first, last)
+        # (It reads everything at once: the session may go, the writing transaction stays.)
+        with Session(bind=self.conn) as session:
+            self.calendar = OpeningCalendar(session, first, last)
 
     def _open(self, room: int, start: dt.datetime, end: dt.datetime) -> str | None:
         """Why the room is closed then (a holiday, the centre's closure, outside its hours);
