@@ -261,6 +261,10 @@
         <translation>所选议题的议事结果</translation>
     </message>
     <message>
+        <source>Outcome:</source>
+        <translation>议事结果：</translation>
+    </message>
+    <message>
         <source>&amp;Resolved</source>
         <translation>已解决(&amp;R)</translation>
     </message>
@@ -355,10 +359,6 @@
     <message>
         <source>Item %1 [%2]: %3</source>
         <translation>议题 %1【%2】：%3</translation>
-    </message>
-    <message>
-        <source>Raised by %1</source>
-        <translation>提出：%1</translation>
     </message>
     <message>
         <source>%1: %2</source>

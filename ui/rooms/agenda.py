@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -116,8 +116,14 @@ class AgendaDialog(QDialog):
         self.remove_button.clicked.connect(self.on_remove_clicked)
 
         # --- the outcome of the chosen item ---------------------------------------------
-        self.outcome_box = QGroupBox(self.tr("Outcome of the chosen item"), self)
+        # A frame without a title: its first line says what it is, and the page keeps its
+        # height for the lists in the large text size.
+        self.outcome_box = QFrame(self)
         self.outcome_box.setObjectName("rooms.agenda.outcomeBox")
+        self.outcome_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.outcome_box.setAccessibleName(self.tr("Outcome of the chosen item"))
+        outcome_label = QLabel(self.tr("Outcome:"), self.outcome_box)
+        outcome_label.setProperty("agendaHeading", True)
         self.resolved_radio = QRadioButton(self.tr("&Resolved"), self.outcome_box)
         self.resolved_radio.setObjectName("rooms.agenda.resolved")
         self.resolved_radio.setAccessibleName(self.tr("Request resolved"))
@@ -141,6 +147,7 @@ class AgendaDialog(QDialog):
         self._fields.add("outcome", self.resolved_radio, outcome_message)
         self._fields.add("decision", self.decision_edit, decision_message)
         radios = QHBoxLayout()
+        radios.addWidget(outcome_label)
         radios.addWidget(self.resolved_radio)
         radios.addWidget(self.open_radio)
         radios.addStretch(1)
@@ -284,7 +291,7 @@ class AgendaDialog(QDialog):
         for view in (self.agenda_view, self.requests_view):
             style.update_table_metrics(view)
             rows = view.verticalHeader().defaultSectionSize()
-            view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + rows * 3)
+            view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + rows * 2)
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -468,8 +475,6 @@ class AgendaDialog(QDialog):
             .replace("%2", item.request.category)
             .replace("%3", one_line(item.request.text))
         )
-        if item.request.raised_by:
-            text += "\n" + self.tr("Raised by %1").replace("%1", item.request.raised_by)
         if item.decided:
             text += "\n" + (
                 self.tr("%1: %2")
@@ -724,10 +729,15 @@ class AgendaDialog(QDialog):
             return
         screen = self.screen()
         if screen is not None:
+            # As tall as the screen lets it be (less the window's title bar): a 1366 × 768 desk
+            # in the large text size needs every line of it.
             available = screen.availableGeometry().size()
-            self.resize(available.width() * 9 // 10, available.height() * 9 // 10)
+            title_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+            self.resize(available.width() * 9 // 10, available.height() - title_bar - 8)
+        # During the meeting the agenda with its outcome box takes two thirds.
         width = self.splitter.width()
-        self.splitter.setSizes([width * 11 // 20, width * 9 // 20])
+        left = width * 2 // 3 if self.outcome_box.isVisible() else width * 11 // 20
+        self.splitter.setSizes([left, width - left])
         if self.requests_side.isVisible():
             self.search_edit.setFocus()
         else:
