@@ -187,6 +187,7 @@ def test_fits_a_small_screen_in_large_text(
     staff: Actor,
     council: Council,
     text_size: None,
+    chinese: None,
     clock_at: clock.FixedClock,
 ) -> None:
     app = QApplication.instance()
@@ -200,6 +201,16 @@ def test_fits_a_small_screen_in_large_text(
         dialog = _dialog(qtbot, db, staff, council.meeting)
         hint = dialog.minimumSizeHint()
         assert hint.width() <= 1366 and hint.height() <= 768 - 40 - 32, (moment, hint)
+        # On the desk's screen (a task bar and a title bar less): nothing cut off at the foot.
+        dialog.resize(1366 * 9 // 10, 768 - 40 - 32 - 6)
+        qtbot.wait(20)
+        for widget in (dialog.decision_edit, dialog.requests_view, dialog.add_button):
+            if widget.isVisible():
+                foot = widget.mapTo(dialog.splitter, widget.rect().bottomLeft()).y()
+                assert foot < dialog.splitter.height(), (moment, widget.objectName())
+                parent = widget.parentWidget()
+                assert parent is not None and widget.geometry().bottom() < parent.height()
+        assert dialog.close_button.geometry().bottom() < dialog.height()
         dialog.close()
 
 
