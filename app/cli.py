@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
         "--room", metavar="NAME_OR_ID", help="rooms-ics: this room only (default: all rooms)"
     )
 
-    printing = commands.add_parser("print", help="print the rooms' sheets to a PDF file")
+    printing = commands.add_parser("print", help="write a print-out to a PDF file")
     _add_common(printing)
     sheets = printing.add_subparsers(dest="sheet", metavar="SHEET", required=True)
     room_day = sheets.add_parser(
@@ -105,7 +105,60 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="all rooms' bookings in one table instead of a door sheet per room",
     )
+    _add_print_agenda(sheets)
     return parser
+
+
+# --- print agenda -----------------------------------------------------------------------------
+
+
+def _add_print_agenda(print_what: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    agenda = print_what.add_parser("agenda", help="a council meeting's agenda (议程)")
+    _add_common(agenda)
+    _add_account(agenda)
+    agenda.add_argument("--booking", type=int, required=True, metavar="ID", help="the meeting")
+    agenda.add_argument(
+        "--minutes", action="store_true", help="with the recorded outcomes (会议纪要)"
+    )
+    agenda.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, required=True)
+
+
+def _print_agenda(database: str | None, args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app import clock
+    from app.printing import agenda
+    from app.services import calls
+
+    db = _open_existing(database)
+    try:
+        actor = _sign_in(db, args.as_user)
+        meeting, centre = calls.read(
+            db, actor, lambda session, a: agenda.meeting_for_print(session, a, args.booking)
+        )
+    except SQLAlchemyError as error:
+        raise _database_problem(error) from error
+    finally:
+        db.dispose()
+    pdf = agenda.agenda_pdf(meeting, centre, clock.now(), minutes=args.minutes)
+    try:
+        args.output.write_bytes(pdf)
+    except OSError as error:
+        raise DomainError(
+            translate("Export", "The file %1 can't be written: %2")
+            .replace("%1", str(args.output))
+            .replace("%2", error.strerror or str(error))
+        ) from error
+    print(
+        translate("Cli", "%1: %2 items, written to %3.")
+        .replace("%1", meeting.title)
+        .replace("%2", str(len(meeting.items)))
+        .replace("%3", str(args.output))
+    )
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def _add_account(parser: argparse.ArgumentParser) -> None:
@@ -149,6 +202,8 @@ def main(start_desk: StartDesk, argv: Sequence[str] | None = None) -> int:
                 return _export_ics(database, args)
             return _export(database, args)
         if args.command == "print":
+            if args.sheet == "agenda":
+                return _print_agenda(database, args)
             return _print_sheets(database, args)
         return _start(start_desk, args, database, language, tuple(qt_args))
     except DomainError as error:

@@ -51,6 +51,28 @@ _LANDLINE = re.compile(
 )
 
 
+# Two-character surnames (复姓) a masked name keeps whole: 欧阳** rather than 欧**.
+_COMPOUND_SURNAMES = frozenset(
+    {
+        *("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "令狐", "夏侯", "司徒"),
+        *("公孙", "尉迟", "长孙", "宇文", "轩辕", "端木", "南宫", "西门", "独孤", "呼延"),
+        *("万俟", "单于", "澹台", "中行", "闻人", "赫连", "钟离", "太史", "申屠", "百里"),
+    }
+)
+
+
+def mask_name(name: str | None) -> str:
+    """张** for 张三丰 or 张三: the surname kept, the given name hidden (a printed agenda or a
+    list others may read). A foreign or minority name keeps its first character."""
+    text = (name or "").strip()
+    if not text:
+        return ""
+    surname = text[:2] if text[:2] in _COMPOUND_SURNAMES else text[0]
+    if len(text) <= len(surname):
+        return surname[0] + "*"
+    return surname + "**"
+
+
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit() or ch in "Xx").upper()
 

@@ -8,8 +8,9 @@ from app.errors import ValidationError
 from app.i18n import translate
 
 
-def required_text(field: str, value: str, *, max_length: int, label: str) -> str:
-    text = " ".join(value.split())
+def _checked(field: str, text: str, *, max_length: int, label: str, allowed: str = "") -> str:
+    """`text` (already tidied) when it is filled in, short enough and free of control characters
+    other than `allowed`."""
     if not text:
         raise ValidationError(field, translate("Errors", "Please fill in %1.").replace("%1", label))
     if len(text) > max_length:
@@ -19,7 +20,7 @@ def required_text(field: str, value: str, *, max_length: int, label: str) -> str
             .replace("%1", label)
             .replace("%2", str(max_length)),
         )
-    if any(ord(ch) < 32 for ch in text):
+    if any(ord(ch) < 32 and ch not in allowed for ch in text):
         raise ValidationError(
             field,
             translate("Errors", "%1 contains characters that can't be used.").replace("%1", label),
@@ -27,11 +28,21 @@ def required_text(field: str, value: str, *, max_length: int, label: str) -> str
     return text
 
 
+def required_text(field: str, value: str, *, max_length: int, label: str) -> str:
+    return _checked(field, " ".join(value.split()), max_length=max_length, label=label)
+
+
 def optional_text(field: str, value: str, *, max_length: int, label: str) -> str:
     text = " ".join(value.split())
     if not text:
         return ""
     return required_text(field, text, max_length=max_length, label=label)
+
+
+def long_text(field: str, value: str, *, max_length: int, label: str) -> str:
+    """Free text that keeps its line breaks (a resident's request, what was done about it)."""
+    text = "\n".join(line.strip() for line in value.replace("\r\n", "\n").split("\n")).strip()
+    return _checked(field, text, max_length=max_length, label=label, allowed="\n\t")
 
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from app import clock
 from app.db import Database
+from app.errors import PermissionDenied
 from app.models import (
     ActivitySession,
     Booking,
+    Organisation,
     Person,
     Purpose,
     Room,
@@ -97,3 +102,49 @@ def test_figures_count_only_todays_live_rows(db: Database, admin: Actor) -> None
     assert len(per_day) == 30
     assert per_day[TODAY] == 3
     assert per_day[TODAY - dt.timedelta(days=1)] == 1
+
+
+def test_pending_bookings_name_who_asked_and_match_the_count(
+    db: Database, admin: Actor, staff: Actor, desk: Actor, clock_at: clock.FixedClock
+) -> None:
+    now = clock_at.now()
+    with db.write() as session:
+        room = Room(name="多功能厅", capacity=80, sort_order=1)
+        choir = Organisation(name="东社区睦邻合唱团")
+        person = Person(member_code="YL000001", name="张秀英")
+        session.add_all([room, choir, person])
+        session.flush()
+
+        def pending(title: str, hours: int, **who: int) -> Booking:
+            start = now + dt.timedelta(hours=hours)
+            return Booking(
+                room_id=room.id,
+                title=title,
+                kind="resident",
+                status="pending",
+                starts_at=start,
+                ends_at=start + dt.timedelta(hours=1),
+                **who,
+            )
+
+        session.add_all(
+            [
+                pending("合唱排练", 48, organisation_id=choir.id),
+                pending("编织小组", 24, person_id=person.id),
+                pending("工作会议", 72, created_by_id=staff.account_id),
+                pending("过期的申请", -5),  # over: no longer awaiting approval
+                pending("进行中", 0),  # under way: still listed
+            ]
+        )
+    with db.read() as session:
+        lines = home.pending_bookings(session, staff)
+        count = home.pending_approvals(session)
+    assert [(line.title, line.booker) for line in lines] == [
+        ("进行中", ""),
+        ("编织小组", "张秀英"),
+        ("合唱排练", "东社区睦邻合唱团"),
+        ("工作会议", "staff"),
+    ]
+    assert count == len(lines) and lines[0].room == "多功能厅"
+    with pytest.raises(PermissionDenied), db.read() as session:
+        home.pending_bookings(session, desk)

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app import i18n
 from app import settings as settings_module
@@ -278,3 +279,85 @@ def test_chart_summary_without_data(qtbot: QtBot) -> None:
     qtbot.addWidget(chart)
     chart.set_days([])
     assert chart.accessibleDescription() == "No visits recorded yet."
+
+
+# --- bookings awaiting approval (staff and admin) ------------------------------------------
+
+
+def test_staff_see_the_bookings_awaiting_approval(
+    qtbot: QtBot, db: Database, staff: Actor, centre_day: None
+) -> None:
+    widget = HomeDesk(DeskContext(db, staff, settings_module.load()))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.refresh(TODAY)
+    model = widget.pending_model
+    assert model.rowCount() == widget.pending_card.value() == 2  # the same bookings
+    assert model.header_texts() == ["When", "Room", "What", "Asked by"]
+    first = model.row_texts(0)
+    assert first[1:3] == ["书画室", "读书会"] and first[0].endswith("09:00–10:00")
+    assert not widget.pending_section.isHidden() and widget.pending_view.isVisible()
+
+    view = widget.pending_view
+    view.setFocus()
+    view.setCurrentIndex(model.index(1, 0))
+    with qtbot.waitSignal(widget.pending_booking_activated) as signal:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    booking_id, day = signal.args
+    assert day == (TODAY + dt.timedelta(days=3001))
+    with db.read() as session:
+        booking = session.get(Booking, booking_id)
+        assert booking is not None and booking.title == "编织"
+
+
+def test_no_list_for_desk_volunteers_and_an_empty_one_says_so(
+    qtbot: QtBot, db: Database, desk: Actor, staff: Actor
+) -> None:
+    volunteer = HomeDesk(DeskContext(db, desk, settings_module.load()))
+    qtbot.addWidget(volunteer)
+    volunteer.refresh(TODAY)
+    assert volunteer.pending_section.isHidden() and volunteer.pending_model.rowCount() == 0
+    staff_home = HomeDesk(DeskContext(db, staff, settings_module.load()))
+    qtbot.addWidget(staff_home)
+    staff_home.show()
+    staff_home.refresh(TODAY)
+    empty = staff_home.findChild(QLabel, "home.pending.empty")
+    assert empty is not None and empty.isVisible()
+    assert empty.text() == "No booking is awaiting approval."
+
+
+def test_the_main_window_follows_a_pending_booking_to_the_rooms_desk(
+    qtbot: QtBot, db: Database, staff: Actor, centre_day: None
+) -> None:
+    from ui.main_window import MainWindow
+    from ui.rooms.desk import RoomsDesk
+
+    window = MainWindow(DeskContext(db, staff, settings_module.load()), "东社区邻里中心")
+    qtbot.addWidget(window)
+    window.show()
+    home = window.desk("home")
+    assert isinstance(home, HomeDesk)
+    home.refresh(TODAY)
+    with db.read() as session:
+        booking = session.scalars(
+            select(Booking).where(Booking.status == BookingStatus.PENDING.value)
+        ).first()
+        assert booking is not None
+        booking_id, day = booking.id, booking.starts_at.date()
+    home.pending_booking_activated.emit(booking_id, day)
+    assert window.current_desk_key() == "rooms"
+    rooms = window.desk("rooms")
+    assert isinstance(rooms, RoomsDesk)
+    assert rooms.shown_days()[0] == day
+    assert rooms.calendar.current_booking_id() == booking_id  # type: ignore[attr-defined]
+    assert rooms.pending_button.isChecked()
+
+
+def test_pending_model_without_a_window(qtmodeltester: object) -> None:
+    from app.services.home import PendingLine
+    from ui.home.pending import PendingBookingsModel
+
+    model = PendingBookingsModel()
+    model.set_lines([PendingLine(7, at(1, 14), at(1, 16), "多功能厅", "合唱排练", "")])
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.row_texts(0)[1:] == ["多功能厅", "合唱排练", "—"]

@@ -91,3 +91,16 @@ def format_time(moment: dt.datetime | dt.time) -> str:
 
 def format_time_span(starts_at: dt.datetime, ends_at: dt.datetime) -> str:
     return f"{format_time(starts_at)}–{format_time(ends_at)}"
+
+
+def format_when(starts_at: dt.datetime, ends_at: dt.datetime) -> str:
+    """A day with its weekday and the times, e.g. 3月5日 周四 14:00–16:00; something over
+    midnight names both days."""
+    if ends_at.date() != starts_at.date() and ends_at != dt.datetime.combine(
+        starts_at.date() + dt.timedelta(days=1), dt.time()
+    ):
+        return (
+            f"{format_day(starts_at.date())} {format_time(starts_at)}–"
+            f"{format_day(ends_at.date())} {format_time(ends_at)}"
+        )
+    return f"{format_day(starts_at.date())} {format_time_span(starts_at, ends_at)}"

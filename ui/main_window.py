@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import logging
 from collections.abc import Callable
@@ -156,12 +157,28 @@ class MainWindow(QMainWindow):
     def _add_standard_desks(self) -> None:
         from ui.home.desk import HomeDesk
 
-        self.add_desk("home", self.tr("Home"), QIcon(), HomeDesk(self.context, self))
+        home = HomeDesk(self.context, self)
+        home.pending_booking_activated.connect(self.on_pending_booking_activated)
+        self.add_desk("home", self.tr("Home"), QIcon(), home)
         self.add_lazy_desk("reception", self.tr("Reception"), QIcon(), self._make_reception_desk)
         self.add_lazy_desk("people", self.tr("People"), QIcon(), self._make_people_desk)
         self.add_lazy_desk("rooms", self.tr("Rooms"), QIcon(), self._make_rooms_desk)
         if self.context.actor.role == Role.ADMIN and _module_exists("ui.settings"):
             self.add_lazy_desk("settings", self.tr("Settings"), QIcon(), self._make_settings_desk)
+
+    def on_pending_booking_activated(self, booking_id: int, day: dt.date) -> None:
+        """Home's booking awaiting approval: the Rooms desk on its day, the booking chosen when
+        the desk offers that (`show_booking(id, day)`, else `show_day(day)`); nothing while the
+        program has no Rooms desk."""
+        if not self.switch_to("rooms"):
+            return
+        desk = self.desk("rooms")
+        show_booking = getattr(desk, "show_booking", None)
+        show_day = getattr(desk, "show_day", None)
+        if callable(show_booking):
+            show_booking(booking_id, day)
+        elif callable(show_day):
+            show_day(day)
 
     def _make_reception_desk(self) -> QWidget:
         from ui.reception.desk import ReceptionDesk

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QHeaderView,
     QProxyStyle,
     QStyle,
     QStyleOption,
@@ -167,6 +168,20 @@ def configure_table(view: QTableView) -> None:
     # would otherwise keep the GUI thread busy for half a second each time it is shown.
     view.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
     update_table_metrics(view)
+
+
+def fit_columns(view: QTableView, *, stretch: int) -> None:
+    """Every column as wide as its contents but `stretch`, which takes the room that is left (a
+    long text is elided there and shown whole in its tooltip): no table scrolls sideways."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(view.model().columnCount()):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if column == stretch
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(column, mode)
 
 
 def update_table_metrics(view: QTableView) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app.models import BookingKind, Purpose
+from app.models import BookingKind, OrganisationKind, Purpose
 from app.services.reception import STANDARD_TAGS
 
 CENTRE = {
@@ -42,28 +42,142 @@ TAG_PLANNER = TAGS.index("草根规划师") + 1
 TAG_ALONE = TAGS.index("独居老人") + 1
 TAG_AGED = TAGS.index("高龄老人") + 1
 
-# (name, capacity, location)
-ROOMS: tuple[tuple[str, int, str], ...] = (
-    ("多功能厅", 80, "一楼"),
-    ("党群议事厅", 30, "二楼201"),
-    ("书画室", 20, "二楼202"),
-    ("舞蹈房", 25, "三楼301"),
-    ("康养活动室", 20, "一楼东侧"),
-    ("亲子阅读室", 15, "二楼203"),
-    ("会议室", 12, "三楼302"),
+
+@dataclass(frozen=True)
+class RoomSpec:
+    name: str
+    capacity: int
+    location: str
+    facilities: str
+    colour: str
+    # (weekdays, 0 = Monday; opens; closes): a weekday left out is closed.
+    hours: tuple[tuple[tuple[int, ...], str, str], ...]
+
+
+EVERY_DAY = (0, 1, 2, 3, 4, 5, 6)
+ROOMS: tuple[RoomSpec, ...] = (
+    RoomSpec(
+        "多功能厅",
+        80,
+        "一楼",
+        "投影仪、音响、无线话筒、舞台、80 把椅子",
+        "#1F5FAD",
+        ((EVERY_DAY, "08:30", "20:30"),),
+    ),
+    RoomSpec(
+        "党群议事厅",
+        30,
+        "二楼201",
+        "投影仪、会议桌、话筒、30 把椅子",
+        "#B3261E",
+        ((EVERY_DAY, "08:30", "20:30"),),
+    ),
+    RoomSpec(
+        "书画室",
+        20,
+        "二楼202",
+        "书画长桌 10 张、水池、晾画架",
+        "#7A5C00",
+        (((1, 2, 3, 4, 5, 6), "08:30", "17:30"),),  # closed on Mondays
+    ),
+    RoomSpec(
+        "舞蹈房",
+        25,
+        "三楼301",
+        "镜墙、把杆、音响、木地板",
+        "#6A3D9A",
+        ((EVERY_DAY, "08:00", "20:30"),),  # opens early for the morning exercise groups
+    ),
+    RoomSpec(
+        "康养活动室",
+        20,
+        "一楼东侧",
+        "血压计、体重秤、按摩椅、20 把椅子",
+        "#2E7D32",
+        (((0, 1, 2, 3, 4, 5), "08:30", "17:00"),),  # closed on Sundays
+    ),
+    RoomSpec(
+        "亲子阅读室",
+        15,
+        "二楼203",
+        "绘本约 2000 册、儿童桌椅、软垫",
+        "#C2185B",
+        (((1, 2, 3, 4, 5, 6), "09:00", "18:00"),),  # closed on Mondays
+    ),
+    RoomSpec(
+        "会议室",
+        12,
+        "三楼302",
+        "会议桌、电视屏、12 把椅子",
+        "#00695C",
+        (((0, 1, 2, 3, 4, 5), "08:30", "20:30"),),  # closed on Sundays
+    ),
 )
 HALL, PARTY_ROOM, ART_ROOM, DANCE_ROOM, CARE_ROOM, READING_ROOM, MEETING_ROOM = range(1, 8)
+# The centre's own closed days: (days from today, reason).
+CLOSURES = ((-20, "全馆消毒保洁，闭馆一天"), (12, "消防设施年检，闭馆一天"))
 
-# (name, kind: "52" 民办非企业 / "51" 社会团体 / "12" 事业单位 / None unregistered, contact)
-ORGANISATIONS: tuple[tuple[str, str | None, str], ...] = (
-    ("上海东邻社区服务社", "52", "周敏"),
-    ("松江区乐龄健康服务中心", "52", "陆建平"),
-    ("新桥镇社区卫生服务中心", "12", "张医生"),
-    ("东社区志愿者协会", "51", "徐卫国"),
-    ("小美艺术工作室", None, "沈佳怡"),
-    ("青禾社会工作服务社", "52", "顾晓雯"),
-    ("绿色家园环保公益促进中心", "52", "钱志明"),
-    ("东社区睦邻合唱团", None, "陈美华"),
+# (name, registration: "52" 民办非企业 / "51" 社会团体 / "12" 事业单位 / None unregistered, contact,
+#  kind: incubated 孵化 / introduced 引进 / partner 合作, what they provide)
+ORGANISATIONS: tuple[tuple[str, str | None, str, OrganisationKind, str], ...] = (
+    (
+        "上海东邻社区服务社",
+        "52",
+        "周敏",
+        OrganisationKind.INCUBATED,
+        "社区营造、共营市集、草根规划师培育",
+    ),
+    (
+        "松江区乐龄健康服务中心",
+        "52",
+        "陆建平",
+        OrganisationKind.INTRODUCED,
+        "长者健身操、慢病自我管理小组",
+    ),
+    (
+        "新桥镇社区卫生服务中心",
+        "12",
+        "张医生",
+        OrganisationKind.PARTNER,
+        "健康讲座、中医义诊、家庭医生签约",
+    ),
+    (
+        "东社区志愿者协会",
+        "51",
+        "徐卫国",
+        OrganisationKind.INCUBATED,
+        "志愿者招募与培训、每周六志愿者服务日",
+    ),
+    (
+        "小美艺术工作室",
+        None,
+        "沈佳怡",
+        OrganisationKind.INCUBATED,
+        "小美艺术课堂：水彩、剪纸与手作",
+    ),
+    (
+        "青禾社会工作服务社",
+        "52",
+        "顾晓雯",
+        OrganisationKind.INTRODUCED,
+        "助老智能手机课堂、亲子绘本阅读、四点半课堂",
+    ),
+    (
+        "绿色家园环保公益促进中心",
+        "52",
+        "钱志明",
+        OrganisationKind.INTRODUCED,
+        "垃圾分类宣传、桶前督导培训",
+    ),
+    ("东社区睦邻合唱团", None, "陈美华", OrganisationKind.INCUBATED, "合唱排练与社区演出"),
+    (
+        "顾竹君说唱艺术中心南翔基地",
+        "52",
+        "顾老师",
+        OrganisationKind.INTRODUCED,
+        "上海说唱、沪剧进社区",
+    ),
+    ("五彩亲子公益发展中心", "52", "吴彩霞", OrganisationKind.PARTNER, "亲子活动、家庭教育讲座"),
 )
 (
     ORG_SERVICE,
@@ -74,7 +188,77 @@ ORGANISATIONS: tuple[tuple[str, str | None, str], ...] = (
     ORG_SOCIAL_WORK,
     ORG_GREEN,
     ORG_CHOIR,
-) = range(1, 9)
+    ORG_SHUOCHANG,
+    ORG_FAMILY,
+) = range(1, 11)
+
+# The 1+7+49 deliberation platform (1 群英荟, 7 community councils, 49 working committees): rows
+# of kind council after the organisations above, in this order: the 群英荟, then for each
+# community its council followed by its seven committees.
+PLATFORM = ("东社区群英荟", "东社区党群议事总平台：街区大事共商共议、资源统筹")
+COUNCIL_PROVIDES = "居民区自治议事：协商小区公共事务，民生直通车诉求上会议定"
+COMMITTEES: tuple[tuple[str, str], ...] = (
+    ("环境整治工作委员会", "楼道堆物、垃圾分类、环境卫生"),
+    ("平安建设工作委员会", "消防安全、治安巡逻、电动车充电"),
+    ("文化体育工作委员会", "文体团队、节庆活动、健身场地"),
+    ("为老服务工作委员会", "助餐助浴、独居老人探访、适老化改造"),
+    ("青少年工作委员会", "假期托管、四点半课堂、青少年志愿服务"),
+    ("物业管理工作委员会", "物业服务监督、停车管理、设施维修"),
+    ("睦邻互助工作委员会", "邻里纠纷调解、睦邻公约、互助服务"),
+)
+
+
+def council_name(community: str) -> str:
+    return f"{community}居民区自治理事会"
+
+
+def platform_id(community_index: int | None, committee: int | None = None) -> int:
+    """The organisation id of the 群英荟 (no community), a community's council (0-based
+    community index) or one of its committees (0-based, in COMMITTEES order)."""
+    first = len(ORGANISATIONS) + 1
+    if community_index is None:
+        return first
+    block = first + 1 + community_index * (1 + len(COMMITTEES))
+    return block if committee is None else block + 1 + committee
+
+
+# Council meetings: (days from today, start, minutes, community index or None for the 群英荟,
+# committee index or None for the council, title with {c} community and {m} month, requests on
+# its agenda). The first has been held: its outcomes are recorded.
+COUNCIL_MEETINGS: tuple[tuple[int, str, int, int | None, int | None, str, int], ...] = (
+    (-12, "19:00", 90, 1, None, "{c}自治理事会{m}月议事会", 3),
+    (1, "19:00", 90, 0, None, "{c}自治理事会{m}月议事会", 3),
+    (3, "14:00", 90, 3, 0, "{c}环境整治专题议事会", 2),
+    (8, "14:00", 120, None, None, "东社区群英荟{m}月联席议事会", 2),
+    (10, "19:00", 90, 5, None, "{c}自治理事会{m}月议事会", 0),
+)
+# Requests raised for the councils: (category, text with {c} community, {g} building group,
+# {b} building, {phone}; the decision of the meeting held; resolved by it, or still open).
+COUNCIL_REQUESTS: tuple[tuple[str, str, str, bool], ...] = (
+    (
+        "物业管理",
+        "{c}{b}号楼顶楼渗水，多次报修未修好，请联系我 {phone}。",
+        "物业两周内完成屋面防水修补，维修基金列支，楼组长验收。",
+        True,
+    ),
+    (
+        "停车管理",
+        "{c}电动自行车在楼道充电，存在消防隐患。",
+        "在小区东门增设 20 个充电桩，楼道张贴禁充提示，每月巡查。",
+        True,
+    ),
+    (
+        "环境卫生",
+        "{c}{g}楼道堆放杂物多，希望组织清理。",
+        "下月第一个周六组织志愿者集中清理，下次会议听取情况后再议。",
+        False,
+    ),
+    ("养老助老", "{c}独居老人较多，希望有人定期上门探访。", "", True),
+    ("设施报修", "{c}{b}号楼单元门门禁损坏，外来人员随意进出。联系电话 {phone}", "", True),
+    ("环境卫生", "{c}垃圾箱房夜间有异味，影响低层住户开窗。", "", True),
+    ("邻里纠纷", "{c}{b}号楼楼上住户空调外机滴水，协商未果。", "", True),
+    ("物业管理", "{c}小区绿化带被占用种菜，希望恢复绿化。", "", True),
+)
 
 # Who an item's signups come from.
 ADULTS, ELDERLY, CHILDREN, PARTY, DOUBLE_REPORTERS, VOLUNTEERS, ACTIVISTS = range(7)

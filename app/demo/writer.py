@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, text
+from sqlalchemy.orm import Session
 
 from app import counters, people_fields
 from app.demo.centre import (
@@ -18,7 +19,12 @@ from app.demo.centre import (
     ADULTS,
     CENTRE,
     CHILDREN,
+    CLOSURES,
+    COMMITTEES,
     COMMUNITIES,
+    COUNCIL_MEETINGS,
+    COUNCIL_PROVIDES,
+    COUNCIL_REQUESTS,
     DOUBLE_REPORTERS,
     ELDERLY,
     HOUR_WEIGHTS,
@@ -30,6 +36,8 @@ from app.demo.centre import (
     ONE_OFF_SLOTS,
     ORGANISATIONS,
     PARTY,
+    PARTY_ROOM,
+    PLATFORM,
     PURPOSES,
     REQUESTS,
     ROOMS,
@@ -46,13 +54,17 @@ from app.demo.centre import (
     TIMETABLE,
     VOLUNTEERS,
     Slot,
+    council_name,
     hhmm,
+    platform_id,
 )
 from app.demo.draw import accumulate, pick, pick_distinct
 from app.demo.residents import AGE_BANDS, SHOWCASE, Residents
 from app.models import (
     Account,
     ActivitySession,
+    AgendaItem,
+    AgendaOutcome,
     Base,
     Booking,
     BookingKind,
@@ -62,14 +74,18 @@ from app.models import (
     Centre,
     Certificate,
     CertificateKind,
+    Closure,
+    ClosureKind,
     Community,
     Organisation,
+    OrganisationKind,
     Person,
     PersonSearchKey,
     PersonTag,
     Request,
     RequestStatus,
     Room,
+    RoomHours,
     ServiceItem,
     ServiceRecord,
     ServiceRecordKind,
@@ -84,6 +100,7 @@ from app.pinyin import search_keys
 from app.security import hash_password
 from app.services import certificates, rooms
 from app.services.people import member_code
+from app.services.rooms.days import OpeningCalendar
 from app.start import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 BATCH = 20_000  # rows per executemany: big enough to amortise, small enough for memory
@@ -104,7 +121,10 @@ class Writer:
         self.today = now.date()
         self.counts: dict[str, int] = defaultdict(int)
         self.diary = rooms.RoomDiary()
-        self.room_capacity = {index: room[1] for index, room in enumerate(ROOMS, start=1)}
+        self.room_capacity = {index: room.capacity for index, room in enumerate(ROOMS, start=1)}
+        self.calendar: OpeningCalendar | None = None  # once rooms' hours and closures are in
+        # The councils' meetings booked: (booking id, start, row of COUNCIL_MEETINGS, title).
+        self.council_meetings: list[tuple[int, dt.datetime, int, str]] = []
         # Filled as the sections are written.
         # Per community: (group id, group name, building numbers).
         self.groups: list[list[tuple[int, str, list[int]]]] = []
@@ -153,6 +173,7 @@ class Writer:
         # Rooms are handed out in order: recurring bookings, the menu's sessions, then one-offs.
         self._series_bookings()
         sessions, signups, records = self._sessions()
+        self._council_meetings()
         # Walk-ins exist only for sessions held by now: numbered last, so that the others keep
         # their ids at any time of the day.
         signups += self.walk_ins
@@ -170,6 +191,7 @@ class Writer:
         self._certificates()
         self._visits()
         self._requests()
+        self._council_agendas()
         self._fix_sequences()
 
     def _centre_and_accounts(self) -> None:
@@ -228,23 +250,84 @@ class Writer:
         self._insert(
             Room,
             [
-                {"id": i, "name": name, "capacity": capacity, "location": where, "sort_order": i}
-                for i, (name, capacity, where) in enumerate(ROOMS, start=1)
+                {
+                    "id": i,
+                    "name": room.name,
+                    "capacity": room.capacity,
+                    "location": room.location,
+                    "facilities": room.facilities,
+                    "colour": room.colour,
+                    "sort_order": i,
+                }
+                for i, room in enumerate(ROOMS, start=1)
+            ],
+        )
+        # Every room needs its hours: a weekday without a row is closed.
+        self._insert(
+            RoomHours,
+            [
+                {"room_id": i, "weekday": weekday, "opens": hhmm(opens), "closes": hhmm(closes)}
+                for i, room in enumerate(ROOMS, start=1)
+                for weekdays, opens, closes in room.hours
+                for weekday in weekdays
+            ],
+        )
+        self._insert(
+            Closure,
+            [
+                {"day": self._day(offset), "kind": str(ClosureKind.CLOSED), "reason": reason}
+                for offset, reason in CLOSURES
             ],
         )
         rows = []
-        for i, (name, kind, contact) in enumerate(ORGANISATIONS, start=1):
+        for i, (name, registration, contact, kind, provides) in enumerate(ORGANISATIONS, start=1):
             rows.append(
                 {
                     "id": i,
                     "name": name,
-                    "credit_code": None if kind is None else self.residents.credit_code(kind),
+                    "kind": str(kind),
+                    "credit_code": None
+                    if registration is None
+                    else self.residents.credit_code(registration),
                     "contact_name": contact,
                     "contact_phone": self.residents.mobile(),
+                    "provides": provides,
                     **self._stamp(),
                 }
             )
+        # The 1+7+49 platform: the 群英荟, then each community's council and its committees.
+        platform = [(PLATFORM[0], PLATFORM[1])]
+        for community in COMMUNITIES:
+            platform.append((council_name(community[0]), COUNCIL_PROVIDES))
+            platform += [(community[0] + name, topics) for name, topics in COMMITTEES]
+        for name, provides in platform:
+            contact, _foreign = self.residents.name("F" if self.rng.random() < 0.6 else "M", 1965)
+            rows.append(
+                {
+                    "id": len(rows) + 1,
+                    "name": name,
+                    "kind": str(OrganisationKind.COUNCIL),
+                    "credit_code": None,
+                    "contact_name": contact,
+                    "contact_phone": self.residents.mobile(),
+                    "provides": provides,
+                    **self._stamp(),
+                }
+            )
+        assert rows[platform_id(None) - 1]["name"] == PLATFORM[0]
         self._insert(Organisation, rows)
+        # When each room is open, read back as the Rooms desk reads it.
+        first = self._day(-PAST_WEEKS * 7 - 1)
+        last = self._day(FUTURE_WEEKS * 7 + 1)
+        # (It reads everything at once: the session may go, the writing transaction stays.)
+        with Session(bind=self.conn) as session:
+            self.calendar = OpeningCalendar(session, first, last)
+
+    def _open(self, room: int, start: dt.datetime, end: dt.datetime) -> str | None:
+        """Why the room is closed then (a holiday, the centre's closure, outside its hours);
+        None when it is open."""
+        assert self.calendar is not None
+        return self.calendar.problem(room, start, end)
 
     def _people(self, count: int) -> None:
         rng = self.rng
@@ -411,8 +494,10 @@ class Writer:
                 + regulars[:40]
             ),
         }
-        self.regulars = regulars
-        self.adults = adults
+        # Who books, asks and comes often; in a tiny demo whose residents all withheld consent,
+        # the first resident (a name and a community are kept without consent).
+        self.regulars = regulars or [1]
+        self.adults = adults or self.regulars
 
     def _menu(self) -> None:
         series = {
@@ -453,8 +538,10 @@ class Writer:
         series: int | None = None,
         note: str = "",
     ) -> int | None:
-        """Append a booking if the room is free then; its id, or None when it is taken."""
-        if rooms.holds_room(status) and not self.diary.take(room, start, end):
+        """Append a booking if the room is open and free then; its id, or None when it isn't."""
+        if rooms.holds_room(status) and (
+            self._open(room, start, end) is not None or not self.diary.take(room, start, end)
+        ):
             return None
         self.booking_id += 1
         asked = start - dt.timedelta(days=self.rng.randint(2, 20), hours=self.rng.randint(0, 6))
@@ -463,6 +550,7 @@ class Writer:
                 "id": self.booking_id,
                 "room_id": room,
                 "series_id": series,
+                "occurrence_start": start if series is not None else None,
                 "title": title,
                 "kind": str(kind),
                 "status": str(status),
@@ -471,6 +559,9 @@ class Writer:
                 "expected_attendees": expected,
                 "organisation_id": organisation,
                 "person_id": person,
+                "booker_account_id": self.staff_id
+                if kind in (BookingKind.STAFF, BookingKind.COUNCIL)
+                else None,
                 "created_by_id": self.staff_id if kind != BookingKind.RESIDENT else self.desk_id,
                 "note": note,
                 **self._stamp(asked),
@@ -513,15 +604,21 @@ class Writer:
             occurrences = list(rrulestr(rule, dtstart=dt.datetime.combine(first_day, start)))
             cancelled = rng.randrange(len(occurrences))  # one exception per series
             for n, begins in enumerate(occurrences):
+                ends = begins + dt.timedelta(minutes=minutes)
                 status, note = BookingStatus.CONFIRMED, ""
-                if n == cancelled:
+                if self._open(room, begins, ends) is not None:
+                    # A holiday or the centre's closure: this one is off.
+                    assert self.calendar is not None
+                    why = self.calendar.status(begins.date()).name or "闭馆"
+                    status, note = BookingStatus.CANCELLED, f"本次暂停：{why}"
+                elif n == cancelled:
                     status, note = BookingStatus.CANCELLED, "本次暂停：中心活动占用"
                 self._booking(
                     room,
                     title,
                     kind,
                     begins,
-                    begins + dt.timedelta(minutes=minutes),
+                    ends,
                     status=status,
                     expected=min(self.room_capacity[room], rng.randint(8, 20)),
                     organisation=org,
@@ -701,13 +798,18 @@ class Writer:
             day = self._day(offset)
             for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
                 self._one_off(day, BookingStatus.CONFIRMED)
-        # Requests from residents and organisations awaiting approval, and a few withdrawn.
-        for _ in range(6):
-            self._one_off(self._day(rng.randint(1, last)), BookingStatus.PENDING)
+        # Requests from residents and organisations awaiting approval, most of them for the
+        # coming week; and a few withdrawn.
+        for wanted, (nearest, furthest) in ((4, (1, 7)), (2, (8, last))):
+            placed = tries = 0
+            while placed < wanted and tries < wanted * 10:
+                tries += 1
+                day = self._day(rng.randint(nearest, furthest))
+                placed += self._one_off(day, BookingStatus.PENDING)
         for _ in range(3):
             self._one_off(self._day(rng.randint(first, last)), BookingStatus.CANCELLED)
 
-    def _one_off(self, day: dt.date, status: str) -> None:
+    def _one_off(self, day: dt.date, status: str) -> bool:
         rng = self.rng
         title, kind, wanted, org = rng.choice(ONE_OFF)
         if status == BookingStatus.PENDING and kind == BookingKind.STAFF:
@@ -735,7 +837,109 @@ class Writer:
                 note=note,
             )
             if booked is not None:
-                return
+                return True
+        return False
+
+    def _council_meetings(self) -> None:
+        """The councils' meetings (COUNCIL_MEETINGS) in the 党群议事厅, else another room big
+        enough that is free; their agendas are written with the requests (`_council_agendas`)."""
+        rng = self.rng
+        for row, (offset, at, minutes, community, committee, title, _items) in enumerate(
+            COUNCIL_MEETINGS
+        ):
+            start = dt.datetime.combine(self._day(offset), hhmm(at))
+            for _ in range(7):  # the next day the centre is open, when that one is closed
+                if self._open(PARTY_ROOM, start, start + dt.timedelta(minutes=minutes)) is None:
+                    break
+                start += dt.timedelta(days=1)
+            name = COMMUNITIES[community][0] if community is not None else ""
+            wanted = rng.randint(12, 25)
+            others = [r for r, size in self.room_capacity.items() if size >= wanted]
+            rooms = [PARTY_ROOM, *sorted(others, key=lambda r: self.room_capacity[r])]
+            named = title.format(c=name, m=start.month)[:60]
+            for room in rooms:
+                booking = self._booking(
+                    room,
+                    named,
+                    BookingKind.COUNCIL,
+                    start,
+                    start + dt.timedelta(minutes=minutes),
+                    expected=min(wanted, self.room_capacity[room]),
+                    organisation=platform_id(community, committee),
+                )
+                if booking is not None:
+                    self.council_meetings.append((booking, start, row, named))
+                    break
+
+    def _council_agendas(self) -> None:
+        """Requests residents raised for the councils, on the meetings' agendas; the meeting
+        held has its outcomes recorded and carried back to the requests, as the desk does."""
+        rng = self.rng
+        requests: list[Row] = []
+        items: list[Row] = []
+        first_id = self.counts["requests"] + 1
+        texts = list(COUNCIL_REQUESTS)
+        by_community: dict[int, list[int]] = defaultdict(list)
+        for person in self.regulars:
+            by_community[self.community[person] or 1].append(person)
+        for booking, start, row, meeting_title in self.council_meetings:
+            _offset, _at, minutes, community, _committee, _title, count = COUNCIL_MEETINGS[row]
+            held = start + dt.timedelta(minutes=minutes) <= self.now
+            for position in range(1, count + 1):
+                category, template, decision, resolves = texts[len(requests) % len(texts)]
+                c_index = community if community is not None else rng.randrange(len(COMMUNITIES))
+                people = by_community.get(c_index + 1) or self.regulars
+                person = rng.choice(people)
+                _group_id, group_name, buildings = rng.choice(self.groups[c_index])
+                asked = start - dt.timedelta(days=rng.randint(3, 20), minutes=rng.randrange(600))
+                request: Row = {
+                    "id": first_id + len(requests),
+                    "person_id": person,
+                    "category": category,
+                    "text": template.format(
+                        c=COMMUNITIES[c_index][0],
+                        g=group_name,
+                        b=rng.choice(buildings),
+                        phone=self.residents.mobile(),
+                    ),
+                    "status": str(RequestStatus.OPEN),
+                    "created_by_id": self.desk_id,
+                    "assigned_to_id": None,
+                    "resolution": "",
+                    "resolved_at": None,
+                    "created_at": asked,
+                    "updated_at": asked,
+                }
+                item: Row = {
+                    "booking_id": booking,
+                    "request_id": request["id"],
+                    "position": position,
+                    "outcome": None,
+                    "decision": "",
+                    "added_by_id": self.staff_id,
+                    "recorded_by_id": None,
+                    "recorded_at": None,
+                }
+                if held:  # recorded the evening of the meeting, as agenda.record_outcome does
+                    recorded = start + dt.timedelta(minutes=minutes + 15)
+                    text = decision or "已落实，居民回访满意。"
+                    outcome = AgendaOutcome.RESOLVED if resolves else AgendaOutcome.OPEN
+                    item.update(
+                        outcome=str(outcome),
+                        decision=text,
+                        recorded_by_id=self.staff_id,
+                        recorded_at=recorded,
+                    )
+                    request["resolution"] = f"{start:%Y-%m-%d} {meeting_title}：{text}"
+                    request["updated_at"] = recorded
+                    if resolves:
+                        request["status"] = str(RequestStatus.RESOLVED)
+                        request["resolved_at"] = recorded
+                requests.append(request)
+                items.append(item)
+        self._insert(Request, requests)
+        self._insert(AgendaItem, items)
+        self.counts["requests"] += len(requests)
 
     def _make_up_records(self) -> None:
         rng = self.rng
@@ -823,8 +1027,11 @@ class Writer:
         purpose_cum = list(accumulate(w for _p, w in PURPOSES))
         hour_cum = list(accumulate(HOUR_WEIGHTS))
         rows: list[Row] = []
+        assert self.calendar is not None
         for offset in range(-PAST_WEEKS * 7 + 1, 1):
             day = self._day(offset)
+            if self.calendar.status(day).closed:  # a holiday or the centre's closed day
+                continue
             factor = 0.75 if day.weekday() >= 5 else 1.0
             day_rows: list[Row] = []
             opens = dt.datetime.combine(day, hhmm("08:30"))
@@ -899,6 +1106,7 @@ class Writer:
                 }
             )
         self._insert(Request, rows)
+        self.counts["requests"] = len(rows)
 
     def _fix_sequences(self) -> None:
         """Rows were written with their ids; PostgreSQL's sequences must learn them."""
@@ -923,6 +1131,8 @@ class Writer:
             Certificate,
             Visit,
             Request,
+            Closure,
+            AgendaItem,
         ):
             table = model.__tablename__
             self.conn.execute(

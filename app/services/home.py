@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.models import (
+    Account,
     ActivitySession,
     Booking,
     BookingStatus,
+    Organisation,
+    Person,
     Purpose,
     Room,
     ServiceItem,
@@ -21,6 +24,7 @@ from app.models import (
     SignupStatus,
     Visit,
 )
+from app.security import Actor, Permission
 
 
 @dataclass(frozen=True)
@@ -133,16 +137,51 @@ def sessions_between(session: Session, start: dt.datetime, end: dt.datetime) -> 
     return [SessionLine(*row) for row in rows]
 
 
+def _awaiting_approval() -> ColumnElement[bool]:
+    """Bookings requested and not yet decided that still lie ahead (or are under way)."""
+    return and_(Booking.status == BookingStatus.PENDING.value, Booking.ends_at > clock.now())
+
+
 def pending_approvals(session: Session) -> int:
-    now = clock.now()
     return (
-        session.scalar(
-            select(func.count())
-            .select_from(Booking)
-            .where(Booking.status == BookingStatus.PENDING.value, Booking.ends_at > now)
-        )
-        or 0
+        session.scalar(select(func.count()).select_from(Booking).where(_awaiting_approval())) or 0
     )
+
+
+@dataclass(frozen=True)
+class PendingLine:
+    """A booking awaiting approval, as Home lists it for staff."""
+
+    id: int
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    room: str
+    title: str
+    booker: str  # the organisation, the resident, or the account that asked
+
+
+def pending_bookings(session: Session, actor: Actor) -> list[PendingLine]:
+    """Every booking awaiting approval (those `pending_approvals` counts), soonest first."""
+    actor.require(Permission.ROOMS)
+    rows = session.execute(
+        select(
+            Booking.id,
+            Booking.starts_at,
+            Booking.ends_at,
+            Room.name,
+            Booking.title,
+            func.coalesce(Organisation.name, Person.name, Account.display_name, ""),
+        )
+        .join(Room, Room.id == Booking.room_id)
+        .outerjoin(Organisation, Organisation.id == Booking.organisation_id)
+        .outerjoin(Person, Person.id == Booking.person_id)
+        .outerjoin(
+            Account, Account.id == func.coalesce(Booking.booker_account_id, Booking.created_by_id)
+        )
+        .where(_awaiting_approval())
+        .order_by(Booking.starts_at, Room.sort_order, Booking.id)
+    )
+    return [PendingLine(*row) for row in rows]
 
 
 def visits_per_day(

@@ -271,26 +271,6 @@ def counts_by_purpose(session: Session, actor: Actor, day: dt.date) -> dict[Purp
     return {purpose: counted.get(purpose, 0) for purpose in Purpose}
 
 
-def _long_text(field: str, value: str, *, max_length: int, label: str) -> str:
-    """Free text that keeps its line breaks (a resident's request is often several lines)."""
-    text = "\n".join(line.strip() for line in value.replace("\r\n", "\n").split("\n")).strip()
-    if not text:
-        raise ValidationError(field, translate("Errors", "Please fill in %1.").replace("%1", label))
-    if len(text) > max_length:
-        raise ValidationError(
-            field,
-            translate("Errors", "%1 may be at most %2 characters.")
-            .replace("%1", label)
-            .replace("%2", str(max_length)),
-        )
-    if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
-        raise ValidationError(
-            field,
-            translate("Errors", "%1 contains characters that can't be used.").replace("%1", label),
-        )
-    return text
-
-
 def _request_row(session: Session, request: Request) -> RequestRow:
     creator = session.get(Account, request.created_by_id) if request.created_by_id else None
     assignee = session.get(Account, request.assigned_to_id) if request.assigned_to_id else None
@@ -321,7 +301,7 @@ def record_request(
         max_length=CATEGORY_MAX_LENGTH,
         label=translate("Errors", "the category"),
     )
-    clean_text = _long_text(
+    clean_text = validation.long_text(
         "text", text, max_length=REQUEST_TEXT_MAX_LENGTH, label=translate("Errors", "the request")
     )
     if person_id is not None:
@@ -391,7 +371,7 @@ def resolve_request(session: Session, actor: Actor, request_id: int, note: str) 
     """Close a request with what was done about it."""
     actor.require(Permission.RECEPTION)
     request = _open_request(session, request_id)
-    resolution = _long_text(
+    resolution = validation.long_text(
         "note", note, max_length=RESOLUTION_MAX_LENGTH, label=translate("Errors", "the resolution")
     )
     request.status = RequestStatus.RESOLVED.value

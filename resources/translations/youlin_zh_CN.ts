@@ -220,6 +220,200 @@
     </message>
 </context>
 <context>
+    <name>Agenda</name>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaDialog</name>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>The agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Nothing is on the agenda yet.</source>
+        <translation>议程上还没有议题。</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Take off</source>
+        <translation>移出议程(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Take the item off the agenda</source>
+        <translation>把这项议题移出议程</translation>
+    </message>
+    <message>
+        <source>Outcome of the chosen item</source>
+        <translation>所选议题的议事结果</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>议事结果：</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved</source>
+        <translation>已解决(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Request resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Still &amp;open, followed up</source>
+        <translation>继续跟进(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Still open, followed up</source>
+        <translation>继续跟进</translation>
+    </message>
+    <message>
+        <source>What the meeting decided</source>
+        <translation>会议议定的事项</translation>
+    </message>
+    <message>
+        <source>Record the outcome</source>
+        <translation>记录议事结果</translation>
+    </message>
+    <message>
+        <source>On the agenda</source>
+        <translation>议程上的议题</translation>
+    </message>
+    <message>
+        <source>Search the open requests</source>
+        <translation>搜索待议的诉求</translation>
+    </message>
+    <message>
+        <source>Search: words, category, community</source>
+        <translation>搜索：内容、类别或小区</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>未办结的诉求</translation>
+    </message>
+    <message>
+        <source>No open request waits for a meeting.</source>
+        <translation>没有等待上会的诉求。</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the agenda</source>
+        <translation>提交议事(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Requests to put on the agenda</source>
+        <translation>待提交议事的民生诉求</translation>
+    </message>
+    <message>
+        <source>&amp;Print the agenda…</source>
+        <translation>打印议程(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the &amp;minutes…</source>
+        <translation>打印会议纪要(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Agenda: %1</source>
+        <translation>议程：%1</translation>
+    </message>
+    <message>
+        <source>This meeting was called off.</source>
+        <translation>这次会议已取消。</translation>
+    </message>
+    <message>
+        <source>Staff put requests on the agenda and record the outcomes.</source>
+        <translation>议程的编排和议事结果的记录由工作人员完成。</translation>
+    </message>
+    <message>
+        <source>Before the meeting: put open requests on the agenda and set their order.</source>
+        <translation>会前：把待议的诉求提交议事，并排好顺序。</translation>
+    </message>
+    <message>
+        <source>The meeting is under way: requests may still be added; record each outcome.</source>
+        <translation>会议进行中：仍可提交议事；请逐项记录议事结果。</translation>
+    </message>
+    <message>
+        <source>The meeting is over: %1 item(s) still need their outcome.</source>
+        <translation>会议已结束：还有 %1 项议题未记录议事结果。</translation>
+    </message>
+    <message>
+        <source>The meeting is over and every outcome is recorded.</source>
+        <translation>会议已结束，各项议事结果均已记录。</translation>
+    </message>
+    <message>
+        <source>Item %1 [%2]: %3</source>
+        <translation>议题 %1【%2】：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Choose a request in the list first.</source>
+        <translation>请先在列表中选中一条诉求。</translation>
+    </message>
+    <message>
+        <source>Not put on the agenda: %1</source>
+        <translation>未能提交议事：%1</translation>
+    </message>
+    <message>
+        <source>Put on the agenda.</source>
+        <translation>已提交议事。</translation>
+    </message>
+    <message>
+        <source>Choose an item of the agenda first.</source>
+        <translation>请先在议程中选中一项议题。</translation>
+    </message>
+    <message>
+        <source>Not taken off: %1</source>
+        <translation>未能移出：%1</translation>
+    </message>
+    <message>
+        <source>Took item %1 off the agenda.</source>
+        <translation>已把议题 %1 移出议程。</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>未能移动：%1</translation>
+    </message>
+    <message>
+        <source>Choose resolved or still open.</source>
+        <translation>请选择“已解决”或“继续跟进”。</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>未记录：%1</translation>
+    </message>
+    <message>
+        <source>Item %1 recorded: the request is resolved.</source>
+        <translation>议题 %1 已记录：诉求已解决。</translation>
+    </message>
+    <message>
+        <source>Item %1 recorded: the request stays open with the decision noted.</source>
+        <translation>议题 %1 已记录：诉求继续跟进，议定事项已记入。</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+</context>
+<context>
     <name>AppearancePage</name>
     <message>
         <source>&amp;Language:</source>
@@ -732,6 +926,10 @@
 </context>
 <context>
     <name>Cli</name>
+    <message>
+        <source>%1: %2 items, written to %3.</source>
+        <translation>%1：%2 项议题，已写入 %3。</translation>
+    </message>
     <message>
         <source>Name the database to write with --database URL.</source>
         <translation>请用 --database URL 指定要写入的数据库。</translation>
@@ -1354,6 +1552,58 @@ Please tell the centre&apos;s staff or administrator.</source>
         <source>No backup copy of the database can be made in the folder %1 (%2), so nothing was changed. Make the folder writable, or move the data folder elsewhere with YOULIN_DATA_DIR.</source>
         <translation>无法在文件夹 %1 中备份数据库（%2），因此没有做任何更改。请让该文件夹可以写入，或用 YOULIN_DATA_DIR 把数据文件夹换到别处。</translation>
     </message>
+    <message>
+        <source>This booking no longer exists.</source>
+        <translation>这条预约已不存在。</translation>
+    </message>
+    <message>
+        <source>Only a council meeting has an agenda.</source>
+        <translation>只有议事会议才有议程。</translation>
+    </message>
+    <message>
+        <source>This meeting was called off.</source>
+        <translation>这次会议已取消。</translation>
+    </message>
+    <message>
+        <source>This meeting is over: put the request on a coming one.</source>
+        <translation>这次会议已经结束，请提交到即将召开的会议。</translation>
+    </message>
+    <message>
+        <source>This request is on this meeting&apos;s agenda already.</source>
+        <translation>这条诉求已在本次会议的议程上。</translation>
+    </message>
+    <message>
+        <source>This request is on the agenda of %1 (%2) already, still undecided. Record that meeting&apos;s outcome, or take it off that agenda first.</source>
+        <translation>这条诉求已在“%1”（%2）的议程上，尚未议定。请先记录该会议的议事结果，或先从该议程中移除。</translation>
+    </message>
+    <message>
+        <source>This agenda item no longer exists.</source>
+        <translation>这项议程已不存在。</translation>
+    </message>
+    <message>
+        <source>The meeting&apos;s outcome of this item is recorded: it stays.</source>
+        <translation>这项议程已记录议事结果，不能移除。</translation>
+    </message>
+    <message>
+        <source>The agenda was changed meanwhile. Look at it again and retry.</source>
+        <translation>议程刚被他人改动，请重新查看后再试。</translation>
+    </message>
+    <message>
+        <source>Choose whether the request is resolved or still open.</source>
+        <translation>请选择诉求已解决还是继续跟进。</translation>
+    </message>
+    <message>
+        <source>the decision</source>
+        <translation>议定事项</translation>
+    </message>
+    <message>
+        <source>The outcome is recorded once the meeting has begun.</source>
+        <translation>会议开始后才能记录议事结果。</translation>
+    </message>
+    <message>
+        <source>The outcome of this item is recorded already.</source>
+        <translation>这项议程的议事结果已记录。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1719,6 +1969,14 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>未来七天没有安排活动。</translation>
     </message>
     <message>
+        <source>Bookings awaiting approval (Enter opens the day in Rooms)</source>
+        <translation>待审批的预约（回车查看当天安排）</translation>
+    </message>
+    <message>
+        <source>No booking is awaiting approval.</source>
+        <translation>没有待审批的预约。</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
@@ -1800,6 +2058,10 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>full</source>
         <translation>已满</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
     </message>
 </context>
 <context>
@@ -3764,6 +4026,18 @@ Data folder: %2</source>
         <translation>办结诉求</translation>
     </message>
     <message>
+        <source>Council meeting</source>
+        <translation>议事会议</translation>
+    </message>
+    <message>
+        <source>Put on a meeting&apos;s agenda</source>
+        <translation>提交议事</translation>
+    </message>
+    <message>
+        <source>Put the request on the meeting&apos;s agenda</source>
+        <translation>把诉求提交到所选会议的议程</translation>
+    </message>
+    <message>
         <source>Record a request</source>
         <translation>记录民生直通车诉求</translation>
     </message>
@@ -3774,6 +4048,10 @@ Data folder: %2</source>
     <message>
         <source>Resident: %1</source>
         <translation>居民：%1</translation>
+    </message>
+    <message>
+        <source>No council meeting is coming up</source>
+        <translation>近期没有议事会议</translation>
     </message>
     <message>
         <source>Not recorded: %1</source>
@@ -3810,6 +4088,18 @@ Data folder: %2</source>
     <message>
         <source>Resolved the request of %1.</source>
         <translation>%1 的诉求已办结。</translation>
+    </message>
+    <message>
+        <source>There is no council meeting to put it on.</source>
+        <translation>近期没有可以提交的议事会议。</translation>
+    </message>
+    <message>
+        <source>Not put on the agenda: %1</source>
+        <translation>未能提交议事：%1</translation>
+    </message>
+    <message>
+        <source>Put on the agenda of %1 as item %2.</source>
+        <translation>已提交到“%1”的议程，列为第 %2 项议题。</translation>
     </message>
     <message>
         <source>%1, %2: %3 (recorded by %4; %5)</source>
@@ -4215,6 +4505,45 @@ Data folder: %2</source>
     <message>
         <source>the last %1</source>
         <translation>最后一个%1</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsAgenda</name>
+    <message>
+        <source>Request resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Request still open</source>
+        <translation>继续跟进</translation>
+    </message>
+    <message>
+        <source>Not yet decided</source>
+        <translation>尚未议定</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>【%1】%2</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>议事结果</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>登记时间</translation>
     </message>
 </context>
 <context>

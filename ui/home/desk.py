@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.errors import DomainError
+from app.roles import Permission
 from ui import labels, style
 from ui.context import DeskContext
 from ui.home.chart import VisitsChart
 from ui.home.models import PurposeCountModel, RoomScheduleModel, WeekSessionsModel
+from ui.home.pending import PendingBookingsModel
 
 if TYPE_CHECKING:
-    from app.services.home import HomeFigures  # SQLAlchemy: loaded after the window
+    from app.services.home import HomeFigures, PendingLine  # SQLAlchemy: after the window
 
 log = logging.getLogger(__name__)
 
@@ -107,20 +109,12 @@ class _Section(QWidget):
         self.stack.setCurrentWidget(self.empty if empty else self.view)
 
 
-def _fit_columns(view: QTableView, *, stretch: int) -> None:
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    for column in range(view.model().columnCount()):
-        mode = (
-            QHeaderView.ResizeMode.Stretch
-            if column == stretch
-            else QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(column, mode)
-
-
 class HomeDesk(QWidget):
     """Today at a glance; refreshed when shown and with F5."""
+
+    # A booking awaiting approval was chosen (Enter or a double-click): its id and its day, for
+    # the main window to open the Rooms desk there.
+    pending_booking_activated = Signal(int, object)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,11 +155,21 @@ class HomeDesk(QWidget):
         self.sessions_view = self._table("home.sessions", self.tr("This week's activities"))
         self.sessions_view.setModel(self.sessions_model)
         self.chart = VisitsChart(self)
+        self.pending_model = PendingBookingsModel(self)
+        self.pending_view = self._table("home.pending", self.tr("Bookings awaiting approval"))
+        self.pending_view.setModel(self.pending_model)
+        self.pending_view.activated.connect(self.on_pending_activated)
+        # Today's rooms and the bookings awaiting approval share a column beside the week's
+        # sessions: their height comes from the minimum set in _update_arrangement and the
+        # room left over, not from a table's default size hint (which made the page scroll).
+        for view in (self.rooms_view, self.pending_view):
+            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         # The free text (purpose, booking title, activity) takes the room that is left, so no
         # table needs scrolling sideways; a long title is elided and shown whole in its tooltip.
-        _fit_columns(self.purposes_view, stretch=0)
-        _fit_columns(self.rooms_view, stretch=2)
-        _fit_columns(self.sessions_view, stretch=2)
+        style.fit_columns(self.purposes_view, stretch=0)
+        style.fit_columns(self.rooms_view, stretch=2)
+        style.fit_columns(self.sessions_view, stretch=2)
+        style.fit_columns(self.pending_view, stretch=PendingBookingsModel.TITLE)
 
         self.purposes_section = _Section(
             "home.purposes",
@@ -195,6 +199,15 @@ class HomeDesk(QWidget):
             self.tr("No activity is planned for the next seven days."),
             self,
         )
+        # Staff and admin approve bookings: only they see the list (the card counts for all).
+        self.pending_section = _Section(
+            "home.pending",
+            self.tr("Bookings awaiting approval (Enter opens the day in Rooms)"),
+            self.pending_view,
+            self.tr("No booking is awaiting approval."),
+            self,
+        )
+        self.pending_section.setVisible(self._approves)
 
         header = QHBoxLayout()
         header.addWidget(self.day_label)
@@ -245,18 +258,26 @@ class HomeDesk(QWidget):
             self.chart_section,
             self.rooms_section,
             self.sessions_section,
+            self.pending_section,
         ):
             grid.removeWidget(section)
         grid.addWidget(self.purposes_section, 0, 0)
         grid.addWidget(self.chart_section, 0, 1)
-        if wide:
-            grid.addWidget(self.rooms_section, 1, 0)
-            grid.addWidget(self.sessions_section, 1, 1)
-            grid.setRowStretch(2, 0)
+        pending = 1 if self._approves else 0
+        if wide:  # the bookings awaiting approval under today's rooms, beside the sessions
+            grid.addWidget(self.rooms_section, 1, 0, 2 - pending, 1)
+            if pending:
+                grid.addWidget(self.pending_section, 2, 0)
+            grid.addWidget(self.sessions_section, 1, 1, 2, 1)
+            grid.setRowStretch(2, 2 * pending)
+            grid.setRowStretch(3, 0)
         else:
             grid.addWidget(self.rooms_section, 1, 0, 1, 2)
             grid.addWidget(self.sessions_section, 2, 0, 1, 2)
+            if pending:
+                grid.addWidget(self.pending_section, 3, 0, 1, 2)
             grid.setRowStretch(2, 3)
+            grid.setRowStretch(3, 2 * pending)
         grid.setRowStretch(0, 2)
         grid.setRowStretch(1, 3)
 
@@ -276,8 +297,11 @@ class HomeDesk(QWidget):
         available = self.width() - self.fontMetrics().height() * 2
         self._arrange(wide=available * 3 // 5 >= self._needs_width())
         rows = {self.purposes_view: 4, self.rooms_view: 5, self.sessions_view: 5}
+        if self._approves:  # the bookings awaiting approval share the rooms' column
+            rows[self.rooms_view] = rows[self.pending_view] = 2
         if not self._wide:
             rows = {self.purposes_view: 5, self.rooms_view: 8, self.sessions_view: 10}
+            rows[self.pending_view] = 6
         for view, count in rows.items():
             model = view.model()
             shown = max(1, min(count, model.rowCount()))
@@ -331,9 +355,14 @@ class HomeDesk(QWidget):
         # Imported here, not at the top: start-up shows this desk before SQLAlchemy has loaded.
         from app.services import home
 
+        approves = self._approves
         try:
-            figures = self._context.run(
-                lambda session, _actor: home.figures(session, today), write=False
+            figures, pending = self._context.run(
+                lambda session, actor: (
+                    home.figures(session, today),
+                    home.pending_bookings(session, actor) if approves else [],
+                ),
+                write=False,
             )
         except DomainError:
             log.exception("home: figures could not be read")
@@ -342,6 +371,21 @@ class HomeDesk(QWidget):
             )
             return
         self.show_figures(figures)
+        self.show_pending(pending)
+
+    @property
+    def _approves(self) -> bool:
+        return self._context.actor.may(Permission.ROOMS)
+
+    def show_pending(self, lines: Sequence[PendingLine]) -> None:
+        """The bookings awaiting approval (staff and admin)."""
+        self.pending_model.set_lines(lines)
+        self.pending_section.show_empty(not lines)
+        self._update_arrangement()
+
+    def on_pending_activated(self, index: QModelIndex) -> None:
+        line = self.pending_model.line(index.row())
+        self.pending_booking_activated.emit(line.id, line.starts_at.date())
 
     def show_figures(self, figures: HomeFigures) -> None:
         self._figures = figures
@@ -385,10 +429,11 @@ class HomeDesk(QWidget):
             self.chart_section,
             self.rooms_section,
             self.sessions_section,
+            self.pending_section,
         ):
             section.heading.setFont(style.scaled_font(section.heading, 1.1, bold=True))
         self.day_label.setFont(style.scaled_font(self.day_label, 1.2, bold=True))
-        for view in (self.purposes_view, self.rooms_view, self.sessions_view):
+        for view in (self.purposes_view, self.rooms_view, self.sessions_view, self.pending_view):
             style.update_table_metrics(view)
         if self._figures is not None:
             self._update_arrangement()

@@ -145,10 +145,7 @@ class WeekSessionsModel(_Lines["SessionLine"]):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
-                return (
-                    f"{labels.format_day(line.starts_at.date())} "
-                    f"{labels.format_time_span(line.starts_at, line.ends_at)}"
-                )
+                return labels.format_when(line.starts_at, line.ends_at)
             if column == 1:
                 return line.series
             if column == 2:

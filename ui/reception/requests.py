@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError, ValidationError
+from app.security import Permission
 from app.services import reception
 from app.services.reception import Assignee, RequestRow
-from ui import style
+from app.services.rooms import agenda
+from app.services.rooms.agenda import MeetingChoice
+from ui import labels, style
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
 from ui.reception.models import RequestsModel, request_status_text
@@ -122,6 +125,15 @@ class RequestsPanel(QWidget):
         self._fields.add("note", self.resolution_edit, resolution_message)
         assignee_message = FieldMessage("reception.request.assignee.message", self)
         self._fields.add("account_id", self.assignee_combo, assignee_message)
+        # 提交议事: staff put the request on a coming council meeting's agenda.
+        self.meeting_combo = QComboBox(self)
+        self.meeting_combo.setObjectName("reception.request.meeting")
+        self.meeting_combo.setAccessibleName(self.tr("Council meeting"))
+        self.agenda_button = QPushButton(self.tr("Put on a meeting's agenda"), self)
+        self.agenda_button.setObjectName("reception.request.toAgenda")
+        self.agenda_button.setAccessibleName(self.tr("Put the request on the meeting's agenda"))
+        self.agenda_button.setAutoDefault(True)
+        self.agenda_button.clicked.connect(self.on_agenda_clicked)
         self.status = StatusLine("reception.request.status", self)
 
         form = QVBoxLayout()
@@ -156,6 +168,15 @@ class RequestsPanel(QWidget):
         resolve_row.addWidget(self.resolve_button)
         follow.addLayout(resolve_row)
         follow.addWidget(resolution_message)
+        self.agenda_row = QWidget(self)
+        agenda_row = QHBoxLayout(self.agenda_row)
+        agenda_row.setContentsMargins(0, 0, 0, 0)
+        meeting_label = QLabel(self.tr("Council meeting"), self.agenda_row)
+        meeting_label.setBuddy(self.meeting_combo)
+        agenda_row.addWidget(meeting_label)
+        agenda_row.addWidget(self.meeting_combo, 1)
+        agenda_row.addWidget(self.agenda_button)
+        follow.addWidget(self.agenda_row)
 
         content = QWidget(self)
         inner = QVBoxLayout(content)
@@ -201,11 +222,13 @@ class RequestsPanel(QWidget):
     def refresh(self) -> None:
         """The open requests and the accounts to hand them to, as on file now."""
         keep = self.selected_request()
+        staff = self._context.actor.may(Permission.ROOMS)
         try:
-            rows, people = self._context.run(
+            rows, people, meetings = self._context.run(
                 lambda session, actor: (
                     reception.open_requests(session, actor),
                     reception.assignees(session, actor),
+                    agenda.upcoming_meetings(session, actor) if staff else [],
                 ),
                 write=False,
                 status=self.status,
@@ -214,6 +237,8 @@ class RequestsPanel(QWidget):
             return
         self.model.set_rows(rows)
         self._fill_assignees(people)
+        self._fill_meetings(meetings)
+        self.agenda_row.setVisible(staff)
         self.view.setVisible(bool(rows))
         self.empty_label.setVisible(not rows)
         if keep is not None:
@@ -228,6 +253,20 @@ class RequestsPanel(QWidget):
             self.assignee_combo.addItem(person.display_name, person.id)
         index = self.assignee_combo.findData(current)
         self.assignee_combo.setCurrentIndex(max(index, 0))
+
+    def _fill_meetings(self, meetings: list[MeetingChoice]) -> None:
+        current = self.meeting_combo.currentData()
+        self.meeting_combo.clear()
+        for meeting in meetings:
+            self.meeting_combo.addItem(
+                f"{labels.format_day(meeting.starts_at.date())} "
+                f"{labels.format_time(meeting.starts_at)} {meeting.title}",
+                meeting.booking_id,
+            )
+        if not meetings:
+            self.meeting_combo.setPlaceholderText(self.tr("No council meeting is coming up"))
+        index = self.meeting_combo.findData(current)
+        self.meeting_combo.setCurrentIndex(max(index, 0) if meetings else -1)
 
     def open_count(self) -> int:
         return self.model.rowCount()
@@ -252,6 +291,7 @@ class RequestsPanel(QWidget):
         chosen = self.selected_request() is not None
         self.assign_button.setEnabled(chosen and self.assignee_combo.count() > 0)
         self.resolve_button.setEnabled(chosen)
+        self.agenda_button.setEnabled(chosen and self.meeting_combo.count() > 0)
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -364,6 +404,40 @@ class RequestsPanel(QWidget):
         self.changed.emit()
         return True
 
+    def submit_to_agenda(self, booking_id: int | None = None) -> bool:
+        """提交议事: put the selected request on a council meeting's agenda (the one chosen in
+        the list by default)."""
+        chosen = self.selected_request()
+        if chosen is None:
+            self.status.show_error(self.tr("Choose a request in the list first."))
+            return False
+        if booking_id is not None:
+            index = self.meeting_combo.findData(booking_id)
+            if index >= 0:
+                self.meeting_combo.setCurrentIndex(index)
+        target = self.meeting_combo.currentData()
+        if target is None:
+            self.status.show_error(self.tr("There is no council meeting to put it on."))
+            return False
+        try:
+            line = self._context.run(
+                lambda session, actor: agenda.add_to_agenda(session, actor, int(target), chosen.id),
+                write=True,
+            )
+        except DomainError as error:
+            self.status.show_error(
+                self.tr("Not put on the agenda: %1").replace("%1", error.message)
+            )
+            return False
+        self.status.show_info(
+            self.tr("Put on the agenda of %1 as item %2.")
+            .replace("%1", self.meeting_combo.currentText())
+            .replace("%2", str(line.position))
+        )
+        self.refresh()
+        self.changed.emit()
+        return True
+
     def message(self, field: str) -> str:
         return self._fields.text(field)
 
@@ -381,6 +455,9 @@ class RequestsPanel(QWidget):
 
     def on_resolve_clicked(self) -> None:
         self.resolve()
+
+    def on_agenda_clicked(self) -> None:
+        self.submit_to_agenda()
 
     def on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_detail()

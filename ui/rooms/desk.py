@@ -577,6 +577,16 @@ class RoomsDesk(QWidget):
     def show_pending(self, shown: bool = True) -> None:
         self.pending_button.setChecked(shown)
 
+    def show_booking(self, booking_id: int, day: dt.date) -> None:
+        """Home's booking awaiting approval: its day, the booking under the cursor, the
+        approvals beside it."""
+        self.go_to(day)
+        calendar: Any = self.calendar
+        calendar.select_booking(booking_id)
+        if self._context.actor.may(Permission.ROOMS):
+            self.show_pending(True)
+        self.calendar.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # --- drags in the calendar --------------------------------------------------------------
 
     def move_booking(
