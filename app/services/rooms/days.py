@@ -68,7 +68,7 @@ def known_year(year: int) -> bool:
     return True
 
 
-def _statutory(day: dt.date) -> DayStatus | None:
+def statutory(day: dt.date) -> DayStatus | None:
     """The package's word on `day`, or None for an ordinary day; raises NotImplementedError for
     a year it doesn't know."""
     on_holiday, name = chinese_calendar.get_holiday_detail(day)
@@ -107,7 +107,7 @@ class OpeningCalendar:
             reason = closure.reason or translate("Rooms", "The centre is closed")
             return DayStatus(day, DayKind.CLOSED, reason)
         if self._known.setdefault(day.year, known_year(day.year)):
-            return _statutory(day) or DayStatus(day, DayKind.ORDINARY)
+            return statutory(day) or DayStatus(day, DayKind.ORDINARY)
         if closure is not None and closure.kind == ClosureKind.HOLIDAY:
             return DayStatus(day, DayKind.HOLIDAY, closure.reason)
         if closure is not None and closure.kind == ClosureKind.WORKDAY:
