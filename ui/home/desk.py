@@ -29,6 +29,7 @@ from app.errors import DomainError
 from ui import labels, style
 from ui.context import DeskContext
 from ui.home.chart import VisitsChart
+from ui.home.holiday_notice import HolidayNotice
 from ui.home.models import PurposeCountModel, RoomScheduleModel, WeekSessionsModel
 
 if TYPE_CHECKING:
@@ -216,6 +217,7 @@ class HomeDesk(QWidget):
         content.setObjectName("home.content")
         inner = QVBoxLayout(content)
         inner.addLayout(header)
+        inner.addWidget(HolidayNotice(context, content))  # admins: a year's holidays to enter
         inner.addLayout(cards)
         inner.addLayout(grid, 1)
         # On a small screen in the large text size the page scrolls instead of cutting off.

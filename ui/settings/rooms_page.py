@@ -1,0 +1,712 @@
+"""Rooms (活动室): the list in the calendar's order, and an editor for one room with its weekly
+opening hours. The editor takes the list's place (no modal dialog), as the accounts' forms do.
+
+Changing a room's hours never cancels a booking: the page names the bookings that now fall
+outside them, for staff to move or cancel on the Rooms desk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTime,
+    Slot,
+)
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError, ValidationError
+from app.services.rooms import days, setup
+from app.services.rooms.setup import RoomInput, RoomRow, RoomSaved
+from ui.context import DeskContext
+from ui.errors import FieldMessage, FieldMessages, StatusLine
+from ui.labels import QT_TRANSLATE_NOOP, format_time
+from ui.settings.common import (
+    INACTIVE_COLOUR,
+    affected_text,
+    fit_columns,
+    heading,
+    hint,
+    short_weekday,
+    weekday_name,
+)
+from ui.style import configure_table, make_primary, update_table_metrics
+from ui.table_model import Index, LinesModel
+from ui.widgets import button, plain
+
+# Eight colours a room's column can have, named in words (a 60-year-old picks 蓝色, not #3A7BD5);
+# each dark enough for white text (at least 4.5:1) and distinct from its neighbours.
+COLOURS: tuple[tuple[str, str], ...] = (
+    ("#1F5FAD", QT_TRANSLATE_NOOP("RoomsPage", "Blue")),
+    ("#2E7D32", QT_TRANSLATE_NOOP("RoomsPage", "Green")),
+    ("#B45309", QT_TRANSLATE_NOOP("RoomsPage", "Orange")),
+    ("#B3261E", QT_TRANSLATE_NOOP("RoomsPage", "Red")),
+    ("#6A3FA0", QT_TRANSLATE_NOOP("RoomsPage", "Purple")),
+    ("#00696B", QT_TRANSLATE_NOOP("RoomsPage", "Teal")),
+    ("#7B4F2C", QT_TRANSLATE_NOOP("RoomsPage", "Brown")),
+    ("#555555", QT_TRANSLATE_NOOP("RoomsPage", "Grey")),
+)
+NO_COLOUR = ""
+
+
+def colour_name(colour: str) -> str:
+    """蓝色 for a colour of the set, the #RRGGBB itself for another, 默认 for none."""
+    if not colour:
+        return QCoreApplication.translate("RoomsPage", "Desk's own")
+    name = next((name for code, name in COLOURS if code == colour.upper()), None)
+    return QCoreApplication.translate("RoomsPage", name) if name else colour
+
+
+def hours_summary(hours: dict[int, tuple[dt.time, dt.time]]) -> str:
+    """周一至周五 09:00–17:00；周六 09:00–12:00 — weekdays with the same hours together."""
+    if not hours:
+        return QCoreApplication.translate("RoomsPage", "Closed every day")
+    groups: list[tuple[list[int], tuple[dt.time, dt.time]]] = []
+    for weekday in sorted(hours):
+        if groups and groups[-1][1] == hours[weekday] and groups[-1][0][-1] == weekday - 1:
+            groups[-1][0].append(weekday)
+        else:
+            groups.append(([weekday], hours[weekday]))
+    parts = []
+    for weekdays, (opens, closes) in groups:
+        days = short_weekday(weekdays[0])
+        if len(weekdays) > 1:
+            days = (
+                QCoreApplication.translate("RoomsPage", "%1–%2")
+                .replace("%1", days)
+                .replace("%2", short_weekday(weekdays[-1]))
+            )
+        parts.append(f"{days} {format_time(opens)}–{format_time(closes)}")
+    return QCoreApplication.translate("RoomsPage", "; ").join(parts)
+
+
+class RoomTableModel(LinesModel[RoomRow]):
+    """The rooms in the calendar's order; one out of use is greyed and says so in words."""
+
+    CONTEXT = "RoomTableModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("RoomTableModel", "Room"),
+        QT_TRANSLATE_NOOP("RoomTableModel", "Seats"),
+        QT_TRANSLATE_NOOP("RoomTableModel", "Where"),
+        QT_TRANSLATE_NOOP("RoomTableModel", "Opening hours"),
+        QT_TRANSLATE_NOOP("RoomTableModel", "Booking"),
+        QT_TRANSLATE_NOOP("RoomTableModel", "Status"),
+    )
+    NAME, CAPACITY, LOCATION, HOURS, BOOKABLE, STATUS = range(6)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        room = self._lines[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (
+                room.name,
+                str(room.capacity),
+                room.location,
+                hours_summary(room.hours),
+                self.tr("Can be booked") if room.bookable else self.tr("Not bookable"),
+                self.tr("In use") if room.active else self.tr("Out of use"),
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.NAME and room.facilities:
+                return room.facilities
+            if column == self.HOURS:
+                return hours_summary(room.hours)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.NAME and room.colour:
+            return QColor(room.colour)
+        if role == Qt.ItemDataRole.ForegroundRole and not room.active:
+            return QColor(INACTIVE_COLOUR)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CAPACITY:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_of(self, room_id: int) -> int:
+        return next((i for i, room in enumerate(self._lines) if room.id == room_id), -1)
+
+
+class HoursRow:
+    """One weekday of the hours grid: a "closed" tick and two time editors."""
+
+    def __init__(self, weekday: int, parent: QWidget) -> None:
+        self.weekday = weekday
+        name = weekday_name(weekday)
+        self.label = QLabel(name, parent)
+        self.closed = QCheckBox(QCoreApplication.translate("RoomsPage", "Closed"), parent)
+        self.closed.setObjectName(f"settings.rooms.hours.{weekday}.closed")
+        self.closed.setAccessibleName(
+            QCoreApplication.translate("RoomsPage", "%1 closed").replace("%1", name)
+        )
+        self.opens = self._time_edit(f"settings.rooms.hours.{weekday}.opens", parent)
+        self.opens.setAccessibleName(
+            QCoreApplication.translate("RoomsPage", "%1 opens at").replace("%1", name)
+        )
+        self.closes = self._time_edit(f"settings.rooms.hours.{weekday}.closes", parent)
+        self.closes.setAccessibleName(
+            QCoreApplication.translate("RoomsPage", "%1 closes at").replace("%1", name)
+        )
+        self.dash = QLabel("–", parent)
+        self.message = FieldMessage(f"settings.rooms.hours.{weekday}.message", parent)
+        self.closed.toggled.connect(self.on_closed_toggled)
+
+    @staticmethod
+    def _time_edit(object_name: str, parent: QWidget) -> QTimeEdit:
+        edit = QTimeEdit(parent)
+        edit.setObjectName(object_name)
+        edit.setDisplayFormat("HH:mm")
+        edit.setCurrentSection(QTimeEdit.Section.HourSection)
+        return edit
+
+    def set(self, hours: tuple[dt.time, dt.time] | None) -> None:
+        if hours is not None:
+            self.opens.setTime(QTime(hours[0].hour, hours[0].minute))
+            self.closes.setTime(QTime(hours[1].hour, hours[1].minute))
+        self.closed.setChecked(hours is None)
+        self.on_closed_toggled(hours is None)
+
+    def value(self) -> tuple[dt.time, dt.time] | None:
+        if self.closed.isChecked():
+            return None
+        opens, closes = self.opens.time(), self.closes.time()
+        return dt.time(opens.hour(), opens.minute()), dt.time(closes.hour(), closes.minute())
+
+    def on_closed_toggled(self, closed: bool) -> None:
+        for widget in (self.opens, self.closes, self.dash):
+            widget.setEnabled(not closed)
+
+
+class RoomsPage(QWidget):
+    """The centre's rooms: add one, change one (its hours too), put them in the calendar's
+    order, take one out of use."""
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings.rooms")
+        self._context = context
+        self._editing: int | None = None  # the room's id; None for a new room
+
+        self._model = RoomTableModel(self)
+        self._table = QTableView(self)
+        self._table.setObjectName("settings.rooms.table")
+        self._table.setAccessibleName(self.tr("Rooms and opening hours"))
+        self._table.setModel(self._model)
+        configure_table(self._table)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setTabKeyNavigation(False)
+        self._table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        # Enter or a double click opens the editor on the room.
+        self._table.activated.connect(self.on_table_activated)
+
+        self._new = button(self.tr("&New room…"), "settings.rooms.new", self)
+        make_primary(self._new)
+        self._new.clicked.connect(self.on_new_clicked)
+        self._edit = button(self.tr("&Change room…"), "settings.rooms.edit", self)
+        self._edit.clicked.connect(self.on_edit_clicked)
+        self._up = button(self.tr("Move &up"), "settings.rooms.moveUp", self)
+        self._up.clicked.connect(self.on_move_up_clicked)
+        self._down = button(self.tr("Move &down"), "settings.rooms.moveDown", self)
+        self._down.clicked.connect(self.on_move_down_clicked)
+
+        self._message = StatusLine("settings.rooms.message", self)
+        self._warning = FieldMessage("settings.rooms.affected", self)
+
+        self._list_view = QWidget(self)
+        self._list_view.setObjectName("settings.rooms.list")
+        list_actions = QHBoxLayout()
+        for widget in (self._edit, self._up, self._down):
+            list_actions.addWidget(widget)
+        list_actions.addStretch(1)
+        list_layout = QVBoxLayout(self._list_view)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self._table, 1)
+        list_layout.addLayout(list_actions)
+
+        self._editor = self._build_editor()
+        self._views = QStackedWidget(self)
+        self._views.setObjectName("settings.rooms.views")
+        self._views.addWidget(self._list_view)
+        self._views.addWidget(self._editor)
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(heading(self.tr("Rooms and opening hours"), self), 1)
+        title_row.addWidget(self._new)
+        layout = QVBoxLayout(self)
+        layout.addLayout(title_row)
+        layout.addWidget(
+            hint(
+                self.tr(
+                    "The rooms as the calendar shows them, in this order. A room no longer used "
+                    "is taken out of use; its bookings stay."
+                ),
+                self,
+            )
+        )
+        layout.addWidget(self._message)
+        layout.addWidget(self._warning)
+        layout.addWidget(self._views, 1)
+
+        QWidget.setTabOrder(self._new, self._table)
+        self.reload()
+
+    # ---- the editor -------------------------------------------------------------------------
+
+    def _build_editor(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Room"), self)
+        box.setObjectName("settings.rooms.editor")
+        self._fields = FieldMessages()
+
+        self._name = QLineEdit(box)
+        self._name.setMaxLength(40)
+        self._name.setPlaceholderText(self.tr("e.g. 书画室"))
+        self._capacity = QSpinBox(box)
+        self._capacity.setRange(0, setup.MAX_CAPACITY)
+        self._capacity.setSuffix(self.tr(" people"))
+        self._location = QLineEdit(box)
+        self._location.setMaxLength(60)
+        self._location.setPlaceholderText(self.tr("e.g. 2nd floor, east side"))
+        self._facilities = QLineEdit(box)
+        self._facilities.setMaxLength(200)
+        self._facilities.setPlaceholderText(self.tr("e.g. 投影、音响、钢琴"))
+
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        row = 0
+        fields: list[tuple[str, str, QWidget]] = [
+            ("name", self.tr("&Name:"), self._name),
+            ("capacity", self.tr("&Seats:"), self._capacity),
+            ("location", self.tr("&Where:"), self._location),
+            ("facilities", self.tr("&Facilities:"), self._facilities),
+        ]
+        for field, text, widget in fields:
+            label = QLabel(text, box)
+            label.setBuddy(widget)
+            widget.setObjectName(f"settings.rooms.{field}")
+            widget.setAccessibleName(plain(text))
+            if isinstance(widget, QLineEdit):
+                widget.returnPressed.connect(self.on_save_clicked)
+            message = FieldMessage(f"settings.rooms.{field}.message", box)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(widget, row, 1)
+            grid.addWidget(message, row + 1, 1)
+            self._fields.add(field, widget, message)
+            row += 2
+
+        # Colour: named swatches, one tick among them.
+        colour_label = QLabel(self.tr("Colour:"), box)
+        self._colours = QButtonGroup(box)
+        self._colours.setExclusive(True)
+        swatches = QGridLayout()
+        choices = [
+            (NO_COLOUR, QCoreApplication.translate("RoomsPage", "Desk's own")),
+            *((c, QCoreApplication.translate("RoomsPage", n)) for c, n in COLOURS),
+        ]
+        for i, (code, name) in enumerate(choices):
+            swatch = QPushButton(name, box)
+            swatch.setObjectName(f"settings.rooms.colour.{code.lstrip('#') or 'none'}")
+            swatch.setAccessibleName(self.tr("Colour %1").replace("%1", name))
+            swatch.setCheckable(True)
+            swatch.setAutoDefault(False)
+            swatch.setProperty("colour", code)
+            swatch.setIcon(self._swatch_icon(code))
+            swatch.setIconSize(QSize(self.fontMetrics().height(), self.fontMetrics().height()))
+            self._colours.addButton(swatch, i)
+            swatches.addWidget(swatch, i // 3, i % 3)
+        self._other_colour = ""  # a colour not in the set, kept as it is
+        colour_message = FieldMessage("settings.rooms.colour.message", box)
+        first_swatch = self._colours.button(0)
+        colour_label.setBuddy(first_swatch)
+        self._fields.add("colour", first_swatch, colour_message)
+        grid.addWidget(colour_label, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(swatches, row, 1)
+        grid.addWidget(colour_message, row + 1, 1)
+        row += 2
+
+        self._bookable = QCheckBox(self.tr("Can be &booked"), box)
+        self._bookable.setObjectName("settings.rooms.bookable")
+        self._bookable.setAccessibleName(plain(self._bookable.text()))
+        self._active = QCheckBox(self.tr("In &use"), box)
+        self._active.setObjectName("settings.rooms.active")
+        self._active.setAccessibleName(plain(self._active.text()))
+        ticks = QHBoxLayout()
+        ticks.addWidget(self._bookable)
+        ticks.addWidget(self._active)
+        ticks.addStretch(1)
+        grid.addLayout(ticks, row, 1)
+        grid.setRowStretch(row + 1, 1)
+
+        # Opening hours, Monday to Sunday.
+        hours_box = QGroupBox(self.tr("Opening hours"), box)
+        hours_box.setObjectName("settings.rooms.hours")
+        hours_grid = QGridLayout(hours_box)
+        self._hours = [HoursRow(weekday, hours_box) for weekday in range(7)]
+        for hours_row in self._hours:
+            line = hours_row.weekday * 2
+            hours_grid.addWidget(hours_row.label, line, 0)
+            hours_grid.addWidget(hours_row.closed, line, 1)
+            hours_grid.addWidget(hours_row.opens, line, 2)
+            hours_grid.addWidget(hours_row.dash, line, 3)
+            hours_grid.addWidget(hours_row.closes, line, 4)
+            hours_grid.addWidget(hours_row.message, line + 1, 0, 1, 5)
+            self._fields.add(f"hours.{hours_row.weekday}", hours_row.opens, hours_row.message)
+        self._copy_monday = button(
+            self.tr("Same hours as &Monday every open day"), "settings.rooms.copyMonday", box
+        )
+        self._copy_monday.clicked.connect(self.on_copy_monday_clicked)
+        hours_grid.addWidget(self._copy_monday, 14, 0, 1, 5)
+        hours_grid.setColumnStretch(5, 1)
+
+        self._save = button(self.tr("&Save room"), "settings.rooms.save", box)
+        make_primary(self._save)
+        self._save.clicked.connect(self.on_save_clicked)
+        self._cancel = button(self.tr("Cancel"), "settings.rooms.cancel", box)
+        self._cancel.clicked.connect(self.on_cancel_clicked)
+        actions = QHBoxLayout()
+        actions.addWidget(self._save)
+        actions.addWidget(self._cancel)
+        actions.addStretch(1)
+
+        body = QHBoxLayout()
+        body.addLayout(grid, 3)
+        body.addWidget(hours_box, 2, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(box)
+        layout.addLayout(actions)
+        layout.addLayout(body)
+        return box
+
+    def _swatch_icon(self, code: str) -> QIcon:
+        side = self.fontMetrics().height()
+        pixmap = QPixmap(side, side)
+        pixmap.fill(QColor(code) if code else QColor("white"))
+        return QIcon(pixmap)
+
+    # ---- what tests and the desk use -------------------------------------------------------
+
+    def model(self) -> RoomTableModel:
+        return self._model
+
+    def reload(self) -> None:
+        """Fetch the rooms again, keeping the selection."""
+        selected = self.selected_room()
+        try:
+            rows = self._context.run(
+                lambda session, actor: setup.list_rooms(session, actor), write=False
+            )
+        except DomainError as error:
+            rows = []
+            self._message.show_error(error.message)
+        self._model.set_lines(rows)
+        fit_columns(self._table, stretch=RoomTableModel.HOURS)
+        if selected is not None:
+            self.select_room(selected.id)
+        self._update_buttons()
+
+    def selected_room(self) -> RoomRow | None:
+        rows = self._table.selectionModel().selectedRows()
+        return self._model.line(rows[0].row()) if rows else None
+
+    def select_room(self, room: int | str) -> bool:
+        """Select a room by id or name; True when found."""
+        lines = self._model.lines()
+        row = next(
+            (i for i, r in enumerate(lines) if room in (r.id, r.name)),
+            -1,
+        )
+        if row < 0:
+            self._table.clearSelection()
+            return False
+        self._table.selectRow(row)
+        self._table.scrollTo(self._model.index(row, 0))
+        return True
+
+    def new_room(self) -> None:
+        """Open the editor on a new room (the centre's hours filled in)."""
+        try:
+            hours = self._context.run(
+                lambda session, _actor: days.default_hours(session), write=False
+            )
+        except DomainError as error:
+            self._message.show_error(error.message)
+            return
+        self._open_editor(None, RoomInput("", 20, bookable=True, active=True, hours=hours))
+
+    def edit_room(self, room: int | str | None = None) -> bool:
+        """Open the editor on a room (the selected one by default); False when there is none."""
+        if room is not None and not self.select_room(room):
+            return False
+        selected = self.selected_room()
+        if selected is None:
+            self._message.show_error(self.tr("First choose a room in the list."))
+            return False
+        self._open_editor(
+            selected.id,
+            RoomInput(
+                selected.name,
+                selected.capacity,
+                selected.location,
+                selected.facilities,
+                selected.colour,
+                selected.bookable,
+                selected.active,
+                selected.hours,
+            ),
+        )
+        return True
+
+    def is_editing(self) -> bool:
+        return self._views.currentWidget() is self._editor
+
+    def field(self, name: str) -> QWidget:
+        """An editor field by its service name ("name", "capacity", "location", "facilities")."""
+        widget = self._fields.widget(name)
+        assert widget is not None, name
+        return widget
+
+    def set_hours(self, weekday: int, hours: tuple[dt.time, dt.time] | None) -> None:
+        """Fill in one weekday of the hours grid (None ticks "closed")."""
+        self._hours[weekday].set(hours)
+
+    def hours_row(self, weekday: int) -> HoursRow:
+        return self._hours[weekday]
+
+    def choose_colour(self, code: str) -> None:
+        """Click the swatch of `code` ("" for the desk's own colour)."""
+        for swatch in self._colours.buttons():
+            if swatch.property("colour") == code.upper():
+                swatch.click()
+                return
+        raise KeyError(code)
+
+    def chosen_colour(self) -> str:
+        checked = self._colours.checkedButton()
+        return str(checked.property("colour")) if checked is not None else self._other_colour
+
+    def save(self) -> bool:
+        """Save the editor's room through the service; True when saved."""
+        return self._save_room()
+
+    def cancel(self) -> None:
+        self.on_cancel_clicked()
+
+    def move_selected(self, step: int) -> bool:
+        return self._move(step)
+
+    def field_message(self, field: str) -> str:
+        return self._fields.text(field)
+
+    def last_message(self) -> str:
+        return self._message.message()
+
+    def warning(self) -> str:
+        """The bookings a change left outside the hours, in words ("" when none)."""
+        return self._warning.text()
+
+    # ---- slots ------------------------------------------------------------------------------
+
+    @Slot(QItemSelection, QItemSelection)
+    def on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_buttons()
+
+    @Slot(QModelIndex)
+    def on_table_activated(self, _index: QModelIndex) -> None:
+        self.edit_room()
+
+    @Slot()
+    def on_new_clicked(self) -> None:
+        self.new_room()
+
+    @Slot()
+    def on_edit_clicked(self) -> None:
+        self.edit_room()
+
+    @Slot()
+    def on_move_up_clicked(self) -> None:
+        self._move(-1)
+
+    @Slot()
+    def on_move_down_clicked(self) -> None:
+        self._move(1)
+
+    @Slot()
+    def on_save_clicked(self) -> None:
+        self._save_room()
+
+    @Slot()
+    def on_cancel_clicked(self) -> None:
+        self._show_view(self._list_view)
+        self._fields.clear()
+        self._message.clear_message()
+
+    @Slot()
+    def on_copy_monday_clicked(self) -> None:
+        monday = self._hours[0].value()
+        if monday is None:
+            self._message.show_error(self.tr("First enter Monday's hours."))
+            return
+        for hours_row in self._hours[1:]:
+            if not hours_row.closed.isChecked():
+                hours_row.set(monday)
+
+    # ---- inside -----------------------------------------------------------------------------
+
+    def _open_editor(self, room_id: int | None, data: RoomInput) -> None:
+        self._editing = room_id
+        self._fields.clear()
+        self._message.clear_message()
+        self._warning.clear()
+        self._editor.setTitle(
+            self.tr("New room") if room_id is None else self.tr("Room: %1").replace("%1", data.name)
+        )
+        self._name.setText(data.name)
+        self._capacity.setValue(data.capacity)
+        self._location.setText(data.location)
+        self._facilities.setText(data.facilities)
+        self._bookable.setChecked(data.bookable)
+        self._active.setChecked(data.active)
+        self._other_colour = ""
+        known = {code for code, _name in COLOURS} | {NO_COLOUR}
+        if data.colour.upper() in known:
+            self.choose_colour(data.colour)
+        else:  # a colour set elsewhere: kept unless another is chosen
+            checked = self._colours.checkedButton()
+            if checked is not None:
+                self._colours.setExclusive(False)
+                checked.setChecked(False)
+                self._colours.setExclusive(True)
+            self._other_colour = data.colour
+        hours = data.hours or {}
+        for hours_row in self._hours:
+            hours_row.set(hours.get(hours_row.weekday))
+        self._show_view(self._editor)
+        self._name.setFocus()
+
+    def _save_room(self) -> bool:
+        self._fields.clear()
+        self._message.clear_message()
+        self._warning.clear()
+        hours: dict[int, tuple[dt.time, dt.time]] = {}
+        for hours_row in self._hours:
+            value = hours_row.value()
+            if value is not None:
+                hours[hours_row.weekday] = value
+        data = RoomInput(
+            self._name.text(),
+            self._capacity.value(),
+            self._location.text(),
+            self._facilities.text(),
+            self.chosen_colour(),
+            self._bookable.isChecked(),
+            self._active.isChecked(),
+            hours,
+        )
+        room_id = self._editing
+        try:
+            if room_id is None:
+                saved: RoomSaved = self._context.run(
+                    lambda session, actor: setup.create_room(session, actor, data), write=True
+                )
+            else:
+                saved = self._context.run(
+                    lambda session, actor: setup.update_room(session, actor, room_id, data),
+                    write=True,
+                )
+        except ValidationError as error:
+            if not self._fields.set(error.field, error.message):
+                self._message.show_error(self.tr("Not saved: %1").replace("%1", error.message))
+            else:
+                self._message.show_error(
+                    self.tr("Not saved: please correct the room (see the message beside it).")
+                )
+            return False
+        except DomainError as error:
+            self._message.show_error(self.tr("Not saved: %1").replace("%1", error.message))
+            return False
+        self._show_view(self._list_view)
+        self.reload()
+        self.select_room(saved.room.id)
+        self._message.show_info(self.tr("Room “%1” saved.").replace("%1", saved.room.name))
+        if saved.affected:
+            lead = (
+                self.tr("%1 bookings to come are in a room now out of use:")
+                if not saved.room.active
+                else self.tr("%1 bookings to come fall outside the new opening hours:")
+            )
+            self._warning.set_message(affected_text(lead, saved.affected))
+        self._context.data_changed()
+        return True
+
+    def _move(self, step: int) -> bool:
+        selected = self.selected_room()
+        if selected is None:
+            self._message.show_error(self.tr("First choose a room in the list."))
+            return False
+        try:
+            self._context.run(
+                lambda session, actor: setup.move_room(session, actor, selected.id, step),
+                write=True,
+            )
+        except DomainError as error:
+            self._message.show_error(self.tr("Not moved: %1").replace("%1", error.message))
+            return False
+        self.reload()
+        self._message.show_info(
+            self.tr("“%1” is now in place %2 on the calendar.")
+            .replace("%1", selected.name)
+            .replace("%2", str(self._model.row_of(selected.id) + 1))
+        )
+        self._context.data_changed()
+        return True
+
+    def _show_view(self, view: QWidget) -> None:
+        self._views.setCurrentWidget(view)
+        self._new.setVisible(view is self._list_view)
+        if view is self._list_view:
+            self._table.setFocus()
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_room()
+        row = self._model.row_of(selected.id) if selected is not None else -1
+        self._edit.setEnabled(selected is not None)
+        self._up.setEnabled(row > 0)
+        self._down.setEnabled(0 <= row < self._model.rowCount() - 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc leaves the editor, as it would close a dialog (fields pass Esc on to here).
+        if event.key() == Qt.Key.Key_Escape and self.is_editing():
+            self.on_cancel_clicked()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            update_table_metrics(self._table)
+            fit_columns(self._table, stretch=RoomTableModel.HOURS)
+            for swatch in self._colours.buttons():
+                swatch.setIcon(self._swatch_icon(str(swatch.property("colour"))))
+                side = self.fontMetrics().height()
+                swatch.setIconSize(QSize(side, side))
