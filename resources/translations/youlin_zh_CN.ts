@@ -1599,24 +1599,24 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
         <source>Holiday</source>
         <translation>节日</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>中心</translation>
     </message>
     <message>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <source>Holiday, closed</source>
-        <translation>放假，闭馆</translation>
+        <source>Centre closed</source>
+        <translation>闭馆</translation>
     </message>
     <message>
-        <source>Working day, open</source>
-        <translation>调休上班，开放</translation>
+        <source>Centre open</source>
+        <translation>开放</translation>
     </message>
     <message>
         <source>Entered here</source>
@@ -3743,7 +3743,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Seats</source>
-        <translation>容纳人数</translation>
+        <translation>人数</translation>
     </message>
     <message>
         <source>Where</source>
@@ -3752,10 +3752,6 @@ Data folder: %2</source>
     <message>
         <source>Opening hours</source>
         <translation>开放时间</translation>
-    </message>
-    <message>
-        <source>Booking</source>
-        <translation>预约</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3768,10 +3764,6 @@ Data folder: %2</source>
     <message>
         <source>Not bookable</source>
         <translation>不可预约</translation>
-    </message>
-    <message>
-        <source>In use</source>
-        <translation>使用中</translation>
     </message>
     <message>
         <source>Out of use</source>

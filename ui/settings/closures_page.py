@@ -82,8 +82,8 @@ class HolidayTableModel(LinesModel[DaySpan]):
     CONTEXT = "HolidayTableModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("HolidayTableModel", "Days"),
-        QT_TRANSLATE_NOOP("HolidayTableModel", "Kind"),
         QT_TRANSLATE_NOOP("HolidayTableModel", "Holiday"),
+        QT_TRANSLATE_NOOP("HolidayTableModel", "Centre"),
         QT_TRANSLATE_NOOP("HolidayTableModel", "From"),
     )
 
@@ -96,13 +96,13 @@ class HolidayTableModel(LinesModel[DaySpan]):
             Qt.ItemDataRole.AccessibleTextRole,
             Qt.ItemDataRole.ToolTipRole,
         ):
-            kind = (
-                self.tr("Holiday, closed")
+            centre = (
+                self.tr("Centre closed")
                 if span.kind == ClosureKind.HOLIDAY
-                else self.tr("Working day, open")
+                else self.tr("Centre open")
             )
             source = self.tr("Entered here") if span.entered else self.tr("Built in")
-            return (day_span_text(span.first, span.last), kind, span.name, source)[index.column()]
+            return (day_span_text(span.first, span.last), span.name, centre, source)[index.column()]
         return None
 
 
@@ -537,7 +537,7 @@ class ClosuresPage(QWidget):
             return
         self._year = holidays
         self._holiday_model.set_lines(holidays.spans)
-        fit_columns(self._holidays, stretch=2)
+        fit_columns(self._holidays, stretch=1)
         if holidays.known:
             text = self.tr("Statutory holidays of %1: built in").replace("%1", str(year))
             colour = None

@@ -34,6 +34,7 @@ from ui import labels
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
 from ui.labels import QT_TRANSLATE_NOOP
+from ui.people.tag_list import BigIndicatorStyle
 from ui.settings.common import INACTIVE_COLOUR, fit_columns, heading, hint
 from ui.style import configure_table, make_primary, paragraph_html, update_table_metrics
 from ui.table_model import Index, LinesModel
@@ -176,6 +177,7 @@ class OrganisationsPage(QWidget):
         self._active = QCheckBox(self.tr("&Active (works with the centre)"), box)
         self._active.setObjectName("settings.organisations.active")
         self._active.setAccessibleName(plain(self._active.text()))
+        self._active.setStyle(BigIndicatorStyle(box))  # a tick box as big as the text
 
         self._fields = FieldMessages()
         grid = QGridLayout()

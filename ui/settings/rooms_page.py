@@ -20,8 +20,9 @@ from PySide6.QtCore import (
     QTime,
     Slot,
 )
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTimeEdit,
     QVBoxLayout,
@@ -45,6 +47,7 @@ from app.services.rooms.setup import RoomInput, RoomRow, RoomSaved
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
 from ui.labels import QT_TRANSLATE_NOOP, format_time
+from ui.people.tag_list import BigIndicatorStyle
 from ui.settings.common import (
     INACTIVE_COLOUR,
     affected_text,
@@ -113,10 +116,9 @@ class RoomTableModel(LinesModel[RoomRow]):
         QT_TRANSLATE_NOOP("RoomTableModel", "Seats"),
         QT_TRANSLATE_NOOP("RoomTableModel", "Where"),
         QT_TRANSLATE_NOOP("RoomTableModel", "Opening hours"),
-        QT_TRANSLATE_NOOP("RoomTableModel", "Booking"),
         QT_TRANSLATE_NOOP("RoomTableModel", "Status"),
     )
-    NAME, CAPACITY, LOCATION, HOURS, BOOKABLE, STATUS = range(6)
+    NAME, CAPACITY, LOCATION, HOURS, STATUS = range(5)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):
@@ -129,8 +131,7 @@ class RoomTableModel(LinesModel[RoomRow]):
                 str(room.capacity),
                 room.location,
                 hours_summary(room.hours),
-                self.tr("Can be booked") if room.bookable else self.tr("Not bookable"),
-                self.tr("In use") if room.active else self.tr("Out of use"),
+                self._status(room),
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.NAME and room.facilities:
@@ -148,15 +149,21 @@ class RoomTableModel(LinesModel[RoomRow]):
     def row_of(self, room_id: int) -> int:
         return next((i for i, room in enumerate(self._lines) if room.id == room_id), -1)
 
+    def _status(self, room: RoomRow) -> str:
+        if not room.active:
+            return self.tr("Out of use")
+        return self.tr("Can be booked") if room.bookable else self.tr("Not bookable")
+
 
 class HoursRow:
     """One weekday of the hours grid: a "closed" tick and two time editors."""
 
-    def __init__(self, weekday: int, parent: QWidget) -> None:
+    def __init__(self, weekday: int, parent: QWidget, indicators: QStyle) -> None:
         self.weekday = weekday
         name = weekday_name(weekday)
         self.label = QLabel(name, parent)
         self.closed = QCheckBox(QCoreApplication.translate("RoomsPage", "Closed"), parent)
+        self.closed.setStyle(indicators)
         self.closed.setObjectName(f"settings.rooms.hours.{weekday}.closed")
         self.closed.setAccessibleName(
             QCoreApplication.translate("RoomsPage", "%1 closed").replace("%1", name)
@@ -277,6 +284,7 @@ class RoomsPage(QWidget):
     def _build_editor(self) -> QGroupBox:
         box = QGroupBox(self.tr("Room"), self)
         box.setObjectName("settings.rooms.editor")
+        self._indicators = BigIndicatorStyle(box)  # tick boxes as big as the text
         self._fields = FieldMessages()
 
         self._name = QLineEdit(box)
@@ -331,10 +339,12 @@ class RoomsPage(QWidget):
             swatch.setCheckable(True)
             swatch.setAutoDefault(False)
             swatch.setProperty("colour", code)
+            swatch.setProperty("name", name)
             swatch.setIcon(self._swatch_icon(code))
             swatch.setIconSize(QSize(self.fontMetrics().height(), self.fontMetrics().height()))
             self._colours.addButton(swatch, i)
             swatches.addWidget(swatch, i // 3, i % 3)
+        self._colours.buttonToggled.connect(self.on_colour_toggled)
         self._other_colour = ""  # a colour not in the set, kept as it is
         colour_message = FieldMessage("settings.rooms.colour.message", box)
         first_swatch = self._colours.button(0)
@@ -348,9 +358,11 @@ class RoomsPage(QWidget):
         self._bookable = QCheckBox(self.tr("Can be &booked"), box)
         self._bookable.setObjectName("settings.rooms.bookable")
         self._bookable.setAccessibleName(plain(self._bookable.text()))
+        self._bookable.setStyle(self._indicators)
         self._active = QCheckBox(self.tr("In &use"), box)
         self._active.setObjectName("settings.rooms.active")
         self._active.setAccessibleName(plain(self._active.text()))
+        self._active.setStyle(self._indicators)
         ticks = QHBoxLayout()
         ticks.addWidget(self._bookable)
         ticks.addWidget(self._active)
@@ -362,7 +374,7 @@ class RoomsPage(QWidget):
         hours_box = QGroupBox(self.tr("Opening hours"), box)
         hours_box.setObjectName("settings.rooms.hours")
         hours_grid = QGridLayout(hours_box)
-        self._hours = [HoursRow(weekday, hours_box) for weekday in range(7)]
+        self._hours = [HoursRow(weekday, hours_box, self._indicators) for weekday in range(7)]
         for hours_row in self._hours:
             line = hours_row.weekday * 2
             hours_grid.addWidget(hours_row.label, line, 0)
@@ -389,19 +401,64 @@ class RoomsPage(QWidget):
         actions.addWidget(self._cancel)
         actions.addStretch(1)
 
-        body = QHBoxLayout()
-        body.addLayout(grid, 3)
-        body.addWidget(hours_box, 2, Qt.AlignmentFlag.AlignTop)
+        self._fields_part = QWidget(box)
+        self._fields_part.setObjectName("settings.rooms.fields")
+        fields_layout = QVBoxLayout(self._fields_part)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addLayout(grid)
+        self._hours_box = hours_box
+        self._body = QGridLayout()
+        self._wide: bool | None = None
         layout = QVBoxLayout(box)
         layout.addLayout(actions)
-        layout.addLayout(body)
+        layout.addLayout(self._body)
+        self._arrange_editor(wide=True)
         return box
+
+    def _arrange_editor(self, *, wide: bool) -> None:
+        """Wide: the hours beside the fields. Narrow (large text on a small screen): under them,
+        so nothing needs scrolling sideways."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        self._body.removeWidget(self._fields_part)
+        self._body.removeWidget(self._hours_box)
+        self._body.addWidget(self._fields_part, 0, 0, Qt.AlignmentFlag.AlignTop)
+        self._body.addWidget(
+            self._hours_box, 0 if wide else 1, 1 if wide else 0, Qt.AlignmentFlag.AlignTop
+        )
+        self._body.setColumnStretch(0, 3)
+        self._body.setColumnStretch(1, 2 if wide else 0)
+
+    def _update_arrangement(self) -> None:
+        scroll = self.parentWidget()
+        width = scroll.width() if scroll is not None else self.width()
+        needed = (
+            self._fields_part.minimumSizeHint().width()
+            + self._hours_box.minimumSizeHint().width()
+            + self.fontMetrics().height() * 3
+        )
+        self._arrange_editor(wide=width >= needed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_arrangement()
 
     def _swatch_icon(self, code: str) -> QIcon:
         side = self.fontMetrics().height()
         pixmap = QPixmap(side, side)
         pixmap.fill(QColor(code) if code else QColor("white"))
+        painter = QPainter(pixmap)
+        painter.setPen(QColor("#444444"))  # the white "desk's own" needs an edge to be seen
+        painter.drawRect(0, 0, side - 1, side - 1)
+        painter.end()
         return QIcon(pixmap)
+
+    @Slot(QAbstractButton, bool)
+    def on_colour_toggled(self, swatch: QAbstractButton, checked: bool) -> None:
+        # The chosen colour says so with a tick, not only with the button's shade.
+        name = str(swatch.property("name"))
+        swatch.setText(f"✓ {name}" if checked else name)
 
     # ---- what tests and the desk use -------------------------------------------------------
 
@@ -710,3 +767,4 @@ class RoomsPage(QWidget):
                 swatch.setIcon(self._swatch_icon(str(swatch.property("colour"))))
                 side = self.fontMetrics().height()
                 swatch.setIconSize(QSize(side, side))
+            self._update_arrangement()
