@@ -157,15 +157,15 @@ def test_add_a_room_with_its_hours(qtbot: QtBot, db: Database, desk_widget: Sett
     )
     assert hours == {weekday: (T(9), T(17)) for weekday in range(5)}
     assert "书画室" in page.last_message()
-    selected = page.selected_room()
+    selected = page.selected()
     assert selected is not None and selected.name == "书画室"
-    row = page.model().row_of(room.id)
+    row = page.row_of(room.id)
     assert page.model().index(row, RoomTableModel.HOURS).data() == "Mon–Fri 09:00–17:00"
 
 
 def test_a_new_room_starts_with_the_centres_hours(db: Database, desk_widget: SettingsDesk) -> None:
     page = desk_widget.rooms_page
-    page.new_room()
+    page.new_item()
     with db.read() as session:
         centre = days.default_hours(session)
     for weekday, (opens, _closes) in centre.items():
@@ -177,7 +177,7 @@ def test_bad_fields_are_said_beside_them_and_nothing_is_written(
     qtbot: QtBot, db: Database, desk_widget: SettingsDesk
 ) -> None:
     page = desk_widget.rooms_page
-    page.new_room()
+    page.new_item()
     before = (count(db, Room), count(db, RoomHours), count(db, AuditEvent))
     assert not page.save()
     assert page.field_message("name")  # no name
@@ -213,7 +213,7 @@ def test_new_hours_name_the_bookings_now_outside_them(
     book(db, room_id, dt.datetime(2026, 11, 26, 15), "合唱排练")  # a Thursday afternoon
     page = desk_widget.rooms_page
     page.reload()
-    assert page.edit_room("多功能厅")
+    assert page.select("多功能厅") and page.edit_selected()
     page.set_hours(3, (T(8), T(12)))
     assert page.save()
     assert page.warning().startswith("1 bookings to come fall outside the new opening hours")
@@ -228,10 +228,10 @@ def test_rooms_are_put_in_the_calendars_order(
 ) -> None:
     page = desk_widget.rooms_page
     for name in ("甲室", "乙室"):
-        page.new_room()
+        page.new_item()
         page.field("name").setText(name)  # type: ignore[attr-defined]
         assert page.save()
-    assert page.select_room("乙室")
+    assert page.select("乙室")
     up = page.findChild(QPushButton, "settings.rooms.moveUp")
     assert up is not None and up.isEnabled()
     up.click()
@@ -248,7 +248,7 @@ def test_escape_leaves_the_editor_without_writing(
     qtbot.waitUntil(desk_widget.isActiveWindow)
     page = desk_widget.show_page("rooms")
     assert isinstance(page, RoomsPage)
-    page.new_room()
+    page.new_item()
     name = page.findChild(QLineEdit, "settings.rooms.name")
     assert name is not None
     qtbot.keyClicks(name, "abc")
@@ -427,14 +427,14 @@ def test_a_desk_volunteer_is_refused_by_the_services(
 ) -> None:
     widget = settings_desk(qtbot, db, desk)
     rooms = widget.rooms_page
-    rooms.new_room()
+    rooms.new_item()
     rooms.field("name").setText("偷加的")  # type: ignore[attr-defined]
     assert not rooms.save()
     assert "may not do this" in rooms.last_message()
     assert not widget.closures_page.add_closed_days(dt.date(2026, 12, 1), None, "偷偷关门")
     assert "may not do this" in widget.closures_page.last_message()
     orgs = widget.organisations_page
-    orgs.new_organisation()
+    orgs.new_item()
     orgs.field("name").setText("偷加的")  # type: ignore[attr-defined]
     assert not orgs.save()
     assert "may not do this" in orgs.last_message()
@@ -458,9 +458,9 @@ def test_the_pages_fit_1366_wide_in_both_text_sizes(
     widget.resize(1366 - 200, 700)  # the main window's navigation takes the rest
     page = widget.show_page(key)
     if isinstance(page, RoomsPage):
-        page.new_room()  # the editor is the widest view
+        page.new_item()  # the editor is the widest view
     if isinstance(page, OrganisationsPage):
-        page.new_organisation()
+        page.new_item()
     qtbot.wait(10)
     scroll = widget.findChild(QScrollArea, f"settings.{key}.scroll")
     assert scroll is not None

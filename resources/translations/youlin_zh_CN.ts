@@ -2052,6 +2052,21 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
 </context>
 <context>
+    <name>ListEditorPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct what the message beside the field says.</source>
+        <translation>未保存：请按输入框旁的提示修改。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>LockPanel</name>
     <message>
         <source>The desk is locked</source>
@@ -2397,10 +2412,6 @@ Data folder: %2</source>
         <translation>保存组织(&amp;S)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>First choose an organisation in the list.</source>
         <translation>请先在列表中选择一个组织。</translation>
     </message>
@@ -2411,14 +2422,6 @@ Data folder: %2</source>
     <message>
         <source>Organisation: %1</source>
         <translation>组织：%1</translation>
-    </message>
-    <message>
-        <source>Not saved: please correct the organisation (see the message beside it).</source>
-        <translation>未保存：请按输入框旁的提示修改。</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>未保存：%1</translation>
     </message>
     <message>
         <source>Organisation “%1” saved.</source>
@@ -3956,10 +3959,6 @@ Data folder: %2</source>
         <translation>保存活动室(&amp;S)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>First choose a room in the list.</source>
         <translation>请先在列表中选择一个活动室。</translation>
     </message>
@@ -3974,14 +3973,6 @@ Data folder: %2</source>
     <message>
         <source>Room: %1</source>
         <translation>活动室：%1</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>未保存：%1</translation>
-    </message>
-    <message>
-        <source>Not saved: please correct the room (see the message beside it).</source>
-        <translation>未保存：请按输入框旁的提示修改。</translation>
     </message>
     <message>
         <source>Room “%1” saved.</source>

@@ -8,22 +8,19 @@ outside them, for staff to move or cancel on the Rooms desk.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QItemSelection,
-    QModelIndex,
     QSize,
     Qt,
     QTime,
     Slot,
 )
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QGridLayout,
@@ -33,33 +30,33 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QStyle,
-    QTableView,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import DomainError, ValidationError
+from app.errors import DomainError
 from app.services.rooms import days, setup
-from app.services.rooms.setup import RoomInput, RoomRow, RoomSaved
+from app.services.rooms.setup import RoomInput, RoomRow
 from ui.context import DeskContext
-from ui.errors import FieldMessage, FieldMessages, StatusLine
+from ui.errors import FieldMessage
 from ui.labels import QT_TRANSLATE_NOOP, format_time
 from ui.people.tag_list import BigIndicatorStyle
 from ui.settings.common import (
     INACTIVE_COLOUR,
     affected_text,
-    fit_columns,
-    heading,
-    hint,
     short_weekday,
     weekday_name,
 )
-from ui.style import configure_table, make_primary, update_table_metrics
+from ui.settings.list_editor import ListEditorPage
 from ui.table_model import Index, LinesModel
 from ui.widgets import button, plain
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.security import Actor
 
 # Eight colours a room's column can have, named in words (a 60-year-old picks 蓝色, not #3A7BD5);
 # each dark enough for white text (at least 4.5:1) and distinct from its neighbours.
@@ -146,9 +143,6 @@ class RoomTableModel(LinesModel[RoomRow]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def row_of(self, room_id: int) -> int:
-        return next((i for i, room in enumerate(self._lines) if room.id == room_id), -1)
-
     def _status(self, room: RoomRow) -> str:
         if not room.active:
             return self.tr("Out of use")
@@ -206,86 +200,45 @@ class HoursRow:
             widget.setEnabled(not closed)
 
 
-class RoomsPage(QWidget):
+class RoomsPage(ListEditorPage[RoomRow]):
     """The centre's rooms: add one, change one (its hours too), put them in the calendar's
     order, take one out of use."""
 
+    STRETCH = RoomTableModel.HOURS
+
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("settings.rooms")
-        self._context = context
+        super().__init__(context, "rooms", RoomTableModel(), parent)
         self._editing: int | None = None  # the room's id; None for a new room
 
-        self._model = RoomTableModel(self)
-        self._table = QTableView(self)
-        self._table.setObjectName("settings.rooms.table")
-        self._table.setAccessibleName(self.tr("Rooms and opening hours"))
-        self._table.setModel(self._model)
-        configure_table(self._table)
-        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._table.setTabKeyNavigation(False)
-        self._table.selectionModel().selectionChanged.connect(self.on_selection_changed)
-        # Enter or a double click opens the editor on the room.
-        self._table.activated.connect(self.on_table_activated)
-
-        self._new = button(self.tr("&New room…"), "settings.rooms.new", self)
-        make_primary(self._new)
-        self._new.clicked.connect(self.on_new_clicked)
         self._edit = button(self.tr("&Change room…"), "settings.rooms.edit", self)
         self._edit.clicked.connect(self.on_edit_clicked)
         self._up = button(self.tr("Move &up"), "settings.rooms.moveUp", self)
         self._up.clicked.connect(self.on_move_up_clicked)
         self._down = button(self.tr("Move &down"), "settings.rooms.moveDown", self)
         self._down.clicked.connect(self.on_move_down_clicked)
-
-        self._message = StatusLine("settings.rooms.message", self)
-        self._warning = FieldMessage("settings.rooms.affected", self)
-
-        self._list_view = QWidget(self)
-        self._list_view.setObjectName("settings.rooms.list")
         list_actions = QHBoxLayout()
         for widget in (self._edit, self._up, self._down):
             list_actions.addWidget(widget)
         list_actions.addStretch(1)
-        list_layout = QVBoxLayout(self._list_view)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self._table, 1)
-        list_layout.addLayout(list_actions)
+        self.list_layout.addLayout(list_actions)
+        self._warning = FieldMessage("settings.rooms.affected", self)
 
-        self._editor = self._build_editor()
-        self._views = QStackedWidget(self)
-        self._views.setObjectName("settings.rooms.views")
-        self._views.addWidget(self._list_view)
-        self._views.addWidget(self._editor)
-
-        title_row = QHBoxLayout()
-        title_row.addWidget(heading(self.tr("Rooms and opening hours"), self), 1)
-        title_row.addWidget(self._new)
-        layout = QVBoxLayout(self)
-        layout.addLayout(title_row)
-        layout.addWidget(
-            hint(
-                self.tr(
-                    "The rooms as the calendar shows them, in this order. A room no longer used "
-                    "is taken out of use; its bookings stay."
-                ),
-                self,
-            )
+        self._finish(
+            self.tr("Rooms and opening hours"),
+            self.tr(
+                "The rooms as the calendar shows them, in this order. A room no longer used "
+                "is taken out of use; its bookings stay."
+            ),
+            self.tr("&New room…"),
+            self._build_editor(),
+            (self._warning,),
         )
-        layout.addWidget(self._message)
-        layout.addWidget(self._warning)
-        layout.addWidget(self._views, 1)
-
-        QWidget.setTabOrder(self._new, self._table)
-        self.reload()
 
     # ---- the editor -------------------------------------------------------------------------
 
     def _build_editor(self) -> QGroupBox:
         box = QGroupBox(self.tr("Room"), self)
-        box.setObjectName("settings.rooms.editor")
         self._indicators = BigIndicatorStyle(box)  # tick boxes as big as the text
-        self._fields = FieldMessages()
 
         self._name = QLineEdit(box)
         self._name.setMaxLength(40)
@@ -303,25 +256,13 @@ class RoomsPage(QWidget):
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         row = 0
-        fields: list[tuple[str, str, QWidget]] = [
+        for field, text, widget in (
             ("name", self.tr("&Name:"), self._name),
             ("capacity", self.tr("&Seats:"), self._capacity),
             ("location", self.tr("&Where:"), self._location),
             ("facilities", self.tr("&Facilities:"), self._facilities),
-        ]
-        for field, text, widget in fields:
-            label = QLabel(text, box)
-            label.setBuddy(widget)
-            widget.setObjectName(f"settings.rooms.{field}")
-            widget.setAccessibleName(plain(text))
-            if isinstance(widget, QLineEdit):
-                widget.returnPressed.connect(self.on_save_clicked)
-            message = FieldMessage(f"settings.rooms.{field}.message", box)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(widget, row, 1)
-            grid.addWidget(message, row + 1, 1)
-            self._fields.add(field, widget, message)
-            row += 2
+        ):
+            row = self._field_row(grid, row, field, text, widget)
 
         # Colour: named swatches, one tick among them.
         colour_label = QLabel(self.tr("Colour:"), box)
@@ -391,15 +332,7 @@ class RoomsPage(QWidget):
         hours_grid.addWidget(self._copy_monday, 14, 0, 1, 5)
         hours_grid.setColumnStretch(5, 1)
 
-        self._save = button(self.tr("&Save room"), "settings.rooms.save", box)
-        make_primary(self._save)
-        self._save.clicked.connect(self.on_save_clicked)
-        self._cancel = button(self.tr("Cancel"), "settings.rooms.cancel", box)
-        self._cancel.clicked.connect(self.on_cancel_clicked)
-        actions = QHBoxLayout()
-        actions.addWidget(self._save)
-        actions.addWidget(self._cancel)
-        actions.addStretch(1)
+        actions = self._editor_actions(self.tr("&Save room"), box)
 
         self._fields_part = QWidget(box)
         self._fields_part.setObjectName("settings.rooms.fields")
@@ -462,44 +395,10 @@ class RoomsPage(QWidget):
 
     # ---- what tests and the desk use -------------------------------------------------------
 
-    def model(self) -> RoomTableModel:
-        return self._model
+    def _fetch(self, session: Session, actor: Actor) -> list[RoomRow]:
+        return setup.list_rooms(session, actor)
 
-    def reload(self) -> None:
-        """Fetch the rooms again, keeping the selection."""
-        selected = self.selected_room()
-        try:
-            rows = self._context.run(
-                lambda session, actor: setup.list_rooms(session, actor), write=False
-            )
-        except DomainError as error:
-            rows = []
-            self._message.show_error(error.message)
-        self._model.set_lines(rows)
-        fit_columns(self._table, stretch=RoomTableModel.HOURS)
-        if selected is not None:
-            self.select_room(selected.id)
-        self._update_buttons()
-
-    def selected_room(self) -> RoomRow | None:
-        rows = self._table.selectionModel().selectedRows()
-        return self._model.line(rows[0].row()) if rows else None
-
-    def select_room(self, room: int | str) -> bool:
-        """Select a room by id or name; True when found."""
-        lines = self._model.lines()
-        row = next(
-            (i for i, r in enumerate(lines) if room in (r.id, r.name)),
-            -1,
-        )
-        if row < 0:
-            self._table.clearSelection()
-            return False
-        self._table.selectRow(row)
-        self._table.scrollTo(self._model.index(row, 0))
-        return True
-
-    def new_room(self) -> None:
+    def new_item(self) -> None:
         """Open the editor on a new room (the centre's hours filled in)."""
         try:
             hours = self._context.run(
@@ -508,17 +407,14 @@ class RoomsPage(QWidget):
         except DomainError as error:
             self._message.show_error(error.message)
             return
-        self._open_editor(None, RoomInput("", 20, bookable=True, active=True, hours=hours))
+        self._fill_editor(None, RoomInput("", 20, bookable=True, active=True, hours=hours))
 
-    def edit_room(self, room: int | str | None = None) -> bool:
-        """Open the editor on a room (the selected one by default); False when there is none."""
-        if room is not None and not self.select_room(room):
-            return False
-        selected = self.selected_room()
+    def edit_selected(self) -> bool:
+        selected = self.selected()
         if selected is None:
             self._message.show_error(self.tr("First choose a room in the list."))
             return False
-        self._open_editor(
+        self._fill_editor(
             selected.id,
             RoomInput(
                 selected.name,
@@ -532,15 +428,6 @@ class RoomsPage(QWidget):
             ),
         )
         return True
-
-    def is_editing(self) -> bool:
-        return self._views.currentWidget() is self._editor
-
-    def field(self, name: str) -> QWidget:
-        """An editor field by its service name ("name", "capacity", "location", "facilities")."""
-        widget = self._fields.widget(name)
-        assert widget is not None, name
-        return widget
 
     def set_hours(self, weekday: int, hours: tuple[dt.time, dt.time] | None) -> None:
         """Fill in one weekday of the hours grid (None ticks "closed")."""
@@ -561,43 +448,14 @@ class RoomsPage(QWidget):
         checked = self._colours.checkedButton()
         return str(checked.property("colour")) if checked is not None else self._other_colour
 
-    def save(self) -> bool:
-        """Save the editor's room through the service; True when saved."""
-        return self._save_room()
-
-    def cancel(self) -> None:
-        self.on_cancel_clicked()
-
     def move_selected(self, step: int) -> bool:
         return self._move(step)
-
-    def field_message(self, field: str) -> str:
-        return self._fields.text(field)
-
-    def last_message(self) -> str:
-        return self._message.message()
 
     def warning(self) -> str:
         """The bookings a change left outside the hours, in words ("" when none)."""
         return self._warning.text()
 
     # ---- slots ------------------------------------------------------------------------------
-
-    @Slot(QItemSelection, QItemSelection)
-    def on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._update_buttons()
-
-    @Slot(QModelIndex)
-    def on_table_activated(self, _index: QModelIndex) -> None:
-        self.edit_room()
-
-    @Slot()
-    def on_new_clicked(self) -> None:
-        self.new_room()
-
-    @Slot()
-    def on_edit_clicked(self) -> None:
-        self.edit_room()
 
     @Slot()
     def on_move_up_clicked(self) -> None:
@@ -606,16 +464,6 @@ class RoomsPage(QWidget):
     @Slot()
     def on_move_down_clicked(self) -> None:
         self._move(1)
-
-    @Slot()
-    def on_save_clicked(self) -> None:
-        self._save_room()
-
-    @Slot()
-    def on_cancel_clicked(self) -> None:
-        self._show_view(self._list_view)
-        self._fields.clear()
-        self._message.clear_message()
 
     @Slot()
     def on_copy_monday_clicked(self) -> None:
@@ -629,14 +477,12 @@ class RoomsPage(QWidget):
 
     # ---- inside -----------------------------------------------------------------------------
 
-    def _open_editor(self, room_id: int | None, data: RoomInput) -> None:
+    def _fill_editor(self, room_id: int | None, data: RoomInput) -> None:
         self._editing = room_id
-        self._fields.clear()
-        self._message.clear_message()
-        self._warning.clear()
-        self._editor.setTitle(
+        self._open_editor(
             self.tr("New room") if room_id is None else self.tr("Room: %1").replace("%1", data.name)
         )
+        self._warning.clear()
         self._name.setText(data.name)
         self._capacity.setValue(data.capacity)
         self._location.setText(data.location)
@@ -657,12 +503,10 @@ class RoomsPage(QWidget):
         hours = data.hours or {}
         for hours_row in self._hours:
             hours_row.set(hours.get(hours_row.weekday))
-        self._show_view(self._editor)
         self._name.setFocus()
 
-    def _save_room(self) -> bool:
-        self._fields.clear()
-        self._message.clear_message()
+    def save(self) -> bool:
+        """Save the editor's room through the service; True when saved."""
         self._warning.clear()
         hours: dict[int, tuple[dt.time, dt.time]] = {}
         for hours_row in self._hours:
@@ -680,31 +524,15 @@ class RoomsPage(QWidget):
             hours,
         )
         room_id = self._editing
-        try:
-            if room_id is None:
-                saved: RoomSaved = self._context.run(
-                    lambda session, actor: setup.create_room(session, actor, data), write=True
-                )
-            else:
-                saved = self._context.run(
-                    lambda session, actor: setup.update_room(session, actor, room_id, data),
-                    write=True,
-                )
-        except ValidationError as error:
-            if not self._fields.set(error.field, error.message):
-                self._message.show_error(self.tr("Not saved: %1").replace("%1", error.message))
-            else:
-                self._message.show_error(
-                    self.tr("Not saved: please correct the room (see the message beside it).")
-                )
+        if room_id is None:
+            saved = self._write(lambda session, actor: setup.create_room(session, actor, data))
+        else:
+            saved = self._write(
+                lambda session, actor: setup.update_room(session, actor, room_id, data)
+            )
+        if saved is None:
             return False
-        except DomainError as error:
-            self._message.show_error(self.tr("Not saved: %1").replace("%1", error.message))
-            return False
-        self._show_view(self._list_view)
-        self.reload()
-        self.select_room(saved.room.id)
-        self._message.show_info(self.tr("Room “%1” saved.").replace("%1", saved.room.name))
+        self._saved(saved.room.id, self.tr("Room “%1” saved.").replace("%1", saved.room.name))
         if saved.affected:
             lead = (
                 self.tr("%1 bookings to come are in a room now out of use:")
@@ -712,11 +540,10 @@ class RoomsPage(QWidget):
                 else self.tr("%1 bookings to come fall outside the new opening hours:")
             )
             self._warning.set_message(affected_text(lead, saved.affected))
-        self._context.data_changed()
         return True
 
     def _move(self, step: int) -> bool:
-        selected = self.selected_room()
+        selected = self.selected()
         if selected is None:
             self._message.show_error(self.tr("First choose a room in the list."))
             return False
@@ -732,37 +559,21 @@ class RoomsPage(QWidget):
         self._message.show_info(
             self.tr("“%1” is now in place %2 on the calendar.")
             .replace("%1", selected.name)
-            .replace("%2", str(self._model.row_of(selected.id) + 1))
+            .replace("%2", str(self.row_of(selected.id) + 1))
         )
         self._context.data_changed()
         return True
 
-    def _show_view(self, view: QWidget) -> None:
-        self._views.setCurrentWidget(view)
-        self._new.setVisible(view is self._list_view)
-        if view is self._list_view:
-            self._table.setFocus()
-
-    def _update_buttons(self) -> None:
-        selected = self.selected_room()
-        row = self._model.row_of(selected.id) if selected is not None else -1
+    def _selection_changed(self) -> None:
+        selected = self.selected()
+        row = self.row_of(selected.id) if selected is not None else -1
         self._edit.setEnabled(selected is not None)
         self._up.setEnabled(row > 0)
         self._down.setEnabled(0 <= row < self._model.rowCount() - 1)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Esc leaves the editor, as it would close a dialog (fields pass Esc on to here).
-        if event.key() == Qt.Key.Key_Escape and self.is_editing():
-            self.on_cancel_clicked()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            update_table_metrics(self._table)
-            fit_columns(self._table, stretch=RoomTableModel.HOURS)
             for swatch in self._colours.buttons():
                 swatch.setIcon(self._swatch_icon(str(swatch.property("colour"))))
                 side = self.fontMetrics().height()
