@@ -167,8 +167,10 @@ def test_the_record_shows_past_and_upcoming_bookings(
         session.add(room)
         session.flush()
 
-        def add(days: int, status: str, owner: int = org, title: str = "亲子阅读") -> None:
-            start = (now + dt.timedelta(days=days)).replace(hour=14, minute=0)
+        def add(
+            days: int, status: str, owner: int = org, title: str = "亲子阅读", hour: int = 14
+        ) -> None:
+            start = (now + dt.timedelta(days=days)).replace(hour=hour, minute=0)
             session.add(
                 Booking(
                     room_id=room.id,
@@ -186,8 +188,8 @@ def test_the_record_shows_past_and_upcoming_bookings(
         add(-3, "cancelled")
         for n in range(7):
             add(n + 1, "pending" if n == 0 else "confirmed", title=f"第{n + 1}次")
-        add(2, "rejected")
-        add(3, "confirmed", other)
+        add(2, "rejected", hour=17)
+        add(3, "confirmed", other, hour=17)
     with db.read() as session:
         record = organisations.organisation_record(session, admin, org)
     assert record.organisation.contact_phone == "13812345678"  # the editor's, in full

@@ -241,8 +241,8 @@ def test_rooms_are_put_in_the_calendars_order(
         assert [r.name for r in setup.list_rooms(session, admin)] == ["乙室", "甲室"]
 
 
-def test_escape_leaves_the_editor_without_writing(
-    qtbot: QtBot, db: Database, desk_widget: SettingsDesk
+def test_the_editor_works_from_the_keyboard(
+    qtbot: QtBot, db: Database, admin: Actor, desk_widget: SettingsDesk
 ) -> None:
     desk_widget.activateWindow()
     qtbot.waitUntil(desk_widget.isActiveWindow)
@@ -255,6 +255,21 @@ def test_escape_leaves_the_editor_without_writing(
     qtbot.keyClick(name, Qt.Key.Key_Escape)
     assert not page.is_editing()
     assert count(db, Room) == 0
+
+    # Enter on a room of the list opens it, Enter in a field saves it.
+    with db.write() as session:
+        setup.create_room(session, admin, setup.RoomInput("书画室", 20))
+    page.reload()
+    table = page.findChild(QTableView, "settings.rooms.table")
+    assert table is not None
+    table.setFocus()
+    assert page.select("书画室")
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert page.is_editing() and name.text() == "书画室"
+    name.setText("书画教室")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert not page.is_editing()
+    assert room_named(db, "书画教室")[0].capacity == 20
 
 
 # ---- closed days ----------------------------------------------------------------------------

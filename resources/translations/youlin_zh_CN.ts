@@ -648,10 +648,6 @@
         <source>Removed: %1 (%2).</source>
         <translation>已删除：%1（%2）。</translation>
     </message>
-    <message>
-        <source>Not added: see the message beside the field.</source>
-        <translation>未添加：请看输入框旁的提示。</translation>
-    </message>
 </context>
 <context>
     <name>CommunitiesPage</name>

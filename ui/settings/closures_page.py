@@ -666,10 +666,9 @@ class ClosuresPage(QWidget):
             self._affected.set_message(affected_text(lead, added.affected))
 
     def _field_error(self, fields: FieldMessages, error: ValidationError) -> None:
-        if fields.set(error.field, error.message):
-            self._message.show_error(self.tr("Not added: see the message beside the field."))
-        else:
-            self._message.show_error(self.tr("Not added: %1").replace("%1", error.message))
+        # Said in full on the page's line too: the field may be further down the page.
+        fields.set(error.field, error.message)
+        self._message.show_error(self.tr("Not added: %1").replace("%1", error.message))
 
     def _clear_messages(self) -> None:
         self._closure_fields.clear()
