@@ -1603,7 +1603,7 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>中心</translation>
     </message>
     <message>
-        <source>From</source>
+        <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
@@ -3840,7 +3840,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Closed every day</source>
-        <translation>每天关闭</translation>
+        <translation>每天都不开放</translation>
     </message>
     <message>
         <source>%1–%2</source>
@@ -3849,14 +3849,6 @@ Data folder: %2</source>
     <message>
         <source>; </source>
         <translation>；</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>%1 closed</source>
-        <translation>%1关闭</translation>
     </message>
     <message>
         <source>%1 opens at</source>
@@ -3877,6 +3869,14 @@ Data folder: %2</source>
     <message>
         <source>&amp;Change room…</source>
         <translation>修改活动室(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Not open</source>
+        <translation>不开放</translation>
+    </message>
+    <message>
+        <source>%1 not open</source>
+        <translation>%1不开放</translation>
     </message>
     <message>
         <source>Move &amp;up</source>

@@ -84,7 +84,7 @@ class HolidayTableModel(LinesModel[DaySpan]):
         QT_TRANSLATE_NOOP("HolidayTableModel", "Days"),
         QT_TRANSLATE_NOOP("HolidayTableModel", "Holiday"),
         QT_TRANSLATE_NOOP("HolidayTableModel", "Centre"),
-        QT_TRANSLATE_NOOP("HolidayTableModel", "From"),
+        QT_TRANSLATE_NOOP("HolidayTableModel", "Source"),
     )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -163,8 +163,10 @@ class ClosuresPage(QWidget):
 
         self._fit_tables()
         self.reload()
+        self._year_box.blockSignals(True)  # read the year once, below
         self._year_box.setValue(self._first_year_to_show())
-        self.on_year_changed(self._year_box.value())
+        self._year_box.blockSignals(False)
+        self._load_year(self._year_box.value())
 
     # ---- the centre's own closed days -------------------------------------------------------
 

@@ -156,11 +156,11 @@ class HoursRow:
         self.weekday = weekday
         name = weekday_name(weekday)
         self.label = QLabel(name, parent)
-        self.closed = QCheckBox(QCoreApplication.translate("RoomsPage", "Closed"), parent)
+        self.closed = QCheckBox(QCoreApplication.translate("RoomsPage", "Not open"), parent)
         self.closed.setStyle(indicators)
         self.closed.setObjectName(f"settings.rooms.hours.{weekday}.closed")
         self.closed.setAccessibleName(
-            QCoreApplication.translate("RoomsPage", "%1 closed").replace("%1", name)
+            QCoreApplication.translate("RoomsPage", "%1 not open").replace("%1", name)
         )
         self.opens = self._time_edit(f"settings.rooms.hours.{weekday}.opens", parent)
         self.opens.setAccessibleName(
