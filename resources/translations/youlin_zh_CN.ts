@@ -609,10 +609,6 @@
         <translation>%1 年法定节假日：未内置，尚未录入，请录入</translation>
     </message>
     <message>
-        <source>The holidays of a year built into the program can&apos;t be entered.</source>
-        <translation>已内置年份的节假日无需录入。</translation>
-    </message>
-    <message>
         <source>Not added: %1</source>
         <translation>未添加：%1</translation>
     </message>

@@ -556,12 +556,10 @@ class ClosuresPage(QWidget):
         self._year_status.setText(f"<b>{style.paragraph_html(text, colour=colour)}</b>")
         self._year_status.setProperty("plain", text)
         self._year_status.setAccessibleName(text)
+        # A year built into the program has nothing to enter: the form goes away.
         self._entry.setEnabled(not holidays.known)
-        self._entry.setToolTip(
-            self.tr("The holidays of a year built into the program can't be entered.")
-            if holidays.known
-            else ""
-        )
+        self._entry.setVisible(not holidays.known)
+        self._remove_holiday.setVisible(not holidays.known)
         jan_first = QDate(year, 1, 1)
         if self._holiday_first.date().year() != year:
             self._holiday_first.setDate(jan_first)
