@@ -19,6 +19,9 @@ from app.models import AuditEvent, Booking, BookingStatus, Closure, ClosureKind,
 from app.security import Actor
 from app.services.rooms import days, setup
 from app.services.rooms.setup import RoomInput
+from tests.processes import race
+
+DESKS = 4
 
 T = dt.time
 WEEK = {weekday: (T(9), T(17)) for weekday in range(5)}  # Monday to Friday 9–17
@@ -387,3 +390,32 @@ def test_only_an_admin_sets_rooms_and_closures_up(
         assert [r.id for r in setup.list_rooms(session, actor)] == [room]
         assert len(setup.list_closures(session, actor)) == 1
         assert setup.year_holidays(session, actor, 2026).known
+
+
+# ---- two desks at once --------------------------------------------------------------------
+
+
+def close_the_day(url: str, account_id: int, reason: str) -> str:
+    """One desk closing 2099-01-05 (run in its own process by `race`)."""
+    from app.security import Role
+
+    db = Database(url)
+    admin = Actor(account_id, "admin", "管理员", Role.ADMIN)
+    try:
+        with db.write() as session:
+            setup.add_closure(session, admin, dt.date(2099, 1, 5), None, reason)
+        return "closed"
+    except ValidationError as error:
+        assert error.field == "first"
+        return "refused"
+    finally:
+        db.dispose()
+
+
+def test_two_desks_closing_the_same_day_at_once_one_is_refused_in_words(
+    db: Database, admin: Actor
+) -> None:
+    results = race(close_the_day, db.url, [(admin.account_id, f"第{n}台") for n in range(DESKS)])
+    assert sorted(results) == ["closed"] + ["refused"] * (DESKS - 1)
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Closure)) == 1

@@ -21,7 +21,7 @@ from app.i18n import translate
 from app.models import Booking, BookingStatus, Organisation, OrganisationKind, Room
 from app.people_fields import mask_phone
 from app.security import Actor, Permission
-from app.services import audit
+from app.services import audit, unique
 from app.services.rooms.rule import HOLDING
 
 NEXT_BOOKINGS = 5  # the upcoming bookings a record lists
@@ -96,7 +96,8 @@ def create_organisation(session: Session, actor: Actor, data: OrganisationInput)
     _unique(session, clean, None)
     organisation = Organisation(**_columns(clean))
     session.add(organisation)
-    session.flush()
+    with unique.refused_as(_name_taken()):
+        session.flush()
     audit.record(
         session, actor, "create", "organisation", organisation.id, name=clean.name, kind=clean.kind
     )
@@ -111,7 +112,8 @@ def update_organisation(
     clean = _clean(data)
     _unique(session, clean, organisation_id)
     changes = audit.apply_changes(organisation, _columns(clean))
-    session.flush()
+    with unique.refused_as(_name_taken()):
+        session.flush()
     if changes:
         if "contact_phone" in changes:  # the log keeps no phone number in full
             old, new = changes["contact_phone"]
@@ -223,7 +225,7 @@ def _unique(session: Session, data: OrganisationInput, organisation_id: int | No
     if organisation_id is not None:
         others = others.where(Organisation.id != organisation_id)
     if session.scalar(others.where(Organisation.name == data.name)) is not None:
-        raise ValidationError("name", translate("Errors", "An organisation with this name exists."))
+        raise _name_taken()
     if data.credit_code:
         holder = session.scalar(
             select(Organisation.name).where(
@@ -236,6 +238,10 @@ def _unique(session: Session, data: OrganisationInput, organisation_id: int | No
                 "credit_code",
                 translate("Errors", "%1 already has this credit code.").replace("%1", holder),
             )
+
+
+def _name_taken() -> ValidationError:
+    return ValidationError("name", translate("Errors", "An organisation with this name exists."))
 
 
 def _organisation(session: Session, organisation_id: int) -> Organisation:

@@ -1311,6 +1311,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>%1 已录入为调休上班日（%2）。</translation>
     </message>
     <message>
+        <source>Another desk has just entered one of these days.</source>
+        <translation>另一台电脑刚刚录入了其中的某一天，请重新查看列表。</translation>
+    </message>
+    <message>
         <source>Choose a holiday or a 调休 working day.</source>
         <translation>请选择放假或调休上班。</translation>
     </message>

@@ -22,7 +22,7 @@ from app.errors import NotFound, ValidationError
 from app.i18n import translate
 from app.models import Booking, BookingStatus, Closure, ClosureKind, Room, RoomHours
 from app.security import Actor, Permission
-from app.services import audit
+from app.services import audit, unique
 from app.services.rooms import days
 from app.services.rooms.rule import HOLDING
 
@@ -148,7 +148,8 @@ def create_room(session: Session, actor: Actor, data: RoomInput) -> RoomSaved:
     order = session.scalar(select(func.coalesce(func.max(Room.sort_order), 0))) or 0
     room = Room(sort_order=order + 1, **_columns(clean))
     session.add(room)
-    session.flush()
+    with unique.refused_as(_name_taken()):
+        session.flush()
     _write_hours(session, room.id, hours)
     audit.record(
         session, actor, "create", "room", room.id, **_columns(clean), hours=_hours_text(hours)
@@ -172,7 +173,8 @@ def update_room(session: Session, actor: Actor, room_id: int, data: RoomInput) -
         if old_hours != hours:
             changes["hours"] = [_hours_text(old_hours), _hours_text(hours)]
             _write_hours(session, room_id, hours)
-    session.flush()
+    with unique.refused_as(_name_taken()):
+        session.flush()
     if changes:
         audit.record(session, actor, "update", "room", room_id, **changes)
     if not clean.active and "active" in changes:
@@ -282,7 +284,11 @@ def _unique_name(session: Session, name: str, room_id: int | None) -> None:
     if room_id is not None:
         query = query.where(Room.id != room_id)
     if session.scalar(query) is not None:
-        raise ValidationError("name", translate("Errors", "A room with this name exists."))
+        raise _name_taken()
+
+
+def _name_taken() -> ValidationError:
+    return ValidationError("name", translate("Errors", "A room with this name exists."))
 
 
 def _room(session: Session, room_id: int) -> Room:
@@ -523,7 +529,11 @@ def _add_days(
         Closure(day=first + dt.timedelta(days=n), kind=kind.value, reason=reason)
         for n in range((last - first).days + 1)
     )
-    session.flush()
+    taken = ValidationError(
+        "first", translate("Errors", "Another desk has just entered one of these days.")
+    )
+    with unique.refused_as(taken):
+        session.flush()
 
 
 def _spans(
