@@ -167,13 +167,13 @@ def update_room(session: Session, actor: Actor, room_id: int, data: RoomInput) -
     _unique_name(session, clean.name, room_id)
     before = _upcoming(session, room_id)
     old_calendar = _calendar_for(session, before)
+    old_hours = _hours_of(session, room_id)
     changes: dict[str, object] = dict(audit.apply_changes(room, _columns(clean)))
-    if hours is not None:
-        old_hours = _hours_of(session, room_id)
-        if old_hours != hours:
+    # The new name is written with the first statement that follows (the hours, or the flush).
+    with unique.refused_as(_name_taken()):
+        if hours is not None and old_hours != hours:
             changes["hours"] = [_hours_text(old_hours), _hours_text(hours)]
             _write_hours(session, room_id, hours)
-    with unique.refused_as(_name_taken()):
         session.flush()
     if changes:
         audit.record(session, actor, "update", "room", room_id, **changes)
