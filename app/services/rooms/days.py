@@ -100,13 +100,25 @@ class OpeningCalendar:
             for row in session.scalars(select(RoomHours))
         }
         self._known: dict[int, bool] = {}
+        # Each day's status, worked out once: chinese-calendar checks its whole table of years on
+        # every question, and a two-year series asks about the same days again and again.
+        self._statuses: dict[dt.date, DayStatus] = {}
 
     def status(self, day: dt.date) -> DayStatus:
+        found = self._statuses.get(day)
+        if found is None:
+            found = self._statuses[day] = self._status(day)
+        return found
+
+    def _status(self, day: dt.date) -> DayStatus:
         closure = self._closures.get(day)
         if closure is not None and closure.kind == ClosureKind.CLOSED:
             reason = closure.reason or translate("Rooms", "The centre is closed")
             return DayStatus(day, DayKind.CLOSED, reason)
-        if self._known.setdefault(day.year, known_year(day.year)):
+        known = self._known.get(day.year)
+        if known is None:  # not setdefault(): its argument would ask the package every time
+            known = self._known[day.year] = known_year(day.year)
+        if known:
             return statutory(day) or DayStatus(day, DayKind.ORDINARY)
         if closure is not None and closure.kind == ClosureKind.HOLIDAY:
             return DayStatus(day, DayKind.HOLIDAY, closure.reason)

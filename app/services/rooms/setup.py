@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -76,6 +76,7 @@ class AffectedBooking:
     """A booking still holding its room on a day or at an hour the room is now closed."""
 
     id: int
+    room_id: int
     room: str
     title: str
     starts_at: dt.datetime
@@ -179,7 +180,7 @@ def update_room(session: Session, actor: Actor, room_id: int, data: RoomInput) -
         audit.record(session, actor, "update", "room", room_id, **changes)
     if not clean.active and "active" in changes:
         problem = translate("Rooms", "The room is no longer in use.")
-        affected = tuple(_affected(booking, name, problem) for booking, name in before)
+        affected = tuple(replace(booking, problem=problem) for booking in before)
     else:
         affected = _newly_outside(session, before, old_calendar)
     return RoomSaved(_row(room, _hours_of(session, room_id)), affected)
@@ -348,18 +349,24 @@ def _hours_text(hours: Hours) -> dict[int, str]:
 # ---- bookings a change leaves on a closed day or hour --------------------------------------
 
 
-_Upcoming = list[tuple[Booking, str]]
-
-
 def _upcoming(
     session: Session,
     room_id: int | None = None,
     first: dt.date | None = None,
     last: dt.date | None = None,
-) -> _Upcoming:
-    """Bookings holding a room that haven't ended yet (in a room, on some days), by start."""
+) -> list[AffectedBooking]:
+    """Bookings holding a room that haven't ended yet (in a room, on some days), by start; no
+    problem named yet. Plain rows, not ORM objects: a room may have years of them."""
     query = (
-        select(Booking, Room.name)
+        select(
+            Booking.id,
+            Booking.room_id,
+            Room.name,
+            Booking.title,
+            Booking.starts_at,
+            Booking.ends_at,
+            Booking.status,
+        )
         .join(Room, Room.id == Booking.room_id)
         .where(
             Booking.status.in_([str(status) for status in HOLDING]),
@@ -374,31 +381,22 @@ def _upcoming(
             Booking.starts_at < dt.datetime.combine(last + dt.timedelta(days=1), dt.time()),
             Booking.ends_at > dt.datetime.combine(first, dt.time()),
         )
-    return [(booking, name) for booking, name in session.execute(query)]
+    return [
+        AffectedBooking(id_, room, name, title, starts, ends, BookingStatus(status), "")
+        for id_, room, name, title, starts, ends, status in session.execute(query)
+    ]
 
 
-def _calendar_for(session: Session, bookings: _Upcoming) -> days.OpeningCalendar | None:
+def _calendar_for(session: Session, bookings: list[AffectedBooking]) -> days.OpeningCalendar | None:
     if not bookings:
         return None
-    first = min(booking.starts_at.date() for booking, _name in bookings)
-    last = max(booking.starts_at.date() for booking, _name in bookings)
+    first = min(booking.starts_at.date() for booking in bookings)
+    last = max(booking.starts_at.date() for booking in bookings)
     return days.OpeningCalendar(session, first, last)
 
 
-def _affected(booking: Booking, room: str, problem: str) -> AffectedBooking:
-    return AffectedBooking(
-        booking.id,
-        room,
-        booking.title,
-        booking.starts_at,
-        booking.ends_at,
-        BookingStatus(booking.status),
-        problem,
-    )
-
-
 def _newly_outside(
-    session: Session, bookings: _Upcoming, old: days.OpeningCalendar | None
+    session: Session, bookings: list[AffectedBooking], old: days.OpeningCalendar | None
 ) -> tuple[AffectedBooking, ...]:
     """The bookings that were open before the change and aren't after it (one that was already
     outside, booked with an admin's reason, isn't news)."""
@@ -406,10 +404,10 @@ def _newly_outside(
     if old is None or new is None:
         return ()
     found = []
-    for booking, room in bookings:
+    for booking in bookings:
         problem = new.problem(booking.room_id, booking.starts_at, booking.ends_at)
         if problem and old.problem(booking.room_id, booking.starts_at, booking.ends_at) is None:
-            found.append(_affected(booking, room, problem))
+            found.append(replace(booking, problem=problem))
     return tuple(found)
 
 
@@ -420,13 +418,13 @@ def _on_days(session: Session, first: dt.date, last: dt.date) -> tuple[AffectedB
     if calendar is None:
         return ()
     found = []
-    for booking, room in bookings:
+    for booking in bookings:
         problem = calendar.problem(booking.room_id, booking.starts_at, booking.ends_at)
         if problem is None:  # it starts the day before and runs into the closed day
             problem = translate("Rooms", "%1 is a closed day.").replace(
                 "%1", f"{max(first, booking.starts_at.date()):%Y-%m-%d}"
             )
-        found.append(_affected(booking, room, problem))
+        found.append(replace(booking, problem=problem))
     return tuple(found)
 
 
