@@ -54,7 +54,25 @@ HOLIDAY_NAMES = ("元旦", "春节", "清明节", "劳动节", "端午节", "中
 TABLE_ROWS = 5  # rows a list shows before it scrolls
 
 
-class ClosureTableModel(LinesModel[DaySpan]):
+class _SpanModel(LinesModel[DaySpan]):
+    """Spans of days, a line each; `texts` says what each column reads."""
+
+    def texts(self, span: DaySpan) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return self.texts(self._lines[index.row()])[index.column()]
+        return None
+
+
+class ClosureTableModel(_SpanModel):
     """The centre's closed days, a line per span of days with one reason."""
 
     CONTEXT = "ClosureTableModel"
@@ -63,20 +81,11 @@ class ClosureTableModel(LinesModel[DaySpan]):
         QT_TRANSLATE_NOOP("ClosureTableModel", "Reason"),
     )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        span = self._lines[index.row()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return (day_span_text(span.first, span.last), span.name)[index.column()]
-        return None
+    def texts(self, span: DaySpan) -> tuple[str, ...]:
+        return day_span_text(span.first, span.last), span.name
 
 
-class HolidayTableModel(LinesModel[DaySpan]):
+class HolidayTableModel(_SpanModel):
     """A year's holidays and 调休 working days, and where the calendar has them from."""
 
     CONTEXT = "HolidayTableModel"
@@ -87,23 +96,12 @@ class HolidayTableModel(LinesModel[DaySpan]):
         QT_TRANSLATE_NOOP("HolidayTableModel", "Source"),
     )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        span = self._lines[index.row()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            centre = (
-                self.tr("Centre closed")
-                if span.kind == ClosureKind.HOLIDAY
-                else self.tr("Centre open")
-            )
-            source = self.tr("Entered here") if span.entered else self.tr("Built in")
-            return (day_span_text(span.first, span.last), span.name, centre, source)[index.column()]
-        return None
+    def texts(self, span: DaySpan) -> tuple[str, ...]:
+        centre = (
+            self.tr("Centre closed") if span.kind == ClosureKind.HOLIDAY else self.tr("Centre open")
+        )
+        source = self.tr("Entered here") if span.entered else self.tr("Built in")
+        return day_span_text(span.first, span.last), span.name, centre, source
 
 
 def _table(
