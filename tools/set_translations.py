@@ -19,7 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "resources" / "translations" / "youlin_zh_CN.ts"
 _MESSAGE = re.compile(
-    r"(<source>)(?P<source>.*?)(</source>\s*<translation)(?P<attrs>[^>]*)>(?P<text>.*?)(</translation>)",
+    # A source never holds "<" (the catalogue escapes it): a message with a <comment> between its
+    # source and translation must not make the match run on into the next message.
+    r"(<source>)(?P<source>[^<]*)(</source>\s*<translation)(?P<attrs>[^>]*)>(?P<text>.*?)(</translation>)",
     re.S,
 )
 

@@ -13,7 +13,7 @@ from typing import cast
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-from app.choices import BookingStatus, Purpose, SignupStatus
+from app.choices import BookingStatus, OrganisationKind, Purpose, SignupStatus
 from app.roles import Role
 
 _CONTEXT = "Labels"
@@ -37,6 +37,13 @@ ROLE_NAMES: dict[Role, str] = {
     Role.DESK: QT_TRANSLATE_NOOP("Labels", "Desk volunteer"),
     Role.STAFF: QT_TRANSLATE_NOOP("Labels", "Staff"),
     Role.ADMIN: QT_TRANSLATE_NOOP("Labels", "Administrator"),
+}
+
+ORGANISATION_KIND_NAMES: dict[OrganisationKind, str] = {
+    OrganisationKind.INCUBATED: QT_TRANSLATE_NOOP("Labels", "Incubated"),  # 孵化
+    OrganisationKind.INTRODUCED: QT_TRANSLATE_NOOP("Labels", "Introduced"),  # 引进
+    OrganisationKind.PARTNER: QT_TRANSLATE_NOOP("Labels", "Partner"),  # 合作
+    OrganisationKind.COUNCIL: QT_TRANSLATE_NOOP("Labels", "Deliberation council"),  # 议事协商
 }
 
 BOOKING_STATUS_NAMES: dict[BookingStatus, str] = {
@@ -63,6 +70,10 @@ def purpose_name(purpose: Purpose) -> str:
 
 def role_name(role: Role) -> str:
     return _tr(ROLE_NAMES[role])
+
+
+def organisation_kind_name(kind: OrganisationKind) -> str:
+    return _tr(ORGANISATION_KIND_NAMES[kind])
 
 
 def booking_status_name(status: BookingStatus) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -32,6 +33,17 @@ def record(
     )
     session.add(event)
     return event
+
+
+def apply_changes(row: object, values: Mapping[str, object]) -> dict[str, list[object]]:
+    """Set `values` on the mapped `row`; what changed, as {column: [old, new]} for the log."""
+    changes: dict[str, list[object]] = {}
+    for key, value in values.items():
+        old = getattr(row, key)
+        if old != value:
+            changes[key] = [old, value]
+            setattr(row, key, value)
+    return changes
 
 
 def recent(session: Session, actor: Actor, *, limit: int = 200) -> list[AuditEvent]:

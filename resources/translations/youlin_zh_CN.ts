@@ -996,6 +996,200 @@
     </message>
 </context>
 <context>
+    <name>ClosureTableModel</name>
+    <message>
+        <source>Days</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ClosuresPage</name>
+    <message>
+        <source>Closed days</source>
+        <translation>闭馆日</translation>
+    </message>
+    <message>
+        <source>China&apos;s statutory holidays and 调休 working days come with the program for the years the State Council has published; the centre adds its own closed days. Bookings on a day that becomes closed stay until staff move or cancel them.</source>
+        <translation>国务院已公布年份的法定节假日和调休上班日已内置在程序中；中心自己的闭馆日在这里添加。某天闭馆后，当天已有的预约仍然保留，需由工作人员调整或取消。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s own closed days</source>
+        <translation>中心自定闭馆日</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s closed days</source>
+        <translation>中心闭馆日</translation>
+    </message>
+    <message>
+        <source>First closed day</source>
+        <translation>闭馆第一天</translation>
+    </message>
+    <message>
+        <source>Last closed day</source>
+        <translation>闭馆最后一天</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>e.g. 装修, 消防检查</source>
+        <translation>例如：装修、消防检查</translation>
+    </message>
+    <message>
+        <source>&amp;Close these days</source>
+        <translation>设为闭馆日(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the chosen days again</source>
+        <translation>恢复所选日期开放(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>For one day, the same day twice.</source>
+        <translation>只闭馆一天时，两处填同一天。</translation>
+    </message>
+    <message>
+        <source>Statutory holidays and 调休 working days</source>
+        <translation>法定节假日和调休上班日</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Holidays and 调休 working days of the year</source>
+        <translation>本年度的法定节假日和调休上班日</translation>
+    </message>
+    <message>
+        <source>Remove the chosen &amp;entry</source>
+        <translation>删除所选录入(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Enter from the State Council&apos;s notice</source>
+        <translation>按国务院办公厅通知录入</translation>
+    </message>
+    <message>
+        <source>Kind of day</source>
+        <translation>日期类别</translation>
+    </message>
+    <message>
+        <source>Holiday (closed)</source>
+        <translation>放假（闭馆）</translation>
+    </message>
+    <message>
+        <source>调休 working day (open)</source>
+        <translation>调休上班（开放）</translation>
+    </message>
+    <message>
+        <source>First day of the holiday</source>
+        <translation>第一天</translation>
+    </message>
+    <message>
+        <source>Last day of the holiday</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>Name of the holiday</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the calendar</source>
+        <translation>加入日历(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Fr&amp;om:</source>
+        <translation>从(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Holiday:</source>
+        <translation>节日(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>A 调休 working day is a Saturday or Sunday worked in exchange for a holiday: for it, give the name of that holiday.</source>
+        <translation>调休上班日是为放假而调换上班的周六或周日：录入时请填写所对应的节日名称。</translation>
+    </message>
+    <message>
+        <source>The statutory holidays of %1 are not built into this program yet and have not been entered: until they are, the calendar treats that year&apos;s holidays as ordinary days. Enter them below from the State Council&apos;s notice.</source>
+        <translation>%1 年法定节假日尚未内置，也尚未录入：录入之前，日历把该年的节假日当作普通日子。请按国务院办公厅通知在下方录入。</translation>
+    </message>
+    <message>
+        <source>Statutory holidays of %1: built in</source>
+        <translation>%1 年法定节假日：已内置</translation>
+    </message>
+    <message>
+        <source>Statutory holidays of %1: entered here (not built in)</source>
+        <translation>%1 年法定节假日：已在此录入（未内置）</translation>
+    </message>
+    <message>
+        <source>Statutory holidays of %1: not built in and not entered yet; please enter them</source>
+        <translation>%1 年法定节假日：未内置，尚未录入，请录入</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>未添加：%1</translation>
+    </message>
+    <message>
+        <source>Closed: %1 (%2).</source>
+        <translation>已设为闭馆：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 bookings fall on the closed days:</source>
+        <translation>%1 个预约落在闭馆日：</translation>
+    </message>
+    <message>
+        <source>Added to the calendar: %1, %2.</source>
+        <translation>已加入日历：%1，%2。</translation>
+    </message>
+    <message>
+        <source>%1 bookings fall on the holiday:</source>
+        <translation>%1 个预约落在节假日：</translation>
+    </message>
+    <message>
+        <source>First choose the days in the list.</source>
+        <translation>请先在列表中选择日期。</translation>
+    </message>
+    <message>
+        <source>First choose an entry made here (built-in holidays can&apos;t be removed).</source>
+        <translation>请先选择在此录入的条目（内置的节假日不能删除）。</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>未删除：%1</translation>
+    </message>
+    <message>
+        <source>Removed: %1 (%2).</source>
+        <translation>已删除：%1（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>CommunitiesPage</name>
     <message>
         <source>Communities and building groups</source>
@@ -1604,6 +1798,142 @@ Please tell the centre&apos;s staff or administrator.</source>
         <source>The outcome of this item is recorded already.</source>
         <translation>这项议程的议事结果已记录。</translation>
     </message>
+    <message>
+        <source>A unified social credit code has 18 characters; this one has %1.</source>
+        <translation>统一社会信用代码共 18 位，这里是 %1 位。</translation>
+    </message>
+    <message>
+        <source>This credit code is mistyped: its last character does not match. Please check it against the certificate.</source>
+        <translation>信用代码有误：最后一位校验码不符。请对照证书核对。</translation>
+    </message>
+    <message>
+        <source>A unified social credit code begins with 8 digits, followed by digits and capital letters (not I, O, S, V or Z).</source>
+        <translation>统一社会信用代码前 8 位是数字，其后为数字和大写字母（不含 I、O、S、V、Z）。</translation>
+    </message>
+    <message>
+        <source>the organisation&apos;s name</source>
+        <translation>组织名称</translation>
+    </message>
+    <message>
+        <source>Choose the kind of organisation.</source>
+        <translation>请选择组织类别。</translation>
+    </message>
+    <message>
+        <source>the contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>what they provide</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>%1 already has this credit code.</source>
+        <translation>%1 已使用这个信用代码。</translation>
+    </message>
+    <message>
+        <source>An organisation with this name exists.</source>
+        <translation>已有同名的组织。</translation>
+    </message>
+    <message>
+        <source>This organisation no longer exists.</source>
+        <translation>该组织已不存在。</translation>
+    </message>
+    <message>
+        <source>the room&apos;s name</source>
+        <translation>活动室名称</translation>
+    </message>
+    <message>
+        <source>the location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>the facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <source>A colour is written #RRGGBB, e.g. #1F5FAD.</source>
+        <translation>颜色写作 #RRGGBB，例如 #1F5FAD。</translation>
+    </message>
+    <message>
+        <source>The capacity is how many people the room holds: a number from 1 to %1.</source>
+        <translation>容纳人数是活动室能容纳的人数：1 到 %1 之间的数字。</translation>
+    </message>
+    <message>
+        <source>A week has 7 days.</source>
+        <translation>一周只有 7 天。</translation>
+    </message>
+    <message>
+        <source>On %1 the room must close after it opens.</source>
+        <translation>%1的关门时间必须晚于开门时间。</translation>
+    </message>
+    <message>
+        <source>A room with this name exists.</source>
+        <translation>已有同名的活动室。</translation>
+    </message>
+    <message>
+        <source>This room no longer exists.</source>
+        <translation>该活动室已不存在。</translation>
+    </message>
+    <message>
+        <source>A closed day can&apos;t lie in the past.</source>
+        <translation>闭馆日不能是过去的日子。</translation>
+    </message>
+    <message>
+        <source>the reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>These days are no longer in the list.</source>
+        <translation>这些日期已不在列表中。</translation>
+    </message>
+    <message>
+        <source>The last day can&apos;t come before the first.</source>
+        <translation>最后一天不能早于第一天。</translation>
+    </message>
+    <message>
+        <source>One entry covers at most %1 days.</source>
+        <translation>一次最多录入 %1 天。</translation>
+    </message>
+    <message>
+        <source>%1 is already a closed day (%2).</source>
+        <translation>%1 已是闭馆日（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is already entered as a holiday (%2).</source>
+        <translation>%1 已录入为节假日（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is already entered as a 调休 working day (%2).</source>
+        <translation>%1 已录入为调休上班日（%2）。</translation>
+    </message>
+    <message>
+        <source>Another desk has just entered one of these days.</source>
+        <translation>另一台电脑刚刚录入了其中的某一天，请重新查看列表。</translation>
+    </message>
+    <message>
+        <source>Choose a holiday or a 调休 working day.</source>
+        <translation>请选择放假或调休上班。</translation>
+    </message>
+    <message>
+        <source>Enter the days of each year on their own.</source>
+        <translation>跨年的日期请按年份分开录入。</translation>
+    </message>
+    <message>
+        <source>The holidays of %1 are built in; they need not be entered.</source>
+        <translation>%1 年的节假日已内置，无需录入。</translation>
+    </message>
+    <message>
+        <source>the holiday&apos;s name</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <source>%1 is a weekday: a 调休 working day is a Saturday or Sunday worked in exchange for a holiday.</source>
+        <translation>%1 是工作日：调休上班日是为放假而调换上班的周六或周日。</translation>
+    </message>
+    <message>
+        <source>Choose a year from 2000 to 2100.</source>
+        <translation>请选择 2000 到 2100 之间的年份。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1908,6 +2238,52 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Choose a room in the list first.</source>
         <translation>请先在列表中选择一间活动室。</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayNotice</name>
+    <message>
+        <source>The statutory holidays of %1 have not been entered yet: please enter them in Settings → Closed days.</source>
+        <translation>%1 年法定节假日尚未录入：请在 设置 → 闭馆日 中录入。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayTableModel</name>
+    <message>
+        <source>Days</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Centre closed</source>
+        <translation>闭馆</translation>
+    </message>
+    <message>
+        <source>Centre open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <source>Entered here</source>
+        <translation>在此录入</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>内置</translation>
     </message>
 </context>
 <context>
@@ -2300,6 +2676,22 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>管理员</translation>
     </message>
     <message>
+        <source>Incubated</source>
+        <translation>孵化</translation>
+    </message>
+    <message>
+        <source>Introduced</source>
+        <translation>引进</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作</translation>
+    </message>
+    <message>
+        <source>Deliberation council</source>
+        <translation>议事协商</translation>
+    </message>
+    <message>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
@@ -2332,6 +2724,21 @@ Please tell the centre&apos;s staff or administrator.</source>
         <source>dddd d MMMM yyyy</source>
         <comment>full date, Qt format</comment>
         <translation>yyyy年M月d日 dddd</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditorPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct what the message beside the field says.</source>
+        <translation>未保存：请按输入框旁的提示修改。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -2583,6 +2990,156 @@ Data folder: %2</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationTableModel</name>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationsPage</name>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>修改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>社会组织</translation>
+    </message>
+    <message>
+        <source>Social organisations, partners and the councils that book rooms and provide sessions. Nothing is deleted: one no longer working with the centre is set inactive.</source>
+        <translation>预约活动室、提供服务的社会组织、合作单位和议事会。组织不会被删除：不再与中心合作的设为停用。</translation>
+    </message>
+    <message>
+        <source>&amp;New organisation…</source>
+        <translation>新建组织(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>e.g. 五彩亲子公益发展中心</source>
+        <translation>例如：五彩亲子公益发展中心</translation>
+    </message>
+    <message>
+        <source>18 characters, if it has one</source>
+        <translation>有则填写，共 18 位</translation>
+    </message>
+    <message>
+        <source>e.g. 021-12345678 or a mobile number</source>
+        <translation>例如 021-12345678 或手机号</translation>
+    </message>
+    <message>
+        <source>e.g. 亲子阅读、周末手工课</source>
+        <translation>例如：亲子阅读、周末手工课</translation>
+    </message>
+    <message>
+        <source>&amp;Active (works with the centre)</source>
+        <translation>启用（与中心合作中）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>C&amp;redit code (统一社会信用代码):</source>
+        <translation>统一社会信用代码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;person:</source>
+        <translation>联系人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>What they pro&amp;vide:</source>
+        <translation>服务内容(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save organisation</source>
+        <translation>保存组织(&amp;S)</translation>
+    </message>
+    <message>
+        <source>First choose an organisation in the list.</source>
+        <translation>请先在列表中选择一个组织。</translation>
+    </message>
+    <message>
+        <source>Organisation “%1” saved.</source>
+        <translation>组织“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>新建组织</translation>
+    </message>
+    <message>
+        <source>Organisation: %1</source>
+        <translation>组织：%1</translation>
+    </message>
+    <message>
+        <source>Choose an organisation in the list to see its record.</source>
+        <translation>在列表中选择一个组织，即可查看其档案。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Provides: %1</source>
+        <translation>服务内容：%1</translation>
+    </message>
+    <message>
+        <source>Credit code: %1</source>
+        <translation>信用代码：%1</translation>
+    </message>
+    <message>
+        <source>Room bookings: %1 held, %2 to come.</source>
+        <translation>活动室预约：已使用 %1 次，待使用 %2 次。</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 (%4), %5</source>
+        <translation>%1 %2 %3（%4），%5</translation>
+    </message>
+    <message>
+        <source>Activity sessions provided: %1 held, %2 to come.</source>
+        <translation>提供的活动场次：已举办 %1 场，待举办 %2 场。</translation>
     </message>
 </context>
 <context>
@@ -4197,6 +4754,41 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>RoomTableModel</name>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Out of use</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Can be booked</source>
+        <translation>可预约</translation>
+    </message>
+    <message>
+        <source>Not bookable</source>
+        <translation>不可预约</translation>
+    </message>
+</context>
+<context>
     <name>Rooms</name>
     <message>
         <source>Working day in exchange (%1)</source>
@@ -4506,6 +5098,14 @@ Data folder: %2</source>
         <source>the last %1</source>
         <translation>最后一个%1</translation>
     </message>
+    <message>
+        <source>The room is no longer in use.</source>
+        <translation>该活动室已停用。</translation>
+    </message>
+    <message>
+        <source>%1 is a closed day.</source>
+        <translation>%1 是闭馆日。</translation>
+    </message>
 </context>
 <context>
     <name>RoomsAgenda</name>
@@ -4806,6 +5406,197 @@ Data folder: %2</source>
     <message>
         <source>Nothing was changed.</source>
         <translation>没有改动。</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPage</name>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>青色</translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation>棕色</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>灰色</translation>
+    </message>
+    <message>
+        <source>Desk&apos;s own</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Closed every day</source>
+        <translation>每天都不开放</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Not open</source>
+        <translation>不开放</translation>
+    </message>
+    <message>
+        <source>%1 not open</source>
+        <translation>%1不开放</translation>
+    </message>
+    <message>
+        <source>%1 opens at</source>
+        <translation>%1开门时间</translation>
+    </message>
+    <message>
+        <source>%1 closes at</source>
+        <translation>%1关门时间</translation>
+    </message>
+    <message>
+        <source>&amp;Change room…</source>
+        <translation>修改活动室(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Rooms and opening hours</source>
+        <translation>活动室与开放时间</translation>
+    </message>
+    <message>
+        <source>The rooms as the calendar shows them, in this order. A room no longer used is taken out of use; its bookings stay.</source>
+        <translation>日历按此顺序显示各活动室。不再使用的活动室设为停用，其已有预约保留。</translation>
+    </message>
+    <message>
+        <source>&amp;New room…</source>
+        <translation>新建活动室(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>e.g. 书画室</source>
+        <translation>例如：书画室</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <source>e.g. 2nd floor, east side</source>
+        <translation>例如：二楼东侧</translation>
+    </message>
+    <message>
+        <source>e.g. 投影、音响、钢琴</source>
+        <translation>例如：投影、音响、钢琴</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Seats:</source>
+        <translation>容纳人数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation>位置(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Facilities:</source>
+        <translation>设施(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Colour %1</source>
+        <translation>颜色：%1</translation>
+    </message>
+    <message>
+        <source>Can be &amp;booked</source>
+        <translation>可预约(&amp;B)</translation>
+    </message>
+    <message>
+        <source>In &amp;use</source>
+        <translation>使用中(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <source>Same hours as &amp;Monday every open day</source>
+        <translation>开放日都按星期一的时间(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Save room</source>
+        <translation>保存活动室(&amp;S)</translation>
+    </message>
+    <message>
+        <source>First choose a room in the list.</source>
+        <translation>请先在列表中选择一个活动室。</translation>
+    </message>
+    <message>
+        <source>First enter Monday&apos;s hours.</source>
+        <translation>请先填写星期一的开放时间。</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>新建活动室</translation>
+    </message>
+    <message>
+        <source>Room: %1</source>
+        <translation>活动室：%1</translation>
+    </message>
+    <message>
+        <source>Room “%1” saved.</source>
+        <translation>活动室“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>%1 bookings to come are in a room now out of use:</source>
+        <translation>%1 个待使用的预约在已停用的活动室里：</translation>
+    </message>
+    <message>
+        <source>%1 bookings to come fall outside the new opening hours:</source>
+        <translation>%1 个待使用的预约落在新的开放时间以外：</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>未能移动：%1</translation>
+    </message>
+    <message>
+        <source>“%1” is now in place %2 on the calendar.</source>
+        <translation>“%1”现在排在日历第 %2 列。</translation>
     </message>
 </context>
 <context>
@@ -5202,6 +5993,25 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>SettingsCommon</name>
+    <message>
+        <source>%1 – %2 (%3 days)</source>
+        <translation>%1 至 %2（%3 天）</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 (%4)</source>
+        <translation>%1 %2 %3（%4）</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>……另有 %1 个。</translation>
+    </message>
+    <message>
+        <source>They are not cancelled: please move or cancel them on the Rooms desk.</source>
+        <translation>这些预约没有取消：请在“活动室预约”中调整或取消。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDesk</name>
     <message>
         <source>Centre profile</source>
@@ -5214,6 +6024,18 @@ Data folder: %2</source>
     <message>
         <source>Communities and building groups</source>
         <translation>社区和楼组</translation>
+    </message>
+    <message>
+        <source>Rooms and opening hours</source>
+        <translation>活动室与开放时间</translation>
+    </message>
+    <message>
+        <source>Closed days</source>
+        <translation>闭馆日</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>社会组织</translation>
     </message>
     <message>
         <source>Language and text size</source>
@@ -5364,6 +6186,65 @@ Data folder: %2</source>
     <message>
         <source>%1: %2 visits</source>
         <translation>%1：%2 人次</translation>
+    </message>
+</context>
+<context>
+    <name>Weekdays</name>
+    <message>
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
     </message>
 </context>
 </TS>

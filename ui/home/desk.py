@@ -30,6 +30,7 @@ from app.roles import Permission
 from ui import labels, style
 from ui.context import DeskContext
 from ui.home.chart import VisitsChart
+from ui.home.holiday_notice import HolidayNotice
 from ui.home.models import PurposeCountModel, RoomScheduleModel, WeekSessionsModel
 from ui.home.pending import PendingBookingsModel
 
@@ -229,6 +230,7 @@ class HomeDesk(QWidget):
         content.setObjectName("home.content")
         inner = QVBoxLayout(content)
         inner.addLayout(header)
+        inner.addWidget(HolidayNotice(context, content))  # admins: a year's holidays to enter
         inner.addLayout(cards)
         inner.addLayout(grid, 1)
         # On a small screen in the large text size the page scrolls instead of cutting off.

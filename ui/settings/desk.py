@@ -25,14 +25,26 @@ from ui.context import DeskContext
 from ui.settings.accounts_page import AccountsPage
 from ui.settings.appearance_page import AppearancePage
 from ui.settings.centre_page import CentrePage
+from ui.settings.closures_page import ClosuresPage
 from ui.settings.communities_page import CommunitiesPage
+from ui.settings.organisations_page import OrganisationsPage
+from ui.settings.rooms_page import RoomsPage
 from ui.style import ERROR_COLOUR, primary_button_px
 
-PAGES = ("centre", "accounts", "communities", "appearance")
+PAGES = (
+    "centre",
+    "accounts",
+    "communities",
+    "rooms",
+    "closures",
+    "organisations",
+    "appearance",
+)
 
 
 class SettingsDesk(QWidget):
-    """Centre profile, accounts, communities and building groups, language and text size."""
+    """Centre profile, accounts, communities and building groups, rooms, closed days,
+    organisations, language and text size."""
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,11 +54,17 @@ class SettingsDesk(QWidget):
         self.centre_page = CentrePage(context)
         self.accounts_page = AccountsPage(context)
         self.communities_page = CommunitiesPage(context)
+        self.rooms_page = RoomsPage(context)
+        self.closures_page = ClosuresPage(context)
+        self.organisations_page = OrganisationsPage(context)
         self.appearance_page = AppearancePage(context)
         pages: dict[str, tuple[str, QWidget]] = {
             "centre": (self.tr("Centre profile"), self.centre_page),
             "accounts": (self.tr("Accounts and roles"), self.accounts_page),
             "communities": (self.tr("Communities and building groups"), self.communities_page),
+            "rooms": (self.tr("Rooms and opening hours"), self.rooms_page),
+            "closures": (self.tr("Closed days"), self.closures_page),
+            "organisations": (self.tr("Organisations"), self.organisations_page),
             "appearance": (self.tr("Language and text size"), self.appearance_page),
         }
 
@@ -96,7 +114,7 @@ class SettingsDesk(QWidget):
     # ---- what tests and the main window use ------------------------------------------------
 
     def show_page(self, key: str) -> QWidget:
-        """Show one page ("centre", "accounts", "communities", "appearance") and return it."""
+        """Show one page (a key of PAGES: "centre", "rooms", …) and return it."""
         self._nav.setCurrentRow(PAGES.index(key))
         return self.current_page()
 
@@ -111,6 +129,9 @@ class SettingsDesk(QWidget):
         """Fetch everything again (another desk or another PC may have changed it)."""
         self.accounts_page.reload()
         self.communities_page.reload()
+        self.rooms_page.reload()
+        self.closures_page.reload()
+        self.organisations_page.reload()
         self.appearance_page.load()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -68,7 +68,7 @@ def known_year(year: int) -> bool:
     return True
 
 
-def _statutory(day: dt.date) -> DayStatus | None:
+def statutory(day: dt.date) -> DayStatus | None:
     """The package's word on `day`, or None for an ordinary day; raises NotImplementedError for
     a year it doesn't know."""
     on_holiday, name = chinese_calendar.get_holiday_detail(day)
@@ -118,16 +118,26 @@ class OpeningCalendar:
             (row.room_id, row.weekday): (row.opens, row.closes) for row in hours
         }
         self._known: dict[int, bool] = {}
+        # Each day's status, worked out once: chinese-calendar checks its whole table of years on
+        # every question, and a two-year series asks about the same days again and again.
+        self._statuses: dict[dt.date, DayStatus] = {}
 
     def status(self, day: dt.date) -> DayStatus:
+        found = self._statuses.get(day)
+        if found is None:
+            found = self._statuses[day] = self._status(day)
+        return found
+
+    def _status(self, day: dt.date) -> DayStatus:
         closure = self._closures.get(day)
         if closure is not None and closure.kind == ClosureKind.CLOSED:
             reason = closure.reason or translate("Rooms", "The centre is closed")
             return DayStatus(day, DayKind.CLOSED, reason)
-        if day.year not in self._known:  # (setdefault would ask the package every time)
-            self._known[day.year] = known_year(day.year)
-        if self._known[day.year]:
-            return _statutory(day) or DayStatus(day, DayKind.ORDINARY)
+        known = self._known.get(day.year)
+        if known is None:  # not setdefault(): its argument would ask the package every time
+            known = self._known[day.year] = known_year(day.year)
+        if known:
+            return statutory(day) or DayStatus(day, DayKind.ORDINARY)
         if closure is not None and closure.kind == ClosureKind.HOLIDAY:
             return DayStatus(day, DayKind.HOLIDAY, closure.reason)
         if closure is not None and closure.kind == ClosureKind.WORKDAY:
