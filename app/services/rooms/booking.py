@@ -59,7 +59,7 @@ from app.services.rooms.checks import Scope as Scope
 from app.services.rooms.conflicts import BookingConflict as BookingConflict
 from app.services.rooms.conflicts import Clash as Clash
 from app.services.rooms.conflicts import OccurrenceProblem as OccurrenceProblem
-from app.services.rooms.conflicts import find_clashes, guarded_write
+from app.services.rooms.conflicts import find_clashes, guarded_write, lock_room
 from app.services.rooms.days import OpeningCalendar
 from app.services.rooms.recurrence import Recurrence, occurrence_days
 from app.services.rooms.rule import HOLDING, clashing
@@ -199,6 +199,7 @@ def create(
     check_not_past(kept[0][0], data.allow_past)
     closed = opening_problems(session, fields.room.id, kept)
     overridden = refuse_closed(actor, fields.override_reason, kept, closed)
+    lock_room(session, fields.room.id)
     clashes = find_clashes(session, fields.room.id, kept)
     if clashes:
         raise BookingConflict.of(clashes)

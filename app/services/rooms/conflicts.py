@@ -3,9 +3,13 @@ room, read in one query over their whole span, and the writing step that turns P
 refusal (the exclusion constraint ex_booking_room_time) into the same `BookingConflict`.
 
 On SQLite the check inside `Database.write()` (BEGIN IMMEDIATE) is the rule: no other desk
-writes between the check and the insert. On PostgreSQL two desks may both pass the check; the
-constraint then refuses the second insert when the first commits, inside a savepoint here, so
-that the transaction stays usable to name the booking that won.
+writes between the check and the insert. On PostgreSQL a writer first locks the room's row
+(`lock_room`), so a second desk booking the same room waits and then sees what the first wrote;
+without it two desks inserting overlapping rows at once can each wait for the other inside the
+exclusion check, and PostgreSQL reports a deadlock instead of the overlap. The exclusion
+constraint stays the last word for any writer that doesn't lock (a script, an older desk): its
+refusal is caught inside a savepoint here, so that the transaction stays usable to name the
+booking that won.
 """
 
 from __future__ import annotations
@@ -32,9 +36,10 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.db import locked
 from app.errors import ConflictError
 from app.i18n import translate
-from app.models import Booking
+from app.models import Booking, Room
 from app.services.rooms.rule import HOLDING
 from app.services.rooms.views import find_blocks
 
@@ -243,6 +248,12 @@ def is_overlap_refusal(error: IntegrityError) -> bool:
     if getattr(diagnostics, "constraint_name", None) == EXCLUSION_CONSTRAINT:
         return True
     return EXCLUSION_CONSTRAINT in str(original)
+
+
+def lock_room(session: Session, room_id: int) -> None:
+    """Hold `room_id`'s row until the writing transaction ends (PostgreSQL `FOR UPDATE`; on
+    SQLite the write transaction holds the file already): call before checking for clashes."""
+    locked(session, Room, room_id)
 
 
 @contextmanager

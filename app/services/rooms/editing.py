@@ -56,6 +56,7 @@ from app.services.rooms.conflicts import (
     OccurrenceProblem,
     find_clashes,
     guarded_write,
+    lock_room,
 )
 from app.services.rooms.recurrence import Recurrence, occurrence_days
 from app.services.rooms.rule import HOLDING
@@ -178,6 +179,7 @@ def _edit_one(
         check_not_past(data.starts_at, data.allow_past)
         closed = opening_problems(session, fields.room.id, wanted)
         overridden = refuse_closed(actor, fields.override_reason, wanted, closed)
+        lock_room(session, fields.room.id)
         clashes = find_clashes(session, fields.room.id, wanted, exclude={booking.id})
         if clashes:
             raise BookingConflict.of(clashes)
@@ -263,6 +265,7 @@ def _edit_series(
     closed = opening_problems(session, fields.room.id, wanted)
     overridden = refuse_closed(actor, fields.override_reason, wanted, closed)
     freed = {row.id for row, _, _ in change.moves} | {row.id for row in change.dropped}
+    lock_room(session, fields.room.id)
     clashes = find_clashes(session, fields.room.id, wanted, exclude=freed)
     clashes += _among_themselves(change, fields.title)
     if clashes:
