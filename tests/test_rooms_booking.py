@@ -963,15 +963,23 @@ def test_an_occurrence_names_its_instance_of_the_rule_after_the_series_time_chan
         )
 
 
+def _daily_series(
+    db: Database, staff: Actor, ids: dict[str, int]
+) -> tuple[rooms.BookingInput, rooms.Created]:
+    """Every day 1 … 5 December, 14:00–16:00."""
+    daily = booking_input(
+        ids[ROOM], "2026-12-01", "14:00", "16:00", recurrence=Recurrence(Frequency.DAILY, count=5)
+    )
+    created: rooms.Created = _write(db, staff, rooms.create, daily)
+    return daily, created
+
+
 def test_a_daily_series_moved_a_day_later_takes_its_neighbours_places(
     db: Database, staff: Actor, ids: dict[str, int]
 ) -> None:
     # Each occurrence moves onto where the next one was: on PostgreSQL the constraint checks row
     # by row, so the moving ones must let go of the room before they take it anew.
-    daily = booking_input(
-        ids[ROOM], "2026-12-01", "14:00", "16:00", recurrence=Recurrence(Frequency.DAILY, count=5)
-    )
-    created = _write(db, staff, rooms.create, daily)
+    _daily, created = _daily_series(db, staff, ids)
     _move(db, staff, created.booking_ids[0], ids[ROOM], "2026-12-02", "14:00", "16:00", Scope.ALL)
     rows = _rows(db, created.series_id)
     assert [row.starts_at.day for row in rows] == [2, 3, 4, 5, 6]
@@ -1071,3 +1079,44 @@ def test_a_bad_edit_changes_nothing(db: Database, staff: Actor, ids: dict[str, i
         with pytest.raises(ValidationError):
             _write(db, staff, rooms.update, created.booking_ids[1], untitled, scope)
     assert [(row.id, row.title, row.starts_at, row.ends_at) for row in _rows(db)] == before
+
+
+def test_moving_the_series_a_day_later_twice_keeps_the_cancelled_week_cancelled(
+    db: Database, staff: Actor, ids: dict[str, int]
+) -> None:
+    created = _series(db, staff, ids, count=5)  # Wednesdays 2 … 30 December
+    ids_ = created.booking_ids
+    _write(db, staff, rooms.cancel, ids_[2], Scope.THIS, "停电")
+    _move(db, staff, ids_[0], ids[ROOM], "2026-12-03", "14:00", "16:00", Scope.ALL)
+    _move(db, staff, ids_[0], ids[ROOM], "2026-12-04", "14:00", "16:00", Scope.ALL)
+    rows = _rows(db, created.series_id)
+    assert len(rows) == 5
+    assert [(row.starts_at.date().isoformat(), row.status) for row in rows] == [
+        ("2026-12-04", "confirmed"),
+        ("2026-12-11", "confirmed"),
+        ("2026-12-16", "cancelled"),  # where it was; it stands for Friday 18 December now
+        ("2026-12-25", "confirmed"),
+        ("2027-01-01", "confirmed"),
+    ]
+    assert rows[2].occurrence_start == at("2026-12-18", "14:00")
+
+
+def test_a_day_no_longer_in_the_rule_doesnt_hold_back_the_occurrence_that_took_it(
+    db: Database, staff: Actor, ids: dict[str, int]
+) -> None:
+    daily, created = _daily_series(db, staff, ids)
+    # A day later and three times only: 2 … 4 December; the 4th and 5th are cancelled.
+    shorter = replace(
+        daily,
+        starts_at=at("2026-12-02", "14:00"),
+        ends_at=at("2026-12-02", "16:00"),
+        recurrence=Recurrence(Frequency.DAILY, count=3),
+    )
+    _write(db, staff, rooms.update, created.booking_ids[0], shorter, Scope.ALL)
+    _move(db, staff, created.booking_ids[0], ids[ROOM], "2026-12-03", "14:00", "16:00", Scope.ALL)
+    holding = [row for row in _rows(db, created.series_id) if row.status == "confirmed"]
+    assert [row.starts_at for row in holding] == [
+        at("2026-12-03", "14:00"),
+        at("2026-12-04", "14:00"),
+        at("2026-12-05", "14:00"),
+    ]

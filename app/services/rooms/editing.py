@@ -231,6 +231,9 @@ class _SeriesChange:
     moves: list[tuple[Booking, dt.datetime, dt.datetime]] = field(default_factory=list)
     added: list[tuple[dt.datetime, dt.datetime]] = field(default_factory=list)
     dropped: list[Booking] = field(default_factory=list)  # no longer given by the rule
+    # Matched to a day of the new rule but not moved (cancelled, edited on its own, past): each
+    # stands for that day's instance from now on, so a cancelled one stays cancelled there.
+    renamed: list[tuple[Booking, dt.datetime]] = field(default_factory=list)
     rule: str = ""
     first_day: dt.date | None = None
     reshaped: bool = False  # other days: the moved occurrences take the new rule's identities
@@ -296,6 +299,8 @@ def _edit_series(
             row.override_reason = fields.override_reason if overridden else ""
             if change.reshaped or row.occurrence_start is None:
                 row.occurrence_start = start
+        for row, identity in change.renamed:
+            row.occurrence_start = identity
         for row in change.range_rows:
             row.series_id = target.id
         added = [
@@ -423,7 +428,20 @@ def _plan_series_change(
     first_day = split_at.date() + day_delta
     rule = recurrence.rule(first_day)
     days = occurrence_days(rule, first_day)
-    by_day = {_identity(row).date() + day_delta: row for row in range_rows}
+    # Where two rows name one day (one was cancelled as no longer a day of the rule while
+    # another took that day), the edited one, then one that holds the room and moves with the
+    # series, claims it.
+    by_day = {
+        _identity(row).date() + day_delta: row
+        for row in sorted(
+            range_rows,
+            key=lambda row: (
+                row is booking,
+                row.status in HOLDING and not row.detached,
+                row.status in HOLDING,
+            ),
+        )
+    }
     for day in days:
         start, end = dt.datetime.combine(day, start_time), dt.datetime.combine(day, end_time)
         matched = by_day.pop(day) if day in by_day else None
@@ -435,6 +453,8 @@ def _plan_series_change(
             and (matched is booking or not matched.detached)
         ):
             change.moves.append((matched, start, end))
+        else:
+            change.renamed.append((matched, start))
     change.dropped = [
         row
         for row in by_day.values()

@@ -3,9 +3,11 @@
 A one-off booking is a VEVENT of its own (UID booking-<id>@youlin-desk). A series is one VEVENT
 with its RRULE (UID series-<id>@youlin-desk), DTSTART at its first occurrence; an occurrence that
 was cancelled or rejected is an EXDATE, and one that was changed on its own (moved, retitled, still
-pending while the rest is confirmed …) is a VEVENT of the same UID whose RECURRENCE-ID is the start
-the rule gave it. A calendar program that expands the file so sees exactly the bookings that hold
-a room (the tests expand it with recurring-ical-events, as calendar clients do).
+pending while the rest is confirmed …) is a VEVENT of the same UID whose RECURRENCE-ID is the
+instance of the rule it stands for (`booking.recurrence_id`: its day at the series' current start
+time, so it still matches after the whole series got a new time). A calendar program that expands
+the file so sees exactly the bookings that hold a room (the tests expand it with
+recurring-ical-events, as calendar clients do).
 
 Times carry TZID Asia/Shanghai with its VTIMEZONE, so a phone set to another zone still shows the
 centre's hours. SUMMARY is the title, LOCATION the room, DESCRIPTION the booker with the phone
@@ -34,6 +36,7 @@ from app.models import Booking, BookingSeries, BookingStatus
 from app.security import Actor, Permission
 from app.services import audit, calls
 from app.services.rooms import views
+from app.services.rooms.booking import recurrence_id
 from app.services.rooms.views import BookingBlock
 
 if TYPE_CHECKING:
@@ -161,13 +164,13 @@ def build(
             select(BookingSeries).where(BookingSeries.id.in_(list(by_series)))
         )
     }
-    starts: dict[int, dt.datetime | None] = {
-        booking_id: occurrence
-        for booking_id, occurrence in session.execute(
-            select(Booking.id, Booking.occurrence_start).where(
-                Booking.series_id.in_(list(by_series))
-            )
-        )
+    # Each occurrence's instance of its series' rule as the rule now gives it (its day at the
+    # series' current start time), not the start it was written with: after a new time for the
+    # whole series the rule's instances are at the new time.
+    starts: dict[int, dt.datetime] = {
+        row.id: recurrence_id(series_rows[row.series_id], row)
+        for row in session.scalars(select(Booking).where(Booking.series_id.in_(list(by_series))))
+        if row.series_id is not None
     }
     for series_id in sorted(by_series):
         series = series_rows[series_id]
@@ -260,7 +263,7 @@ def _ics_rule(rule: str, last_day: dt.date) -> dict[str, Any]:
 def _series_components(
     series: BookingSeries,
     members: list[BookingBlock],
-    starts: dict[int, dt.datetime | None],
+    starts: dict[int, dt.datetime],
     in_scope: bool,
     stamp: dt.datetime,
 ) -> Iterable[Any]:
