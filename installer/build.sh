@@ -197,6 +197,24 @@ revision_of() {  # the Alembic revision a SQLite file holds
     python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT version_num FROM alembic_version').fetchone()[0])" "$1" 2>/dev/null || echo none
 }
 
+rooms_smoke() {  # NAME DIR PATH-FN APP...: the frozen app prints a room's day and exports .ics
+    local name="$1" dir="$2" path_of="$3" ics pdf
+    shift 3
+    ics="$dir/rooms.ics"
+    pdf="$dir/room-day.pdf"
+    # icalendar's time zone comes from the bundled tzdata (Windows has no zoneinfo of its own),
+    # the door sheets from ReportLab with the bundled font.
+    YOULIN_PASSWORD="$DEMO_PASSWORD" run_logged "rooms-ics-$name" "$@" export rooms-ics \
+        --database "$("$path_of" "$dir/demo.sqlite3")" --as staff -o "$("$path_of" "$ics")"
+    grep -q "TZID:Asia/Shanghai" "$ics" && grep -q "BEGIN:VEVENT" "$ics" ||
+        die "$name: the frozen app's .ics has no events in Asia/Shanghai"
+    YOULIN_PASSWORD="$DEMO_PASSWORD" run_logged "room-day-$name" "$@" print room-day \
+        --database "$("$path_of" "$dir/demo.sqlite3")" --as staff --date "$(date +%F)" \
+        -o "$("$path_of" "$pdf")"
+    [ "$(head -c 4 "$pdf")" = "%PDF" ] || die "$name: the frozen app printed no door sheets"
+    say "$name: printed the rooms' door sheets and exported the bookings as .ics"
+}
+
 postgres_smoke() {  # NAME APP...: the frozen app migrates a fresh database on the smoke server
     local name="$1" server="${YOULIN_SMOKE_POSTGRES:-}" admin database url revision
     shift
@@ -237,6 +255,8 @@ build_linux() {
     [ "$(revision_of "$WORK/linux-smoke/fresh.sqlite3")" = "$HEAD_REVISION" ] ||
         die "the frozen Linux app's migrate didn't bring a fresh database to $HEAD_REVISION"
     YOULIN_DATA_DIR="$WORK/linux-smoke/data" postgres_smoke linux timeout "$APP_TIMEOUT" "$app"
+    YOULIN_DATA_DIR="$WORK/linux-smoke/data" rooms_smoke linux "$WORK/linux-smoke" echo \
+        timeout "$APP_TIMEOUT" "$app"
     size=$(size_of "$bundle")
     rm -rf "$ROOT/dist/YoulinDesk-linux"
     mkdir -p "$ROOT/dist"
@@ -431,6 +451,8 @@ build_windows() {
     [ "$(revision_of "$smoke/frozen-demo.sqlite3")" = "$HEAD_REVISION" ] ||
         die "the frozen app's demo command wrote no demo centre"
     YOULIN_DATA_DIR="$(winpath "$smoke/data")" postgres_smoke windows wine_run "$bundle_win\\YoulinDesk.exe"
+    YOULIN_DATA_DIR="$(winpath "$smoke/data")" rooms_smoke windows "$smoke" winpath \
+        wine_run "$bundle_win\\YoulinDesk.exe"
 
     say "waiting for makensis"
     wait "$zlib_pid" || { tail -n 20 "$LOGS/makensis-upgrade-test.log" >&2; die "makensis failed on the upgrade-test build (log: build/installer-logs/makensis-upgrade-test.log)"; }
