@@ -147,6 +147,9 @@ def test_large_text_size_makes_text_18_pt_and_primary_buttons_60_px(
     window = _window(qtbot, db, admin)
     refresh = window.findChild(QPushButton, "home.refresh")
     assert refresh is not None
+    # As the program starts: the normal size applied (run alone, no earlier test has done it).
+    style.apply_text_size(qapp, "normal")
+    qtbot.waitUntil(lambda: refresh.height() >= 44)
     normal_height = refresh.height()
     style.apply_text_size(qapp, "large")
     qtbot.waitUntil(lambda: refresh.height() >= 60)
