@@ -201,7 +201,7 @@ def test_one_occurrence_edited_then_the_series_keeps_it_and_the_cancelled_one(
         ("title", {"title": ""}, "title"),
         ("ends_at", {"start": "16:00", "end": "14:00"}, "ends_at"),
         ("organisation_id", {"kind": "Social organisation"}, "organisation_id"),
-        ("person_id", {"kind": "Resident"}, "person_id"),
+        ("person_id", {"kind": "Residents' group"}, "person_id"),
         ("allow_past", {"day": "2026-11-20"}, "allow_past"),
         ("recurrence", {"repeat": "Every day", "until": "a year earlier"}, "recurrence"),
     ],
@@ -319,7 +319,7 @@ def test_a_resident_is_found_with_the_reception_search(
     editor = make_editor(qtbot, db, desk)
     fill_class(qtbot, editor)
     assert not editor.confirm_box.isVisible() and editor.approval_hint.isVisible()
-    choose(qtbot, editor.kind_combo, "Resident")
+    choose(qtbot, editor.kind_combo, "Residents' group")
     qtbot.keyClicks(editor.person_picker.search_box, "5678")
     assert editor.person_picker.model.rowCount() == 1
     assert "138****5678" in editor.person_picker.model.row_texts(0)

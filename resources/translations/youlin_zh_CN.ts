@@ -2692,6 +2692,26 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>议事协商</translation>
     </message>
     <message>
+        <source>Centre&apos;s own use</source>
+        <translation>中心自用</translation>
+    </message>
+    <message>
+        <source>Social organisation</source>
+        <translation>社会组织</translation>
+    </message>
+    <message>
+        <source>Residents&apos; group</source>
+        <translation>居民自治活动</translation>
+    </message>
+    <message>
+        <source>Council meeting</source>
+        <translation>议事会议</translation>
+    </message>
+    <message>
+        <source>Service menu activity</source>
+        <translation>服务菜单活动</translation>
+    </message>
+    <message>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
@@ -4705,42 +4725,6 @@ Data folder: %2</source>
 <context>
     <name>RoomNames</name>
     <message>
-        <source>Centre staff</source>
-        <translation>本中心工作人员</translation>
-    </message>
-    <message>
-        <source>Social organisation</source>
-        <translation>社会组织</translation>
-    </message>
-    <message>
-        <source>Resident</source>
-        <translation>居民</translation>
-    </message>
-    <message>
-        <source>Council meeting</source>
-        <translation>议事会议</translation>
-    </message>
-    <message>
-        <source>Service menu activity</source>
-        <translation>服务菜单活动</translation>
-    </message>
-    <message>
-        <source>Awaiting approval</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
         <source>Only this one</source>
         <translation>仅此一次</translation>
     </message>
@@ -5243,30 +5227,6 @@ Data folder: %2</source>
     <message>
         <source>Seats %1</source>
         <translation>容纳%1人</translation>
-    </message>
-    <message>
-        <source>Service activity</source>
-        <translation>服务活动</translation>
-    </message>
-    <message>
-        <source>Centre&apos;s own use</source>
-        <translation>中心自用</translation>
-    </message>
-    <message>
-        <source>Social organisation</source>
-        <translation>社会组织</translation>
-    </message>
-    <message>
-        <source>Residents&apos; group</source>
-        <translation>居民自治活动</translation>
-    </message>
-    <message>
-        <source>Council meeting</source>
-        <translation>议事会议</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
     </message>
     <message>
         <source>Bookings can&apos;t be moved from this account.</source>

@@ -46,13 +46,12 @@ from app.services.rooms import booking, pickers, views
 from app.services.rooms.booking import BookingConflict, BookingInput, OccurrenceProblem, Scope
 from app.services.rooms.pickers import OrganisationChoice
 from app.services.rooms.views import RoomColumn
-from ui import style
+from ui import labels, style
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
 from ui.people.form_parts import FieldsScroll
 from ui.people.tag_list import BigIndicatorStyle
 from ui.rooms.models import ConflictModel, problem_text
-from ui.rooms.names import KIND_NAMES, kind_name, status_name
 from ui.rooms.person_pick import PersonPicker
 from ui.rooms.recurrence_box import RecurrenceBox, pydate, qdate
 from ui.rooms.scope import ScopeChoice
@@ -168,8 +167,8 @@ class BookingEditor(QDialog):
         # --- for whom ----------------------------------------------------------------------
         self.kind_combo = QComboBox(self)
         self._field(self.kind_combo, "kind", "kind", self.tr("Booked for"))
-        for kind in KIND_NAMES:
-            self.kind_combo.addItem(kind_name(kind), kind.value)
+        for kind in labels.BOOKING_KIND_NAMES:
+            self.kind_combo.addItem(labels.booking_kind_name(kind), kind.value)
         self.kind_combo.currentIndexChanged.connect(self.on_kind_changed)
         self.organisation_combo = QComboBox(self)
         self._field(
@@ -573,7 +572,7 @@ class BookingEditor(QDialog):
         self.heading.setText(
             self.tr("Booking: %1 (%2)")
             .replace("%1", detail.title)
-            .replace("%2", status_name(self._status))
+            .replace("%2", labels.booking_status_name(self._status))
         )
         self.setWindowTitle(self.tr("Change a booking"))
         self.title_edit.setText(detail.title)
@@ -656,7 +655,7 @@ class BookingEditor(QDialog):
         self.status_label.setVisible(existing)
         if self._status is not None:
             self.status_label.setText(
-                self.tr("Status: %1").replace("%1", status_name(self._status))
+                self.tr("Status: %1").replace("%1", labels.booking_status_name(self._status))
             )
         self.save_button.setEnabled(not existing or self._may_edit)
         self._update_recurrence_enabled()

@@ -11,7 +11,6 @@ from app.services.rooms.booking import OccurrenceProblem
 from app.services.rooms.views import BookingBlock, RoomColumn
 from ui import labels
 from ui.labels import QT_TRANSLATE_NOOP
-from ui.rooms.names import kind_name
 from ui.table_model import LinesModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -86,7 +85,7 @@ class PendingModel(LinesModel[BookingBlock]):
                 when
                 + "\n"
                 + what.replace("%1", block.title)
-                .replace("%2", kind_name(block.kind))
+                .replace("%2", labels.booking_kind_name(block.kind))
                 .replace("%3", who or "—")
             )
         if role == RAW_ROLE:
