@@ -411,3 +411,29 @@ def test_a_council_meeting_opens_its_agenda_when_agendas_are_installed(
     assert editor.agenda_button.isVisible()
     qtbot.mouseClick(editor.agenda_button, Qt.MouseButton.LeftButton)
     assert opened == created.booking_ids
+
+
+def test_the_organisation_list_is_the_active_ones_in_dictionary_order_councils_for_a_meeting(
+    qtbot: QtBot, db: Database, staff: Actor, centre: dict[str, int]
+) -> None:
+    from app.models import Organisation, OrganisationKind
+
+    with db.write() as session:
+        session.add_all(
+            [
+                Organisation(name="阿福读书会", kind=OrganisationKind.INTRODUCED.value),
+                Organisation(name="张江议事会", kind=OrganisationKind.COUNCIL.value),
+                Organisation(name="旧的合唱团", kind=OrganisationKind.PARTNER.value, active=False),
+            ]
+        )
+    editor = make_editor(qtbot, db, staff)
+
+    def offered() -> list[str]:
+        combo = editor.organisation_combo
+        return [combo.itemText(index) for index in range(combo.count())]
+
+    choose(qtbot, editor.kind_combo, "Social organisation")
+    # By pinyin: a(fu), tao(yuan), wu(cai), zhang(jiang); the inactive choir is not offered.
+    assert offered() == ["阿福读书会", "桃园社区自治理事会", "五彩亲子公益发展中心", "张江议事会"]
+    choose(qtbot, editor.kind_combo, "Council meeting")
+    assert offered() == ["桃园社区自治理事会", "张江议事会"]

@@ -38,13 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.choices import BookingKind, BookingStatus
+from app.choices import BookingKind, BookingStatus, OrganisationKind
 from app.errors import DomainError, ValidationError
 from app.roles import Role
 from app.security import Actor, Permission
-from app.services.rooms import booking, pickers, views
+from app.services import organisations
+from app.services.organisations import OrganisationRow
+from app.services.rooms import booking, views
 from app.services.rooms.booking import BookingConflict, BookingInput, OccurrenceProblem, Scope
-from app.services.rooms.pickers import OrganisationChoice
 from app.services.rooms.views import RoomColumn
 from ui import labels, style
 from ui.context import DeskContext
@@ -123,8 +124,10 @@ class BookingEditor(QDialog):
         self._may_decide = False  # … approve or reject it
         self._planned: tuple[BookingInput, list[OccurrenceProblem]] | None = None
         self._rooms = rooms if rooms is not None else self._read(views_rooms)
-        self._organisations: list[OrganisationChoice] = self._read(
-            lambda session, actor: pickers.organisations(session, actor)
+        self._organisations: list[OrganisationRow] = self._read(
+            lambda session, actor: organisations.list_organisations(
+                session, actor, include_inactive=False
+            )
         )
 
         self.heading = QLabel(self)
@@ -686,9 +689,9 @@ class BookingEditor(QDialog):
         )
 
     def _fill_organisations(self, kind: BookingKind) -> None:
+        """The active organisations in dictionary order; a council meeting offers the councils
+        only (every organisation while none is set up as a council)."""
         keep = self.organisation_id()
-        from app.choices import OrganisationKind
-
         choices = self._organisations
         if kind is BookingKind.COUNCIL:
             councils = [o for o in choices if o.kind is OrganisationKind.COUNCIL]
