@@ -5035,31 +5035,31 @@ Data folder: %2</source>
         <translation>周期预约最长 %1 年，最晚到 %2。</translation>
     </message>
     <message>
-        <source>Monday</source>
+        <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <source>Tuesday</source>
+        <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <source>Wednesday</source>
+        <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <source>Thursday</source>
+        <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <source>Friday</source>
+        <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <source>Saturday</source>
+        <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <source>Sunday</source>
+        <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
@@ -5182,31 +5182,31 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Monday</source>
-        <translation>周一</translation>
+        <translation>星期一</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation>周二</translation>
+        <translation>星期二</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation>周三</translation>
+        <translation>星期三</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation>周四</translation>
+        <translation>星期四</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation>周五</translation>
+        <translation>星期五</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation>周六</translation>
+        <translation>星期六</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation>周日</translation>
+        <translation>星期日</translation>
     </message>
     <message>
         <source>%1 %2/%3</source>
@@ -6152,31 +6152,31 @@ Data folder: %2</source>
     <name>Weekdays</name>
     <message>
         <source>Monday</source>
-        <translation>周一</translation>
+        <translation>星期一</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation>周二</translation>
+        <translation>星期二</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation>周三</translation>
+        <translation>星期三</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation>周四</translation>
+        <translation>星期四</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation>周五</translation>
+        <translation>星期五</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation>周六</translation>
+        <translation>星期六</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation>周日</translation>
+        <translation>星期日</translation>
     </message>
     <message>
         <source>Mon</source>
