@@ -5,12 +5,13 @@ demo centre read through `views.blocks`."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -567,6 +568,22 @@ def test_today_scrolls_to_now_and_draws_the_time(
     ruler = now.adjusted(-now.left(), 0, -now.width(), 0)
     ruler.setRight(now.left() - 2)
     assert _has_colour(image, ruler, calendar_styles.NOW_LINE, tolerance=10)
+
+
+def test_the_hour_under_the_now_label_is_not_written_through_it(
+    calendar: RoomsCalendar, clock_at: clock.FixedClock
+) -> None:
+    """At 10:00 sharp the red 10:00 label covers the ruler's own "10:00": nothing of that one
+    shows below the label."""
+    clock_at.set(at(10))
+    calendar.set_day(DAY, ROOMS, DAY_BLOCKS, open_hours([DAY]), {})
+    cell = calendar.cell_rect(1, at(10))
+    assert cell is not None and calendar.viewport().rect().contains(cell.center())
+    image = calendar.viewport().grab().toImage()
+    line = math.ceil(QFontMetricsF(calendar.font()).height() * 1.15)
+    below_label = QRect(2, cell.top() + line // 2 + 2, cell.left() - 8, line // 2 - 2)
+    assert not _has_colour(image, below_label, calendar_styles.TEXT, tolerance=60)
+    assert _has_colour(image, below_label.translated(0, -line // 2), calendar_styles.NOW_LINE)
 
 
 def _fits(widget: RoomsCalendar, booking_ids: list[int]) -> None:
