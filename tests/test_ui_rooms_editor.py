@@ -141,6 +141,26 @@ def test_the_report_can_be_cancelled_and_nothing_is_written(
     assert len(bookings(db)) == 1
 
 
+def test_the_reports_way_back_does_not_read_as_cancelling_and_captions_sit_level(
+    qtbot: QtBot, db: Database, staff: Actor, centre: dict[str, int], chinese: None
+) -> None:
+    """取消 beside a booking reads as cancelling it: the report's way back says 返回修改. Each
+    caption is level with its field's first line, not with its top edge."""
+    from PySide6.QtWidgets import QLabel
+
+    editor = make_editor(qtbot, db, staff)
+    assert editor.report_cancel_button.text() == "返回修改"
+    for field in (editor.title_edit, editor.room_combo, editor.kind_combo, editor.note_edit):
+        (caption,) = [
+            label
+            for label in editor.findChildren(QLabel)
+            if label.buddy() is field and label.isVisible()
+        ]
+        caption_middle = caption.mapTo(editor, caption.rect().center()).y()
+        field_middle = field.mapTo(editor, field.rect().center()).y()
+        assert abs(caption_middle - field_middle) <= 2, caption.text()
+
+
 def _series(db: Database, staff: Actor, room_id: int) -> list[int]:
     with db.write() as session:
         created = booking.create(

@@ -582,8 +582,8 @@
         <translation>跳过这些日期并保存</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>Go back and change</source>
+        <translation>返回修改</translation>
     </message>
     <message>
         <source>Don&apos;t save, change the booking</source>
@@ -730,8 +730,8 @@
         <translation>已修改：%1。</translation>
     </message>
     <message>
-        <source>%1 of the %2 dates can&apos;t be booked as asked (listed below). Skip them and book the other %3, or cancel and change the booking.</source>
-        <translation>%2 个日期中有 %1 个无法按要求预约（见下表）。可以跳过这些日期、预约其余 %3 次，或者取消后修改预约。</translation>
+        <source>%1 of the %2 dates can&apos;t be booked as asked (listed below). Skip them and book the other %3, or go back and change the booking.</source>
+        <translation>%2 个日期中有 %1 个无法按要求预约（见下表）。可以跳过这些日期、预约其余 %3 次，或者返回修改后再保存。</translation>
     </message>
     <message>
         <source>Nothing was booked. Change the booking and save again.</source>

@@ -275,8 +275,9 @@ class BookingEditor(QDialog):
         )
         style.make_primary(self.skip_button)
         self.skip_button.clicked.connect(self.on_skip_clicked)
+        # Not "取消": beside a booking that reads as cancelling it.
         self.report_cancel_button = button(
-            self.tr("Cancel"), "rooms.editor.report.cancel", self.report
+            self.tr("Go back and change"), "rooms.editor.report.cancel", self.report
         )
         self.report_cancel_button.setAccessibleName(self.tr("Don't save, change the booking"))
         self.report_cancel_button.clicked.connect(self.on_report_cancel_clicked)
@@ -499,6 +500,9 @@ class BookingEditor(QDialog):
     def _row(self, grid: QGridLayout, label: str, widget: QWidget, fields: list[str]) -> QLabel:
         caption = QLabel(label, self)
         caption.setBuddy(widget.focusProxy() or widget)
+        # Level with the field's first line (a box, a drop-down), not with its top edge.
+        caption.setMinimumHeight(self.title_edit.sizeHint().height())
+        caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(caption, self._rows, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(widget, self._rows, 1)
         self._rows += 1
@@ -961,7 +965,7 @@ class BookingEditor(QDialog):
         text = (
             self.tr(
                 "%1 of the %2 dates can't be booked as asked (listed below). Skip them and book "
-                "the other %3, or cancel and change the booking."
+                "the other %3, or go back and change the booking."
             )
             .replace("%1", str(len(problems)))
             .replace("%2", str(occurrences))
