@@ -4706,8 +4706,12 @@ Data folder: %2</source>
         <translation>预约</translation>
     </message>
     <message>
-        <source>%1 (%2), booked by %3</source>
-        <translation>%1（%2），预约人：%3</translation>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Booked by %1</source>
+        <translation>预约人：%1</translation>
     </message>
     <message>
         <source>Room</source>
