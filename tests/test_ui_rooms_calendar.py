@@ -767,3 +767,16 @@ def test_a_cancelled_booking_shown_beside_its_replacement(calendar: RoomsCalenda
     calendar.set_cursor(1, at(12))
     assert calendar.current_booking_id() == 20
     assert "旧活动" in calendar.describe()
+
+
+def test_a_narrow_week_column_shortens_the_date_rather_than_cut_it(
+    qapp: QApplication, chinese: None
+) -> None:
+    from ui.rooms.calendar.painting import fitting_day
+
+    font = qapp.font()
+    font.setBold(True)
+    metrics = QFontMetricsF(font)
+    full = metrics.horizontalAdvance("周三 11月25日")
+    assert fitting_day(DAY, metrics, full + 1) == "周三 11月25日"
+    assert fitting_day(DAY, metrics, full - 1) == "周三 11/25"

@@ -62,6 +62,15 @@ def short_day(day: dt.date) -> str:
     )
 
 
+def fitting_day(day: dt.date, metrics: QFontMetricsF, width: float) -> str:
+    """周三 11月25日, or 周三 11/25 where that does not fit (a week's narrow columns in the
+    large text size): the date is never cut off."""
+    text = short_day(day)
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    return f"{weekday_name(day)} {day.month}/{day.day}"
+
+
 def long_day(day: dt.date) -> str:
     """2026年11月25日 星期三"""
     return (
@@ -344,7 +353,11 @@ class Painter:
             else:
                 half = QRectF(inner.x(), inner.y(), inner.width(), inner.height() / 2)
                 self._elided(
-                    painter, half, short_day(group.day), self.bold, Qt.AlignmentFlag.AlignVCenter
+                    painter,
+                    half,
+                    fitting_day(group.day, QFontMetricsF(self.bold), half.width()),
+                    self.bold,
+                    Qt.AlignmentFlag.AlignVCenter,
                 )
                 painter.setPen(self.muted if not group.closed else self.text)
                 self._elided(
