@@ -455,5 +455,11 @@ def test_the_organisation_list_is_the_active_ones_in_dictionary_order_councils_f
     choose(qtbot, editor.kind_combo, "Social organisation")
     # By pinyin: a(fu), tao(yuan), wu(cai), zhang(jiang); the inactive choir is not offered.
     assert offered() == ["阿福读书会", "桃园社区自治理事会", "五彩亲子公益发展中心", "张江议事会"]
+    assert editor.organisation_row.text() == "Social organisation"
     choose(qtbot, editor.kind_combo, "Council meeting")
     assert offered() == ["桃园社区自治理事会", "张江议事会"]
+    assert editor.organisation_row.text() == "Council"
+    fill_class(qtbot, editor)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.message("organisation_id") == "Choose the council that meets."
+    assert bookings(db) == []

@@ -678,12 +678,20 @@
         <translation>状态：%1</translation>
     </message>
     <message>
+        <source>Council</source>
+        <translation>议事会</translation>
+    </message>
+    <message>
         <source>Type the time like 14:00, or pick it from the list.</source>
         <translation>请按 14:00 的样子输入时间，或从列表中选择。</translation>
     </message>
     <message>
         <source>No organisation on file is called “%1”. Choose one from the list.</source>
         <translation>没有名为“%1”的社会组织，请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Choose the council that meets.</source>
+        <translation>请选择开会的议事会。</translation>
     </message>
     <message>
         <source>Choose the organisation the room is booked for.</source>

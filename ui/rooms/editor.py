@@ -681,6 +681,12 @@ class BookingEditor(QDialog):
     def _update_kind(self) -> None:
         kind = self.kind()
         for_organisation = kind in (BookingKind.ORGANISATION, BookingKind.COUNCIL)
+        # A council meeting chooses among the councils: the caption says so.
+        caption = (
+            self.tr("Council") if kind is BookingKind.COUNCIL else self.tr("Social organisation")
+        )
+        self.organisation_row.setText(caption)
+        self.organisation_combo.setAccessibleName(caption)
         self.organisation_row.setVisible(for_organisation)
         self.organisation_combo.setVisible(for_organisation)
         self.person_row.setVisible(kind is BookingKind.RESIDENT)
@@ -811,6 +817,8 @@ class BookingEditor(QDialog):
                     "No organisation on file is called “%1”. Choose one from the list."
                 ).replace("%1", typed)
                 if typed
+                else self.tr("Choose the council that meets.")
+                if data.kind is BookingKind.COUNCIL
                 else self.tr("Choose the organisation the room is booked for."),
             )
             ok = False
