@@ -174,7 +174,7 @@ def test_described_in_chinese() -> None:
 def test_described_in_english() -> None:
     i18n.set_language("en")
     recurrence = Recurrence(Frequency.WEEKLY, interval=2, weekdays=(0, 3), count=8)
-    assert recurrence.describe(WEDNESDAY) == "Every 2 weeks on Monday, Thursday, 8 times"
+    assert recurrence.describe(WEDNESDAY) == "Every 2 weeks on Mon, Thu, 8 times"
 
 
 def test_a_rule_from_an_ics_file_is_understood() -> None:

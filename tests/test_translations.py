@@ -213,3 +213,29 @@ def test_install_translators_refuses_what_does_not_load(
         ui_i18n.install_translators(qapp, "zh_CN")
     with pytest.raises(ValueError, match="unknown language"):
         ui_i18n.install_translators(qapp, "fr")
+
+
+@pytest.mark.usefixtures("chinese")
+def test_weekdays_and_booking_words_are_said_as_each_place_means_them() -> None:
+    """The catalogue gives one Chinese text per English source: a rule says 每周三 (周三), the
+    calendar and the settings 星期三; a booking's kind and status read the same everywhere."""
+    import datetime as dt
+
+    from app.choices import BookingStatus
+    from app.services.rooms import setup
+    from app.services.rooms.recurrence import Frequency, Recurrence
+    from ui import labels
+    from ui.rooms.calendar import painting
+    from ui.settings import common
+
+    wednesday = dt.date(2026, 11, 25)
+    weekly = Recurrence(Frequency.WEEKLY, weekdays=(0, 2), count=4)
+    assert weekly.describe(wednesday) == "每周一、周三，共 4 次"
+    assert painting.weekday_name(wednesday) == "周三"
+    assert painting.long_day(wednesday) == "2026年11月25日 星期三"
+    assert common.weekday_name(2) == setup.weekday_name(2) == "星期三"
+    assert common.short_weekday(2) == "周三"
+    kinds = [labels.booking_kind_name(kind) for kind in labels.BOOKING_KIND_NAMES]
+    assert kinds == ["中心自用", "社会组织", "居民自治活动", "议事会议", "服务菜单活动"]
+    statuses = [labels.booking_status_name(status) for status in BookingStatus]
+    assert statuses == ["待审批", "已确认", "已取消", "已驳回"]

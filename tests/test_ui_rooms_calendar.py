@@ -5,12 +5,13 @@ demo centre read through `views.blocks`."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -569,6 +570,22 @@ def test_today_scrolls_to_now_and_draws_the_time(
     assert _has_colour(image, ruler, calendar_styles.NOW_LINE, tolerance=10)
 
 
+def test_the_hour_under_the_now_label_is_not_written_through_it(
+    calendar: RoomsCalendar, clock_at: clock.FixedClock
+) -> None:
+    """At 10:00 sharp the red 10:00 label covers the ruler's own "10:00": nothing of that one
+    shows below the label."""
+    clock_at.set(at(10))
+    calendar.set_day(DAY, ROOMS, DAY_BLOCKS, open_hours([DAY]), {})
+    cell = calendar.cell_rect(1, at(10))
+    assert cell is not None and calendar.viewport().rect().contains(cell.center())
+    image = calendar.viewport().grab().toImage()
+    line = math.ceil(QFontMetricsF(calendar.font()).height() * 1.15)
+    below_label = QRect(2, cell.top() + line // 2 + 2, cell.left() - 8, line // 2 - 2)
+    assert not _has_colour(image, below_label, calendar_styles.TEXT, tolerance=60)
+    assert _has_colour(image, below_label.translated(0, -line // 2), calendar_styles.NOW_LINE)
+
+
 def _fits(widget: RoomsCalendar, booking_ids: list[int]) -> None:
     """Every line painted on a booking fits its width; no more lines than its height holds."""
     font = widget.font()
@@ -750,3 +767,16 @@ def test_a_cancelled_booking_shown_beside_its_replacement(calendar: RoomsCalenda
     calendar.set_cursor(1, at(12))
     assert calendar.current_booking_id() == 20
     assert "旧活动" in calendar.describe()
+
+
+def test_a_narrow_week_column_shortens_the_date_rather_than_cut_it(
+    qapp: QApplication, chinese: None
+) -> None:
+    from ui.rooms.calendar.painting import fitting_day
+
+    font = qapp.font()
+    font.setBold(True)
+    metrics = QFontMetricsF(font)
+    full = metrics.horizontalAdvance("周三 11月25日")
+    assert fitting_day(DAY, metrics, full + 1) == "周三 11月25日"
+    assert fitting_day(DAY, metrics, full - 1) == "周三 11/25"

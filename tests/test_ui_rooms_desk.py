@@ -167,6 +167,10 @@ def test_a_rejection_needs_a_reason(
     office = make_desk(qtbot, db, staff)
     office.show_pending()
     panel = office.pending_panel
+    # When and where; what; who booked it, each on its own line (none is cut off at the side).
+    lines = str(panel.model.data(panel.model.index(0, 0))).split("\n")
+    assert lines[1:] == ["生日会 (Centre's own use)", "Booked by desk"]
+    assert panel.view.rowHeight(0) >= 3 * panel.view.fontMetrics().height()
     panel.view.selectRow(0)
     qtbot.mouseClick(panel.reject_button, Qt.MouseButton.LeftButton)
     assert panel.reason_text() and bookings(db)[0].status == BookingStatus.PENDING

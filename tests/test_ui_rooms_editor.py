@@ -141,6 +141,26 @@ def test_the_report_can_be_cancelled_and_nothing_is_written(
     assert len(bookings(db)) == 1
 
 
+def test_the_reports_way_back_does_not_read_as_cancelling_and_captions_sit_level(
+    qtbot: QtBot, db: Database, staff: Actor, centre: dict[str, int], chinese: None
+) -> None:
+    """取消 beside a booking reads as cancelling it: the report's way back says 返回修改. Each
+    caption is level with its field's first line, not with its top edge."""
+    from PySide6.QtWidgets import QLabel
+
+    editor = make_editor(qtbot, db, staff)
+    assert editor.report_cancel_button.text() == "返回修改"
+    for field in (editor.title_edit, editor.room_combo, editor.kind_combo, editor.note_edit):
+        (caption,) = [
+            label
+            for label in editor.findChildren(QLabel)
+            if label.buddy() is field and label.isVisible()
+        ]
+        caption_middle = caption.mapTo(editor, caption.rect().center()).y()
+        field_middle = field.mapTo(editor, field.rect().center()).y()
+        assert abs(caption_middle - field_middle) <= 2, caption.text()
+
+
 def _series(db: Database, staff: Actor, room_id: int) -> list[int]:
     with db.write() as session:
         created = booking.create(
@@ -201,7 +221,7 @@ def test_one_occurrence_edited_then_the_series_keeps_it_and_the_cancelled_one(
         ("title", {"title": ""}, "title"),
         ("ends_at", {"start": "16:00", "end": "14:00"}, "ends_at"),
         ("organisation_id", {"kind": "Social organisation"}, "organisation_id"),
-        ("person_id", {"kind": "Resident"}, "person_id"),
+        ("person_id", {"kind": "Residents' group"}, "person_id"),
         ("allow_past", {"day": "2026-11-20"}, "allow_past"),
         ("recurrence", {"repeat": "Every day", "until": "a year earlier"}, "recurrence"),
     ],
@@ -319,7 +339,7 @@ def test_a_resident_is_found_with_the_reception_search(
     editor = make_editor(qtbot, db, desk)
     fill_class(qtbot, editor)
     assert not editor.confirm_box.isVisible() and editor.approval_hint.isVisible()
-    choose(qtbot, editor.kind_combo, "Resident")
+    choose(qtbot, editor.kind_combo, "Residents' group")
     qtbot.keyClicks(editor.person_picker.search_box, "5678")
     assert editor.person_picker.model.rowCount() == 1
     assert "138****5678" in editor.person_picker.model.row_texts(0)
@@ -411,3 +431,35 @@ def test_a_council_meeting_opens_its_agenda_when_agendas_are_installed(
     assert editor.agenda_button.isVisible()
     qtbot.mouseClick(editor.agenda_button, Qt.MouseButton.LeftButton)
     assert opened == created.booking_ids
+
+
+def test_the_organisation_list_is_the_active_ones_in_dictionary_order_councils_for_a_meeting(
+    qtbot: QtBot, db: Database, staff: Actor, centre: dict[str, int]
+) -> None:
+    from app.models import Organisation, OrganisationKind
+
+    with db.write() as session:
+        session.add_all(
+            [
+                Organisation(name="阿福读书会", kind=OrganisationKind.INTRODUCED.value),
+                Organisation(name="张江议事会", kind=OrganisationKind.COUNCIL.value),
+                Organisation(name="旧的合唱团", kind=OrganisationKind.PARTNER.value, active=False),
+            ]
+        )
+    editor = make_editor(qtbot, db, staff)
+
+    def offered() -> list[str]:
+        combo = editor.organisation_combo
+        return [combo.itemText(index) for index in range(combo.count())]
+
+    choose(qtbot, editor.kind_combo, "Social organisation")
+    # By pinyin: a(fu), tao(yuan), wu(cai), zhang(jiang); the inactive choir is not offered.
+    assert offered() == ["阿福读书会", "桃园社区自治理事会", "五彩亲子公益发展中心", "张江议事会"]
+    assert editor.organisation_row.text() == "Social organisation"
+    choose(qtbot, editor.kind_combo, "Council meeting")
+    assert offered() == ["桃园社区自治理事会", "张江议事会"]
+    assert editor.organisation_row.text() == "Council"
+    fill_class(qtbot, editor)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.message("organisation_id") == "Choose the council that meets."
+    assert bookings(db) == []

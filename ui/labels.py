@@ -13,7 +13,7 @@ from typing import cast
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-from app.choices import BookingStatus, OrganisationKind, Purpose, SignupStatus
+from app.choices import BookingKind, BookingStatus, OrganisationKind, Purpose, SignupStatus
 from app.roles import Role
 
 _CONTEXT = "Labels"
@@ -46,6 +46,16 @@ ORGANISATION_KIND_NAMES: dict[OrganisationKind, str] = {
     OrganisationKind.COUNCIL: QT_TRANSLATE_NOOP("Labels", "Deliberation council"),  # 议事协商
 }
 
+# Whom a room is booked for, in the order the booking editor offers them (the centre's own use
+# first: the usual case and the default).
+BOOKING_KIND_NAMES: dict[BookingKind, str] = {
+    BookingKind.STAFF: QT_TRANSLATE_NOOP("Labels", "Centre's own use"),  # 中心自用
+    BookingKind.ORGANISATION: QT_TRANSLATE_NOOP("Labels", "Social organisation"),  # 社会组织
+    BookingKind.RESIDENT: QT_TRANSLATE_NOOP("Labels", "Residents' group"),  # 居民自治活动
+    BookingKind.COUNCIL: QT_TRANSLATE_NOOP("Labels", "Council meeting"),  # 议事会议
+    BookingKind.ACTIVITY: QT_TRANSLATE_NOOP("Labels", "Service menu activity"),  # 服务菜单活动
+}
+
 BOOKING_STATUS_NAMES: dict[BookingStatus, str] = {
     BookingStatus.PENDING: QT_TRANSLATE_NOOP("Labels", "Awaiting approval"),
     BookingStatus.CONFIRMED: QT_TRANSLATE_NOOP("Labels", "Confirmed"),
@@ -74,6 +84,10 @@ def role_name(role: Role) -> str:
 
 def organisation_kind_name(kind: OrganisationKind) -> str:
     return _tr(ORGANISATION_KIND_NAMES[kind])
+
+
+def booking_kind_name(kind: BookingKind) -> str:
+    return _tr(BOOKING_KIND_NAMES[kind])
 
 
 def booking_status_name(status: BookingStatus) -> str:

@@ -582,8 +582,8 @@
         <translation>跳过这些日期并保存</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>Go back and change</source>
+        <translation>返回修改</translation>
     </message>
     <message>
         <source>Don&apos;t save, change the booking</source>
@@ -678,12 +678,20 @@
         <translation>状态：%1</translation>
     </message>
     <message>
+        <source>Council</source>
+        <translation>议事会</translation>
+    </message>
+    <message>
         <source>Type the time like 14:00, or pick it from the list.</source>
         <translation>请按 14:00 的样子输入时间，或从列表中选择。</translation>
     </message>
     <message>
         <source>No organisation on file is called “%1”. Choose one from the list.</source>
         <translation>没有名为“%1”的社会组织，请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Choose the council that meets.</source>
+        <translation>请选择开会的议事会。</translation>
     </message>
     <message>
         <source>Choose the organisation the room is booked for.</source>
@@ -730,8 +738,8 @@
         <translation>已修改：%1。</translation>
     </message>
     <message>
-        <source>%1 of the %2 dates can&apos;t be booked as asked (listed below). Skip them and book the other %3, or cancel and change the booking.</source>
-        <translation>%2 个日期中有 %1 个无法按要求预约（见下表）。可以跳过这些日期、预约其余 %3 次，或者取消后修改预约。</translation>
+        <source>%1 of the %2 dates can&apos;t be booked as asked (listed below). Skip them and book the other %3, or go back and change the booking.</source>
+        <translation>%2 个日期中有 %1 个无法按要求预约（见下表）。可以跳过这些日期、预约其余 %3 次，或者返回修改后再保存。</translation>
     </message>
     <message>
         <source>Nothing was booked. Change the booking and save again.</source>
@@ -2690,6 +2698,26 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Deliberation council</source>
         <translation>议事协商</translation>
+    </message>
+    <message>
+        <source>Centre&apos;s own use</source>
+        <translation>中心自用</translation>
+    </message>
+    <message>
+        <source>Social organisation</source>
+        <translation>社会组织</translation>
+    </message>
+    <message>
+        <source>Residents&apos; group</source>
+        <translation>居民自治活动</translation>
+    </message>
+    <message>
+        <source>Council meeting</source>
+        <translation>议事会议</translation>
+    </message>
+    <message>
+        <source>Service menu activity</source>
+        <translation>服务菜单活动</translation>
     </message>
     <message>
         <source>Awaiting approval</source>
@@ -4686,8 +4714,12 @@ Data folder: %2</source>
         <translation>预约</translation>
     </message>
     <message>
-        <source>%1 (%2), booked by %3</source>
-        <translation>%1（%2），预约人：%3</translation>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Booked by %1</source>
+        <translation>预约人：%1</translation>
     </message>
     <message>
         <source>Room</source>
@@ -4704,42 +4736,6 @@ Data folder: %2</source>
 </context>
 <context>
     <name>RoomNames</name>
-    <message>
-        <source>Centre staff</source>
-        <translation>本中心工作人员</translation>
-    </message>
-    <message>
-        <source>Social organisation</source>
-        <translation>社会组织</translation>
-    </message>
-    <message>
-        <source>Resident</source>
-        <translation>居民</translation>
-    </message>
-    <message>
-        <source>Council meeting</source>
-        <translation>议事会议</translation>
-    </message>
-    <message>
-        <source>Service menu activity</source>
-        <translation>服务菜单活动</translation>
-    </message>
-    <message>
-        <source>Awaiting approval</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
     <message>
         <source>Only this one</source>
         <translation>仅此一次</translation>
@@ -5051,31 +5047,31 @@ Data folder: %2</source>
         <translation>周期预约最长 %1 年，最晚到 %2。</translation>
     </message>
     <message>
-        <source>Monday</source>
+        <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <source>Tuesday</source>
+        <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <source>Wednesday</source>
+        <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <source>Thursday</source>
+        <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <source>Friday</source>
+        <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <source>Saturday</source>
+        <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <source>Sunday</source>
+        <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
@@ -5198,31 +5194,31 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Monday</source>
-        <translation>周一</translation>
+        <translation>星期一</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation>周二</translation>
+        <translation>星期二</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation>周三</translation>
+        <translation>星期三</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation>周四</translation>
+        <translation>星期四</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation>周五</translation>
+        <translation>星期五</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation>周六</translation>
+        <translation>星期六</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation>周日</translation>
+        <translation>星期日</translation>
     </message>
     <message>
         <source>%1 %2/%3</source>
@@ -5243,30 +5239,6 @@ Data folder: %2</source>
     <message>
         <source>Seats %1</source>
         <translation>容纳%1人</translation>
-    </message>
-    <message>
-        <source>Service activity</source>
-        <translation>服务活动</translation>
-    </message>
-    <message>
-        <source>Centre&apos;s own use</source>
-        <translation>中心自用</translation>
-    </message>
-    <message>
-        <source>Social organisation</source>
-        <translation>社会组织</translation>
-    </message>
-    <message>
-        <source>Residents&apos; group</source>
-        <translation>居民自治活动</translation>
-    </message>
-    <message>
-        <source>Council meeting</source>
-        <translation>议事会议</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
     </message>
     <message>
         <source>Bookings can&apos;t be moved from this account.</source>
@@ -6192,31 +6164,31 @@ Data folder: %2</source>
     <name>Weekdays</name>
     <message>
         <source>Monday</source>
-        <translation>周一</translation>
+        <translation>星期一</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation>周二</translation>
+        <translation>星期二</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation>周三</translation>
+        <translation>星期三</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation>周四</translation>
+        <translation>星期四</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation>周五</translation>
+        <translation>星期五</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation>周六</translation>
+        <translation>星期六</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation>周日</translation>
+        <translation>星期日</translation>
     </message>
     <message>
         <source>Mon</source>

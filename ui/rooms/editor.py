@@ -38,21 +38,21 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.choices import BookingKind, BookingStatus
+from app.choices import BookingKind, BookingStatus, OrganisationKind
 from app.errors import DomainError, ValidationError
 from app.roles import Role
 from app.security import Actor, Permission
-from app.services.rooms import booking, pickers, views
+from app.services import organisations
+from app.services.organisations import OrganisationRow
+from app.services.rooms import booking, views
 from app.services.rooms.booking import BookingConflict, BookingInput, OccurrenceProblem, Scope
-from app.services.rooms.pickers import OrganisationChoice
 from app.services.rooms.views import RoomColumn
-from ui import style
+from ui import labels, style
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
 from ui.people.form_parts import FieldsScroll
 from ui.people.tag_list import BigIndicatorStyle
 from ui.rooms.models import ConflictModel, problem_text
-from ui.rooms.names import KIND_NAMES, kind_name, status_name
 from ui.rooms.person_pick import PersonPicker
 from ui.rooms.recurrence_box import RecurrenceBox, pydate, qdate
 from ui.rooms.scope import ScopeChoice
@@ -124,8 +124,10 @@ class BookingEditor(QDialog):
         self._may_decide = False  # … approve or reject it
         self._planned: tuple[BookingInput, list[OccurrenceProblem]] | None = None
         self._rooms = rooms if rooms is not None else self._read(views_rooms)
-        self._organisations: list[OrganisationChoice] = self._read(
-            lambda session, actor: pickers.organisations(session, actor)
+        self._organisations: list[OrganisationRow] = self._read(
+            lambda session, actor: organisations.list_organisations(
+                session, actor, include_inactive=False
+            )
         )
 
         self.heading = QLabel(self)
@@ -168,8 +170,8 @@ class BookingEditor(QDialog):
         # --- for whom ----------------------------------------------------------------------
         self.kind_combo = QComboBox(self)
         self._field(self.kind_combo, "kind", "kind", self.tr("Booked for"))
-        for kind in KIND_NAMES:
-            self.kind_combo.addItem(kind_name(kind), kind.value)
+        for kind in labels.BOOKING_KIND_NAMES:
+            self.kind_combo.addItem(labels.booking_kind_name(kind), kind.value)
         self.kind_combo.currentIndexChanged.connect(self.on_kind_changed)
         self.organisation_combo = QComboBox(self)
         self._field(
@@ -273,8 +275,9 @@ class BookingEditor(QDialog):
         )
         style.make_primary(self.skip_button)
         self.skip_button.clicked.connect(self.on_skip_clicked)
+        # Not "取消": beside a booking that reads as cancelling it.
         self.report_cancel_button = button(
-            self.tr("Cancel"), "rooms.editor.report.cancel", self.report
+            self.tr("Go back and change"), "rooms.editor.report.cancel", self.report
         )
         self.report_cancel_button.setAccessibleName(self.tr("Don't save, change the booking"))
         self.report_cancel_button.clicked.connect(self.on_report_cancel_clicked)
@@ -497,6 +500,9 @@ class BookingEditor(QDialog):
     def _row(self, grid: QGridLayout, label: str, widget: QWidget, fields: list[str]) -> QLabel:
         caption = QLabel(label, self)
         caption.setBuddy(widget.focusProxy() or widget)
+        # Level with the field's first line (a box, a drop-down), not with its top edge.
+        caption.setMinimumHeight(self.title_edit.sizeHint().height())
+        caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(caption, self._rows, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(widget, self._rows, 1)
         self._rows += 1
@@ -573,7 +579,7 @@ class BookingEditor(QDialog):
         self.heading.setText(
             self.tr("Booking: %1 (%2)")
             .replace("%1", detail.title)
-            .replace("%2", status_name(self._status))
+            .replace("%2", labels.booking_status_name(self._status))
         )
         self.setWindowTitle(self.tr("Change a booking"))
         self.title_edit.setText(detail.title)
@@ -656,7 +662,7 @@ class BookingEditor(QDialog):
         self.status_label.setVisible(existing)
         if self._status is not None:
             self.status_label.setText(
-                self.tr("Status: %1").replace("%1", status_name(self._status))
+                self.tr("Status: %1").replace("%1", labels.booking_status_name(self._status))
             )
         self.save_button.setEnabled(not existing or self._may_edit)
         self._update_recurrence_enabled()
@@ -675,6 +681,12 @@ class BookingEditor(QDialog):
     def _update_kind(self) -> None:
         kind = self.kind()
         for_organisation = kind in (BookingKind.ORGANISATION, BookingKind.COUNCIL)
+        # A council meeting chooses among the councils: the caption says so.
+        caption = (
+            self.tr("Council") if kind is BookingKind.COUNCIL else self.tr("Social organisation")
+        )
+        self.organisation_row.setText(caption)
+        self.organisation_combo.setAccessibleName(caption)
         self.organisation_row.setVisible(for_organisation)
         self.organisation_combo.setVisible(for_organisation)
         self.person_row.setVisible(kind is BookingKind.RESIDENT)
@@ -687,9 +699,9 @@ class BookingEditor(QDialog):
         )
 
     def _fill_organisations(self, kind: BookingKind) -> None:
+        """The active organisations in dictionary order; a council meeting offers the councils
+        only (every organisation while none is set up as a council)."""
         keep = self.organisation_id()
-        from app.choices import OrganisationKind
-
         choices = self._organisations
         if kind is BookingKind.COUNCIL:
             councils = [o for o in choices if o.kind is OrganisationKind.COUNCIL]
@@ -805,6 +817,8 @@ class BookingEditor(QDialog):
                     "No organisation on file is called “%1”. Choose one from the list."
                 ).replace("%1", typed)
                 if typed
+                else self.tr("Choose the council that meets.")
+                if data.kind is BookingKind.COUNCIL
                 else self.tr("Choose the organisation the room is booked for."),
             )
             ok = False
@@ -959,7 +973,7 @@ class BookingEditor(QDialog):
         text = (
             self.tr(
                 "%1 of the %2 dates can't be booked as asked (listed below). Skip them and book "
-                "the other %3, or cancel and change the booking."
+                "the other %3, or go back and change the booking."
             )
             .replace("%1", str(len(problems)))
             .replace("%2", str(occurrences))

@@ -11,7 +11,6 @@ from app.services.rooms.booking import OccurrenceProblem
 from app.services.rooms.views import BookingBlock, RoomColumn
 from ui import labels
 from ui.labels import QT_TRANSLATE_NOOP
-from ui.rooms.names import kind_name
 from ui.table_model import LinesModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -61,8 +60,9 @@ class ConflictModel(LinesModel[OccurrenceProblem]):
 
 
 class PendingModel(LinesModel[BookingBlock]):
-    """Bookings awaiting approval, the soonest first; one booking on two lines (when and where;
-    what and who), so that the panel beside the calendar needs no sideways scrolling."""
+    """Bookings awaiting approval, the soonest first; one booking on three lines (when and
+    where; what; who booked it), so that the panel beside the calendar needs no sideways
+    scrolling and the booker's name is never cut off, in the large text size too."""
 
     CONTEXT = "RoomModels"
     BOOKING = 0
@@ -80,15 +80,16 @@ class PendingModel(LinesModel[BookingBlock]):
                 f"{labels.format_day(block.starts_at.date())} "
                 f"{labels.format_time_span(block.starts_at, block.ends_at)} · {block.room}"
             )
-            who = " ".join(part for part in (block.booker, block.booker_phone) if part)
-            what = QCoreApplication.translate("RoomModels", "%1 (%2), booked by %3")
-            return (
-                when
-                + "\n"
-                + what.replace("%1", block.title)
-                .replace("%2", kind_name(block.kind))
-                .replace("%3", who or "—")
+            what = (
+                QCoreApplication.translate("RoomModels", "%1 (%2)")
+                .replace("%1", block.title)
+                .replace("%2", labels.booking_kind_name(block.kind))
             )
+            who = " ".join(part for part in (block.booker, block.booker_phone) if part)
+            booker = QCoreApplication.translate("RoomModels", "Booked by %1").replace(
+                "%1", who or "—"
+            )
+            return f"{when}\n{what}\n{booker}"
         if role == RAW_ROLE:
             return block
         return None

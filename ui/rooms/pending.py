@@ -100,9 +100,9 @@ class PendingPanel(QWidget):
         self._update()
 
     def _fit_rows(self) -> None:
-        """Two lines of text a row (update_table_metrics makes them one)."""
+        """Three lines of text a row (update_table_metrics makes them one)."""
         style.update_table_metrics(self.view)
-        row = round(self.view.fontMetrics().height() * (2 * style.LINE_SPACING + 0.3))
+        row = round(self.view.fontMetrics().height() * (3 * style.LINE_SPACING + 0.3))
         self.view.verticalHeader().setMinimumSectionSize(row)
         self.view.verticalHeader().setDefaultSectionSize(row)
 

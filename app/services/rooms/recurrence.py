@@ -254,14 +254,16 @@ def _too_far(first_day: dt.date) -> str:
 
 
 def _weekday(day: int) -> str:
+    """周一 … 周日, as a rule says them (每周三); the short English names, so that they get their
+    own translation: the calendar and the settings say 星期三 for "Wednesday"."""
     names = (
-        translate("Rooms", "Monday"),
-        translate("Rooms", "Tuesday"),
-        translate("Rooms", "Wednesday"),
-        translate("Rooms", "Thursday"),
-        translate("Rooms", "Friday"),
-        translate("Rooms", "Saturday"),
-        translate("Rooms", "Sunday"),
+        translate("Rooms", "Mon"),
+        translate("Rooms", "Tue"),
+        translate("Rooms", "Wed"),
+        translate("Rooms", "Thu"),
+        translate("Rooms", "Fri"),
+        translate("Rooms", "Sat"),
+        translate("Rooms", "Sun"),
     )
     return names[day]
 

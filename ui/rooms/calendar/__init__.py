@@ -12,7 +12,7 @@ colours by booking kind, `layout.py` for where everything goes.
 """
 
 from ui.rooms.calendar.layout import ViewMode
-from ui.rooms.calendar.styles import BlockStyle, block_style, contrast, kind_name
+from ui.rooms.calendar.styles import BlockStyle, block_style, contrast
 from ui.rooms.calendar.widget import CalendarCell, RoomsCalendar, Selection
 
 __all__ = [
@@ -23,5 +23,4 @@ __all__ = [
     "ViewMode",
     "block_style",
     "contrast",
-    "kind_name",
 ]

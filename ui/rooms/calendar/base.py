@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from app import clock
 from app.services.rooms.views import BookingBlock, RoomColumn
+from ui import labels
 from ui.rooms.calendar.layout import (
     HOLDING,
     BlockItem,
@@ -30,7 +31,7 @@ from ui.rooms.calendar.layout import (
     ViewMode,
 )
 from ui.rooms.calendar.painting import Ghost, Painter, long_day
-from ui.rooms.calendar.styles import BlockStyle, kind_name, status_name
+from ui.rooms.calendar.styles import BlockStyle
 
 SNAPS = (15, 30)
 
@@ -577,7 +578,9 @@ class CalendarBase(QAbstractScrollArea):
         who = " ".join(part for part in (block.booker, block.booker_phone) if part)
         if who:
             parts.append(self.tr("Booked by %1").replace("%1", who))
-        parts.append(f"{kind_name(block.kind)} · {status_name(block.status)}")
+        parts.append(
+            f"{labels.booking_kind_name(block.kind)} · {labels.booking_status_name(block.status)}"
+        )
         if block.series_id is not None:
             parts.append(
                 self.tr("Part of a series, changed on its own")

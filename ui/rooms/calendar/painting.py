@@ -62,6 +62,15 @@ def short_day(day: dt.date) -> str:
     )
 
 
+def fitting_day(day: dt.date, metrics: QFontMetricsF, width: float) -> str:
+    """周三 11月25日, or 周三 11/25 where that does not fit (a week's narrow columns in the
+    large text size): the date is never cut off."""
+    text = short_day(day)
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    return f"{weekday_name(day)} {day.month}/{day.day}"
+
+
 def long_day(day: dt.date) -> str:
     """2026年11月25日 星期三"""
     return (
@@ -344,7 +353,11 @@ class Painter:
             else:
                 half = QRectF(inner.x(), inner.y(), inner.width(), inner.height() / 2)
                 self._elided(
-                    painter, half, short_day(group.day), self.bold, Qt.AlignmentFlag.AlignVCenter
+                    painter,
+                    half,
+                    fitting_day(group.day, QFontMetricsF(self.bold), half.width()),
+                    self.bold,
+                    Qt.AlignmentFlag.AlignVCenter,
                 )
                 painter.setPen(self.muted if not group.closed else self.text)
                 self._elided(
@@ -421,11 +434,18 @@ class Painter:
         painter.drawText(box, int(align | Qt.AlignmentFlag.AlignVCenter), shown)
 
     def ruler(self, painter: QPainter, top: float, bottom: float, now: dt.datetime | None) -> None:
-        """The time ruler between content y `top` and `bottom` (x from 0)."""
+        """The time ruler between content y `top` and `bottom` (x from 0); an hour that the
+        red "now" label covers is not written under it."""
         layout = self.layout
         m = layout.m
         width = m.ruler_width
         painter.fillRect(QRectF(0, top, width, bottom - top), self.header_fill)
+        now_label: QRectF | None = None
+        if now is not None:
+            minute = now.hour * 60 + now.minute
+            if layout.first <= minute <= layout.last:
+                y = layout.y_of(minute)
+                now_label = QRectF(0, y - m.line / 2, width - 1, m.line)
         painter.setFont(self.font)
         painter.setPen(self.text)
         hour = layout.first // 60
@@ -433,23 +453,22 @@ class Painter:
             y = layout.y_of(hour * 60)
             if top - m.line <= y <= bottom and hour * 60 < layout.last:
                 box = QRectF(0, y + 1, width - m.pad, m.line)
-                painter.drawText(
-                    box,
-                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                    f"{hour:02d}:00",
-                )
+                if now_label is None or not now_label.intersects(box):
+                    painter.drawText(
+                        box,
+                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                        f"{hour:02d}:00",
+                    )
             hour += 1
         painter.setPen(self.hour_pen)
         painter.drawLine(QPointF(width - 0.5, top), QPointF(width - 0.5, bottom))
-        if now is not None:
-            minute = now.hour * 60 + now.minute
-            if layout.first <= minute <= layout.last:
-                y = layout.y_of(minute)
-                label = QRectF(0, y - m.line / 2, width - 1, m.line)
-                painter.fillRect(label, QColor(styles.NOW_LINE))
-                painter.setPen(self.white)
-                painter.setFont(self.bold)
-                painter.drawText(label, int(Qt.AlignmentFlag.AlignCenter), _hhmm(minute))
+        if now is not None and now_label is not None:
+            painter.fillRect(now_label, QColor(styles.NOW_LINE))
+            painter.setPen(self.white)
+            painter.setFont(self.bold)
+            painter.drawText(
+                now_label, int(Qt.AlignmentFlag.AlignCenter), _hhmm(now.hour * 60 + now.minute)
+            )
 
 
 def capacity_text(capacity: int) -> str:

@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor
 from app.choices import BookingKind, BookingStatus
 from app.services.rooms.views import BookingBlock
 from ui import labels
-from ui.labels import QT_TRANSLATE_NOOP
 
 CONTEXT = "RoomsCalendar"
 
@@ -49,14 +48,6 @@ KIND_COLOURS: dict[BookingKind, KindColours] = {
     BookingKind.COUNCIL: KindColours("#fad6d6", "#b3261e"),
 }
 
-KIND_NAMES: dict[BookingKind, str] = {
-    BookingKind.ACTIVITY: QT_TRANSLATE_NOOP("RoomsCalendar", "Service activity"),
-    BookingKind.STAFF: QT_TRANSLATE_NOOP("RoomsCalendar", "Centre's own use"),
-    BookingKind.ORGANISATION: QT_TRANSLATE_NOOP("RoomsCalendar", "Social organisation"),
-    BookingKind.RESIDENT: QT_TRANSLATE_NOOP("RoomsCalendar", "Residents' group"),
-    BookingKind.COUNCIL: QT_TRANSLATE_NOOP("RoomsCalendar", "Council meeting"),
-}
-
 SERIES_MARK = "↻"  # in the bundled font
 DETACHED_MARK = "↻*"
 
@@ -69,16 +60,6 @@ def translate(context: str, source: str, disambiguation: str | None = None) -> s
 def tr(source: str) -> str:
     """A source string marked elsewhere with QT_TRANSLATE_NOOP("RoomsCalendar", …)."""
     return QCoreApplication.translate(CONTEXT, source)
-
-
-def kind_name(kind: BookingKind) -> str:
-    return tr(KIND_NAMES[kind])
-
-
-def status_name(status: BookingStatus) -> str:
-    if status == BookingStatus.REJECTED:
-        return translate("RoomsCalendar", "Rejected")
-    return labels.booking_status_name(status)
 
 
 @dataclass(frozen=True)
@@ -113,7 +94,7 @@ def block_style(block: BookingBlock, room_colour: str = "") -> BlockStyle:
             hatch=QColor(colours.fill).darker(108),
             dashed=True,
             border_width=2,
-            badge=status_name(block.status),
+            badge=labels.booking_status_name(block.status),
             mark=mark,
             stripe=stripe,
         )
@@ -125,7 +106,7 @@ def block_style(block: BookingBlock, room_colour: str = "") -> BlockStyle:
             hatch=None,
             dashed=True,
             border_width=1,
-            badge=status_name(block.status),
+            badge=labels.booking_status_name(block.status),
             mark=mark,
             stripe=stripe,
         )
