@@ -75,6 +75,15 @@ class SignupStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class SessionStatus(enum.StrEnum):
+    """An activity session's state, derived (app.services.menu.status), never stored."""
+
+    OPEN = "open"  # signups taken, seats left
+    FULL = "full"  # every seat taken: a signup goes on the waitlist
+    CLOSED = "closed"  # by hand, past the signup deadline, or begun
+    CANCELLED = "cancelled"
+
+
 class ServiceRecordKind(enum.StrEnum):
     SESSION = "session"  # counted from an attended volunteer session
     MAKE_UP = "make_up"  # 补录, by staff with a reason

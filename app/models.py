@@ -43,6 +43,7 @@ from app.choices import OrganisationKind as OrganisationKind
 from app.choices import Purpose as Purpose
 from app.choices import RequestStatus as RequestStatus
 from app.choices import ServiceRecordKind as ServiceRecordKind
+from app.choices import SessionStatus as SessionStatus
 from app.choices import SignupStatus as SignupStatus
 from app.roles import Role as Role
 
@@ -466,33 +467,88 @@ class ServiceSeries(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(40), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
     items: Mapped[list[ServiceItem]] = relationship(
         back_populates="series", order_by="ServiceItem.sort_order"
     )
 
 
 class ServiceItem(Base):
+    """服务项目: an activity of the menu. `audience`: the words printed on the menu (60岁以上长者);
+    `min_age`/`max_age`: the rule signups are checked against (by birth year, on the session's
+    day); `with_parent` (亲子): the signed-up child comes with an adult companion, two seats."""
+
     __tablename__ = "service_item"
     id: Mapped[int] = mapped_column(primary_key=True)
     series_id: Mapped[int] = mapped_column(ForeignKey("service_series.id"), index=True)
     name: Mapped[str] = mapped_column(String(60))
     description: Mapped[str] = mapped_column(Text, default="")
     audience: Mapped[str] = mapped_column(String(60), default="")
+    min_age: Mapped[int | None] = mapped_column(Integer, default=None)
+    max_age: Mapped[int | None] = mapped_column(Integer, default=None)
+    with_parent: Mapped[bool] = mapped_column(Boolean, default=False)
+    default_capacity: Mapped[int | None] = mapped_column(Integer, default=None)
+    default_minutes: Mapped[int | None] = mapped_column(Integer, default=None)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), default=None)
     is_volunteer_service: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     series: Mapped[ServiceSeries] = relationship(back_populates="items")
-    __table_args__ = (UniqueConstraint("series_id", "name", name="uq_service_item_name"),)
+    organisation: Mapped[Organisation | None] = relationship()
+    __table_args__ = (
+        UniqueConstraint("series_id", "name", name="uq_service_item_name"),
+        CheckConstraint("default_capacity > 0", name="default_capacity_positive"),
+        CheckConstraint("default_minutes > 0", name="default_minutes_positive"),
+        CheckConstraint(
+            "(min_age IS NULL OR min_age >= 0) AND (max_age IS NULL OR max_age >= 0) "
+            "AND (min_age IS NULL OR max_age IS NULL OR min_age <= max_age)",
+            name="ages",
+        ),
+    )
+
+
+class SessionPlan(Timestamped, Base):
+    """A recurring plan ("every Wednesday afternoon this term"): one session per date of `rule`
+    (RRULE text, as a booking series), each in a booking of the series `booking_series_id`;
+    closed days are skipped. `deadline_days`: signups close that many days before (None: at the
+    start)."""
+
+    __tablename__ = "session_plan"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("service_item.id"))
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    booking_series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("booking_series.id"), default=None
+    )
+    rule: Mapped[str] = mapped_column(Text)
+    first_day: Mapped[dt.date] = mapped_column(Date)
+    start_time: Mapped[dt.time] = mapped_column(Time)
+    end_time: Mapped[dt.time] = mapped_column(Time)
+    capacity: Mapped[int] = mapped_column(Integer)
+    deadline_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), default=None)
+    organiser: Mapped[str] = mapped_column(String(40), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    __table_args__ = (
+        CheckConstraint("capacity > 0", name="capacity_positive"),
+        CheckConstraint("end_time > start_time", name="ends_after_start"),
+        CheckConstraint("deadline_days >= 0", name="deadline_days"),
+    )
 
 
 class ActivitySession(Timestamped, Base):
-    """活动场次: one dated occurrence of a service item, with its room booking and capacity."""
+    """活动场次: one dated occurrence of a service item, with its room booking and capacity.
+
+    Its status (app.services.menu.status) is derived: cancelled; closed (by hand, after the
+    signup deadline, or once it has begun); full (registered seats = capacity); else open."""
 
     __tablename__ = "activity_session"
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("service_item.id"), index=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("session_plan.id"), default=None)
     booking_id: Mapped[int | None] = mapped_column(ForeignKey("booking.id"), default=None)
     room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"), default=None)
     starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -502,34 +558,59 @@ class ActivitySession(Timestamped, Base):
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), default=None)
     organiser: Mapped[str] = mapped_column(String(40), default="")
     audience: Mapped[str] = mapped_column(String(60), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)  # signups closed by hand
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    cancelled_reason: Mapped[str] = mapped_column(Text, default="")
+    # When the rest were marked no-show after the session (attendance taken).
+    attendance_closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     item: Mapped[ServiceItem] = relationship()
     room: Mapped[Room | None] = relationship()
     __table_args__ = (
         CheckConstraint("ends_at > starts_at", name="ends_after_start"),
         CheckConstraint("capacity > 0", name="capacity_positive"),
         Index("ix_activity_session_starts_at", "starts_at"),
+        Index("ix_activity_session_item", "item_id", "starts_at"),
     )
 
 
 class Signup(Timestamped, Base):
-    """报名 (or 候补 when the session is full); attendance (签到) is ticked on the same row."""
+    """报名 (or 候补 when the session is full); attendance (签到) is ticked on the same row.
+
+    `seats`: 2 when a companion (the parent of a 亲子 item's child) comes along. A waitlisted
+    signup has `waitlist_position`, a ticket that only grows within the session: the lowest is
+    promoted first (first come, first served); the position shown is its rank. A cancelled
+    signup keeps its row (one per person and session); signing up again reuses it."""
 
     __tablename__ = "signup"
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("activity_session.id"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    companion_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), default=None)
+    seats: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[str] = mapped_column(String(12), default=SignupStatus.SIGNED_UP.value)
     waitlist_position: Mapped[int | None] = mapped_column(Integer, default=None)
     attended: Mapped[bool] = mapped_column(Boolean, default=False)
     attended_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    no_show: Mapped[bool] = mapped_column(Boolean, default=False)
     walk_in: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Staff's reason for signing up someone outside the item's audience ("" = none needed).
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    promoted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    cancelled_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
-    person: Mapped[Person] = relationship()
+    person: Mapped[Person] = relationship(foreign_keys=[person_id])
+    companion: Mapped[Person | None] = relationship(foreign_keys=[companion_id])
     session: Mapped[ActivitySession] = relationship()
     __table_args__ = (
         UniqueConstraint("session_id", "person_id", name="uq_signup_session_person"),
         CheckConstraint(_choices("status", SignupStatus), name="status"),
+        CheckConstraint("seats BETWEEN 1 AND 2", name="seats"),
+        CheckConstraint("NOT (attended AND no_show)", name="attended_or_no_show"),
+        Index("ix_signup_session_status", "session_id", "status", "waitlist_position"),
     )
 
 

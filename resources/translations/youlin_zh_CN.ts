@@ -2943,6 +2943,105 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>Menu</name>
+    <message>
+        <source>Aged %1–%2</source>
+        <translation>%1–%2岁</translation>
+    </message>
+    <message>
+        <source>Aged %1 and over</source>
+        <translation>%1岁以上</translation>
+    </message>
+    <message>
+        <source>Aged %1 and under</source>
+        <translation>%1岁以下</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>with a parent</source>
+        <translation>家长陪同</translation>
+    </message>
+    <message>
+        <source>%1&apos;s birth year isn&apos;t recorded, so the age rule (%2) can&apos;t be checked. Add it on the person&apos;s record.</source>
+        <translation>%1 的出生年份未登记，无法核对年龄要求（%2）。请先在居民档案中补充。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 this year; this activity is for: %3.</source>
+        <translation>%1 今年 %2 岁，本活动面向：%3。</translation>
+    </message>
+    <message>
+        <source>A child comes with a parent to this activity: choose the parent too.</source>
+        <translation>本活动需由一位家长陪同孩子参加：请同时选择陪同家长。</translation>
+    </message>
+    <message>
+        <source>The companion must be someone else.</source>
+        <translation>陪同人必须是另一个人。</translation>
+    </message>
+    <message>
+        <source>The companion %1 is not an adult.</source>
+        <translation>陪同人 %1 未成年。</translation>
+    </message>
+    <message>
+        <source>This session no longer exists.</source>
+        <translation>该场次已不存在。</translation>
+    </message>
+    <message>
+        <source>This session is cancelled.</source>
+        <translation>该场次已取消。</translation>
+    </message>
+    <message>
+        <source>This session has begun: add the person at attendance as a walk-in.</source>
+        <translation>该场次已开始：请在签到时作为现场加入登记。</translation>
+    </message>
+    <message>
+        <source>Signups for this session have closed.</source>
+        <translation>该场次报名已截止。</translation>
+    </message>
+    <message>
+        <source>This activity takes no companion: leave it empty.</source>
+        <translation>本活动不带陪同人：请留空。</translation>
+    </message>
+    <message>
+        <source>Staff may sign them up anyway, giving a reason.</source>
+        <translation>工作人员可填写原因后仍为其报名。</translation>
+    </message>
+    <message>
+        <source>Only staff may sign up someone outside the activity&apos;s audience.</source>
+        <translation>只有工作人员可以为不符合活动对象的居民报名。</translation>
+    </message>
+    <message>
+        <source>This signup no longer exists.</source>
+        <translation>该报名已不存在。</translation>
+    </message>
+    <message>
+        <source>This signup is already cancelled.</source>
+        <translation>该报名已经取消。</translation>
+    </message>
+    <message>
+        <source>The session has begun: mark who didn&apos;t come at attendance instead.</source>
+        <translation>场次已开始：请在签到中标记未到的人。</translation>
+    </message>
+    <message>
+        <source>Choose a person from the register.</source>
+        <translation>请从居民档案中选择一个人。</translation>
+    </message>
+    <message>
+        <source>%1 already comes to this session as a companion.</source>
+        <translation>%1 已作为陪同人参加本场次。</translation>
+    </message>
+    <message>
+        <source>%1 is already on this session&apos;s waitlist.</source>
+        <translation>%1 已在本场次的候补名单中。</translation>
+    </message>
+    <message>
+        <source>%1 is already signed up for this session.</source>
+        <translation>%1 已报名本场次。</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge two records of one person</source>
