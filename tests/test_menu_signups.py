@@ -59,7 +59,7 @@ def test_signing_up_twice_is_refused_and_writes_nothing(db: Database, desk: Acto
     with db.write() as session:
         menu.sign_up(session, desk, session_id, person_id)
     with (
-        pytest.raises(ValidationError, match="already signed up") as raised,
+        pytest.raises(ValidationError, match="已报名") as raised,
         db.write() as session,
     ):
         menu.sign_up(session, desk, session_id, person_id)
@@ -75,7 +75,7 @@ def test_after_the_deadline_signups_are_refused(db: Database, desk: Actor) -> No
             session, item, TOMORROW_2PM, deadline=clock.now() - dt.timedelta(minutes=1)
         )
         person_id = add_person(session, "王建国")
-    with pytest.raises(ValidationError, match="closed"), db.write() as session:
+    with pytest.raises(ValidationError, match="已截止"), db.write() as session:
         menu.sign_up(session, desk, session_id, person_id)
 
 
@@ -86,7 +86,7 @@ def test_outside_the_audience_needs_staff_and_a_reason(
         item = add_item(session, "长者健身操", series="health_care", min_age=60)
         session_id = add_session(session, item, TOMORROW_2PM)
         young = add_person(session, "刘洋", birth_year=1990)
-    with pytest.raises(ValidationError, match="36"), db.write() as session:
+    with pytest.raises(ValidationError, match="36 岁"), db.write() as session:
         menu.sign_up(session, desk, session_id, young)
     with pytest.raises(PermissionDenied), db.write() as session:
         menu.sign_up(session, desk, session_id, young, override_reason="陪同母亲")
@@ -103,7 +103,7 @@ def test_a_child_comes_with_a_parent_and_they_take_two_seats(db: Database, desk:
         parent = add_person(session, "张强", birth_year=1988)
         other_child = add_person(session, "李朵朵", birth_year=2021)
         other_parent = add_person(session, "李娜", birth_year=1990)
-    with pytest.raises(ValidationError, match="parent") as raised, db.write() as session:
+    with pytest.raises(ValidationError, match="家长") as raised, db.write() as session:
         menu.sign_up(session, desk, session_id, child)
     assert raised.value.field == "companion"
     with db.write() as session:
@@ -111,7 +111,7 @@ def test_a_child_comes_with_a_parent_and_they_take_two_seats(db: Database, desk:
     with db.write() as session:
         second = menu.sign_up(session, desk, session_id, other_child, companion_id=other_parent)
     assert (first.status, second.status) == (SignupStatus.SIGNED_UP, SignupStatus.WAITLISTED)
-    with pytest.raises(ValidationError, match="companion"), db.write() as session:
+    with pytest.raises(ValidationError, match="陪同人"), db.write() as session:
         menu.sign_up(session, desk, session_id, parent)
 
 
@@ -129,3 +129,12 @@ def test_cancelling_twice_is_refused(db: Database, desk: Actor) -> None:
         again = menu.sign_up(session, desk, session_id, person_id)
     assert again.signup_id == signup.signup_id
     assert again.status == SignupStatus.SIGNED_UP
+
+
+def test_the_menu_lists_the_five_series_with_their_items(db: Database, desk: Actor) -> None:
+    with db.write() as session:
+        add_item(session, "长者健身操", series="health_care", min_age=60)
+    with db.read() as session:
+        tree = menu.menu_tree(session, desk)
+    assert [s.name for s in tree] == ["党群友邻", "社区友邻", "康养友邻", "文化友邻", "文明友邻"]
+    assert [(i.name, i.rule) for i in tree[2].items] == [("长者健身操", "60岁以上")]

@@ -9,11 +9,14 @@
   sign-in sheet's order (registered people in pinyin order, then walk-ins as they came).
 """
 
+from app.services.menu.reads import ItemEntry as ItemEntry
 from app.services.menu.reads import Roster as Roster
 from app.services.menu.reads import RosterLine as RosterLine
+from app.services.menu.reads import SeriesEntry as SeriesEntry
 from app.services.menu.reads import SessionDetail as SessionDetail
 from app.services.menu.reads import SessionRow as SessionRow
 from app.services.menu.reads import get_session as get_session
+from app.services.menu.reads import menu_tree as menu_tree
 from app.services.menu.reads import roster as roster
 from app.services.menu.reads import sessions_between as sessions_between
 from app.services.menu.signups import CancelResult as CancelResult

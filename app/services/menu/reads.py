@@ -310,3 +310,63 @@ def roster(session: Session, actor: Actor, session_id: int) -> Roster:
         [line for *_, line in sorted(waitlist, key=lambda entry: entry[:2])],
         [line for *_, line in sorted(cancelled, key=lambda entry: entry[:2])],
     )
+
+
+@dataclass(frozen=True)
+class ItemEntry:
+    id: int
+    name: str
+    description: str
+    audience: str  # the words printed on the menu
+    rule: str  # the audience rule in words
+    volunteer_service: bool
+    with_parent: bool
+    organisation_id: int | None
+    default_capacity: int | None
+    default_minutes: int | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class SeriesEntry:
+    id: int
+    code: str
+    name: str
+    description: str
+    active: bool
+    items: list[ItemEntry]
+
+
+def menu_tree(
+    session: Session, actor: Actor, *, include_inactive: bool = False
+) -> list[SeriesEntry]:
+    """The five series with their items, in menu order."""
+    actor.require(Permission.RECEPTION)
+    series = session.scalars(
+        select(ServiceSeries).order_by(ServiceSeries.sort_order, ServiceSeries.id)
+    )
+    items = session.scalars(select(ServiceItem).order_by(ServiceItem.sort_order, ServiceItem.id))
+    by_series: dict[int, list[ItemEntry]] = {}
+    for item in items:
+        if not include_inactive and not item.active:
+            continue
+        by_series.setdefault(item.series_id, []).append(
+            ItemEntry(
+                id=item.id,
+                name=item.name,
+                description=item.description,
+                audience=item.audience,
+                rule=audience.describe(item),
+                volunteer_service=item.is_volunteer_service,
+                with_parent=item.with_parent,
+                organisation_id=item.organisation_id,
+                default_capacity=item.default_capacity,
+                default_minutes=item.default_minutes,
+                active=item.active,
+            )
+        )
+    return [
+        SeriesEntry(s.id, s.code, s.name, s.description, s.active, by_series.get(s.id, []))
+        for s in series
+        if include_inactive or s.active
+    ]
