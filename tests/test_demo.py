@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -14,28 +15,37 @@ from typing import Any
 
 import phonenumbers
 import pytest
-from sqlalchemy import Connection, func, select, text
-from sqlalchemy.orm import Session
+from dateutil.rrule import rrulestr
+from sqlalchemy import Connection, func, make_url, select, text
+from sqlalchemy.orm import Session, selectinload
 from stdnum.cn import ric, uscc
 
 from app import clock, counters, demo, paths, people_fields
 from app.db import Database
+from app.demo import centre
 from app.errors import ConflictError, DatabaseProblem, ValidationError
 from app.models import (
     Account,
+    ActivitySession,
     AgendaOutcome,
     Booking,
     CertificateKind,
     Closure,
     Organisation,
+    Person,
     Request,
     Room,
     RoomHours,
+    ServiceItem,
+    Signup,
     Visit,
 )
 from app.pinyin import COMPOUND_SURNAMES, SURNAMES
 from app.security import Actor, verify_password
 from app.services import certificates
+from app.services.menu import audience
+from app.services.menu import reads as menu_reads
+from app.services.menu import signups as menu_signups
 from app.services.people import next_member_codes
 from app.services.rooms import agenda
 from app.services.rooms.days import OpeningCalendar
@@ -431,27 +441,174 @@ def test_signups_within_capacity_with_ordered_waitlists(conn: Connection) -> Non
     over = _rows(
         conn,
         "SELECT s.id FROM activity_session s JOIN signup g ON g.session_id = s.id "
-        "WHERE g.status = 'signed_up' GROUP BY s.id HAVING count(*) > s.capacity",
+        "WHERE g.status = 'signed_up' GROUP BY s.id HAVING sum(g.seats) > s.capacity",
     )
-    assert over == []
-    waitlists: dict[int, list[int]] = {}
-    for session, position in _rows(
-        conn, "SELECT session_id, waitlist_position FROM signup WHERE status = 'waitlisted'"
+    assert over == []  # a companion takes a seat too, walk-ins included
+    waitlists: dict[int, list[tuple[int, int]]] = {}
+    for session, position, seats in _rows(
+        conn,
+        "SELECT session_id, waitlist_position, seats FROM signup WHERE status = 'waitlisted'",
     ):
-        waitlists.setdefault(session, []).append(position)
+        waitlists.setdefault(session, []).append((position, seats))
     assert waitlists, "some sessions are full with a waitlist"
-    for session, positions in waitlists.items():
-        assert sorted(positions) == list(range(1, len(positions) + 1))
-        signed, capacity = _rows(
+    for session, line in waitlists.items():
+        line.sort()
+        assert [position for position, _ in line] == list(range(1, len(line) + 1))
+        taken, capacity = _rows(
             conn,
-            "SELECT count(g.id), s.capacity FROM activity_session s JOIN signup g "
+            "SELECT coalesce(sum(g.seats), 0), s.capacity FROM activity_session s JOIN signup g "
             "ON g.session_id = s.id AND g.status = 'signed_up' WHERE s.id = :s",
             s=session,
         )[0]
-        assert signed == capacity  # only a full session has a waitlist
+        # Only a session too full for the first in line has a waitlist (first come, first served).
+        assert capacity - taken < line[0][1]
     assert not _rows(
         conn, "SELECT id FROM signup WHERE status != 'waitlisted' AND waitlist_position IS NOT NULL"
     )
+
+
+def test_items_carry_their_rules_and_defaults(conn: Connection) -> None:
+    items = {
+        row.name: row
+        for row in _rows(
+            conn,
+            "SELECT name, audience, min_age, max_age, with_parent, default_capacity, "
+            "default_minutes FROM service_item",
+        )
+    }
+    for name in ("长者健身操", "助老智能手机课堂", "健康讲座"):
+        assert (items[name].min_age, items[name].max_age, items[name].with_parent) == (60, None, 0)
+    assert (items["亲子绘本阅读"].max_age, items["亲子绘本阅读"].with_parent) == (8, 1)
+    assert (items["小美艺术课堂"].max_age, items["小美艺术课堂"].with_parent) == (12, 1)
+    assert items["长者健身操"].default_capacity == 25 and items["长者健身操"].default_minutes == 60
+    assert all(row.default_capacity and row.default_minutes for row in items.values())
+    walking = _rows(
+        conn,
+        "SELECT i.description, i.audience, s.code FROM service_item i "
+        "JOIN service_series s ON s.id = i.series_id WHERE i.name = '行走的党课'",
+    )
+    assert walking == [("走访红色地标，边走边学党史", "党员及居民", "party_community")]
+
+
+def test_the_walking_lesson_has_two_seats_left_and_nobody_waiting(demo_url: str) -> None:
+    """A volunteer trying the desk signs three residents up: two get seats, the third waits."""
+    db = Database(demo_url)
+    try:
+        with db.read() as session:
+            rows = session.execute(
+                select(ActivitySession.id, ActivitySession.starts_at)
+                .join(ServiceItem)
+                .where(ServiceItem.name == "行走的党课")
+            ).all()
+            assert len(rows) == 1
+            session_id, starts_at = rows[0]
+            assert TEST_NOW.date() < starts_at.date() <= TEST_NOW.date() + dt.timedelta(days=9)
+            assert starts_at.weekday() < 5 and starts_at.hour >= 13
+            with clock.frozen(TEST_NOW):
+                row = menu_reads.get_session(session, _desk_of(session), session_id).row
+            assert (row.status, row.free, row.waiting) == ("open", 2, 0)
+    finally:
+        db.dispose()
+
+
+def test_signups_fit_the_age_rules_or_carry_a_reason(demo_url: str) -> None:
+    db = Database(demo_url)
+    try:
+        with db.read() as session:
+            ruled = 0
+            signups = session.scalars(
+                select(Signup)
+                .join(ActivitySession)
+                .join(ServiceItem)
+                .where(
+                    (ServiceItem.min_age.is_not(None))
+                    | (ServiceItem.max_age.is_not(None))
+                    | ServiceItem.with_parent
+                )
+                .options(
+                    selectinload(Signup.session).selectinload(ActivitySession.item),
+                    selectinload(Signup.person),
+                    selectinload(Signup.companion),
+                )
+            ).all()
+            for signup in signups:
+                activity = signup.session
+                why = audience.problem(
+                    activity.item, signup.person, signup.companion, activity.starts_at.date()
+                )
+                assert why is None or signup.override_reason, why
+                assert signup.seats == (2 if signup.companion_id else 1)
+                ruled += 1
+            assert ruled > 100
+            companions = [s for s in signups if s.companion_id is not None]
+            assert len(companions) > 20
+    finally:
+        db.dispose()
+
+
+def test_weekly_sessions_come_from_their_plans(conn: Connection) -> None:
+    plans = {
+        row.id: row
+        for row in _rows(
+            conn,
+            "SELECT p.id, p.item_id, p.rule, p.first_day, p.start_time, p.end_time "
+            "FROM session_plan p",
+        )
+    }
+    assert len(plans) == sum(1 for slot in centre.TIMETABLE if centre.weekly(slot))
+    sessions = _rows(
+        conn,
+        "SELECT s.plan_id, s.item_id, s.starts_at, s.ends_at FROM activity_session s "
+        "WHERE s.plan_id IS NOT NULL",
+    )
+    assert len(sessions) >= 10 * len(plans)
+    for plan_id, item_id, starts_at, ends_at in sessions:
+        plan = plans[plan_id]
+        starts, ends = dt.datetime.fromisoformat(starts_at), dt.datetime.fromisoformat(ends_at)
+        first = dt.datetime.combine(
+            dt.date.fromisoformat(plan.first_day), dt.time.fromisoformat(plan.start_time)
+        )
+        days = rrulestr(plan.rule, dtstart=first)
+        assert item_id == plan.item_id and starts in days
+        assert ends.time() == dt.time.fromisoformat(plan.end_time)
+    # Now and then sessions (some weeks, the first week of a month) have no plan.
+    assert _one(conn, "SELECT count(*) FROM activity_session WHERE plan_id IS NULL") > 0
+
+
+def _desk_of(session: Session) -> Actor:
+    account = session.scalars(select(Account).where(Account.username == "desk")).one()
+    return Actor.of(account)
+
+
+def test_a_desk_signs_three_up_for_the_walking_lesson_and_the_third_waits(
+    demo_url: str, tmp_path: Path
+) -> None:
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copyfile(Path(make_url(demo_url).database or ""), copy)
+    db = Database(paths.sqlite_url(copy))
+    try:
+        with clock.frozen(TEST_NOW), db.write() as session:
+            desk = _desk_of(session)
+            session_id = session.scalars(
+                select(ActivitySession.id).join(ServiceItem).where(ServiceItem.name == "行走的党课")
+            ).one()
+            signed = set(
+                session.scalars(select(Signup.person_id).where(Signup.session_id == session_id))
+            )
+            adults = session.scalars(
+                select(Person.id)
+                .where(Person.birth_year < 1980, Person.id.not_in(signed))
+                .order_by(Person.id)
+                .limit(3)
+            ).all()
+            results = [menu_signups.sign_up(session, desk, session_id, p) for p in adults]
+        assert [(str(r.status), r.position) for r in results] == [
+            ("signed_up", None),
+            ("signed_up", None),
+            ("waitlisted", 1),
+        ]
+    finally:
+        db.dispose()
 
 
 def test_attendance_only_for_held_sessions(conn: Connection) -> None:

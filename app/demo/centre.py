@@ -273,6 +273,10 @@ class Item:
     pool: int
     organisation: int | None = None
     volunteer: bool = False
+    # The rule the desks check (ages by birth year on the session's day; 亲子: with a parent).
+    min_age: int | None = None
+    max_age: int | None = None
+    with_parent: bool = False
 
 
 ITEMS: tuple[Item, ...] = (
@@ -295,6 +299,7 @@ ITEMS: tuple[Item, ...] = (
         "党员及入党积极分子",
         PARTY,
     ),
+    Item("party_community", "行走的党课", "走访红色地标，边走边学党史", "党员及居民", ADULTS),
     Item(
         "community",
         "睦邻议事会",
@@ -325,6 +330,7 @@ ITEMS: tuple[Item, ...] = (
         "60岁以上长者",
         ELDERLY,
         ORG_CLINIC,
+        min_age=60,
     ),
     Item(
         "health_care",
@@ -341,6 +347,7 @@ ITEMS: tuple[Item, ...] = (
         "60岁以上长者",
         ELDERLY,
         ORG_ELDERLY,
+        min_age=60,
     ),
     Item(
         "health_care",
@@ -349,8 +356,18 @@ ITEMS: tuple[Item, ...] = (
         "60岁以上长者",
         ELDERLY,
         ORG_SOCIAL_WORK,
+        min_age=60,
     ),
-    Item("culture", "小美艺术课堂", "水彩、剪纸与手作，八次课结业", "亲子家庭", CHILDREN, ORG_ART),
+    Item(
+        "culture",
+        "小美艺术课堂",
+        "水彩、剪纸与手作，八次课结业",
+        "亲子家庭",
+        CHILDREN,
+        ORG_ART,
+        max_age=12,
+        with_parent=True,
+    ),
     Item("culture", "书法班", "楷书入门与提高", "书法爱好者", ELDERLY),
     Item("culture", "合唱团", "东社区睦邻合唱团每周排练", "合唱爱好者", ELDERLY, ORG_CHOIR),
     Item(
@@ -360,6 +377,9 @@ ITEMS: tuple[Item, ...] = (
         "3-8岁儿童及家长",
         CHILDREN,
         ORG_SOCIAL_WORK,
+        min_age=3,
+        max_age=8,
+        with_parent=True,
     ),
     Item("civility", "垃圾分类宣传", "干湿分类小课堂与有奖问答", "辖区居民", ADULTS, ORG_GREEN),
     Item("civility", "文明楼组评比", "楼组长互评楼道环境与睦邻公约", "楼组长", ACTIVISTS),
@@ -417,6 +437,26 @@ TIMETABLE: tuple[Slot, ...] = (
     Slot("共营市集", 6, hhmm("09:00"), 150, HALL, 80, 0.5),
     Slot("亲子绘本阅读", 6, hhmm("10:00"), 60, READING_ROOM, 15),
 )
+
+# 行走的党课: one session on a weekday afternoon in the coming days, two seats left and nobody
+# waiting, so that a desk volunteer can sign three residents up and see the third wait. (Its
+# weekday here is a placeholder: the writer takes the first weekday from the day after tomorrow.)
+WALKING_LESSON = Slot("行走的党课", 0, hhmm("14:00"), 120, PARTY_ROOM, 20)
+WALKING_LESSON_FREE = 2
+
+
+def item_defaults(name: str) -> tuple[int | None, int | None]:
+    """An item's default (capacity, minutes): from its first line in the timetable."""
+    for slot in (*TIMETABLE, WALKING_LESSON):
+        if slot.item == name:
+            return slot.capacity, slot.minutes
+    return None, None
+
+
+def weekly(slot: Slot) -> bool:
+    """A timetable line held every week (a session plan); the others come now and then."""
+    return slot.chance >= 1 and not slot.monthly
+
 
 # Recurring bookings: (title, kind, room, weekday rule, start, minutes, organisation, count or None)
 SERIES: tuple[tuple[str, str, int, str, dt.time, int, int | None, int | None], ...] = (

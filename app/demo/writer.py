@@ -53,10 +53,15 @@ from app.demo.centre import (
     TAGS,
     TIMETABLE,
     VOLUNTEERS,
+    WALKING_LESSON,
+    WALKING_LESSON_FREE,
+    Item,
     Slot,
     council_name,
     hhmm,
+    item_defaults,
     platform_id,
+    weekly,
 )
 from app.demo.draw import accumulate, pick, pick_distinct
 from app.demo.residents import AGE_BANDS, SHOWCASE, Residents
@@ -90,6 +95,7 @@ from app.models import (
     ServiceRecord,
     ServiceRecordKind,
     ServiceSeries,
+    SessionPlan,
     Signup,
     SignupStatus,
     Tag,
@@ -101,6 +107,7 @@ from app.security import hash_password
 from app.services import certificates, rooms
 from app.services.people import member_code
 from app.services.rooms.days import OpeningCalendar
+from app.services.rooms.recurrence import Frequency, Recurrence
 from app.start import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 BATCH = 20_000  # rows per executemany: big enough to amortise, small enough for memory
@@ -144,6 +151,11 @@ class Writer:
         self.hours: dict[int, Decimal] = defaultdict(Decimal)  # volunteer id → hours
         self.attendees: dict[str, list[int]] = defaultdict(list)  # item name → person ids
         self.walk_ins: list[Row] = []  # signups of people who came without one
+        self.parents: list[int] = []  # adults who bring a child to a 亲子 activity
+        # Who may sign up for an item with an age rule, by (item, year of the session).
+        self.fitting: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+        self.plans: list[Row] = []
+        self.plan_of: dict[Slot, int] = {}
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -181,6 +193,7 @@ class Writer:
             row["id"] = number
         self._one_off_bookings()
         self._insert(Booking, self.bookings)
+        self._insert(SessionPlan, self.plans)
         self._insert(ActivitySession, sessions)
         self._insert(Signup, signups)
         self._insert(ServiceRecord, records)
@@ -494,6 +507,7 @@ class Writer:
                 + regulars[:40]
             ),
         }
+        self.parents = [p for p in adults if 24 <= self._age(p) <= 50]
         # Who books, asks and comes often; in a tiny demo whose residents all withheld consent,
         # the first resident (a name and a community are kept without consent).
         self.regulars = regulars or [1]
@@ -508,6 +522,7 @@ class Writer:
         order: dict[str, int] = defaultdict(int)
         for item_id, item in enumerate(ITEMS, start=1):
             order[item.series] += 1
+            capacity, minutes = item_defaults(item.name)
             rows.append(
                 {
                     "id": item_id,
@@ -515,6 +530,11 @@ class Writer:
                     "name": item.name,
                     "description": item.description,
                     "audience": item.audience,
+                    "min_age": item.min_age,
+                    "max_age": item.max_age,
+                    "with_parent": item.with_parent,
+                    "default_capacity": capacity,
+                    "default_minutes": minutes,
                     "organisation_id": item.organisation,
                     "is_volunteer_service": item.volunteer,
                     "sort_order": order[item.series],
@@ -636,14 +656,79 @@ class Writer:
         by_weekday: dict[int, list[Slot]] = defaultdict(list)
         for slot in TIMETABLE:
             by_weekday[slot.weekday].append(slot)
-        for offset in range(-PAST_WEEKS * 7, FUTURE_WEEKS * 7 + 1):
+        first, last = -PAST_WEEKS * 7, FUTURE_WEEKS * 7
+        self._plans(self._day(first), self._day(last))
+        for offset in range(first, last + 1):
             day = self._day(offset)
             # Every weekday has a slot held every week, so today always has sessions.
             for slot in by_weekday[day.weekday()]:
                 held = rng.random() < slot.chance
                 if held if not slot.monthly else day.day <= 7:
                     self._session(day, slot, sessions, signups, records)
+        # 行走的党课 on the first weekday afternoon from the day after tomorrow that has a room.
+        for offset in range(2, 9):
+            day = self._day(offset)
+            if day.weekday() < 5 and self._session(
+                day, WALKING_LESSON, sessions, signups, records, free=WALKING_LESSON_FREE
+            ):
+                break
         return sessions, signups, records
+
+    def _plans(self, first: dt.date, last: dt.date) -> None:
+        """A session plan for every line of the timetable held every week."""
+        for slot in TIMETABLE:
+            if not weekly(slot):
+                continue
+            item = ITEMS[ITEM_IDS[slot.item] - 1]
+            first_day = first + dt.timedelta(days=(slot.weekday - first.weekday()) % 7)
+            rule = Recurrence(Frequency.WEEKLY, weekdays=(slot.weekday,), until=last)
+            end = dt.datetime.combine(first_day, slot.start) + dt.timedelta(minutes=slot.minutes)
+            self.plans.append(
+                {
+                    "id": len(self.plans) + 1,
+                    "item_id": ITEM_IDS[slot.item],
+                    "room_id": slot.room,
+                    "rule": rule.rule(first_day),
+                    "first_day": first_day,
+                    "start_time": slot.start,
+                    "end_time": end.time(),
+                    "capacity": min(slot.capacity, self.room_capacity[slot.room]),
+                    "deadline_days": 1,
+                    "organisation_id": item.organisation,
+                    "organiser": self._organiser(item),
+                    "note": "",
+                    "created_by_id": self.staff_id,
+                    **self._stamp(
+                        dt.datetime.combine(first_day, slot.start) - dt.timedelta(days=21)
+                    ),
+                }
+            )
+            self.plan_of[slot] = len(self.plans)
+
+    @staticmethod
+    def _organiser(item: Item) -> str:
+        return ORGANISATIONS[item.organisation - 1][2] if item.organisation else "社工 李晓燕"
+
+    def _pool(self, item: Item, day: dt.date) -> tuple[list[int], list[int]]:
+        """(regulars, everyone) who may sign up for `item` on `day`: with an age rule, those
+        whose birth year is recorded and fits it then (as the desks check it)."""
+        pool = self.pools[item.pool]
+        if item.min_age is None and item.max_age is None:
+            return pool
+        key = (item.name, day.year)
+        if key not in self.fitting:
+            low = item.min_age if item.min_age is not None else 0
+            high = item.max_age if item.max_age is not None else 200
+            fits = [
+                [
+                    p
+                    for p in people
+                    if self.consented[p] and low <= day.year - self.birth_year[p] <= high
+                ]
+                for people in pool
+            ]
+            self.fitting[key] = (fits[0] or fits[1], fits[1])
+        return self.fitting[key]
 
     def _session(
         self,
@@ -652,7 +737,11 @@ class Writer:
         sessions: list[Row],
         signups: list[Row],
         records: list[Row],
-    ) -> None:
+        *,
+        free: int | None = None,
+    ) -> bool:
+        """Book the room and write one session with its signups; False when no room was free.
+        `free`: leave exactly that many seats free and nobody waiting."""
         rng = self.rng
         item_id = ITEM_IDS[slot.item]
         item = ITEMS[item_id - 1]
@@ -678,13 +767,13 @@ class Writer:
             if booking is not None:
                 break
         else:
-            return
+            return False
         session_id = len(sessions) + 1
-        organiser = ORGANISATIONS[item.organisation - 1][2] if item.organisation else "社工 李晓燕"
         sessions.append(
             {
                 "id": session_id,
                 "item_id": item_id,
+                "plan_id": self.plan_of.get(slot),
                 "booking_id": booking,
                 "room_id": room,
                 "starts_at": start,
@@ -692,21 +781,29 @@ class Writer:
                 "capacity": capacity,
                 "signup_deadline": dt.datetime.combine(day - dt.timedelta(days=1), hhmm("17:00")),
                 "organisation_id": item.organisation,
-                "organiser": organiser,
+                "organiser": self._organiser(item),
                 "audience": item.audience,
                 "cancelled": False,
                 **self._stamp(start - dt.timedelta(days=21)),
             }
         )
 
-        # Signups: past and near sessions fuller; some full with a waitlist.
+        # Signups: past and near sessions fuller; some full with a waitlist. A child at a 亲子
+        # activity comes with a parent: two seats.
+        seats = 2 if item.with_parent else 1
         days_ahead = (day - self.today).days
         fill = rng.uniform(0.55, 1.15) if days_ahead <= 7 else rng.uniform(0.1, 0.7)
-        signed = min(capacity, round(capacity * fill))
-        waitlist = rng.randint(1, 5) if signed == capacity and rng.random() < 0.5 else 0
+        signed = min(capacity // seats, round(capacity * fill / seats))
+        waitlist = rng.randint(1, 5) if signed == capacity // seats and rng.random() < 0.5 else 0
         cancelled = 1 if not waitlist and rng.random() < 0.3 else 0
-        regulars, everyone = self.pools[item.pool]
+        if free is not None:
+            signed, waitlist, cancelled = (capacity - free) // seats, 0, 0
+        regulars, everyone = self._pool(item, day)
         people = pick_distinct(rng, regulars, everyone, signed + waitlist + cancelled)
+        parents: list[int] = []
+        if item.with_parent:
+            parents = rng.sample(self.parents, min(len(self.parents), len(people)))
+            people = people[: len(parents)]
         signed = min(signed, len(people))
         held = start <= self.now - dt.timedelta(minutes=15)
         hours = Decimal(slot.minutes) / 60
@@ -723,32 +820,42 @@ class Writer:
             shows_up = rng.random() < 0.88
             arrived = start + dt.timedelta(minutes=rng.randint(-10, 15))
             attended = held and status == SignupStatus.SIGNED_UP and shows_up
-            signups.append(
-                self._signup(
-                    session_id, person, status, position, arrived if attended else None, asked
-                )
+            row = self._signup(
+                session_id, person, status, position, arrived if attended else None, asked
             )
+            if item.with_parent:
+                row.update(companion_id=parents[n], seats=2)
+            signups.append(row)
             if attended:
                 self.attendees[item.name].append(person)
                 if item.volunteer and person in self.volunteer_of:
                     records.append(self._record(person, session_id, day, hours, item.name))
         count = rng.randint(0, 3) if everyone else 0
         walk_ins = [(rng.choice(everyone), rng.randint(0, 20)) for _ in range(count)]
+        companions: list[int] = []
+        if item.with_parent:
+            companions = rng.sample(self.parents, min(len(self.parents), count))
+            walk_ins = walk_ins[: len(companions)]
         if held and not waitlist:  # a few walk-ins where seats are left
-            chosen = set(people)
-            for person, late in walk_ins[: capacity - signed]:
-                if person in chosen:
+            chosen = set(people) | set(parents)
+            for n, (person, late) in enumerate(walk_ins[: (capacity - signed * seats) // seats]):
+                companion = companions[n] if item.with_parent else None
+                if person in chosen or companion in chosen:
                     continue
                 chosen.add(person)
+                if companion is not None:
+                    chosen.add(companion)
                 arrived = start + dt.timedelta(minutes=late)
-                self.walk_ins.append(
-                    self._signup(
-                        session_id, person, SignupStatus.SIGNED_UP, None, arrived, arrived, True
-                    )
+                row = self._signup(
+                    session_id, person, SignupStatus.SIGNED_UP, None, arrived, arrived, True
                 )
+                if companion is not None:
+                    row.update(companion_id=companion, seats=2)
+                self.walk_ins.append(row)
                 self.attendees[item.name].append(person)
                 if item.volunteer and person in self.volunteer_of:
                     records.append(self._record(person, session_id, day, hours, item.name))
+        return True
 
     def _signup(
         self,
@@ -765,6 +872,8 @@ class Writer:
             "person_id": person,
             "status": str(status),
             "waitlist_position": position,
+            "companion_id": None,
+            "seats": 1,
             "attended": attended_at is not None,
             "attended_at": attended_at,
             "walk_in": walk_in,
