@@ -22,6 +22,8 @@ from app.models import (
 )
 from app.security import Actor
 from app.services import home
+from app.services.menu.signups import cancel, sign_up
+from tests.menu_data import add_item, add_people, add_session
 
 TODAY = dt.date(2026, 11, 27)
 NINE = dt.datetime.combine(TODAY, dt.time(9))
@@ -148,3 +150,34 @@ def test_pending_bookings_name_who_asked_and_match_the_count(
     assert count == len(lines) and lines[0].room == "多功能厅"
     with pytest.raises(PermissionDenied), db.read() as session:
         home.pending_bookings(session, desk)
+
+
+def test_a_session_counts_companions_as_seats_and_says_how_many_wait(
+    db: Database, desk: Actor, staff: Actor, clock_at: clock.FixedClock
+) -> None:
+    """亲子绘本阅读 for 3: a child with a parent (2 seats) and a child on a staff override
+    (1 seat) fill it; the next child with a parent waits; a cancelled signup counts nothing."""
+    starts = clock_at.now() + dt.timedelta(days=2)
+    with db.write() as session:
+        item = add_item(session, "亲子绘本阅读", series="culture", with_parent=True)
+        session_id = add_session(session, item, starts, capacity=3)
+        children = add_people(session, ["小明", "小红", "小刚", "小丽"], birth_year=2020)
+        parents = add_people(session, ["明妈妈", "刚爸爸", "丽妈妈"], birth_year=1990)
+    with db.write() as session:
+        sign_up(session, desk, session_id, children[0], companion_id=parents[0])
+        sign_up(session, staff, session_id, children[1], override_reason="家长在门口等")
+        left = sign_up(session, desk, session_id, children[3], companion_id=parents[2])
+        assert left.status == "waitlisted"
+        cancel(session, desk, left.signup_id)
+        waiting = sign_up(session, desk, session_id, children[2], companion_id=parents[1])
+        assert waiting.position == 1
+    with db.read() as session:
+        (line,) = home.sessions_between(session, starts, starts + dt.timedelta(hours=1))
+    assert (line.item, line.signed_up, line.capacity, line.waitlisted) == ("亲子绘本阅读", 3, 3, 1)
+    assert line.full
+    with db.write() as session:
+        activity = session.get(ActivitySession, session_id)
+        assert activity is not None
+        activity.cancelled = True
+    with db.read() as session:
+        assert home.sessions_between(session, starts, starts + dt.timedelta(hours=1)) == []

@@ -187,7 +187,7 @@ def test_this_weeks_sessions_with_signups_capacity_and_waitlist(home_desk: HomeD
     assert model.rowCount() == 3
     rows = [model.row_texts(r) for r in range(model.rowCount())]
     assert [row[1:] for row in rows] == [
-        ["文化友邻", "书法班", "书画室", "2 / 2 full", "2"],
+        ["文化友邻", "书法班", "书画室", "2 / 2 (full)", "2"],
         ["康养友邻", "健康讲座", "多功能厅", "1 / 40", "0"],
         ["康养友邻", "健康讲座", "(no room)", "0 / 10", "0"],
     ]
@@ -272,6 +272,18 @@ def test_session_model_without_a_window(qtmodeltester: object) -> None:
     model.set_lines([SessionLine(1, at(1, 9), at(1, 10), "社区友邻", "理发", "", 3, 10, 0)])
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.row_texts(0)[1:] == ["社区友邻", "理发", "(no room)", "3 / 10", "0"]
+
+
+def test_a_full_session_says_so_in_chinese_with_its_waitlist(qtbot: QtBot, chinese: None) -> None:
+    """Seats count companions (the service sums them); 满 when none is left, and who waits."""
+    model = WeekSessionsModel()
+    model.set_lines(
+        [
+            SessionLine(1, at(1, 10), at(1, 11), "文化友邻", "亲子绘本阅读", "阅览室", 15, 15, 3),
+            SessionLine(2, at(2, 10), at(2, 11), "文化友邻", "亲子绘本阅读", "阅览室", 14, 15, 1),
+        ]
+    )
+    assert [model.row_texts(r)[4:] for r in range(2)] == [["15 / 15 满", "3"], ["14 / 15", "1"]]
 
 
 def test_chart_summary_without_data(qtbot: QtBot) -> None:

@@ -44,9 +44,13 @@ class SessionLine:
     series: str
     item: str
     room: str
-    signed_up: int
+    signed_up: int  # seats taken by the registered signups: a companion takes a seat too
     capacity: int
-    waitlisted: int
+    waitlisted: int  # people waiting
+
+    @property
+    def full(self) -> bool:
+        return self.signed_up >= self.capacity
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,10 @@ def bookings_on(session: Session, day: dt.date) -> list[BookingLine]:
 
 
 def sessions_between(session: Session, start: dt.datetime, end: dt.datetime) -> list[SessionLine]:
+    """The sessions starting in [start, end), cancelled ones left out, with their seats taken
+    (as `app.services.menu.status.seats_taken` counts them) and how many wait."""
     signed = (
-        select(func.count())
+        select(func.coalesce(func.sum(Signup.seats), 0))
         .where(
             Signup.session_id == ActivitySession.id,
             Signup.status == SignupStatus.SIGNED_UP.value,

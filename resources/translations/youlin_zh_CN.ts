@@ -2440,8 +2440,8 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>（未安排活动室）</translation>
     </message>
     <message>
-        <source>full</source>
-        <translation>已满</translation>
+        <source>(full)</source>
+        <translation>满</translation>
     </message>
     <message>
         <source>Asked by</source>

@@ -127,7 +127,8 @@ class RoomScheduleModel(_Lines["BookingLine"]):
 
 
 class WeekSessionsModel(_Lines["SessionLine"]):
-    """This week's activity sessions with signups against capacity and the waitlist."""
+    """This week's activity sessions: seats taken (a companion takes one too) against capacity,
+    满 when none is left, and how many wait."""
 
     HEADERS = (
         QT_TRANSLATE_NOOP("HomeModels", "When"),
@@ -154,8 +155,8 @@ class WeekSessionsModel(_Lines["SessionLine"]):
                 return line.room or QCoreApplication.translate("HomeModels", "(no room)")
             if column == 4:
                 text = f"{line.signed_up} / {line.capacity}"
-                if line.signed_up >= line.capacity:
-                    text += " " + QCoreApplication.translate("HomeModels", "full")
+                if line.full:
+                    text += " " + QCoreApplication.translate("HomeModels", "(full)")
                 return text
             return str(line.waitlisted)
         if role == RAW_ROLE:
