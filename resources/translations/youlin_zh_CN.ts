@@ -2989,8 +2989,72 @@ Data folder: %2</source>
         <translation>该场次已不存在。</translation>
     </message>
     <message>
+        <source>Only people with a seat can be ticked at attendance.</source>
+        <translation>只有已报名（有名额）的人才能签到。</translation>
+    </message>
+    <message>
+        <source>No resident has the member code %1. Check the card or search by name.</source>
+        <translation>没有会员号为 %1 的居民。请核对会员卡，或按姓名查找。</translation>
+    </message>
+    <message>
+        <source>%1 is not signed up for this session. Add them as a walk-in?</source>
+        <translation>%1 没有报名本场活动。要加为现场参加吗？</translation>
+    </message>
+    <message>
+        <source>%1 is on the waitlist. A seat is free: add them as a walk-in?</source>
+        <translation>%1 在候补名单上。现有空位：要加为现场参加吗？</translation>
+    </message>
+    <message>
+        <source>%1 is on the waitlist, and the session is full.</source>
+        <translation>%1 在候补名单上，本场已满员。</translation>
+    </message>
+    <message>
+        <source>%1 is ticked already.</source>
+        <translation>%1 已经签到过了。</translation>
+    </message>
+    <message>
+        <source>Ticked: %1 with %2.</source>
+        <translation>已签到：%1（陪同 %2）。</translation>
+    </message>
+    <message>
+        <source>Ticked: %1.</source>
+        <translation>已签到：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is already on the sheet: tick them there.</source>
+        <translation>%1 已在签到名单上：请在名单中勾选。</translation>
+    </message>
+    <message>
+        <source>The session is over its capacity of %1 by %2: check there is room for everyone.</source>
+        <translation>本场名额 %1 人，已超出 %2 人：请确认场地坐得下。</translation>
+    </message>
+    <message>
+        <source>%1 is added as a walk-in and ticked.</source>
+        <translation>%1 已加为现场参加并签到。</translation>
+    </message>
+    <message>
+        <source>This session&apos;s attendance is closed already.</source>
+        <translation>本场签到已经结束。</translation>
+    </message>
+    <message>
+        <source>Attendance can be closed once the session has begun.</source>
+        <translation>活动开始后才能结束签到。</translation>
+    </message>
+    <message>
+        <source>This session&apos;s attendance is open.</source>
+        <translation>本场签到尚未结束。</translation>
+    </message>
+    <message>
         <source>This session is cancelled.</source>
         <translation>该场次已取消。</translation>
+    </message>
+    <message>
+        <source>Attendance opens at %1, an hour before the session starts.</source>
+        <translation>签到从 %1 开始（活动开始前一小时）。</translation>
+    </message>
+    <message>
+        <source>This session&apos;s attendance is closed: only staff may correct it.</source>
+        <translation>本场签到已结束：只有工作人员可以更正。</translation>
     </message>
     <message>
         <source>This session has begun: add the person at attendance as a walk-in.</source>
