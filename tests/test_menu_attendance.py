@@ -275,6 +275,10 @@ def test_attendance_opens_an_hour_before_and_never_for_a_cancelled_session(
     with db.write() as session, pytest.raises(ValidationError) as early:
         attendance.tick(session, desk, signups[0], True)
     assert "09:00" in early.value.message
+    clock_at.set(TEN - dt.timedelta(days=1))
+    with db.write() as session, pytest.raises(ValidationError) as day_before:
+        attendance.tick(session, desk, signups[0], True)
+    assert f"{TEN.date().isoformat()} 09:00" in day_before.value.message
     clock_at.set(TEN - dt.timedelta(minutes=60))
     with db.write() as session:
         attendance.tick(session, desk, signups[0], True)
@@ -292,9 +296,7 @@ def test_attendance_opens_an_hour_before_and_never_for_a_cancelled_session(
         assert refused.value.field == "session" and "取消" in refused.value.message
 
 
-def test_only_a_seat_can_be_ticked_and_reception_alone_may_not(
-    db: Database, desk: Actor, admin: Actor
-) -> None:
+def test_only_a_seat_can_be_ticked(db: Database, desk: Actor) -> None:
     session_id, _, signups = lesson(db, desk, ["王建国", "李秀兰"], capacity=1)
     with db.write() as session, pytest.raises(ValidationError) as waiting:
         attendance.tick(session, desk, signups[1], True)

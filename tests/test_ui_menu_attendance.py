@@ -167,12 +167,11 @@ def test_close_attendance_asks_inline_then_marks_the_rest(
     panel = make_panel(qtbot, db, desk, session_id)
     panel.tick_row(0)
     qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
-    assert "2" in panel.close_question.question()
-    qtbot.mouseClick(panel.close_question.confirm_button, Qt.MouseButton.LeftButton)
-    assert panel.status.is_error()  # not begun yet
+    assert panel.status.is_error() and not panel.close_question.is_asking()  # not begun yet
     assert not any(line.no_show for line in panel.model.lines())
     clock_at.set(TEN + dt.timedelta(minutes=15))
     qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    assert "2" in panel.close_question.question()
     with qtbot.waitSignal(panel.changed):
         qtbot.mouseClick(panel.close_question.confirm_button, Qt.MouseButton.LeftButton)
     assert [line.no_show for line in panel.model.lines()] == [False, True, True]
@@ -180,6 +179,7 @@ def test_close_attendance_asks_inline_then_marks_the_rest(
     assert "did not come 2" in panel.extra_label.text()
     assert not panel.close_button.isVisible()
     assert not panel.reopen_button.isVisible()  # a desk volunteer can't reopen it
+    assert not panel.scan_box.isEnabled() and not panel.walk_in_button.isEnabled()
     # After closing, a desk volunteer's tick is refused, inline.
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Space)

@@ -586,6 +586,10 @@
         <translation>没带会员卡，或还没有登记？</translation>
     </message>
     <message>
+        <source>Attendance can be closed once the session has begun.</source>
+        <translation>活动开始后才能结束签到。</translation>
+    </message>
+    <message>
         <source>Close attendance: the %1 not ticked are marked as not come.</source>
         <translation>结束签到：未勾选的 %1 人将记为未到。</translation>
     </message>

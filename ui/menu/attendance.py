@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.errors import DomainError
 from app.models import SessionStatus
 from app.security import Permission
@@ -348,10 +349,12 @@ class AttendancePanel(QWidget):
             extra.append(self.tr("did not come %1").replace("%1", str(counts.no_shows)))
         self.extra_label.setText(" · ".join(extra))
         closed = loaded.detail.attendance_closed_at is not None
+        staff = self._context.actor.may(Permission.MENU)
         self.close_button.setVisible(not closed)
-        self.reopen_button.setVisible(
-            closed and usable and self._context.actor.may(Permission.MENU)
-        )
+        self.reopen_button.setVisible(closed and usable and staff)
+        # Once closed, only staff correct it: the scan and walk-ins wait for a reopening.
+        for widget in (self.scan_box, self.walk_in_button):
+            widget.setEnabled(usable and (staff or not closed))
 
     def _current_signup(self) -> int | None:
         row = self.table.currentIndex().row()
@@ -490,6 +493,9 @@ class AttendancePanel(QWidget):
         """Ask, inline, before marking everyone not ticked 未到."""
         loaded = self._loaded
         if loaded is None:
+            return
+        if clock.now() < loaded.detail.row.starts_at:
+            self.status.show_error(self.tr("Attendance can be closed once the session has begun."))
             return
         missing = sum(line.seats for line in loaded.roster.registered if not line.attended)
         self.offer.close_question()

@@ -351,9 +351,9 @@ def _check_open(actor: Actor, activity: ActivitySession) -> None:
     _refuse_cancelled(activity)
     if clock.now() < opens_at(activity):
         message = translate("Menu", "Attendance opens at %1, an hour before the session starts.")
-        raise ValidationError(
-            "session", message.replace("%1", opens_at(activity).strftime("%H:%M"))
-        )
+        opens = opens_at(activity)
+        when = opens.strftime("%H:%M" if opens.date() == clock.today() else "%Y-%m-%d %H:%M")
+        raise ValidationError("session", message.replace("%1", when))
     if activity.attendance_closed_at is not None and not actor.may(Permission.MENU):
         raise PermissionDenied(
             translate("Menu", "This session's attendance is closed: only staff may correct it.")
