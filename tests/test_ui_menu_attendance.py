@@ -4,6 +4,7 @@ with Up/Down and Space, scanning member cards, adding a walk-in, closing the att
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -124,6 +125,8 @@ def test_a_scanned_card_ticks_the_right_row_and_says_so(
     qtbot.keyClick(panel.scan_box, Qt.Key.Key_Return)
     assert panel.status.is_error() and "X0000404" in panel.status.message()
     assert panel.offer.is_asking()
+    qtbot.keyClick(panel.scan_box, Qt.Key.Key_Return)  # find them by name instead
+    assert panel.walk_in_frame.isVisible() and panel.picker.search_box.hasFocus()
 
 
 def test_a_scanned_stranger_is_offered_and_added_as_a_walk_in_at_the_end(
@@ -136,8 +139,9 @@ def test_a_scanned_stranger_is_offered_and_added_as_a_walk_in_at_the_end(
     qtbot.keyClicks(panel.scan_box, member_code(db, stranger))
     qtbot.keyClick(panel.scan_box, Qt.Key.Key_Return)
     assert "阿依古丽" in panel.offer.question()
-    assert panel.offer.confirm_button.text() == "Add as a walk-in"
-    qtbot.mouseClick(panel.offer.confirm_button, Qt.MouseButton.LeftButton)
+    assert panel.offer.confirm_button.text() == "Add as a walk-in (Enter)"
+    assert panel.scan_box.hasFocus()
+    qtbot.keyClick(panel.scan_box, Qt.Key.Key_Return)  # Enter on the empty field adds them
     assert names(panel)[-1] == "阿依古丽"
     assert panel.model.row_texts(5)[0] == "6"
     assert panel.model.row_texts(5)[AttendanceModel.NOTE] == "Walk-in"
@@ -224,7 +228,7 @@ def test_fits_the_desk_at_1366_by_768(
     size: str,
     text_size: None,
     chinese: None,
-    tmp_path: object,
+    tmp_path: Path,
 ) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -244,12 +248,12 @@ def test_fits_the_desk_at_1366_by_768(
         assert widget.geometry().right() <= panel.width(), widget.objectName()
         assert widget.width() >= widget.sizeHint().width() - 1, widget.objectName()
     assert panel.table.height() >= 4 * panel.table.verticalHeader().defaultSectionSize()
-    panel.grab().save(f"/tmp/attendance-{size}.png")
+    panel.grab().save(str(tmp_path / f"attendance-{size}.png"))
     # The walk-in search open under a message: the list still shows a few rows.
     panel.add_walk_in(stranger)
     panel.open_walk_in()
     qtbot.keyClicks(panel.picker.search_box, "w")
     qtbot.wait(20)
-    panel.grab().save(f"/tmp/attendance-{size}-walk-in.png")
+    panel.grab().save(str(tmp_path / f"attendance-{size}-walk-in.png"))
     assert panel.minimumSizeHint().height() <= 768 - 40 - 32
     assert panel.table.height() >= 3 * panel.table.verticalHeader().defaultSectionSize()

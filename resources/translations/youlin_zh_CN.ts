@@ -574,8 +574,8 @@
         <translation>已取消签到：%1。</translation>
     </message>
     <message>
-        <source>Find and add as a walk-in…</source>
-        <translation>查找并加为现场参加…</translation>
+        <source>Find and add as a walk-in (Enter)</source>
+        <translation>查找并加为现场参加（回车）</translation>
     </message>
     <message>
         <source>Find and add as a walk-in</source>
@@ -584,6 +584,10 @@
     <message>
         <source>Came without a member card, or not on file yet?</source>
         <translation>没带会员卡，或还没有登记？</translation>
+    </message>
+    <message>
+        <source>Add as a walk-in (Enter)</source>
+        <translation>加为现场参加（回车）</translation>
     </message>
     <message>
         <source>Attendance can be closed once the session has begun.</source>

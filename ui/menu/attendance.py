@@ -431,13 +431,13 @@ class AttendancePanel(QWidget):
         if result.outcome is ScanOutcome.UNKNOWN_CODE:
             self._offer_person = None
             self.status.show_error(result.message)
-            self.offer.confirm_button.setText(self.tr("Find and add as a walk-in…"))
+            self.offer.confirm_button.setText(self.tr("Find and add as a walk-in (Enter)"))
             self.offer.confirm_button.setAccessibleName(self.tr("Find and add as a walk-in"))
             self.offer.ask(self.tr("Came without a member card, or not on file yet?"))
         elif result.may_walk_in:
             self._offer_person = result.person_id
             self.status.clear_message()
-            self.offer.confirm_button.setText(self.tr("Add as a walk-in"))
+            self.offer.confirm_button.setText(self.tr("Add as a walk-in (Enter)"))
             self.offer.confirm_button.setAccessibleName(self.tr("Add as a walk-in"))
             self.offer.ask(result.message)
         elif error:
@@ -541,6 +541,10 @@ class AttendancePanel(QWidget):
     # --- slots ------------------------------------------------------------------------------------
 
     def on_scan_box_return_pressed(self) -> None:
+        # Enter on the empty field answers the offer (a scanner always sends a code first).
+        if not self.scan_box.text().strip() and self.offer.is_asking():
+            self.offer.on_confirm_clicked()
+            return
         self.scan(self.scan_box.text())
 
     def on_tick_requested(self, signup_id: int, attended: bool) -> None:
