@@ -22,7 +22,8 @@ from tests.conftest import TEST_NOW
 from tests.menu_data import add_item, add_people, add_person, add_session
 from tests.rooms_ui import context
 from ui import style
-from ui.menu.attendance import AttendanceModel, AttendancePanel
+from ui.menu.attendance import AttendancePanel
+from ui.menu.attendance_model import AttendanceModel
 
 TEN = dt.datetime.combine(TEST_NOW.date(), dt.time(10))
 NAMES = ["王建国", "李秀兰", "张伟", "欧阳小明", "陈静"]  # sheet: 陈 李 欧阳 王 张
