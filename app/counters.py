@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.models import Counter
 
 MEMBER_CODE = "member_code"
+VOLUNTEER_NUMBER = "volunteer_number"
 
 
 def take(session: Session | Connection, name: str, count: int = 1) -> int:

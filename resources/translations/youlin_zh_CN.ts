@@ -476,6 +476,137 @@
     </message>
 </context>
 <context>
+    <name>AttendancePanel</name>
+    <message>
+        <source>Attendance</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Scan a member card:</source>
+        <translation>扫会员卡：</translation>
+    </message>
+    <message>
+        <source>Scan a member card</source>
+        <translation>扫会员卡</translation>
+    </message>
+    <message>
+        <source>Scan the card, or type its member code + Enter</source>
+        <translation>扫卡，或输入会员号后按回车</translation>
+    </message>
+    <message>
+        <source>Add a walk-in…</source>
+        <translation>现场参加…</translation>
+    </message>
+    <message>
+        <source>Close attendance…</source>
+        <translation>结束签到…</translation>
+    </message>
+    <message>
+        <source>Reopen attendance</source>
+        <translation>重新开始签到</translation>
+    </message>
+    <message>
+        <source>Add as a walk-in</source>
+        <translation>加为现场参加</translation>
+    </message>
+    <message>
+        <source>Don&apos;t add</source>
+        <translation>不加</translation>
+    </message>
+    <message>
+        <source>Close attendance</source>
+        <translation>结束签到</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <source>Who came without signing up? Search, then Enter adds them.</source>
+        <translation>谁没报名就来了？查找后按回车即加为现场参加。</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Close the search</source>
+        <translation>关闭查找</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到名单</translation>
+    </message>
+    <message>
+        <source>No session chosen</source>
+        <translation>未选择活动场次</translation>
+    </message>
+    <message>
+        <source>(cancelled: no attendance)</source>
+        <translation>（已取消，无需签到）</translation>
+    </message>
+    <message>
+        <source>(attendance closed)</source>
+        <translation>（签到已结束）</translation>
+    </message>
+    <message>
+        <source>Expected %1 · Present %2</source>
+        <translation>应到 %1 人&#x3000;实到 %2 人</translation>
+    </message>
+    <message>
+        <source>walk-ins %1</source>
+        <translation>其中现场参加 %1 人</translation>
+    </message>
+    <message>
+        <source>did not come %1</source>
+        <translation>未到 %1 人</translation>
+    </message>
+    <message>
+        <source>Ticked: %1.</source>
+        <translation>已签到：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is taken off the sheet (walk-in unticked).</source>
+        <translation>已将 %1 从名单中移除（取消现场参加）。</translation>
+    </message>
+    <message>
+        <source>Unticked: %1.</source>
+        <translation>已取消签到：%1。</translation>
+    </message>
+    <message>
+        <source>Find and add as a walk-in (Enter)</source>
+        <translation>查找并加为现场参加（回车）</translation>
+    </message>
+    <message>
+        <source>Find and add as a walk-in</source>
+        <translation>查找并加为现场参加</translation>
+    </message>
+    <message>
+        <source>Came without a member card, or not on file yet?</source>
+        <translation>没带会员卡，或还没有登记？</translation>
+    </message>
+    <message>
+        <source>Add as a walk-in (Enter)</source>
+        <translation>加为现场参加（回车）</translation>
+    </message>
+    <message>
+        <source>Attendance can be closed once the session has begun.</source>
+        <translation>活动开始后才能结束签到。</translation>
+    </message>
+    <message>
+        <source>Close attendance: the %1 not ticked are marked as not come.</source>
+        <translation>结束签到：未勾选的 %1 人将记为未到。</translation>
+    </message>
+    <message>
+        <source>Attendance closed: %1 came, %2 did not come.</source>
+        <translation>签到已结束：实到 %1 人，未到 %2 人。</translation>
+    </message>
+    <message>
+        <source>Attendance is open again; the ticks are kept.</source>
+        <translation>已重新开始签到，已勾选的保留。</translation>
+    </message>
+</context>
+<context>
     <name>BookingEditor</name>
     <message>
         <source>Room booking</source>
@@ -747,7 +878,7 @@
     </message>
     <message>
         <source>Not cancelled: %1</source>
-        <translation>没有取消：%1</translation>
+        <translation>未取消：%1</translation>
     </message>
     <message>
         <source>Cancelled: %1.</source>
@@ -2989,8 +3120,72 @@ Data folder: %2</source>
         <translation>该场次已不存在。</translation>
     </message>
     <message>
+        <source>Only people with a seat can be ticked at attendance.</source>
+        <translation>只有已报名（有名额）的人才能签到。</translation>
+    </message>
+    <message>
+        <source>No resident has the member code %1. Check the card or search by name.</source>
+        <translation>没有会员号为 %1 的居民。请核对会员卡，或按姓名查找。</translation>
+    </message>
+    <message>
+        <source>%1 is not signed up for this session. Add them as a walk-in?</source>
+        <translation>%1 没有报名本场活动。要加为现场参加吗？</translation>
+    </message>
+    <message>
+        <source>%1 is on the waitlist. A seat is free: add them as a walk-in?</source>
+        <translation>%1 在候补名单上。现有空位：要加为现场参加吗？</translation>
+    </message>
+    <message>
+        <source>%1 is on the waitlist, and the session is full.</source>
+        <translation>%1 在候补名单上，本场已满员。</translation>
+    </message>
+    <message>
+        <source>%1 is ticked already.</source>
+        <translation>%1 已经签到过了。</translation>
+    </message>
+    <message>
+        <source>Ticked: %1 with %2.</source>
+        <translation>已签到：%1（陪同 %2）。</translation>
+    </message>
+    <message>
+        <source>Ticked: %1.</source>
+        <translation>已签到：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is already on the sheet: tick them there.</source>
+        <translation>%1 已在签到名单上：请在名单中勾选。</translation>
+    </message>
+    <message>
+        <source>The session is over its capacity of %1 by %2: check there is room for everyone.</source>
+        <translation>本场名额 %1 人，已超出 %2 人：请确认场地坐得下。</translation>
+    </message>
+    <message>
+        <source>%1 is added as a walk-in and ticked.</source>
+        <translation>%1 已加为现场参加并签到。</translation>
+    </message>
+    <message>
+        <source>This session&apos;s attendance is closed already.</source>
+        <translation>本场签到已经结束。</translation>
+    </message>
+    <message>
+        <source>Attendance can be closed once the session has begun.</source>
+        <translation>活动开始后才能结束签到。</translation>
+    </message>
+    <message>
+        <source>This session&apos;s attendance is open.</source>
+        <translation>本场签到尚未结束。</translation>
+    </message>
+    <message>
         <source>This session is cancelled.</source>
         <translation>该场次已取消。</translation>
+    </message>
+    <message>
+        <source>Attendance opens at %1, an hour before the session starts.</source>
+        <translation>签到从 %1 开始（活动开始前一小时）。</translation>
+    </message>
+    <message>
+        <source>This session&apos;s attendance is closed: only staff may correct it.</source>
+        <translation>本场签到已结束：只有工作人员可以更正。</translation>
     </message>
     <message>
         <source>This session has begun: add the person at attendance as a walk-in.</source>
@@ -3039,6 +3234,49 @@ Data folder: %2</source>
     <message>
         <source>%1 is already signed up for this session.</source>
         <translation>%1 已报名本场次。</translation>
+    </message>
+</context>
+<context>
+    <name>MenuAttendance</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Community · building group</source>
+        <translation>社区 · 楼组</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>现场参加</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>陪同：%1</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -4316,7 +4554,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Keep it (Esc)</source>
-        <translation>不撤销（Esc）</translation>
+        <translation>不取消 (Esc)</translation>
     </message>
     <message>
         <source>%1 visits checked in today</source>
@@ -5452,7 +5690,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Not cancelled: %1</source>
-        <translation>没有取消：%1</translation>
+        <translation>未取消：%1</translation>
     </message>
     <message>
         <source>Cancelled: %1.</source>
