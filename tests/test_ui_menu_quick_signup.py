@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -23,7 +23,9 @@ from tests.conftest import TEST_NOW
 from tests.menu_data import add_item, add_session
 from tests.menu_data import add_person as add_plain_person
 from tests.test_ui_reception import make_desk
+from ui import style
 from ui.context import DeskContext
+from ui.menu.fit_models import FitModel
 from ui.menu.quick_signup import QuickSignup
 from ui.people.detail import PersonDetailView
 from ui.reception.desk import ReceptionDesk
@@ -239,13 +241,13 @@ def test_a_person_outside_the_audience_sees_the_reason_and_is_not_signed_up(
     assert [fit.row.id for fit in fits][-2:] == [centre["seniors"], centre["art"]]
     assert not fits[-1].fits and not fits[-2].fits
     row = dialog.model.row_of(centre["seniors"])
-    assert dialog.model.row_texts(row)[4] == "不符合对象（60岁以上）"
+    assert dialog.model.row_texts(row)[4] == "不符合对象"
     dialog.select_session(centre["seniors"])
     assert "李小明" in dialog.detail_text() and "60岁以上" in dialog.detail_text()
     assert not dialog.sign_up_button.isEnabled()
     qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
     assert signups_of(db, centre["young"]) == []
-    assert "未报名" in dialog.message() and "李小明" in dialog.message()
+    assert "未报名" in dialog.message() and "原因见上" in dialog.message()
     assert not dialog.is_done()
 
 
@@ -358,3 +360,39 @@ def test_a_record_with_nothing_to_come_says_so(
     assert not record.upcoming_view.isVisible()
     none: QWidget | None = record.findChild(QWidget, "people.detail.upcomingNone")
     assert none is not None and none.isVisible()
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_the_dialog_fits_1366_by_768_in_both_text_sizes(
+    qtbot: QtBot,
+    db: Database,
+    desk: Actor,
+    centre: dict[str, int],
+    qapp: QApplication,
+    text_size: None,
+    size: str,
+) -> None:
+    style.apply_text_size(qapp, size)
+    with db.write() as session:  # the longest words a row shows
+        add_session(session, centre["lesson"], dt.datetime(2026, 12, 8, 14, 0), capacity=1)
+        menu.sign_up(session, desk, centre["full"], centre["other"])
+    reception = make_desk(qtbot, db, desk)
+    dialog = QuickSignup(reception._context, centre["wang"], reception)
+    qtbot.addWidget(dialog)
+    wanted = dialog.wanted_size()
+    screen = QSize(1366, 768)
+    assert wanted.width() <= screen.width() * 9 // 10
+    dialog.resize(wanted.width(), min(wanted.height(), screen.height() * 9 // 10))
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.view.horizontalScrollBar().maximum() == 0  # every column whole
+    for column in (FitModel.WHEN, FitModel.PLACES, FitModel.NOTE):
+        for row in range(dialog.model.rowCount()):
+            text = dialog.model.row_texts(row)[column]
+            width = dialog.view.fontMetrics().horizontalAdvance(text)
+            assert width < dialog.view.columnWidth(column), text
+    assert dialog.sign_up_button.height() >= style.text_size(size).primary_button_px
+    for button in (dialog.sign_up_button, dialog.close_button):
+        corner = button.mapTo(dialog, button.rect().bottomRight())
+        assert dialog.rect().contains(corner)
+    dialog.reject()

@@ -4307,12 +4307,12 @@ Data folder: %2</source>
         <translation>没有可报名的场次。</translation>
     </message>
     <message>
-        <source>Not signed up: %1</source>
-        <translation>未报名：%1</translation>
+        <source>Not signed up: this session is not for them (see above). Staff may sign them up anyway at the Service menu desk.</source>
+        <translation>未报名：此活动不适合该居民（原因见上）。如确需报名，工作人员可在“服务菜单”中填写原因后报名。</translation>
     </message>
     <message>
-        <source>Staff may sign them up anyway at the Service menu desk.</source>
-        <translation>如确需报名，工作人员可在“服务菜单”中填写原因后报名。</translation>
+        <source>Not signed up: %1</source>
+        <translation>未报名：%1</translation>
     </message>
     <message>
         <source>%1 is a parent-child activity: the child comes with an adult, two places. Find the accompanying parent (last 4 digits of the phone, or the name), then Enter. Esc goes back to the list.</source>
@@ -4345,6 +4345,10 @@ Data folder: %2</source>
     <message>
         <source>No session of the next two weeks takes signups that %1 isn&apos;t in already.</source>
         <translation>近两周没有%1可以报名的场次（已报名的不再列出）。</translation>
+    </message>
+    <message>
+        <source>%1 · %2.</source>
+        <translation>%1 · %2。</translation>
     </message>
     <message>
         <source>For: %1.</source>
@@ -6384,10 +6388,6 @@ Data folder: %2</source>
     <message>
         <source>%1 left</source>
         <translation>余 %1 位</translation>
-    </message>
-    <message>
-        <source>Not for them (%1)</source>
-        <translation>不符合对象（%1）</translation>
     </message>
     <message>
         <source>Not for them</source>

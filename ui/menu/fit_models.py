@@ -47,17 +47,18 @@ def places_text(fit: FitRow) -> str:
 
 
 def note_text(fit: FitRow) -> str:
-    """A few words on the row: who it is for, that a parent comes along, or why not them."""
+    """A few words on the row: who it is for, that a parent comes along, or that it is not for
+    them (the reason in full is said under the list, and in the row's tooltip)."""
     if not fit.fits:
-        if fit.rule:
-            return QCoreApplication.translate("SignupModels", "Not for them (%1)").replace(
-                "%1", fit.rule
-            )
         return QCoreApplication.translate("SignupModels", "Not for them")
     if fit.needs_companion:
         return QCoreApplication.translate("SignupModels", "Choose the accompanying parent")
-    # "Everyone" (不限) says nothing worth a column's room.
-    return "" if fit.rule == translate("Menu", "Everyone") else fit.rule
+    return "" if is_everyone(fit.rule) else fit.rule
+
+
+def is_everyone(rule: str) -> bool:
+    """The rule says 不限: nothing worth a column's room or a sentence."""
+    return rule == translate("Menu", "Everyone")
 
 
 class FitModel(LinesModel[FitRow]):

@@ -13,8 +13,18 @@ Reception search): type their phone tail or name, Enter takes them and signs the
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,11 +45,27 @@ from app.services.menu.signups import SignupResult
 from ui import style
 from ui.context import DeskContext
 from ui.errors import FieldMessage, StatusLine
-from ui.menu.fit_models import FitModel, format_short_day, format_short_moment, places_text
+from ui.menu.fit_models import (
+    FitModel,
+    format_short_day,
+    format_short_moment,
+    is_everyone,
+    places_text,
+)
 from ui.rooms.person_pick import PersonPicker
 from ui.widgets import button
 
 DAYS_AHEAD = 14  # this fortnight: today and the 13 days after it
+
+
+def sentences(parts: list[str]) -> str:
+    """Sentences in a row: a space after an English one, none after a full-width stop."""
+    text = ""
+    for part in parts:
+        if text and unicodedata.east_asian_width(text[-1]) not in ("W", "F"):
+            text += " "
+        text += part
+    return text
 
 
 class QuickSignup(QDialog):
@@ -70,7 +96,7 @@ class QuickSignup(QDialog):
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setTabKeyNavigation(False)
         self.view.setModel(self.model)
-        style.fit_columns(self.view, stretch=FitModel.NOTE)
+        style.fit_columns(self.view, stretch=FitModel.ITEM)
         self.view.installEventFilter(self)
         self.view.doubleClicked.connect(self.on_view_double_clicked)
         self.view.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
@@ -91,6 +117,8 @@ class QuickSignup(QDialog):
         )
         self.companion_picker.search_box.setAccessibleName(self.tr("Find the accompanying parent"))
         self.companion_picker.chosen.connect(self.on_companion_chosen)
+        # Taking the parent signs up at once: the picker's "chosen" line would never be read.
+        self.companion_picker.chosen_label.setVisible(False)
         self.companion_message = FieldMessage("menu.quick_signup.companion.message", self)
         companion_layout = QVBoxLayout(self.companion_box)
         companion_layout.addWidget(self.companion_label)
@@ -225,11 +253,14 @@ class QuickSignup(QDialog):
             self.status.show_error(self.tr("There is no session to sign up for."))
             return None
         if not fit.fits:
+            # The reason is said above already, under the list.
             self.status.show_error(
-                self.tr("Not signed up: %1").replace("%1", fit.problem or "")
-                + " "
-                + self.tr("Staff may sign them up anyway at the Service menu desk.")
+                self.tr(
+                    "Not signed up: this session is not for them (see above). Staff may sign "
+                    "them up anyway at the Service menu desk."
+                )
             )
+            self._keep_chosen_in_sight()
             return None
         if fit.needs_companion:
             person_id = self.companion_picker.person_id()
@@ -253,7 +284,9 @@ class QuickSignup(QDialog):
         )
         self.companion_message.clear()
         self.companion_box.setVisible(True)
-        style.grow_to_fit(self)
+        self.detail_label.setVisible(False)  # the question says it all, and needs the room
+        self._grow()
+        self.view.scrollTo(self.view.currentIndex())
         self.companion_picker.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def choose_companion(self, person_id: int, name: str = "") -> SignupResult | None:
@@ -269,6 +302,7 @@ class QuickSignup(QDialog):
         self.companion_picker.search_box.clear()
         self.companion_message.clear()
         self.companion_box.setVisible(False)
+        self.detail_label.setVisible(self._result is None)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- signing up -----------------------------------------------------------------------
@@ -308,6 +342,7 @@ class QuickSignup(QDialog):
         if chosen is not None:
             self.select_session(chosen.row.id)
         self.status.show_error(self.tr("Not signed up: %1").replace("%1", message))
+        self._keep_chosen_in_sight()
 
     def _done(self, fit: FitRow, result: SignupResult) -> None:
         self._result = result
@@ -332,13 +367,14 @@ class QuickSignup(QDialog):
         self.result_label.setAccessibleName(text)
         self.result_label.setVisible(True)
         self.companion_box.setVisible(False)
+        self.detail_label.setVisible(False)  # what Enter would do: no longer so
         self.status.clear_message()
         self.view.setEnabled(False)
         self.sign_up_button.setEnabled(False)
         self.close_button.setAutoDefault(True)
         self.close_button.setDefault(True)
         self.close_button.setText(self.tr("Close (Enter)"))
-        style.grow_to_fit(self)
+        self._grow()
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- showing --------------------------------------------------------------------------
@@ -363,8 +399,8 @@ class QuickSignup(QDialog):
         elif not fit.fits:
             text, error = fit.problem or "", True
         else:
-            parts = [f"{fit.row.series} · {fit.row.item}"]
-            if fit.rule:
+            parts = [self.tr("%1 · %2.").replace("%1", fit.row.series).replace("%2", fit.row.item)]
+            if fit.rule and not is_everyone(fit.rule):
                 parts.append(self.tr("For: %1.").replace("%1", fit.rule))
             if fit.joins_waitlist:
                 parts.append(
@@ -376,24 +412,60 @@ class QuickSignup(QDialog):
                 parts.append(self.tr("Enter, then choose the accompanying parent."))
             else:
                 parts.append(self.tr("Enter signs them up."))
-            text, error = " ".join(parts), False
+            text, error = sentences(parts), False
         self.detail_label.setText(
             style.paragraph_html(text, colour=style.ERROR_COLOUR if error else None)
         )
         self.detail_label.setAccessibleName(text)
         self.sign_up_button.setEnabled(self._result is None and fit is not None and fit.fits)
 
+    def _keep_chosen_in_sight(self) -> None:
+        """After a message took some of the list's height: the chosen row still shows."""
+        QTimer.singleShot(0, self, lambda: self.view.scrollTo(self.view.currentIndex()))
+
     def _update_fonts(self) -> None:
         self.heading.setFont(style.scaled_font(self.heading, 1.4, bold=True))
         style.update_table_metrics(self.view)
+        # At least two sessions stay in sight while the parent is asked for.
+        self.view.setMinimumHeight(
+            self.view.horizontalHeader().sizeHint().height()
+            + 2 * self.view.verticalHeader().defaultSectionSize()
+            + 2 * self.view.frameWidth()
+        )
 
-    def _fit_to_screen(self) -> None:
-        """Wide enough for a row's date, activity, room and places; never past the screen."""
-        width = style.dialog_width(self, 46)
-        height = self.fontMetrics().height() * 22
+    def _grow(self) -> None:
+        """Taller for what appeared (the parent's search, the result), within the screen."""
+        style.grow_to_fit(self)
         screen = self.screen()
         if screen is not None:
-            height = min(height, screen.availableGeometry().height() * 9 // 10)
+            most = screen.availableGeometry().height() * 9 // 10
+            if self.height() > most:
+                self.resize(self.width(), most)
+
+    def wanted_size(self) -> QSize:
+        """Wide enough for every column of the rows (the activity's name is elided first),
+        tall enough for a dozen of them, before the screen is asked."""
+        view = self.view
+        columns = sum(
+            max(view.sizeHintForColumn(c), view.horizontalHeader().sectionSizeHint(c))
+            for c in range(self.model.columnCount())
+        )
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 0
+        needed = columns + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth()
+        width = max(self.fontMetrics().height() * 40, needed + sides)
+        return QSize(width, self.fontMetrics().height() * 26)
+
+    def _fit_to_screen(self) -> None:
+        """As big as it wants to be, never wider or taller than nine tenths of the screen."""
+        wanted = self.wanted_size()
+        width, height = wanted.width(), wanted.height()
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, available.width() * 9 // 10)
+            height = min(height, available.height() * 9 // 10)
         self.resize(width, height)
 
     # --- slots and keys ---------------------------------------------------------------------

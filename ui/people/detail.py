@@ -391,4 +391,12 @@ class PersonDetailView(QWidget):
             style.update_table_metrics(view)
         style.update_table_metrics(self.upcoming_view)
         self._fit_upcoming()
+        # A few lines of history in sight: in the large text size the record scrolls instead.
+        view = self._tables["visits"]
+        self.history.setMinimumHeight(
+            self.history.tabBar().sizeHint().height()
+            + view.horizontalHeader().sizeHint().height()
+            + view.verticalHeader().defaultSectionSize() * 4
+            + 4 * view.frameWidth()
+        )
         self.upcoming_label.setFont(style.scaled_font(self.upcoming_label, 1.0, bold=True))

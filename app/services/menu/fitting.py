@@ -17,6 +17,7 @@ child is signed up from the child's own search, with this adult as the companion
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
@@ -186,7 +187,12 @@ def _problem(item: ServiceItem, person: Person, day: dt.date) -> str | None:
             "A child's activity is signed up in the child's name: find the child, then "
             "choose %1 as the companion.",
         ).replace("%1", person.name)
-        return f"{why} {hint}"
+        # No space after a full-width stop (Chinese); one after an English sentence.
+        return (
+            f"{why}{hint}"
+            if unicodedata.east_asian_width(why[-1]) in ("W", "F")
+            else (f"{why} {hint}")
+        )
     return why
 
 
