@@ -48,6 +48,7 @@ from app.models import (
 from app.pinyin import search_keys
 from app.security import Actor, Permission
 from app.services import audit
+from app.services.menu.fitting import PersonSignup, upcoming_for_person
 
 MEMBER_CODE_PREFIX = "YL"
 MEMBER_CODE_DIGITS = 6
@@ -155,6 +156,7 @@ class PersonDetail:
     service_hours: Decimal = Decimal(0)
     certificates: list[CertificateEntry] = field(default_factory=list)
     requests: list[RequestEntry] = field(default_factory=list)
+    upcoming: list[PersonSignup] = field(default_factory=list)  # signups to come, by start
 
 
 @dataclass(frozen=True)
@@ -579,7 +581,13 @@ def get(session: Session, actor: Actor, person_id: int) -> PersonDetail:
         )
     ]
     return PersonDetail(
-        _row(person, whole=False), visits, signups, Decimal(hours or 0), certificates, requests
+        _row(person, whole=False),
+        visits,
+        signups,
+        Decimal(hours or 0),
+        certificates,
+        requests,
+        upcoming_for_person(session, actor, person_id),
     )
 
 

@@ -3224,6 +3224,10 @@ Data folder: %2</source>
         <translation>请从居民档案中选择一个人。</translation>
     </message>
     <message>
+        <source>A child&apos;s activity is signed up in the child&apos;s name: find the child, then choose %1 as the companion.</source>
+        <translation>亲子活动以孩子的名义报名：请查找孩子，再选%1为陪同家长。</translation>
+    </message>
+    <message>
         <source>%1 already comes to this session as a companion.</source>
         <translation>%1 已作为陪同人参加本场次。</translation>
     </message>
@@ -4103,6 +4107,18 @@ Data folder: %2</source>
         <translation>%1：</translation>
     </message>
     <message>
+        <source>Sign up for an activity</source>
+        <translation>报名活动</translation>
+    </message>
+    <message>
+        <source>Sign this person up for an activity</source>
+        <translation>为此居民报名活动</translation>
+    </message>
+    <message>
+        <source>No signups to come.</source>
+        <translation>暂无待参加的活动报名。</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
@@ -4130,6 +4146,10 @@ Data folder: %2</source>
     <message>
         <source>This record was merged into another one and is no longer in the register.</source>
         <translation>这份档案已并入另一份，不再列在名册中。</translation>
+    </message>
+    <message>
+        <source>Signups to come (%1)</source>
+        <translation>近期报名（%1）</translation>
     </message>
     <message>
         <source>Visits (%1)</source>
@@ -4483,6 +4503,109 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>QuickSignup</name>
+    <message>
+        <source>Sessions to sign up for</source>
+        <translation>可报名的场次</translation>
+    </message>
+    <message>
+        <source>Find the accompanying parent</source>
+        <translation>查找陪同家长</translation>
+    </message>
+    <message>
+        <source>Sign up (Enter)</source>
+        <translation>报名（回车）</translation>
+    </message>
+    <message>
+        <source>Sign up for the chosen session</source>
+        <translation>为所选场次报名</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Sign up · %1</source>
+        <translation>报名活动 · %1</translation>
+    </message>
+    <message>
+        <source>Signing up %1</source>
+        <translation>为 %1 报名</translation>
+    </message>
+    <message>
+        <source>Sessions taking signups from today to %1:</source>
+        <translation>今天至%1可报名的活动：</translation>
+    </message>
+    <message>
+        <source>There is no session to sign up for.</source>
+        <translation>没有可报名的场次。</translation>
+    </message>
+    <message>
+        <source>Not signed up: this session is not for them (see above). Staff may sign them up anyway at the Service menu desk.</source>
+        <translation>未报名：此活动不适合该居民（原因见上）。如确需报名，工作人员可在“服务菜单”中填写原因后报名。</translation>
+    </message>
+    <message>
+        <source>Not signed up: %1</source>
+        <translation>未报名：%1</translation>
+    </message>
+    <message>
+        <source>%1 is a parent-child activity: the child comes with an adult, two places. Find the accompanying parent (last 4 digits of the phone, or the name), then Enter. Esc goes back to the list.</source>
+        <translation>“%1”是亲子活动：孩子由一位成人陪同参加，占两个名额。请查找陪同家长（手机尾号4位或姓名），再按回车。按 Esc 返回列表。</translation>
+    </message>
+    <message>
+        <source>Full: on the waitlist, no. %1: %2</source>
+        <translation>已满，已列入候补第 %1 位：%2</translation>
+    </message>
+    <message>
+        <source>People are waiting already: on the waitlist, no. %1: %2</source>
+        <translation>已有人候补，已列入候补第 %1 位：%2</translation>
+    </message>
+    <message>
+        <source>Signed up: %1</source>
+        <translation>已报名：%1</translation>
+    </message>
+    <message>
+        <source>%1 (accompanied by %2)</source>
+        <translation>%1（陪同：%2）</translation>
+    </message>
+    <message>
+        <source>Enter or Esc closes.</source>
+        <translation>按回车或 Esc 关闭。</translation>
+    </message>
+    <message>
+        <source>Close (Enter)</source>
+        <translation>关闭（回车）</translation>
+    </message>
+    <message>
+        <source>No session of the next two weeks takes signups that %1 isn&apos;t in already.</source>
+        <translation>近两周没有%1可以报名的场次（已报名的不再列出）。</translation>
+    </message>
+    <message>
+        <source>%1 · %2.</source>
+        <translation>%1 · %2。</translation>
+    </message>
+    <message>
+        <source>For: %1.</source>
+        <translation>活动对象：%1。</translation>
+    </message>
+    <message>
+        <source>%1: signing up puts them on the waitlist.</source>
+        <translation>%1：现在报名将列入候补。</translation>
+    </message>
+    <message>
+        <source>Enter, then choose the accompanying parent.</source>
+        <translation>按回车后选择陪同家长。</translation>
+    </message>
+    <message>
+        <source>Enter signs them up.</source>
+        <translation>按回车报名。</translation>
+    </message>
+</context>
+<context>
     <name>ReceptionDesk</name>
     <message>
         <source>Find the visitor</source>
@@ -4527,6 +4650,14 @@ Data folder: %2</source>
     <message>
         <source>Check the highlighted person in</source>
         <translation>为选中的居民签到</translation>
+    </message>
+    <message>
+        <source>Sign up for an activity (F10)</source>
+        <translation>报名活动（F10）</translation>
+    </message>
+    <message>
+        <source>Sign the highlighted person up for an activity</source>
+        <translation>为选中的居民报名活动</translation>
     </message>
     <message>
         <source>Check in again</source>
@@ -4591,6 +4722,10 @@ Data folder: %2</source>
     <message>
         <source>Type the last 4 digits of the phone, the name, or its pinyin initials (张三: zs), or scan the member card. Enter checks the highlighted person in. F1-F9 choose the purpose of the next check-in; Shift+F1-F9 pin it for every check-in.</source>
         <translation>输入手机尾号4位、姓名或姓名拼音首字母（张三：zs），或扫描会员卡。按回车为选中的居民签到。按 F1–F9 选择下一位的来访事由；按 Shift+F1–F9 固定事由，之后每位都按此签到。</translation>
+    </message>
+    <message>
+        <source>Find the person first (phone tail, name or pinyin initials), then F10 signs them up for an activity.</source>
+        <translation>请先查找居民（手机尾号、姓名或拼音首字母），再按 F10 报名活动。</translation>
     </message>
     <message>
         <source>Purpose: %1.</source>
@@ -6472,6 +6607,69 @@ Data folder: %2</source>
     <message>
         <source>The database could not be written, so nothing was saved. Please try again; if it keeps happening, choose another database.</source>
         <translation>无法写入数据库，所以什么都没有保存。请再试一次；如果一直这样，请另选一个数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>SignupModels</name>
+    <message>
+        <source>d MMM</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>Full: waitlist no. %1</source>
+        <translation>已满，候补第 %1 位</translation>
+    </message>
+    <message>
+        <source>Waitlist no. %1</source>
+        <translation>候补第 %1 位</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>余 %1 位</translation>
+    </message>
+    <message>
+        <source>Not for them</source>
+        <translation>不符合对象</translation>
+    </message>
+    <message>
+        <source>Choose the accompanying parent</source>
+        <translation>需选择陪同家长</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Notes on fit</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Session cancelled</source>
+        <translation>活动已取消</translation>
+    </message>
+    <message>
+        <source>%1 (accompanying %2)</source>
+        <translation>%1（陪同%2）</translation>
+    </message>
+    <message>
+        <source>%1 (with %2)</source>
+        <translation>%1（由%2陪同）</translation>
+    </message>
+    <message>
+        <source>Signup</source>
+        <translation>报名状态</translation>
     </message>
 </context>
 <context>

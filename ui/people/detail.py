@@ -1,5 +1,6 @@
 """A person's record: the fields (phone and ID number masked: only the editor shows them whole),
-the tags, and the history — visits, signups, volunteer hours, certificates, requests."""
+the tags, the signups to come (近期报名, with 报名活动 to add one), and the history — visits,
+signups, volunteer hours, certificates, requests."""
 
 from __future__ import annotations
 
@@ -20,11 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.security import Permission
 from app.services import people, register
 from app.services.people import PersonDetail
 from app.services.register import HoursEntry
 from ui import style
 from ui.context import DeskContext
+from ui.menu.fit_models import UpcomingModel
+from ui.menu.quick_signup import QuickSignup, open_quick_signup
 from ui.people.models import (
     CertificatesModel,
     HoursModel,
@@ -36,6 +40,9 @@ from ui.people.models import (
     gender_name,
     tag_list,
 )
+from ui.widgets import button
+
+UPCOMING_ROWS = 4  # lines of 近期报名 shown before it scrolls
 
 
 class PersonDetailView(QWidget):
@@ -119,6 +126,25 @@ class PersonDetailView(QWidget):
         fields.setColumnStretch(1, 2)
         fields.setColumnStretch(3, 3)
 
+        # 近期报名: the signups to come, and signing up for another.
+        self.upcoming_label = QLabel(self)
+        self.upcoming_label.setObjectName("people.detail.upcomingTitle")
+        self.sign_up_button = button(
+            self.tr("Sign up for an activity"), "people.detail.sign_up", self
+        )
+        self.sign_up_button.setAccessibleName(self.tr("Sign this person up for an activity"))
+        self.sign_up_button.clicked.connect(self.on_sign_up_clicked)
+        self.upcoming_model = UpcomingModel(self)
+        self.upcoming_view = QTableView(self)
+        self.upcoming_view.setObjectName("people.upcoming")
+        self.upcoming_view.setModel(self.upcoming_model)
+        style.configure_table(self.upcoming_view)
+        self.upcoming_view.setTabKeyNavigation(False)
+        style.fit_columns(self.upcoming_view, stretch=UpcomingModel.ITEM)
+        self.upcoming_none = QLabel(self.tr("No signups to come."), self)
+        self.upcoming_none.setObjectName("people.detail.upcomingNone")
+        self.quick_signup: QuickSignup | None = None
+
         self.visits_model = VisitsModel(self)
         self.signups_model = SignupsModel(self)
         self.hours_model = HoursModel(self)
@@ -165,6 +191,13 @@ class PersonDetailView(QWidget):
         inner = QVBoxLayout(content)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(fields)
+        upcoming_header = QHBoxLayout()
+        upcoming_header.addWidget(self.upcoming_label)
+        upcoming_header.addStretch(1)
+        upcoming_header.addWidget(self.sign_up_button)
+        inner.addLayout(upcoming_header)
+        inner.addWidget(self.upcoming_view)
+        inner.addWidget(self.upcoming_none)
         inner.addWidget(self.history, 1)
         # The large text size on a small screen scrolls rather than cutting anything off.
         scroll = QScrollArea(self)
@@ -265,6 +298,41 @@ class PersonDetailView(QWidget):
         self.certificates_model.set_entries(self._detail.certificates)
         self.requests_model.set_entries(self._detail.requests)
         self._update_tab_titles()
+        self._fill_upcoming()
+
+    def _fill_upcoming(self) -> None:
+        upcoming = self._detail.upcoming if self._detail is not None else []
+        self.upcoming_model.set_lines(upcoming)
+        title = self.tr("Signups to come (%1)").replace("%1", str(len(upcoming)))
+        self.upcoming_label.setText(title)
+        self.upcoming_view.setAccessibleName(title)
+        self.upcoming_view.setVisible(bool(upcoming))
+        self.upcoming_none.setVisible(not upcoming)
+        self._fit_upcoming()
+        active = self._detail is not None and self._detail.person.active
+        self.sign_up_button.setEnabled(active and self._context.actor.may(Permission.SIGNUPS))
+
+    def _fit_upcoming(self) -> None:
+        """As tall as its lines, up to a few (the history below keeps its room)."""
+        rows = min(max(self.upcoming_model.rowCount(), 1), UPCOMING_ROWS)
+        view = self.upcoming_view
+        view.setFixedHeight(
+            view.horizontalHeader().sizeHint().height()
+            + view.verticalHeader().defaultSectionSize() * rows
+            + 2 * view.frameWidth()
+        )
+
+    def open_quick_signup(self) -> QuickSignup | None:
+        """报名活动: the sessions that fit this person, on top of the record; their signups to
+        come are read again after a signup."""
+        person_id = self.person_id()
+        if person_id is None or not self.sign_up_button.isEnabled():
+            return None
+        dialog = open_quick_signup(self._context, person_id, self, replacing=self.quick_signup)
+        dialog.signed_up.connect(self.on_quick_signup_signed_up)
+        dialog.finished.connect(self.on_quick_signup_finished)
+        self.quick_signup = dialog
+        return dialog
 
     def _update_tab_titles(self) -> None:
         hours = self._detail.service_hours if self._detail is not None else None
@@ -297,6 +365,17 @@ class PersonDetailView(QWidget):
     def on_back_clicked(self) -> None:
         self.back_requested.emit()
 
+    def on_sign_up_clicked(self) -> None:
+        self.open_quick_signup()
+
+    def on_quick_signup_signed_up(self, _signup_id: int) -> None:
+        self.reload()
+
+    def on_quick_signup_finished(self, _result: int) -> None:
+        if self.isVisible():
+            self.window().activateWindow()  # should the system not hand it back by itself
+            self.sign_up_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def on_open_kept_clicked(self) -> None:
         if self._detail is not None and self._detail.person.merged_into_id is not None:
             self.open_requested.emit(self._detail.person.merged_into_id)
@@ -310,3 +389,14 @@ class PersonDetailView(QWidget):
         self.name_label.setFont(style.scaled_font(self.name_label, 1.5, bold=True))
         for view in self._tables.values():
             style.update_table_metrics(view)
+        style.update_table_metrics(self.upcoming_view)
+        self._fit_upcoming()
+        # A few lines of history in sight: in the large text size the record scrolls instead.
+        view = self._tables["visits"]
+        self.history.setMinimumHeight(
+            self.history.tabBar().sizeHint().height()
+            + view.horizontalHeader().sizeHint().height()
+            + view.verticalHeader().defaultSectionSize() * 4
+            + 4 * view.frameWidth()
+        )
+        self.upcoming_label.setFont(style.scaled_font(self.upcoming_label, 1.0, bold=True))

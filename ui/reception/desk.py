@@ -58,6 +58,7 @@ from app.services.reception import RecentDuplicate, VisitLine, Visitor, VisitRow
 from app.services.search import MatchKind, PersonHit, SearchResult
 from ui import labels, style
 from ui.context import DeskContext
+from ui.menu.quick_signup import QuickSignup, open_quick_signup
 from ui.people.person_form import FormMode, PersonForm
 from ui.reception.models import ResultsModel, TodayLogModel, format_last_visit
 from ui.reception.purposes import PURPOSE_KEYS, PurposeBar
@@ -187,6 +188,16 @@ class ReceptionDesk(QWidget):
         self.check_in_button.setAutoDefault(True)
         style.make_primary(self.check_in_button)
         self.check_in_button.clicked.connect(self.on_check_in_clicked)
+        # A resident who came to sign up for an activity: found, then F10 (a key that types no
+        # text and chooses no purpose), and Enter in the list that opens signs them up.
+        self.sign_up_button = QPushButton(self.tr("Sign up for an activity (F10)"), self)
+        self.sign_up_button.setObjectName("reception.sign_up")
+        self.sign_up_button.setAccessibleName(
+            self.tr("Sign the highlighted person up for an activity")
+        )
+        self.sign_up_button.setAutoDefault(True)
+        self.sign_up_button.clicked.connect(self.on_sign_up_clicked)
+        self.quick_signup: QuickSignup | None = None
         self.duplicate_bar = QuestionBar(
             "reception.duplicate", self.tr("Check in again"), self.tr("Cancel (Esc)"), self
         )
@@ -250,6 +261,7 @@ class ReceptionDesk(QWidget):
         note_row.addWidget(self.note_label)
         note_row.addWidget(self.note_edit, 1)
         note_row.addWidget(self.check_in_button)
+        note_row.addWidget(self.sign_up_button)
         # Wide, the results sit here beside the tabs; narrow (large text on a small screen),
         # they are the tabs' first page and the tabs take the whole width.
         self.results_holder = QWidget(self)
@@ -308,6 +320,7 @@ class ReceptionDesk(QWidget):
         self.purposes.add_shortcuts(self)
         add("Ctrl+N", self.on_new_visitor_clicked)
         add("F12", self.on_undo_clicked)
+        add("F10", self.on_sign_up_clicked)
         add("Ctrl+R", self.on_request_shortcut_activated)
 
     def _set_tab_order(self) -> None:
@@ -320,6 +333,7 @@ class ReceptionDesk(QWidget):
             self.duplicate_bar.decline_button,
             self.note_edit,
             self.check_in_button,
+            self.sign_up_button,
             self.new_visitor_button,
             *self.purposes.buttons.values(),
             self.purposes.pin_button,
@@ -806,6 +820,59 @@ class ReceptionDesk(QWidget):
             self.undo_button.setEnabled(any(not line.undone for line in self.log_model.lines()))
         else:
             self.undo_button.setEnabled(not line.undone)
+
+    # --- signing up for an activity ------------------------------------------------------------
+
+    def sign_up_person(self) -> int | None:
+        """Whom F10 signs up: the highlighted result, or (the search box empty) the person
+        checked in last."""
+        hit = self.highlighted()
+        if hit is not None:
+            return hit.id
+        if not self.search_box.text().strip() and self._last_person is not None:
+            return self._last_person[0]
+        return None
+
+    def open_quick_signup(self) -> QuickSignup | None:
+        """F10: the sessions of the next two weeks that fit the person, on top of the desk;
+        closed, the cursor is back in the search box."""
+        if self.showing_form():
+            return None
+        person_id = self.sign_up_person()
+        if person_id is None:
+            self.status.show_error(
+                self.tr(
+                    "Find the person first (phone tail, name or pinyin initials), then F10 "
+                    "signs them up for an activity."
+                )
+            )
+            self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+            return None
+        self._pending = None  # one question at a time
+        self.duplicate_bar.close_question()
+        dialog = open_quick_signup(self._context, person_id, self, replacing=self.quick_signup)
+        dialog.signed_up.connect(self.on_quick_signup_signed_up)
+        dialog.finished.connect(self.on_quick_signup_finished)
+        self.quick_signup = dialog
+        return dialog
+
+    def on_sign_up_clicked(self) -> None:
+        self.open_quick_signup()
+
+    def on_quick_signup_signed_up(self, _signup_id: int) -> None:
+        dialog = self.quick_signup
+        if dialog is not None:
+            self.status.show_info(f"{dialog.person_label()} · {dialog.result_text()}")
+
+    def on_quick_signup_finished(self, _result: int) -> None:
+        QTimer.singleShot(0, self, self._back_from_quick_signup)
+
+    def _back_from_quick_signup(self) -> None:
+        if self.pages.currentWidget() is self.check_in_page and self.isVisible():
+            # The desk's window again, should the system not hand it back by itself.
+            self.window().activateWindow()
+            self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search_box.selectAll()
 
     # --- new visitor ---------------------------------------------------------------------------
 
