@@ -1843,8 +1843,68 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>已有同名的组织。</translation>
     </message>
     <message>
+        <source>the series&apos; name</source>
+        <translation>系列名称</translation>
+    </message>
+    <message>
+        <source>An item moves one place up or down at a time.</source>
+        <translation>项目每次只能上移或下移一位。</translation>
+    </message>
+    <message>
+        <source>the item&apos;s name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>the audience</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>The upper age (%1) is below the lower age (%2).</source>
+        <translation>年龄上限（%1岁）低于下限（%2岁）。</translation>
+    </message>
+    <message>
+        <source>A parent-and-child item needs the child&apos;s upper age (under %1).</source>
+        <translation>亲子项目须填写孩子的年龄上限（%1岁以下）。</translation>
+    </message>
+    <message>
+        <source>The default capacity is from %1 to %2 seats.</source>
+        <translation>默认名额为 %1 至 %2 个。</translation>
+    </message>
+    <message>
+        <source>The default duration is from %1 to %2 minutes.</source>
+        <translation>默认时长为 %1 至 %2 分钟。</translation>
+    </message>
+    <message>
         <source>This organisation no longer exists.</source>
         <translation>该组织已不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is set inactive: choose another provider, or make it active again in Settings → Organisations.</source>
+        <translation>%1 已停用：请另选提供方，或在“设置 → 社会组织”中重新启用。</translation>
+    </message>
+    <message>
+        <source>the description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>An age is a whole number from 0 to %1, or empty for no limit.</source>
+        <translation>年龄须为 0 至 %1 的整数；不限则留空。</translation>
+    </message>
+    <message>
+        <source>This series already has an item of this name.</source>
+        <translation>本系列已有同名项目。</translation>
+    </message>
+    <message>
+        <source>Another series has this name.</source>
+        <translation>已有其他系列使用此名称。</translation>
+    </message>
+    <message>
+        <source>This series no longer exists.</source>
+        <translation>该系列已不存在。</translation>
+    </message>
+    <message>
+        <source>This item no longer exists.</source>
+        <translation>该项目已不存在。</translation>
     </message>
     <message>
         <source>the room&apos;s name</source>
