@@ -33,7 +33,7 @@ from tests.menu_data import add_item
 from tests.test_ui_settings import type_chinese
 from ui import style
 from ui.context import DeskContext
-from ui.menu.catalogue import MenuCatalogueEditor
+from ui.menu.catalogue import MenuCatalogueDialog, MenuCatalogueEditor
 from ui.settings import SettingsDesk
 from ui.settings.menu_page import MenuPage
 
@@ -282,3 +282,36 @@ def test_the_page_fits_1366_by_768_in_both_text_sizes(
     for name in ("settings.menu.minAge", "settings.menu.defaultCapacity"):
         field = child(page, QLineEdit, name)
         assert field.width() >= field.fontMetrics().horizontalAdvance("0000"), name
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_the_window_for_the_menu_desk(
+    qtbot: QtBot,
+    db: Database,
+    staff: Actor,
+    qapp: QApplication,
+    text_size: None,
+    chinese: None,
+    clock_at: clock.FixedClock,
+    size: str,
+) -> None:
+    """Staff open the same editor from the Service menu desk, in a window that fits 1366×768."""
+    with db.write() as session:
+        add_item(session, "行走的党课", min_age=18)
+    style.apply_text_size(qapp, size)
+    dialog = MenuCatalogueDialog(DeskContext(db, staff, settings_module.load()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.isModal()
+    assert dialog.width() <= dialog.screen().availableGeometry().width()
+    # The size it takes on a desk's 1366×768 screen (the test screen is 800×800).
+    line = dialog.fontMetrics().height()
+    dialog.resize(min(line * 56, 1366 * 9 // 10), min(line * 40, 768 * 9 // 10))
+    qtbot.wait(10)
+    assert dialog.editor.item_names() == ["行走的党课"]
+    scroll = child(dialog, QScrollArea, "menu.catalogue.scroll")
+    assert isinstance(scroll, QScrollArea)
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert dialog.editor.field("max_age").width() > 0
+    qtbot.mouseClick(child(dialog, QPushButton, "menu.catalogue.close"), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()

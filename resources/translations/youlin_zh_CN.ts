@@ -3102,6 +3102,13 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>MenuCatalogueDialog</name>
+    <message>
+        <source>Series and items of the menu</source>
+        <translation>服务菜单的系列与项目</translation>
+    </message>
+</context>
+<context>
     <name>MenuCatalogueEditor</name>
     <message>
         <source>The menu has five series. Choose one to rename it or to see its items; items are never deleted: one no longer offered is set inactive.</source>

@@ -1,9 +1,10 @@
 """The menu's series and items as staff write them (服务菜单): the five series on the left, the
 chosen series' items in their menu order with ↑/↓, and the chosen item's editor below them.
 
-One widget, hosted by Settings (admins) and opened from the Service menu desk (staff). Every
-refusal of the service is said beside the field it names. Nothing is deleted: an item no longer
-offered is set inactive, and its sessions keep its name.
+One widget, hosted by Settings (admins, `ui.settings.menu_page`) and, in `MenuCatalogueDialog`,
+opened from the Service menu desk (staff). Every refusal of the service is said beside the field
+it names. Nothing is deleted: an item no longer offered is set inactive, and its sessions keep
+its name.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -42,7 +47,13 @@ from ui.labels import QT_TRANSLATE_NOOP
 from ui.people.tag_list import BigIndicatorStyle
 from ui.settings.common import INACTIVE_COLOUR, ActiveLinesModel, hint
 from ui.settings.list_editor import write_or_say
-from ui.style import configure_table, fit_columns, make_primary, update_table_metrics
+from ui.style import (
+    configure_table,
+    dialog_width,
+    fit_columns,
+    make_primary,
+    update_table_metrics,
+)
 from ui.widgets import button, plain
 
 if TYPE_CHECKING:
@@ -317,9 +328,8 @@ class MenuCatalogueEditor(QWidget):
         inner: QHBoxLayout | None = None,
     ) -> int:
         """Caption and field on `row`, the field's message under it; the next free row."""
-        label = QLabel(text, parent)
+        label = QLabel(text, parent)  # short captions: whole on one line, never "名称\n(N)："
         label.setBuddy(widget)
-        label.setWordWrap(True)
         # Level with a one-line field; at the top of a taller one.
         grid.addWidget(
             label,
@@ -700,6 +710,38 @@ class MenuCatalogueEditor(QWidget):
             update_table_metrics(self._items)
             fit_columns(self._items, stretch=0)
             self._fit()
+
+
+class MenuCatalogueDialog(QDialog):
+    """`menu.catalogue`: the editor in a window of its own, for the Service menu desk (staff reach
+    Settings only as admins). Not modal: the desk behind stays usable; Esc or Close shuts it."""
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("menu.catalogue")
+        self.setWindowTitle(self.tr("Series and items of the menu"))
+        self.editor = MenuCatalogueEditor(context, self)
+        # Taller than a 768-pixel screen in the large text size: the editor scrolls.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("menu.catalogue.scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes into the editor itself
+        scroll.setWidget(self.editor)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("menu.catalogue.close")
+        close.setAccessibleName(plain(close.text()))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        available = self.screen().availableGeometry() if self.screen() else None
+        width = dialog_width(self, 56)
+        height = self.fontMetrics().height() * 40
+        if available is not None:
+            height = min(height, available.height() * 9 // 10)
+        self.resize(width, height)
 
 
 def _camel(field: str) -> str:
