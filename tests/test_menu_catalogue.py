@@ -28,6 +28,7 @@ from app.services import menu
 from app.services.menu import catalogue
 from app.services.menu.catalogue import ItemInput, SeriesInput
 from tests.menu_data import add_person, add_session, series_id
+from tests.processes import race
 
 
 @pytest.fixture(autouse=True)
@@ -392,3 +393,42 @@ def test_messages_in_chinese(db: Database, staff: Actor) -> None:
         catalogue.create_item(session, staff, item_input(db, min_age=12, max_age=8))
     assert refused.value.field == "max_age"
     assert "年龄" in refused.value.message
+
+
+# ---- two desks at the same moment --------------------------------------------------------------
+
+
+def add_items(url: str, actor: Actor, series: int, names: list[str]) -> dict[str, list[str]]:
+    """One desk adding `names` to `series`, each in its own transaction."""
+    db = Database(url)
+    created: list[str] = []
+    refused: list[str] = []
+    try:
+        for name in names:
+            try:
+                with db.write() as session:
+                    catalogue.create_item(session, actor, ItemInput(series, name))
+                created.append(name)
+            except ValidationError as error:
+                assert error.field == "name", error
+                refused.append(name)
+    finally:
+        db.dispose()
+    return {"created": created, "refused": refused}
+
+
+@pytest.mark.slow
+def test_two_desks_adding_the_same_items_at_once(db: Database, staff: Actor) -> None:
+    """Each name is taken once, the other desk told beside the name; the series' order has no
+    two items on one place (the series is locked while its items are numbered)."""
+    names = [f"项目{n:02d}" for n in range(20)]
+    series = health(db)
+    results = race(add_items, db.url, [(staff, series, names), (staff, series, names[::-1])])
+    created = sorted(name for result in results for name in result["created"])
+    assert created == names
+    assert sum(len(result["refused"]) for result in results) == len(names)
+    with db.read() as session:
+        orders = list(
+            session.scalars(select(ServiceItem.sort_order).where(ServiceItem.series_id == series))
+        )
+    assert sorted(orders) == list(range(len(names)))
