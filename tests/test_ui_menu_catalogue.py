@@ -203,6 +203,10 @@ def test_reorder_and_deactivate(
     with db.read() as session:
         assert session.get(ServiceItem, ids[1]) is not None
 
+    # Read again (Settings shown again, another desk's change): the same item stays chosen.
+    widget.reload()
+    assert widget.selected_item_id() == widget.editing_item_id() == ids[1]
+
 
 def test_rename_a_series(
     qtbot: QtBot, db: Database, staff: Actor, clock_at: clock.FixedClock

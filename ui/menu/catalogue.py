@@ -368,8 +368,10 @@ class MenuCatalogueEditor(QWidget):
     # ---- what tests and the desks use ------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the series, the organisations and the chosen series' items again."""
+        """Read the series, the organisations and the chosen series' items again, the chosen
+        series and item still chosen (another desk may have changed them meanwhile)."""
         chosen = self.current_series_id()
+        item_id = self.selected_item_id()
         rows = self._read(lambda session, actor: catalogue.list_series(session, actor))
         if rows is None:
             return
@@ -389,6 +391,8 @@ class MenuCatalogueEditor(QWidget):
         self._series_list.blockSignals(False)
         ids = [series.id for series in rows]
         self._series_list.setCurrentRow(ids.index(chosen) if chosen in ids else 0)
+        if item_id is not None:
+            self.select_item(item_id)
         self._fit()
 
     def show_series(self, series_id: int) -> None:
