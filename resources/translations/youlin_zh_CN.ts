@@ -1974,8 +1974,68 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>已有同名的组织。</translation>
     </message>
     <message>
+        <source>the series&apos; name</source>
+        <translation>系列名称</translation>
+    </message>
+    <message>
+        <source>An item moves one place up or down at a time.</source>
+        <translation>项目每次只能上移或下移一位。</translation>
+    </message>
+    <message>
+        <source>the item&apos;s name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>the audience</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>The upper age (%1) is below the lower age (%2).</source>
+        <translation>年龄上限 %1 岁低于下限 %2 岁。</translation>
+    </message>
+    <message>
+        <source>A parent-and-child item needs the child&apos;s upper age (under %1).</source>
+        <translation>亲子项目须填写孩子的年龄上限（%1岁以下）。</translation>
+    </message>
+    <message>
+        <source>The default capacity is from %1 to %2 seats.</source>
+        <translation>默认名额为 %1 至 %2 个。</translation>
+    </message>
+    <message>
+        <source>The default duration is from %1 to %2 minutes.</source>
+        <translation>默认时长为 %1 至 %2 分钟。</translation>
+    </message>
+    <message>
         <source>This organisation no longer exists.</source>
         <translation>该组织已不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is set inactive: choose another provider, or make it active again in Settings → Organisations.</source>
+        <translation>%1 已停用：请另选提供方，或在“设置 → 社会组织”中重新启用。</translation>
+    </message>
+    <message>
+        <source>the description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>An age is a whole number from 0 to %1, or empty for no limit.</source>
+        <translation>年龄须为 0 至 %1 的整数；不限则留空。</translation>
+    </message>
+    <message>
+        <source>This series already has an item of this name.</source>
+        <translation>本系列已有同名项目。</translation>
+    </message>
+    <message>
+        <source>Another series has this name.</source>
+        <translation>已有其他系列使用此名称。</translation>
+    </message>
+    <message>
+        <source>This series no longer exists.</source>
+        <translation>该系列已不存在。</translation>
+    </message>
+    <message>
+        <source>This item no longer exists.</source>
+        <translation>该项目已不存在。</translation>
     </message>
     <message>
         <source>the room&apos;s name</source>
@@ -3281,6 +3341,202 @@ Data folder: %2</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>MenuCatalogueDialog</name>
+    <message>
+        <source>Series and items of the menu</source>
+        <translation>服务菜单的系列与项目</translation>
+    </message>
+</context>
+<context>
+    <name>MenuCatalogueEditor</name>
+    <message>
+        <source>The menu has five series. Choose one to rename it or to see its items; items are never deleted: one no longer offered is set inactive.</source>
+        <translation>服务菜单共五大系列。选择一个系列可修改名称、查看其项目；项目不会删除，不再开展的项目设为停用即可。</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>服务系列</translation>
+    </message>
+    <message>
+        <source>&amp;Visible on the menu</source>
+        <translation>在菜单上显示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save se&amp;ries</source>
+        <translation>保存系列(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Series na&amp;me:</source>
+        <translation>系列名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Series descripti&amp;on:</source>
+        <translation>系列简介(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Items of the series</source>
+        <translation>本系列的项目</translation>
+    </message>
+    <message>
+        <source>↑ Move &amp;up</source>
+        <translation>↑ 上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>↓ Move do&amp;wn</source>
+        <translation>↓ 下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>New &amp;item</source>
+        <translation>新建项目(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>e.g. 长者太极拳</source>
+        <translation>例如：长者太极拳</translation>
+    </message>
+    <message>
+        <source>words printed on the menu, e.g. 60岁以上长者</source>
+        <translation>印在菜单上的文字，例如：60岁以上长者</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Parent and child (亲子): a parent comes along</source>
+        <translation>亲子（家长陪同）</translation>
+    </message>
+    <message>
+        <source>Volunteer service (counts towards service hours)</source>
+        <translation>志愿服务（计入服务时长）</translation>
+    </message>
+    <message>
+        <source>&amp;Active (on the menu)</source>
+        <translation>启用，在菜单上(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>简介(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>For (&amp;printed):</source>
+        <translation>服务对象(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>years of age</source>
+        <translation>岁</translation>
+    </message>
+    <message>
+        <source>A&amp;ge from:</source>
+        <translation>年龄(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Age to</source>
+        <translation>年龄上限</translation>
+    </message>
+    <message>
+        <source>Default &amp;capacity:</source>
+        <translation>默认名额(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>seats</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>Default dura&amp;tion:</source>
+        <translation>默认时长(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Provi&amp;der:</source>
+        <translation>提供方(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save item</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Item “%1” saved.</source>
+        <translation>项目“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>First choose an item in the list.</source>
+        <translation>请先在列表中选择一个项目。</translation>
+    </message>
+    <message>
+        <source>Series “%1” saved.</source>
+        <translation>系列“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>New item in %1</source>
+        <translation>新项目（%1）</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <source>%1 sessions to come; %2 signups this year.</source>
+        <translation>即将开展 %1 场；今年报名 %2 人次。</translation>
+    </message>
+    <message>
+        <source>&amp;Save new item</source>
+        <translation>添加项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>(none: the centre itself)</source>
+        <translation>（无：中心自办）</translation>
+    </message>
+</context>
+<context>
+    <name>MenuItemTableModel</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>MenuPage</name>
+    <message>
+        <source>Service menu</source>
+        <translation>服务菜单</translation>
     </message>
 </context>
 <context>
@@ -6480,6 +6736,10 @@ Data folder: %2</source>
     <message>
         <source>Organisations</source>
         <translation>社会组织</translation>
+    </message>
+    <message>
+        <source>Service menu</source>
+        <translation>服务菜单</translation>
     </message>
     <message>
         <source>Language and text size</source>

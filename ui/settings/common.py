@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from html import escape
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ui import labels, style
 from ui.labels import QT_TRANSLATE_NOOP
+from ui.table_model import Index, LinesModel
 
 if TYPE_CHECKING:
     from app.services.rooms.setup import AffectedBooking
@@ -27,6 +29,36 @@ T = TypeVar("T")
 
 # Greyed, yet 5.7:1 on white: an inactive row stays readable, and also says 停用 in words.
 INACTIVE_COLOUR = "#666666"
+
+
+class HasActive(Protocol):
+    @property
+    def active(self) -> bool: ...
+
+
+A = TypeVar("A", bound=HasActive)
+
+
+class ActiveLinesModel(LinesModel[A]):
+    """Rows of things set active or not (organisations, the menu's items): each cell's text from
+    `texts`, whole in its tooltip; an inactive row greyed (its texts say so in words too)."""
+
+    def texts(self, line: A) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line = self._lines[index.row()]
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return self.texts(line)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and not line.active:
+            return QColor(INACTIVE_COLOUR)
+        return None
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:

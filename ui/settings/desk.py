@@ -27,6 +27,7 @@ from ui.settings.appearance_page import AppearancePage
 from ui.settings.centre_page import CentrePage
 from ui.settings.closures_page import ClosuresPage
 from ui.settings.communities_page import CommunitiesPage
+from ui.settings.menu_page import MenuPage
 from ui.settings.organisations_page import OrganisationsPage
 from ui.settings.rooms_page import RoomsPage
 from ui.style import ERROR_COLOUR, primary_button_px
@@ -38,13 +39,14 @@ PAGES = (
     "rooms",
     "closures",
     "organisations",
+    "menu",
     "appearance",
 )
 
 
 class SettingsDesk(QWidget):
     """Centre profile, accounts, communities and building groups, rooms, closed days,
-    organisations, language and text size."""
+    organisations, the service menu, language and text size."""
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,7 @@ class SettingsDesk(QWidget):
         self.rooms_page = RoomsPage(context)
         self.closures_page = ClosuresPage(context)
         self.organisations_page = OrganisationsPage(context)
+        self.menu_page = MenuPage(context)
         self.appearance_page = AppearancePage(context)
         pages: dict[str, tuple[str, QWidget]] = {
             "centre": (self.tr("Centre profile"), self.centre_page),
@@ -65,6 +68,7 @@ class SettingsDesk(QWidget):
             "rooms": (self.tr("Rooms and opening hours"), self.rooms_page),
             "closures": (self.tr("Closed days"), self.closures_page),
             "organisations": (self.tr("Organisations"), self.organisations_page),
+            "menu": (self.tr("Service menu"), self.menu_page),
             "appearance": (self.tr("Language and text size"), self.appearance_page),
         }
 
@@ -132,6 +136,7 @@ class SettingsDesk(QWidget):
         self.rooms_page.reload()
         self.closures_page.reload()
         self.organisations_page.reload()
+        self.menu_page.reload()
         self.appearance_page.load()
 
     def showEvent(self, event: QShowEvent) -> None:

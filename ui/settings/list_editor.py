@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QModelIndex, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -176,20 +176,7 @@ class ListEditorPage(QWidget, Generic[R]):
     def _write(self, call: Callable[[Session, Actor], T]) -> T | None:
         """Save through the service; None when refused, the reason shown beside the field it
         names (or on the page's line)."""
-        self._fields.clear()
-        self._message.clear_message()
-        try:
-            return self._context.run(call, write=True)
-        except ValidationError as error:
-            if self._fields.set(error.field, error.message):
-                self._message.show_error(
-                    self.tr("Not saved: please correct what the message beside the field says.")
-                )
-            else:
-                self._message.show_error(self.tr("Not saved: %1").replace("%1", error.message))
-        except DomainError as error:
-            self._message.show_error(self.tr("Not saved: %1").replace("%1", error.message))
-        return None
+        return write_or_say(self._context, self._fields, self._message, call)
 
     def _saved(self, row_id: int, text: str) -> None:
         """Back to the list, the saved row chosen, `text` said; other desks told."""
@@ -313,3 +300,38 @@ def _camel(field: str) -> str:
     """credit_code → creditCode."""
     first, *rest = field.split("_")
     return first + "".join(word.capitalize() for word in rest)
+
+
+def write_or_say(
+    context: DeskContext,
+    fields: FieldMessages,
+    message: StatusLine,
+    call: Callable[[Session, Actor], T],
+) -> T | None:
+    """Save through the service; None when refused, the reason said beside the field it names
+    (or on `message`, the page's line)."""
+    fields.clear()
+    message.clear_message()
+    try:
+        return context.run(call, write=True)
+    except ValidationError as error:
+        if fields.set(error.field, error.message):
+            message.show_error(
+                QCoreApplication.translate(
+                    "ListEditorPage",
+                    "Not saved: please correct what the message beside the field says.",
+                )
+            )
+        else:
+            message.show_error(
+                QCoreApplication.translate("ListEditorPage", "Not saved: %1").replace(
+                    "%1", error.message
+                )
+            )
+    except DomainError as error:
+        message.show_error(
+            QCoreApplication.translate("ListEditorPage", "Not saved: %1").replace(
+                "%1", error.message
+            )
+        )
+    return None

@@ -7,10 +7,9 @@ inactive, and its bookings keep its name.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,10 +30,9 @@ from ui import labels
 from ui.context import DeskContext
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.people.tag_list import BigIndicatorStyle
-from ui.settings.common import INACTIVE_COLOUR
+from ui.settings.common import ActiveLinesModel
 from ui.settings.list_editor import ListEditorPage
 from ui.style import paragraph_html
-from ui.table_model import Index, LinesModel
 from ui.widgets import button, plain
 
 if TYPE_CHECKING:
@@ -43,7 +41,7 @@ if TYPE_CHECKING:
     from app.security import Actor
 
 
-class OrganisationTableModel(LinesModel[OrganisationRow]):
+class OrganisationTableModel(ActiveLinesModel[OrganisationRow]):
     """The organisations by name; the phone masked; an inactive one greyed and said in words."""
 
     CONTEXT = "OrganisationTableModel"
@@ -55,25 +53,14 @@ class OrganisationTableModel(LinesModel[OrganisationRow]):
         QT_TRANSLATE_NOOP("OrganisationTableModel", "Status"),
     )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        row = self._lines[index.row()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return (
-                row.name,
-                labels.organisation_kind_name(row.kind),
-                row.contact_name,
-                row.contact_phone,
-                self.tr("Active") if row.active else self.tr("Inactive"),
-            )[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return QColor(INACTIVE_COLOUR)
-        return None
+    def texts(self, line: OrganisationRow) -> tuple[str, ...]:
+        return (
+            line.name,
+            labels.organisation_kind_name(line.kind),
+            line.contact_name,
+            line.contact_phone,
+            self.tr("Active") if line.active else self.tr("Inactive"),
+        )
 
 
 class OrganisationsPage(ListEditorPage[OrganisationRow]):
