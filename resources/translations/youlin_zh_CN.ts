@@ -3040,6 +3040,70 @@ Data folder: %2</source>
         <source>%1 is already signed up for this session.</source>
         <translation>%1 已报名本场次。</translation>
     </message>
+    <message>
+        <source>Choose an activity from the menu.</source>
+        <translation>请从服务菜单中选择活动项目。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer on the menu. Choose another activity.</source>
+        <translation>%1 已不在服务菜单中，请选择其他活动项目。</translation>
+    </message>
+    <message>
+        <source>A session has at least one place: give the capacity.</source>
+        <translation>每场活动至少要有 1 个名额，请填写名额。</translation>
+    </message>
+    <message>
+        <source>%1 places, but %2 seats %3.</source>
+        <translation>名额 %1 个，但%2只有 %3 个座位。</translation>
+    </message>
+    <message>
+        <source>The room seats %1: lower the capacity, or confirm that more people may come.</source>
+        <translation>该活动室只有 %1 个座位：请减少名额，或勾选确认超出。</translation>
+    </message>
+    <message>
+        <source>This organisation doesn&apos;t exist (any more).</source>
+        <translation>此社会组织不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Say who organises it in at most %1 characters.</source>
+        <translation>组织者最多填写 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Say who it is for in at most %1 characters.</source>
+        <translation>面向人群最多填写 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Signups must close by the start of the session, not after it.</source>
+        <translation>报名截止时间不能晚于活动开始时间。</translation>
+    </message>
+    <message>
+        <source>This session is cancelled: it can&apos;t be changed any more.</source>
+        <translation>该场次已取消，不能再修改。</translation>
+    </message>
+    <message>
+        <source>People have signed up for this session, so its activity can&apos;t change. Cancel it and plan the other activity instead.</source>
+        <translation>该场次已有人报名，不能更换活动项目。如需更换，请取消本场次，另行安排。</translation>
+    </message>
+    <message>
+        <source>%1 people have signed up already: the capacity can&apos;t be lower than that.</source>
+        <translation>已有 %1 人报名，名额不能少于此数。</translation>
+    </message>
+    <message>
+        <source>Say why the session is cancelled: the people signed up are told.</source>
+        <translation>请填写取消原因：需要告知已报名的居民。</translation>
+    </message>
+    <message>
+        <source>This session is already cancelled.</source>
+        <translation>该场次已经取消。</translation>
+    </message>
+    <message>
+        <source>This session has begun or is over: it can&apos;t be cancelled.</source>
+        <translation>该场次已开始或已结束，不能取消。</translation>
+    </message>
+    <message>
+        <source>Signups close 0 or more days before each session.</source>
+        <translation>报名截止天数须为 0 或以上。</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
