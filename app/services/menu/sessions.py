@@ -130,19 +130,9 @@ class PlanPreview:
     closed: list[tuple[dt.date, str]]
     clashes: list[OccurrenceProblem]
     capacity_warning: str | None = None
-
-    @property
-    def problems(self) -> list[OccurrenceProblem]:
-        """Closed days and clashes as the Rooms desk lists them, by date."""
-        closed_days = {day for day, _ in self.closed}
-        closed = [
-            OccurrenceProblem(
-                dt.datetime.combine(day, dt.time()), dt.datetime.combine(day, dt.time()), None, why
-            )
-            for day, why in self.closed
-        ]
-        clashes = [p for p in self.clashes if p.starts_at.date() not in closed_days]
-        return sorted(closed + clashes, key=lambda p: (p.starts_at.date(), p.clash is not None))
+    # Closed days and clashes as the Rooms desk lists them (one per date and booking in the
+    # way), by date: what the editor's report shows.
+    problems: list[OccurrenceProblem] = field(default_factory=list)
 
     @property
     def clash_dates(self) -> list[dt.date]:
@@ -509,18 +499,16 @@ def preview_plan(session: Session, actor: Actor, data: PlanInput) -> PlanPreview
 
 def _preview(session: Session, actor: Actor, data: PlanInput, checked: _Checked) -> PlanPreview:
     planned = rooms_service.plan(session, actor, _booking_input(checked, data, data.capacity))
-    closed: list[tuple[dt.date, str]] = []
+    closed: dict[dt.date, OccurrenceProblem] = {}
     for problem in planned.closed:
-        day = problem.starts_at.date()
-        if problem.closed and day not in {known for known, _ in closed}:
-            closed.append((day, problem.closed))
-    closed_days = {day for day, _ in closed}
-    clashes = [p for p in planned.clashes if p.starts_at.date() not in closed_days]
+        closed.setdefault(problem.starts_at.date(), problem)
+    clashes = [p for p in planned.clashes if p.starts_at.date() not in closed]
     return PlanPreview(
         [start.date() for start, _ in planned.occurrences],
-        sorted(closed),
+        [(day, problem.closed or "") for day, problem in sorted(closed.items())],
         clashes,
         checked.capacity_warning,
+        sorted([*closed.values(), *clashes], key=lambda p: (p.starts_at, p.clash is not None)),
     )
 
 
