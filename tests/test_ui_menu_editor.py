@@ -201,3 +201,49 @@ def test_more_places_move_the_waitlist_up_and_say_who(
         assert editor.save() == [created.session_id]
     assert [p.name for p in editor.promoted()] == ["李秀英"]
     assert "李秀英" in editor.promoted_text() and editor.isVisible()
+
+
+def test_a_past_session_is_recorded_only_when_confirmed_and_its_words_change_freely(
+    qtbot: QtBot, db: Database, staff: Actor, centre: dict[str, int], clock_at: clock.FixedClock
+) -> None:
+    monday = dt.date(2026, 11, 23)
+    editor = make_editor(qtbot, db, staff, item_id=centre["item"], day=monday)
+    choose(qtbot, editor.room_combo, "书画室")
+    assert editor.save() is None and editor.past_box.isVisible()
+    assert editor.message("starts_at")
+    qtbot.mouseClick(editor.past_box, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(editor.saved) as saved:
+        editor.save()
+    (session_id,) = saved.args[0]
+    # Changing what it says of a past session needs no confirmation: it doesn't move.
+    again = make_editor(qtbot, db, staff, session_id=session_id)
+    type_into(qtbot, again.organiser_edit, "社工 王芳")
+    with qtbot.waitSignal(again.saved):
+        assert again.save() == [session_id]
+    with db.read() as session:
+        activity = session.get(ActivitySession, session_id)
+        assert activity is not None and activity.organiser == "社工 王芳"
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_the_editor_fits_1366_by_768_in_both_text_sizes(
+    qtbot: QtBot,
+    db: Database,
+    staff: Actor,
+    centre: dict[str, int],
+    qapp: object,
+    text_size: None,
+    size: str,
+) -> None:
+    from ui import style
+
+    style.apply_text_size(qapp, size)  # type: ignore[arg-type]
+    editor = make_editor(qtbot, db, staff, item_id=centre["item"], day=DEC_2)
+    choose(qtbot, editor.room_combo, "书画室")
+    editor.set_recurrence(Recurrence(Frequency.WEEKLY, count=4))
+    editor.preview()
+    hint = editor.minimumSizeHint()
+    assert hint.width() <= 1366 * 9 // 10 and hint.height() <= 768 - 60
+    # Nothing the person acts on is narrower than its text.
+    for combo in (editor.item_combo, editor.room_combo, editor.date_field):
+        assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText())

@@ -755,7 +755,9 @@ class SessionEditor(QDialog):
                 "signup_deadline", self.tr("Type the time like 17:00, or pick it from the list.")
             )
             return False
-        if starts_at < clock.now() and not self.past_box.isChecked():
+        detail = self._detail
+        moved = detail is None or (starts_at, ends_at) != (detail.row.starts_at, detail.row.ends_at)
+        if moved and starts_at < clock.now() and not self.past_box.isChecked():
             self.past_box.setVisible(True)
             self._show(
                 "starts_at",
