@@ -214,6 +214,11 @@ def test_a_term_plan_skips_national_day_and_the_centres_closure(
     assert [day for day, _ in preview.closed] == [dt.date(2026, 10, 1), dt.date(2026, 10, 15)]
     assert "国庆节" in preview.closed[0][1] and "中心消杀" in preview.closed[1][1]
     assert preview.clashes == [] and len(preview.bookable) == 6
+    # As the editor lists them: each closed day at the plan's times, with why.
+    assert [(p.starts_at, p.closed is not None) for p in preview.problems] == [
+        (at(dt.date(2026, 10, 1), "14:00"), True),
+        (at(dt.date(2026, 10, 15), "14:00"), True),
+    ]
     assert written(db) == (0, 0, 0)  # a preview changes nothing
     with db.write() as session:
         created = sessions.create_plan(session, staff, plan)
@@ -412,3 +417,17 @@ def test_signups_closed_by_hand_and_opened_again(
     with db.write() as session:
         sessions.set_signups_closed(session, staff, created.session_id, False)
     assert actions(db)[-2:] == ["session.close_signups", "session.open_signups"]
+
+
+def test_an_admin_may_use_a_closed_day_giving_a_reason(
+    db: Database, admin: Actor, staff: Actor, centre: dict[str, int]
+) -> None:
+    with db.write() as session:
+        session.add(Closure(day=DEC_2, reason="中心消杀"))
+    with pytest.raises(PermissionDenied):
+        create(db, staff, lesson(centre, override_reason="区里临时安排"))
+    created = create(db, admin, lesson(centre, override_reason="区里临时安排"))
+    with db.read() as session:
+        booking = session.get(Booking, created.booking_id)
+        assert booking is not None and booking.override_reason == "区里临时安排"
+    assert "booking.override" in actions(db)

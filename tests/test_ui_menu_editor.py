@@ -247,3 +247,30 @@ def test_the_editor_fits_1366_by_768_in_both_text_sizes(
     # Nothing the person acts on is narrower than its text.
     for combo in (editor.item_combo, editor.room_combo, editor.date_field):
         assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText())
+
+
+def test_a_session_of_a_plan_says_a_change_is_for_it_alone(
+    qtbot: QtBot, db: Database, staff: Actor, centre: dict[str, int]
+) -> None:
+    plan = sessions.PlanInput(
+        item_id=centre["item"],
+        room_id=centre["hall"],
+        first_day=DEC_2,
+        start_time=dt.time(14),
+        end_time=dt.time(16),
+        recurrence=Recurrence(Frequency.WEEKLY, count=3),
+        capacity=20,
+    )
+    with db.write() as session:
+        created = sessions.create_plan(session, staff, plan)
+    editor = make_editor(qtbot, db, staff, session_id=created.session_ids[1])
+    assert editor.plan_hint.isVisible() and not editor.recurrence.isVisible()
+    type_into(qtbot, editor.start_edit, "09:00")
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    with db.read() as session:
+        starts = [
+            row.starts_at
+            for row in session.scalars(select(ActivitySession).order_by(ActivitySession.id))
+        ]
+    assert [start.time() for start in starts] == [dt.time(14), dt.time(9), dt.time(14)]

@@ -6253,6 +6253,10 @@ Data folder: %2</source>
         <translation>不保存，返回修改计划</translation>
     </message>
     <message>
+        <source>This session is one of a plan: a change here is for this session only; the others keep their times.</source>
+        <translation>本场属于周期计划：在这里修改只改本场，其他场次时间不变。</translation>
+    </message>
+    <message>
         <source>Show the dates</source>
         <translation>预览日期</translation>
     </message>

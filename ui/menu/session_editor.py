@@ -251,6 +251,16 @@ class SessionEditor(QDialog):
         self.back_button.setAccessibleName(self.tr("Don't save, change the plan"))
         self.back_button.clicked.connect(self.on_back_clicked)
 
+        self.plan_hint = QLabel(self)
+        self.plan_hint.setObjectName("menu.editor.planHint")
+        self.plan_hint.setWordWrap(True)
+        hint = self.tr(
+            "This session is one of a plan: a change here is for this session only; the others "
+            "keep their times."
+        )
+        self.plan_hint.setText(style.paragraph_html(hint, colour=style.MUTED_COLOUR))
+        self.plan_hint.setAccessibleName(hint)
+        self.plan_hint.setVisible(False)
         self.promoted_label = QLabel(self)
         self.promoted_label.setObjectName("menu.editor.promoted")
         self.promoted_label.setWordWrap(True)
@@ -396,6 +406,7 @@ class SessionEditor(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.plan_hint)
         layout.addWidget(self.fields_scroll, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -557,6 +568,7 @@ class SessionEditor(QDialog):
                     "%1", detail.cancelled_reason if detail else ""
                 )
             )
+        self.plan_hint.setVisible(detail is not None and detail.plan_id is not None)
         self._update_repeat()
         self.on_deadline_changed(self.deadline_spin.value())
         self.on_capacity_inputs_changed()
