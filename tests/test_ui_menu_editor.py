@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -274,3 +275,23 @@ def test_a_session_of_a_plan_says_a_change_is_for_it_alone(
             for row in session.scalars(select(ActivitySession).order_by(ActivitySession.id))
         ]
     assert [start.time() for start in starts] == [dt.time(14), dt.time(9), dt.time(14)]
+
+
+def test_every_field_is_named_for_the_menu_editor(
+    qtbot: QtBot, db: Database, staff: Actor, centre: dict[str, int]
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
+
+    editor = make_editor(qtbot, db, staff)
+    kinds = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox)
+    acted_on = [
+        widget
+        for widget in editor.findChildren(QWidget)
+        if isinstance(widget, kinds)
+        and not isinstance(widget.parentWidget(), kinds)
+        and not widget.objectName().startswith("qt_")  # Qt's own parts of a table, a box
+    ]
+    assert acted_on
+    for widget in acted_on:
+        assert widget.objectName().startswith("menu.editor."), widget
+        assert widget.accessibleName(), widget.objectName()

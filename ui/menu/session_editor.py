@@ -236,6 +236,10 @@ class SessionEditor(QDialog):
             "recurrence", self.recurrence.freq_combo, FieldMessage("menu.editor.repeat.message")
         )
         self.recurrence.changed.connect(self.on_recurrence_changed)
+        # The Rooms desk's box, named as a part of this editor (menu.editor.repeat, …).
+        for part in [self.recurrence, *self.recurrence.findChildren(QWidget)]:
+            if part.objectName().startswith("rooms.editor."):
+                part.setObjectName("menu.editor." + part.objectName().removeprefix("rooms.editor."))
 
         # --- a plan's dates and what is in their way ----------------------------------------
         self.report = ConflictReport("menu.editor.report", self.tr("Dates left out"), self)
