@@ -22,6 +22,7 @@ from app.services.rooms import Frequency, Recurrence
 from tests.menu_data import add_item, add_people
 from tests.rooms_ui import add_rooms, choose, context, type_into
 from ui.labels import format_day
+from ui.menu.date_field import parse_day
 from ui.menu.session_editor import SessionEditor
 
 DEC_2 = dt.date(2026, 12, 2)  # a Wednesday, a week after TEST_NOW
@@ -295,3 +296,24 @@ def test_every_field_is_named_for_the_menu_editor(
     for widget in acted_on:
         assert widget.objectName().startswith("menu.editor."), widget
         assert widget.accessibleName(), widget.objectName()
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2026-12-02", dt.date(2026, 12, 2)),
+        ("2026-12-02 周三", dt.date(2026, 12, 2)),
+        ("2026/12/2", dt.date(2026, 12, 2)),
+        ("2026年12月2日", dt.date(2026, 12, 2)),
+        ("20261202", dt.date(2026, 12, 2)),
+        ("12-2", dt.date(2026, 12, 2)),
+        ("12月2日", dt.date(2026, 12, 2)),
+        ("1-6", dt.date(2027, 1, 6)),  # the next 6 January
+        ("11-20", dt.date(2026, 11, 20)),  # last week's, not next year's
+        ("2026-02-30", None),
+        ("明天", None),
+        ("", None),
+    ],
+)
+def test_a_day_is_read_as_a_volunteer_types_it(text: str, day: dt.date | None) -> None:
+    assert parse_day(text, dt.date(2026, 11, 25)) == day
