@@ -709,14 +709,6 @@
         <translation>无法预约的日期</translation>
     </message>
     <message>
-        <source>Skip these dates and save</source>
-        <translation>跳过这些日期并保存</translation>
-    </message>
-    <message>
-        <source>Go back and change</source>
-        <translation>返回修改</translation>
-    </message>
-    <message>
         <source>Don&apos;t save, change the booking</source>
         <translation>不保存，回去修改预约</translation>
     </message>
@@ -1477,6 +1469,17 @@
     <message>
         <source>Re&amp;activate</source>
         <translation>重新启用(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictReport</name>
+    <message>
+        <source>Skip these dates and save</source>
+        <translation>跳过这些日期并保存</translation>
+    </message>
+    <message>
+        <source>Go back and change</source>
+        <translation>返回修改</translation>
     </message>
 </context>
 <context>
@@ -3298,6 +3301,70 @@ Data folder: %2</source>
     <message>
         <source>%1 is already signed up for this session.</source>
         <translation>%1 已报名本场次。</translation>
+    </message>
+    <message>
+        <source>Choose an activity from the menu.</source>
+        <translation>请从服务菜单中选择活动项目。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer on the menu. Choose another activity.</source>
+        <translation>%1 已不在服务菜单中，请选择其他活动项目。</translation>
+    </message>
+    <message>
+        <source>A session has at least one place: give the capacity.</source>
+        <translation>每场活动至少要有 1 个名额，请填写名额。</translation>
+    </message>
+    <message>
+        <source>%1 places, but %2 seats %3.</source>
+        <translation>名额 %1 个，但%2只有 %3 个座位。</translation>
+    </message>
+    <message>
+        <source>The room seats %1: lower the capacity, or confirm that more people may come.</source>
+        <translation>该活动室只有 %1 个座位：请减少名额，或勾选确认超出。</translation>
+    </message>
+    <message>
+        <source>This organisation doesn&apos;t exist (any more).</source>
+        <translation>此社会组织不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Say who organises it in at most %1 characters.</source>
+        <translation>组织者最多填写 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Say who it is for in at most %1 characters.</source>
+        <translation>面向人群最多填写 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Signups must close by the start of the session, not after it.</source>
+        <translation>报名截止时间不能晚于活动开始时间。</translation>
+    </message>
+    <message>
+        <source>This session is cancelled: it can&apos;t be changed any more.</source>
+        <translation>该场次已取消，不能再修改。</translation>
+    </message>
+    <message>
+        <source>People have signed up for this session, so its activity can&apos;t change. Cancel it and plan the other activity instead.</source>
+        <translation>该场次已有人报名，不能更换活动项目。如需更换，请取消本场次，另行安排。</translation>
+    </message>
+    <message>
+        <source>%1 people have signed up already: the capacity can&apos;t be lower than that.</source>
+        <translation>已有 %1 人报名，名额不能少于此数。</translation>
+    </message>
+    <message>
+        <source>Say why the session is cancelled: the people signed up are told.</source>
+        <translation>请填写取消原因：需要告知已报名的居民。</translation>
+    </message>
+    <message>
+        <source>This session is already cancelled.</source>
+        <translation>该场次已经取消。</translation>
+    </message>
+    <message>
+        <source>This session has begun or is over: it can&apos;t be cancelled.</source>
+        <translation>该场次已开始或已结束，不能取消。</translation>
+    </message>
+    <message>
+        <source>Signups close 0 or more days before each session.</source>
+        <translation>报名截止天数须为 0 或以上。</translation>
     </message>
 </context>
 <context>
@@ -6690,6 +6757,273 @@ Data folder: %2</source>
     <message>
         <source>What it says</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>SessionEditor</name>
+    <message>
+        <source>Menu activity</source>
+        <translation>活动项目</translation>
+    </message>
+    <message>
+        <source>Choose the activity</source>
+        <translation>请选择活动项目</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Yes, the session is already past: record it</source>
+        <translation>是的，活动已经过去，仍要补录</translation>
+    </message>
+    <message>
+        <source>Record a session that is already past</source>
+        <translation>补录已过去的活动</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1（可容纳 %2 人）</translation>
+    </message>
+    <message>
+        <source>Choose the room</source>
+        <translation>请选择活动室</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Confirm: more places than seats</source>
+        <translation>确认超出</translation>
+    </message>
+    <message>
+        <source>Confirm more places than the room&apos;s seats</source>
+        <translation>确认名额超出活动室座位数</translation>
+    </message>
+    <message>
+        <source>Signups close</source>
+        <translation>报名截止</translation>
+    </message>
+    <message>
+        <source>at the start</source>
+        <translation>活动开始时</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> 天前</translation>
+    </message>
+    <message>
+        <source>Signups close at (time)</source>
+        <translation>报名截止时间</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>的</translation>
+    </message>
+    <message>
+        <source>Provided by</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <source>(the centre itself)</source>
+        <translation>（中心自办）</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>e.g. 社工 李晓燕</source>
+        <translation>例如：社工 李晓燕</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>面向人群</translation>
+    </message>
+    <message>
+        <source>e.g. 60岁以上长者</source>
+        <translation>例如：60岁以上长者</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reason to use the room although it is closed</source>
+        <translation>闭馆时仍使用活动室的理由</translation>
+    </message>
+    <message>
+        <source>Administrator: why the room is used although it is closed then</source>
+        <translation>管理员：说明为何在闭馆时段使用活动室</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>例外理由</translation>
+    </message>
+    <message>
+        <source>Dates left out</source>
+        <translation>不安排的日期</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save, change the plan</source>
+        <translation>不保存，返回修改计划</translation>
+    </message>
+    <message>
+        <source>This session is one of a plan: a change here is for this session only; the others keep their times.</source>
+        <translation>本场属于周期计划：在这里修改只改本场，其他场次时间不变。</translation>
+    </message>
+    <message>
+        <source>Show the dates</source>
+        <translation>预览日期</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Save the session</source>
+        <translation>保存活动场次</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>【%1】</source>
+        <translation>【%1】</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>新建活动场次</translation>
+    </message>
+    <message>
+        <source>Session: %1, %2</source>
+        <translation>活动场次：%1，%2</translation>
+    </message>
+    <message>
+        <source>Change a session</source>
+        <translation>修改活动场次</translation>
+    </message>
+    <message>
+        <source>People have signed up: the activity can&apos;t change.</source>
+        <translation>已有人报名，不能更换活动项目。</translation>
+    </message>
+    <message>
+        <source>This session is cancelled: %1</source>
+        <translation>该场次已取消：%1</translation>
+    </message>
+    <message>
+        <source>Choose the activity from the menu.</source>
+        <translation>请从服务菜单中选择活动项目。</translation>
+    </message>
+    <message>
+        <source>Type the date like 2026-12-02, or pick it.</source>
+        <translation>请按 2026-12-02 的样子输入日期，或从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Type the time like 14:00, or pick it from the list.</source>
+        <translation>请按 14:00 的样子输入时间，或从列表中选择。</translation>
+    </message>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Choose the room.</source>
+        <translation>请选择活动室。</translation>
+    </message>
+    <message>
+        <source>Type the time like 17:00, or pick it from the list.</source>
+        <translation>请按 17:00 的样子输入时间，或从列表中选择。</translation>
+    </message>
+    <message>
+        <source>This time is already past. To record the session anyway, tick the box below and save again.</source>
+        <translation>这个时间已经过去。如仍要补录这场活动，请勾选下方的方框后再保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Choose how the session repeats to see its dates.</source>
+        <translation>请先选择重复方式，才能预览日期。</translation>
+    </message>
+    <message>
+        <source>No dates: %1</source>
+        <translation>无法列出日期：%1</translation>
+    </message>
+    <message>
+        <source>All %1 dates are free: save to plan them.</source>
+        <translation>共 %1 个日期，都可安排，保存即可。</translation>
+    </message>
+    <message>
+        <source>%1 dates in all: %2 fall on closed days (listed below) and are left out. Save to plan the other %4, or go back and change.</source>
+        <translation>共 %1 个日期：其中 %2 个是闭馆日（见下表），将不安排。保存即安排其余 %4 场，或返回修改。</translation>
+    </message>
+    <message>
+        <source>%1 dates in all: %3 clash with other bookings (listed below). Skip them and plan the other %4, or go back and change.</source>
+        <translation>共 %1 个日期：其中 %3 个与其他预约冲突（见下表）。可跳过这些日期、安排其余 %4 场，或返回修改。</translation>
+    </message>
+    <message>
+        <source>%1 dates in all: %2 fall on closed days and %3 clash with other bookings (listed below). Skip them and plan the other %4, or go back and change.</source>
+        <translation>共 %1 个日期：其中 %2 个是闭馆日，%3 个与其他预约冲突（见下表）。可跳过这些日期、安排其余 %4 场，或返回修改。</translation>
+    </message>
+    <message>
+        <source>Sessions on: %1</source>
+        <translation>将安排的日期：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Nothing was planned. Change the plan and save again.</source>
+        <translation>未作安排。请修改后再保存。</translation>
+    </message>
+    <message>
+        <source>Saved. Moved up from the waitlist (please tell them): %1</source>
+        <translation>已保存。以下候补已转为正式报名（请通知本人）：%1</translation>
+    </message>
+    <message>
+        <source>⚠ %1 places, more than the %2 seats of %3: confirmed.</source>
+        <translation>⚠ 名额 %1 个，超过%3的 %2 个座位（已确认超出）。</translation>
+    </message>
+    <message>
+        <source>⚠ %1 places, more than the %2 seats of %3. Tick 确认超出 to keep them.</source>
+        <translation>⚠ 名额 %1 个，超过%3的 %2 个座位。如确需超出，请勾选“确认超出”。</translation>
+    </message>
+    <message>
+        <source>Free then and big enough: %1</source>
+        <translation>该时段空闲且够大的活动室：%1</translation>
+    </message>
+    <message>
+        <source>No room is free then for so many people.</source>
+        <translation>该时段没有空闲且够大的活动室。</translation>
     </message>
 </context>
 <context>

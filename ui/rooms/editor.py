@@ -28,11 +28,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -50,9 +48,11 @@ from app.services.rooms.views import RoomColumn
 from ui import labels, style
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
+from ui.form_grid import add_row, fitting_height
 from ui.people.form_parts import FieldsScroll
 from ui.people.tag_list import BigIndicatorStyle
-from ui.rooms.models import ConflictModel, problem_text
+from ui.rooms.conflict_report import ConflictReport
+from ui.rooms.models import problem_text
 from ui.rooms.person_pick import PersonPicker
 from ui.rooms.recurrence_box import RecurrenceBox, pydate, qdate
 from ui.rooms.scope import ScopeChoice
@@ -253,43 +253,15 @@ class BookingEditor(QDialog):
         self.status_label.setWordWrap(True)
 
         # --- the conflict report of a series -----------------------------------------------
-        self.conflicts = ConflictModel(self)
-        self.report = QFrame(self)
-        self.report.setObjectName("rooms.editor.report")
-        self.report.setFrameShape(QFrame.Shape.StyledPanel)
-        self.report_text = QLabel(self.report)
-        self.report_text.setObjectName("rooms.editor.report.text")
-        self.report_text.setWordWrap(True)
-        self.report_text.setTextFormat(Qt.TextFormat.RichText)
-        self.report_view = QTableView(self.report)
-        self.report_view.setObjectName("rooms.editor.report.list")
-        self.report_view.setAccessibleName(self.tr("Occurrences that can't be booked"))
-        style.configure_table(self.report_view)
-        self.report_view.setModel(self.conflicts)
-        self.report_view.setTabKeyNavigation(False)
-        header = self.report_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.skip_button = button(
-            self.tr("Skip these dates and save"), "rooms.editor.report.skip", self.report
+        self.report = ConflictReport(
+            "rooms.editor.report", self.tr("Occurrences that can't be booked"), self
         )
-        style.make_primary(self.skip_button)
+        self.conflicts = self.report.lines
+        self.skip_button = self.report.skip_button
         self.skip_button.clicked.connect(self.on_skip_clicked)
-        # Not "取消": beside a booking that reads as cancelling it.
-        self.report_cancel_button = button(
-            self.tr("Go back and change"), "rooms.editor.report.cancel", self.report
-        )
+        self.report_cancel_button = self.report.back_button
         self.report_cancel_button.setAccessibleName(self.tr("Don't save, change the booking"))
         self.report_cancel_button.clicked.connect(self.on_report_cancel_clicked)
-        report_layout = QVBoxLayout(self.report)
-        report_layout.addWidget(self.report_text)
-        report_layout.addWidget(self.report_view)
-        report_buttons = QHBoxLayout()
-        report_buttons.addWidget(self.skip_button)
-        report_buttons.addWidget(self.report_cancel_button)
-        report_buttons.addStretch(1)
-        report_layout.addLayout(report_buttons)
-        self.report.setVisible(False)
 
         # --- cancelling, approving ---------------------------------------------------------
         self.cancel_bar = QFrame(self)
@@ -488,27 +460,12 @@ class BookingEditor(QDialog):
         ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
-        self.resize(style.dialog_width(self, 56), self._fitting_height(self.sizeHint().height()))
-
-    def _fitting_height(self, wanted: int) -> int:
-        """At most the screen's height less a title bar: the fields scroll, the buttons stay."""
-        screen = self.screen()
-        if screen is None:
-            return wanted
-        return min(wanted, screen.availableGeometry().height() - 2 * self.fontMetrics().height())
+        self.resize(style.dialog_width(self, 56), fitting_height(self, self.sizeHint().height()))
 
     def _row(self, grid: QGridLayout, label: str, widget: QWidget, fields: list[str]) -> QLabel:
-        caption = QLabel(label, self)
-        caption.setBuddy(widget.focusProxy() or widget)
-        # Level with the field's first line (a box, a drop-down), not with its top edge.
-        caption.setMinimumHeight(self.title_edit.sizeHint().height())
-        caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(caption, self._rows, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(widget, self._rows, 1)
-        self._rows += 1
-        for field in fields:
-            grid.addWidget(self._message(field), self._rows, 1)
-            self._rows += 1
+        messages = [self._message(field) for field in fields]
+        height = self.title_edit.sizeHint().height()
+        caption, self._rows = add_row(grid, self._rows, label, widget, messages, height)
         return caption
 
     # --- reading -----------------------------------------------------------------------------
@@ -784,7 +741,7 @@ class BookingEditor(QDialog):
 
     def conflict_lines(self) -> list[str]:
         """The conflict report as a person reads it, one line per occurrence."""
-        return [" ".join(self.conflicts.row_texts(row)) for row in range(self.conflicts.rowCount())]
+        return self.report.line_texts()
 
     def showing_report(self) -> bool:
         return not self.report.isHidden()
@@ -968,7 +925,6 @@ class BookingEditor(QDialog):
         self, data: BookingInput, problems: list[OccurrenceProblem], occurrences: int
     ) -> None:
         self._planned = (data, problems)
-        self.conflicts.set_lines(problems)
         free = occurrences - len(problems)
         text = (
             self.tr(
@@ -979,12 +935,7 @@ class BookingEditor(QDialog):
             .replace("%2", str(occurrences))
             .replace("%3", str(free))
         )
-        self.report_text.setText(style.paragraph_html(text, colour=style.ERROR_COLOUR))
-        self.report_text.setAccessibleName(text)
-        self.report.setAccessibleName(text)
-        self.skip_button.setVisible(free > 0)
-        self._fit_report()
-        self.report.setVisible(True)
+        self.report.show_problems(problems, text, can_skip=free > 0)
         self._reveal(self.skip_button)
         self.skip_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -998,23 +949,9 @@ class BookingEditor(QDialog):
             self._show("starts_at", error.message)
             return
         self._planned = None
-        self.conflicts.set_lines(problems)
         text = self.tr("Not saved: %1").replace("%1", error.message)
-        self.report_text.setText(style.paragraph_html(text, colour=style.ERROR_COLOUR))
-        self.report_text.setAccessibleName(text)
-        self.skip_button.setVisible(False)
-        self._fit_report()
-        self.report.setVisible(True)
+        self.report.show_problems(problems, text, can_skip=False)
         self._reveal(self.report_cancel_button)
-
-    def _fit_report(self) -> None:
-        rows = min(max(self.conflicts.rowCount(), 1), 5)
-        height = self.report_view.verticalHeader().defaultSectionSize()
-        self.report_view.setFixedHeight(
-            self.report_view.horizontalHeader().sizeHint().height()
-            + height * rows
-            + 2 * self.report_view.frameWidth()
-        )
 
     def _reveal(self, widget: QWidget) -> None:
         """Scroll the fields so that `widget` (just shown: laid out only after this event) is in
