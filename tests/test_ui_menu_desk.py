@@ -1,0 +1,272 @@
+"""The Service menu desk driven like a desk volunteer or a member of staff: a fortnight's sessions,
+filtering by series, signing three people up for a two-seat session (the third waits), cancelling
+(the first in line moves up and is named), the buttons only staff use, jumping to a session."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from app import clock
+from app.db import Database
+from app.security import Actor
+from app.services.menu import signups
+from tests.conftest import TEST_NOW
+from tests.menu_data import add_item, add_person, add_session
+from tests.rooms_ui import context, type_into
+from ui import style
+from ui.menu.desk import MenuDesk
+from ui.menu.models import RosterModel, SessionsModel
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+TODAY = TEST_NOW.date()  # Wednesday 25 November 2026
+
+
+def at(day: dt.date, hhmm: str) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.fromisoformat(hhmm))
+
+
+@pytest.fixture(autouse=True)
+def in_chinese(chinese: None) -> None:
+    """The desk as a centre sees it: its words are matched in Chinese."""
+
+
+@pytest.fixture
+def menu(db: Database, admin: Actor, clock_at: clock.FixedClock) -> dict[str, int]:
+    """行走的党课 tomorrow (2 seats) and in three weeks; 八段锦 (康养) on Friday (10 seats);
+    four residents."""
+    with db.write() as session:
+        lesson = add_item(session, "行走的党课")
+        qigong = add_item(session, "八段锦", series="health_care", min_age=60)
+        ids = {
+            "lesson": lesson,
+            "qigong": qigong,
+            "tomorrow": add_session(
+                session, lesson, at(TODAY + dt.timedelta(days=1), "14:00"), capacity=2
+            ),
+            "later": add_session(session, lesson, at(TODAY + dt.timedelta(days=21), "14:00")),
+            "friday": add_session(session, qigong, at(TODAY + dt.timedelta(days=2), "09:00")),
+        }
+        for key, name, year in (
+            ("wang", "王建国", 1950),
+            ("li", "李秀兰", 1952),
+            ("zhang", "张伟", 1958),
+            ("young", "赵小明", 1998),
+        ):
+            ids[key] = add_person(session, name, birth_year=year)
+    return ids
+
+
+def make_desk(qtbot: QtBot, db: Database, actor: Actor) -> MenuDesk:
+    desk = MenuDesk(context(db, actor))
+    qtbot.addWidget(desk)
+    desk.resize(1166, 626)
+    with qtbot.waitActive(desk):
+        desk.show()
+        desk.activateWindow()
+    return desk
+
+
+def items(desk: MenuDesk) -> list[str]:
+    model = desk.sessions_model
+    return [model.row_texts(row)[SessionsModel.ITEM] for row in range(model.rowCount())]
+
+
+def roster_rows(desk: MenuDesk) -> list[list[str]]:
+    model = desk.roster_model
+    return [model.row_texts(row) for row in range(model.rowCount())]
+
+
+def choose_session(qtbot: QtBot, desk: MenuDesk, session_id: int) -> None:
+    row = desk.sessions_model.row_of(session_id)
+    assert row >= 0
+    rect = desk.sessions_view.visualRect(desk.sessions_model.index(row, SessionsModel.ITEM))
+    qtbot.mouseClick(desk.sessions_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert desk.session_id() == session_id
+
+
+def sign_up_by_typing(qtbot: QtBot, desk: MenuDesk, typed: str) -> str:
+    """F2, the resident's name or pinyin initials typed, Enter takes them, Enter signs up."""
+    qtbot.keyClick(desk.sessions_view, Qt.Key.Key_F2)
+    panel = desk.signup_panel
+    assert desk.detail_stack.currentWidget() is desk.signup_scroll
+    box = panel.person.search_box
+    qtbot.waitUntil(box.hasFocus)
+    type_into(qtbot, box, typed)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert panel.person.person_id() is not None
+    qtbot.waitUntil(panel.confirm_button.hasFocus)
+    qtbot.keyClick(panel.confirm_button, Qt.Key.Key_Return)
+    return desk.status.message()
+
+
+def test_the_desk_lists_this_fortnight_and_filters_by_series(
+    qtbot: QtBot, db: Database, desk: Actor, menu: dict[str, int]
+) -> None:
+    view = make_desk(qtbot, db, desk)
+    assert view.period() == (TODAY, TODAY + dt.timedelta(days=13))
+    assert items(view) == [
+        "行走的党课",
+        "八段锦",
+    ]  # the lesson in three weeks is not this fortnight
+    first = view.sessions_model.row_texts(0)
+    assert first[SessionsModel.SEATS] == "0/2" and first[SessionsModel.STATUS] == "开放"
+    # The tree: 全部, then the five series with their items.
+    tree = view.series_tree
+    assert tree.topLevelItem(0).text(0) == "全部" and tree.topLevelItemCount() == 6
+    health = next(
+        tree.topLevelItem(n) for n in range(6) if tree.topLevelItem(n).text(0) == "康养友邻"
+    )
+    tree.setCurrentItem(health)
+    assert items(view) == ["八段锦"]
+    assert view.filter() == ("series", health.data(0, Qt.ItemDataRole.UserRole)[1])
+    tree.setCurrentItem(tree.topLevelItem(0))
+    assert items(view) == ["行走的党课", "八段锦"]
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert items(view) == ["行走的党课"] and view.period()[0] == TODAY + dt.timedelta(days=14)
+    qtbot.keyClick(view.sessions_view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert view.period()[0] == TODAY
+
+
+def test_three_signed_up_for_two_seats_then_a_cancellation_moves_the_third_up(
+    qtbot: QtBot, db: Database, desk: Actor, menu: dict[str, int]
+) -> None:
+    view = make_desk(qtbot, db, desk)
+    choose_session(qtbot, view, menu["tomorrow"])
+    assert "行走的党课" in view.info_label.accessibleName()
+
+    assert sign_up_by_typing(qtbot, view, "王建国") == "已为 王建国 报名"
+    assert sign_up_by_typing(qtbot, view, "lxl") == "已为 李秀兰 报名"
+    assert sign_up_by_typing(qtbot, view, "张伟") == "本场已满，张伟 已列入候补第 1 位"
+
+    assert view.session_id() == menu["tomorrow"]
+    row = view.sessions_model.row_texts(view.sessions_model.row_of(menu["tomorrow"]))
+    assert row[SessionsModel.SEATS] == "2/2"
+    assert row[SessionsModel.WAITING] == "1" and row[SessionsModel.STATUS] == "已满"
+    rows = roster_rows(view)
+    assert [r[RosterModel.NAME] for r in rows] == ["李秀兰", "王建国", "张伟"]  # pinyin order
+    assert [r[RosterModel.NUMBER] for r in rows] == ["1", "2", "候补1"]
+    assert rows[0][RosterModel.PHONE].count("*") == 4
+
+    # Delete on 王建国's row asks inside the desk; confirming cancels and names who moved up.
+    view.roster_view.setFocus()
+    view.roster_view.selectRow(1)
+    qtbot.keyClick(view.roster_view, Qt.Key.Key_Delete)
+    assert "王建国" in view.question.question()
+    assert view.question.confirm_button.hasFocus()
+    qtbot.keyClick(view.question.confirm_button, Qt.Key.Key_Return)
+    message = view.status.message()
+    assert "张伟 已从候补转为正式报名" in message and "请电话通知 139****" in message
+    rows = roster_rows(view)
+    assert [r[RosterModel.NAME] for r in rows] == ["李秀兰", "张伟"]
+    assert rows[1][RosterModel.MARKS] == "补位"
+    assert (
+        view.sessions_model.row_texts(view.sessions_model.row_of(menu["tomorrow"]))[
+            SessionsModel.WAITING
+        ]
+        == ""
+    )
+
+
+def test_an_audience_refusal_is_said_beside_the_person_and_staff_may_override(
+    qtbot: QtBot, db: Database, staff: Actor, menu: dict[str, int]
+) -> None:
+    view = make_desk(qtbot, db, staff)
+    choose_session(qtbot, view, menu["friday"])
+    qtbot.keyClick(view.sessions_view, Qt.Key.Key_F2)
+    panel = view.signup_panel
+    type_into(qtbot, panel.person.search_box, "赵小明")
+    qtbot.keyClick(panel.person.search_box, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.confirm_button, Qt.Key.Key_Return)
+    assert "60" in panel.person_message.text()
+    assert panel.override_offered() and panel.override_reason.hasFocus()
+    qtbot.keyClicks(panel.override_reason, "family")
+    qtbot.keyClick(panel.override_reason, Qt.Key.Key_Return)
+    assert view.status.message() == "已为 赵小明 报名"
+    assert [r[RosterModel.NAME] for r in roster_rows(view)] == ["赵小明"]
+
+
+def test_a_desk_volunteer_is_not_offered_the_override_nor_new_sessions(
+    qtbot: QtBot, db: Database, desk: Actor, menu: dict[str, int]
+) -> None:
+    view = make_desk(qtbot, db, desk)
+    assert not view.new_session_button.isEnabled()
+    assert view.new_session_button.toolTip()
+    choose_session(qtbot, view, menu["friday"])
+    assert not view.edit_session_button.isEnabled()
+    qtbot.keyClick(view.sessions_view, Qt.Key.Key_F2)
+    panel = view.signup_panel
+    type_into(qtbot, panel.person.search_box, "赵小明")
+    qtbot.keyClick(panel.person.search_box, Qt.Key.Key_Return)
+    panel.sign_up()
+    assert panel.person_message.text() and not panel.override_offered()
+    qtbot.keyClick(panel.confirm_button, Qt.Key.Key_Escape)
+    assert view.detail_stack.currentWidget() is view.detail_page
+    assert roster_rows(view) == []
+
+
+def test_show_session_goes_to_its_fortnight_and_chooses_it(
+    qtbot: QtBot, db: Database, desk: Actor, menu: dict[str, int]
+) -> None:
+    view = make_desk(qtbot, db, desk)
+    health = view.series_tree.topLevelItem(4)
+    view.series_tree.setCurrentItem(health)
+    assert view.show_session(menu["later"])
+    assert view.period()[0] == TODAY + dt.timedelta(days=14)
+    assert view.filter() is None and view.session_id() == menu["later"]
+    assert view.sessions_view.selectionModel().isRowSelected(
+        view.sessions_model.row_of(menu["later"])
+    )
+    assert view.detail() is not None and view.detail().row.id == menu["later"]  # type: ignore[union-attr]
+
+
+def test_a_session_with_a_waitlist_in_both_text_sizes(
+    qtbot: QtBot,
+    db: Database,
+    desk: Actor,
+    menu: dict[str, int],
+    qapp: QApplication,
+    chinese: None,
+    text_size: None,
+    request: pytest.FixtureRequest,
+) -> None:
+    with db.write() as session:
+        for key in ("wang", "li", "zhang"):
+            signups.sign_up(session, desk, menu["tomorrow"], menu[key])
+    original = QLocale()
+    request.addfinalizer(lambda: QLocale.setDefault(original))
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    for size in ("normal", "large"):
+        style.apply_text_size(qapp, size)
+        view = make_desk(qtbot, db, desk)
+        view.show_session(menu["tomorrow"])
+        qtbot.wait(20)
+        hint = view.minimumSizeHint()
+        assert hint.width() <= 1166 and hint.height() <= 626, (size, hint)
+        least = style.text_size(size).button_px
+        for widget in view.findChildren(QPushButton):
+            if widget.isVisibleTo(view) and widget.parent() is view:
+                assert view.rect().contains(QRect(widget.mapTo(view, QPoint()), widget.size()))
+                assert widget.height() >= least, widget.objectName()
+                assert widget.width() >= widget.fontMetrics().horizontalAdvance(widget.text())
+        assert view.sessions_view.horizontalScrollBar().maximum() == 0
+        assert view.roster_view.horizontalScrollBar().maximum() == 0
+        assert view.roster_model.row_texts(2)[RosterModel.NUMBER] == "候补1"
+        view.grab().save(f"/tmp/menu-desk-{size}.png")
+        view.start_sign_up()
+        qtbot.wait(10)
+        panel = view.signup_panel
+        type_into(qtbot, panel.person.search_box, "zw")
+        qtbot.wait(10)
+        # Nothing of the form needs scrolling: the buttons, the results and the person taken.
+        seen = view.signup_scroll.viewport()
+        for widget in (panel.confirm_button, panel.back_button, panel.person):
+            where = QRect(widget.mapTo(seen, QPoint()), widget.size())
+            assert seen.rect().contains(where), (size, widget.objectName(), where, seen.rect())
+        view.grab().save(f"/tmp/menu-desk-signup-{size}.png")
+        view.close()

@@ -1,0 +1,1 @@
+"""服务菜单: the Service menu desk and its parts."""

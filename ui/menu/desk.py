@@ -1,0 +1,883 @@
+"""服务菜单: the five series with their items, a fortnight's sessions, and the chosen session with
+its roster and waitlist; signing residents up and cancelling, from the desk.
+
+Left, the series and items (全部 at the top) filter the sessions. Above, a fortnight's sessions
+(前两周 / 今天 / 后两周); below them, the chosen session's detail beside its roster. Signing up and
+taking attendance open in place of the detail (返回 goes back); cancelling asks in a bar inside
+the desk, never in a dialog that takes the cursor away.
+
+Attendance, the printed sheet and menu, and the session editor are other modules of `ui.menu`,
+imported when their button is pressed: a button whose module isn't there is disabled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import importlib.util
+from collections.abc import Callable, Iterator
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import clock
+from app.errors import DomainError
+from app.models import SessionStatus, SignupStatus
+from app.security import Permission
+from app.services.menu import reads, signups
+from app.services.menu.reads import Roster, RosterLine, SeriesEntry, SessionDetail
+from ui import labels, style
+from ui.context import DeskContext
+from ui.menu.models import RosterModel, SessionsModel
+from ui.menu.signup_panel import SignupPanel
+from ui.reception.widgets import DeskStatusLine, QuestionBar
+from ui.widgets import button
+
+PERIOD_DAYS = 14  # a fortnight
+ATTENDANCE_MODULE = "ui.menu.attendance"
+PRINTING_MODULE = "ui.menu.printing"
+EDITOR_MODULE = "ui.menu.session_editor"
+
+_FILTER_ROLE = Qt.ItemDataRole.UserRole  # ("series" | "item", id), or None for 全部
+
+Filter = tuple[str, int] | None
+
+
+def importable(name: str) -> bool:
+    """Whether an optional module of the desk is there, without importing it."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ImportError:
+        return False
+
+
+def fortnight_start(today: dt.date, day: dt.date) -> dt.date:
+    """The first day of the fortnight, counted from today, that holds `day`."""
+    return today + dt.timedelta(days=PERIOD_DAYS * ((day - today).days // PERIOD_DAYS))
+
+
+class MenuDesk(QWidget):
+    """The series, the sessions of a fortnight, the chosen session with its people."""
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("menu")
+        self._context = context
+        self._start = clock.today()
+        self._filter: Filter = None
+        self._detail: SessionDetail | None = None
+        self._roster: Roster | None = None
+        self._tree: list[SeriesEntry] | None = None
+        self._asked: RosterLine | None = None  # the signup a cancel question is about
+        self._sizes: list[int] = []  # the sessions list's and detail's heights, while away
+        self.editor: Any = None  # ui.menu.session_editor.SessionEditor, while open
+        self.attendance: Any = None  # ui.menu.attendance.AttendancePanel, once opened
+        self._modules = {
+            name: importable(name) for name in (ATTENDANCE_MODULE, PRINTING_MODULE, EDITOR_MODULE)
+        }
+
+        self._make_toolbar()
+        self._make_body()
+        self.status = DeskStatusLine("menu.status", self)
+
+        navigation = QHBoxLayout()
+        for part in (self.previous_button, self.today_button, self.next_button):
+            navigation.addWidget(part)
+        navigation.addStretch(1)
+        navigation.addWidget(self.new_session_button)
+        navigation.addWidget(self.print_menu_button)
+        actions = QHBoxLayout()
+        for part in (
+            self.sign_up_button,
+            self.cancel_signup_button,
+            self.attendance_button,
+            self.print_sheet_button,
+            self.edit_session_button,
+        ):
+            actions.addWidget(part)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(navigation)
+        layout.addLayout(actions)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
+        self._shortcuts()
+        self.setFocusProxy(self.sessions_view)
+        self._show_detail(None, None)
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _make_toolbar(self) -> None:
+        self.previous_button = button(self.tr("◀ Previous fortnight"), "menu.previous", self)
+        self.previous_button.setAccessibleName(self.tr("Previous fortnight"))
+        self.previous_button.setToolTip("Ctrl+PgUp")
+        self.previous_button.clicked.connect(self.on_previous_clicked)
+        self.today_button = button(self.tr("From today"), "menu.today", self)
+        self.today_button.setToolTip("Ctrl+T")
+        self.today_button.clicked.connect(self.on_today_clicked)
+        self.next_button = button(self.tr("Next fortnight ▶"), "menu.next", self)
+        self.next_button.setAccessibleName(self.tr("Next fortnight"))
+        self.next_button.setToolTip("Ctrl+PgDown")
+        self.next_button.clicked.connect(self.on_next_clicked)
+        actor = self._context.actor
+        self.new_session_button = self._action_button(
+            self.tr("New session (Ctrl+Shift+N)"), "menu.new_session", self.on_new_session_clicked
+        )
+        self.print_menu_button = self._action_button(
+            self.tr("Print the menu (Ctrl+Shift+P)"), "menu.print_menu", self.on_print_menu_clicked
+        )
+        self.sign_up_button = self._action_button(
+            self.tr("Sign up (F2)"), "menu.sign_up", self.on_sign_up_clicked
+        )
+        style.make_primary(self.sign_up_button)
+        self.cancel_signup_button = self._action_button(
+            self.tr("Cancel signup (Del)"), "menu.cancel_signup", self.on_cancel_signup_clicked
+        )
+        self.attendance_button = self._action_button(
+            self.tr("Attendance (F3)"), "menu.take_attendance", self.on_attendance_clicked
+        )
+        self.print_sheet_button = self._action_button(
+            self.tr("Print sign-in sheet (Ctrl+P)"), "menu.print_sheet", self.on_print_sheet_clicked
+        )
+        self.edit_session_button = self._action_button(
+            self.tr("Edit session (F4)"), "menu.edit_session", self.on_edit_session_clicked
+        )
+        self.print_menu_button.setEnabled(self._modules[PRINTING_MODULE])
+        self.new_session_button.setEnabled(
+            self._modules[EDITOR_MODULE] and actor.may(Permission.MENU)
+        )
+        if not self._modules[PRINTING_MODULE]:
+            self.print_menu_button.setToolTip(self.tr("Printing is not installed in this version."))
+        if not actor.may(Permission.MENU):
+            self.new_session_button.setToolTip(self.tr("Staff plan the sessions."))
+        elif not self._modules[EDITOR_MODULE]:
+            self.new_session_button.setToolTip(
+                self.tr("The session editor is not installed in this version.")
+            )
+
+    def _action_button(self, text: str, name: str, slot: Callable[[], None]) -> Any:
+        widget = button(text, name, self)
+        # The accessible name without the key: "报名", not "报名 (F2)".
+        widget.setAccessibleName(text.split(" (")[0].split("（")[0].strip())
+        widget.clicked.connect(slot)
+        return widget
+
+    def _make_body(self) -> None:
+        self.series_tree = QTreeWidget(self)
+        self.series_tree.setObjectName("menu.series")
+        self.series_tree.setAccessibleName(self.tr("Series and activities"))
+        self.series_tree.setHeaderHidden(True)
+        self.series_tree.setUniformRowHeights(True)
+        self.series_tree.currentItemChanged.connect(self.on_series_current_changed)
+
+        self.period_label = QLabel(self)
+        self.period_label.setObjectName("menu.period")
+        self.period_label.setTextFormat(Qt.TextFormat.RichText)
+        self.sessions_model = SessionsModel(self)
+        self.sessions_view = QTableView(self)
+        self.sessions_view.setObjectName("menu.sessions")
+        self.sessions_view.setAccessibleName(self.tr("Sessions of the period"))
+        style.configure_table(self.sessions_view)
+        self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sessions_view.setTabKeyNavigation(False)
+        self.sessions_view.setModel(self.sessions_model)
+        style.fit_columns(self.sessions_view, stretch=SessionsModel.ITEM)
+        self.sessions_view.selectionModel().currentRowChanged.connect(
+            self.on_sessions_current_changed
+        )
+        self.sessions_view.activated.connect(self.on_sessions_activated)
+        sessions_box = QWidget(self)
+        sessions_layout = QVBoxLayout(sessions_box)
+        sessions_layout.setContentsMargins(0, 0, 0, 0)
+        sessions_layout.addWidget(self.period_label)
+        sessions_layout.addWidget(self.sessions_view, 1)
+
+        # The chosen session: its detail beside its roster, or signing up, or attendance.
+        self.info_label = QLabel(self)
+        self.info_label.setObjectName("menu.info")
+        self.info_label.setTextFormat(Qt.TextFormat.RichText)
+        self.info_label.setWordWrap(True)
+        self.info_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info_scroll = QScrollArea(self)
+        self.info_scroll.setObjectName("menu.infoScroll")
+        self.info_scroll.setWidgetResizable(True)
+        self.info_scroll.setWidget(self.info_label)
+        self.roster_heading = QLabel(self)
+        self.roster_heading.setObjectName("menu.rosterHeading")
+        self.roster_heading.setWordWrap(True)
+        self.question = QuestionBar(
+            "menu.cancelQuestion", self.tr("Cancel the signup"), self.tr("Keep it (Esc)"), self
+        )
+        self.question.confirmed.connect(self.on_question_confirmed)
+        self.question.declined.connect(self.on_question_declined)
+        self.roster_model = RosterModel(self)
+        self.roster_view = QTableView(self)
+        self.roster_view.setObjectName("menu.roster")
+        self.roster_view.setAccessibleName(self.tr("Signed up and waiting"))
+        style.configure_table(self.roster_view)
+        self.roster_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.roster_view.setTabKeyNavigation(False)
+        self.roster_view.setModel(self.roster_model)
+        style.fit_columns(self.roster_view, stretch=RosterModel.PLACE)
+        self.roster_view.selectionModel().currentRowChanged.connect(self.on_roster_current_changed)
+        roster_box = QWidget(self)
+        roster_layout = QVBoxLayout(roster_box)
+        roster_layout.setContentsMargins(0, 0, 0, 0)
+        roster_layout.addWidget(self.roster_heading)
+        roster_layout.addWidget(self.question)
+        roster_layout.addWidget(self.roster_view, 1)
+        self.detail_page = QWidget(self)
+        self.detail_page.setObjectName("menu.detail")
+        detail_layout = QHBoxLayout(self.detail_page)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.info_scroll, 2)
+        detail_layout.addWidget(roster_box, 3)
+
+        self.signup_panel = SignupPanel(self._context, self)
+        self.signup_panel.signed_up.connect(self.on_signed_up)
+        self.signup_panel.back_requested.connect(self.on_back_clicked)
+        self.signup_scroll = self._scrolled(self.signup_panel, "menu.signupScroll")
+
+        self.attendance_page = QWidget(self)
+        self.attendance_page.setObjectName("menu.attendancePage")
+        self.attendance_back_button = button(
+            self.tr("Back to the session (Esc)"), "menu.attendance_back", self.attendance_page
+        )
+        self.attendance_back_button.setAccessibleName(self.tr("Back to the session"))
+        self.attendance_back_button.clicked.connect(self.on_back_clicked)
+        attendance_layout = QVBoxLayout(self.attendance_page)
+        attendance_layout.setContentsMargins(0, 0, 0, 0)
+        self._attendance_layout = attendance_layout
+        back_row = QHBoxLayout()
+        back_row.addWidget(self.attendance_back_button)
+        back_row.addStretch(1)
+        attendance_layout.addLayout(back_row)
+
+        self.detail_stack = QStackedWidget(self)
+        self.detail_stack.setObjectName("menu.detailStack")
+        for page in (self.detail_page, self.signup_scroll, self.attendance_page):
+            self.detail_stack.addWidget(page)
+
+        self.right = QSplitter(Qt.Orientation.Vertical, self)
+        self.right.setObjectName("menu.rightSplitter")
+        self.right.setChildrenCollapsible(False)
+        self.right.addWidget(sessions_box)
+        self.right.addWidget(self.detail_stack)
+        self.right.setStretchFactor(0, 2)
+        self.right.setStretchFactor(1, 3)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("menu.splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.series_tree)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+
+    def _scrolled(self, widget: QWidget, name: str) -> QScrollArea:
+        area = QScrollArea(self)
+        area.setObjectName(name)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(widget)
+        return area
+
+    def _shortcuts(self) -> None:
+        def add(
+            sequence: str,
+            slot: Callable[[], object],
+            widget: QWidget | None = None,
+            context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        ) -> None:
+            shortcut = QShortcut(QKeySequence(sequence), widget or self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+        add("Ctrl+T", self.go_today)
+        add("Ctrl+PgUp", self.go_previous)
+        add("Ctrl+PgDown", self.go_next)
+        add("F2", self.on_sign_up_clicked)
+        add("Ctrl+N", self.on_sign_up_clicked)
+        add("F3", self.on_attendance_clicked)
+        add("F4", self.on_edit_session_clicked)
+        add("Ctrl+P", self.on_print_sheet_clicked)
+        add("Ctrl+Shift+N", self.on_new_session_clicked)
+        add("Ctrl+Shift+P", self.on_print_menu_clicked)
+        add(
+            "Delete",
+            self.on_cancel_signup_clicked,
+            self.roster_view,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
+        add("Escape", self.on_back_clicked, self.attendance_page)
+
+    # --- the period and the filter ----------------------------------------------------------------
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        """The days shown, first and last."""
+        return self._start, self._start + dt.timedelta(days=PERIOD_DAYS - 1)
+
+    def go_to(self, start: dt.date) -> None:
+        self._start = start
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.go_to(clock.today())
+
+    def go_previous(self) -> None:
+        self.go_to(self._start - dt.timedelta(days=PERIOD_DAYS))
+
+    def go_next(self) -> None:
+        self.go_to(self._start + dt.timedelta(days=PERIOD_DAYS))
+
+    def filter(self) -> Filter:
+        return self._filter
+
+    def set_filter(self, chosen: Filter) -> None:
+        """全部 (None), a series ("series", id) or an item ("item", id)."""
+        item = self._tree_item(chosen) or self.series_tree.topLevelItem(0)
+        if item is not None and item is not self.series_tree.currentItem():
+            self.series_tree.setCurrentItem(item)  # refreshes
+        elif item is None:
+            self._filter = chosen
+            self.refresh()
+
+    def _tree_items(self) -> Iterator[QTreeWidgetItem]:
+        for row in range(self.series_tree.topLevelItemCount()):
+            top = self.series_tree.topLevelItem(row)
+            if top is None:
+                continue
+            yield top
+            for number in range(top.childCount()):
+                child = top.child(number)
+                if child is not None:
+                    yield child
+
+    def _tree_item(self, chosen: Filter) -> QTreeWidgetItem | None:
+        return next(
+            (item for item in self._tree_items() if item.data(0, _FILTER_ROLE) == chosen), None
+        )
+
+    def _fill_tree(self, tree: list[SeriesEntry]) -> None:
+        if self._tree == tree:
+            return
+        self._tree = tree
+        self.series_tree.blockSignals(True)
+        self.series_tree.clear()
+        everything = QTreeWidgetItem([self.tr("All series")])
+        everything.setData(0, _FILTER_ROLE, None)
+        self.series_tree.addTopLevelItem(everything)
+        for series in tree:
+            top = QTreeWidgetItem([series.name])
+            top.setData(0, _FILTER_ROLE, ("series", series.id))
+            top.setToolTip(0, series.description or series.name)
+            for entry in series.items:
+                child = QTreeWidgetItem([entry.name])
+                child.setData(0, _FILTER_ROLE, ("item", entry.id))
+                child.setToolTip(0, " · ".join(p for p in (entry.name, entry.rule) if p))
+                top.addChild(child)
+            self.series_tree.addTopLevelItem(top)
+        self.series_tree.expandAll()
+        current = self._tree_item(self._filter)
+        if current is None:
+            self._filter = None
+            current = everything
+        self.series_tree.setCurrentItem(current)
+        self.series_tree.blockSignals(False)
+        self._fit_tree()
+
+    def _fit_tree(self) -> None:
+        metrics = self.series_tree.fontMetrics()
+        indent = self.series_tree.indentation()
+        widest = max(
+            (
+                metrics.horizontalAdvance(item.text(0)) + (indent if item.parent() else 0)
+                for item in self._tree_items()
+            ),
+            default=0,
+        )
+        # Room for the branch marks and a scroll bar; never more than a third of the desk.
+        wanted = widest + self.series_tree.indentation() + metrics.height() * 2
+        self.series_tree.setMinimumWidth(min(wanted, max(self.width() // 3, metrics.height() * 8)))
+        sizes = self.splitter.sizes()
+        if sum(sizes) > 0:
+            tree = self.series_tree.minimumWidth()
+            self.splitter.setSizes([tree, sum(sizes) - tree])
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def refresh(self, select: int | None = None) -> None:
+        """The menu and the period's sessions as on file now; the session chosen stays chosen
+        (or `select` is chosen)."""
+        first, last = self.period()
+        chosen = self._filter
+        series_id = chosen[1] if chosen and chosen[0] == "series" else None
+        item_id = chosen[1] if chosen and chosen[0] == "item" else None
+        start = dt.datetime.combine(first, dt.time())
+        end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
+        try:
+            tree, rows = self._context.run(
+                lambda session, actor: (
+                    reads.menu_tree(session, actor),
+                    reads.sessions_between(
+                        session, actor, start, end, series_id=series_id, item_id=item_id
+                    ),
+                ),
+                write=False,
+                status=self.status,
+            )
+        except DomainError:
+            return
+        keep = select if select is not None else self.session_id()
+        self._fill_tree(tree)
+        self._update_period_label(first, last, len(rows))
+        view = self.sessions_view
+        view.selectionModel().blockSignals(True)
+        self.sessions_model.set_lines(rows)
+        row = self.sessions_model.row_of(keep) if keep is not None else -1
+        if row >= 0:
+            index = self.sessions_model.index(row, 0)
+            view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            view.scrollTo(index)
+        view.selectionModel().blockSignals(False)
+        self.load_session(keep if row >= 0 else None)
+
+    def load_session(self, session_id: int | None) -> None:
+        """The session's detail and roster as on file now (nothing chosen: None)."""
+        if session_id is None:
+            self._show_detail(None, None)
+            return
+        try:
+            detail, roster = self._context.run(
+                lambda session, actor: (
+                    reads.get_session(session, actor, session_id),
+                    reads.roster(session, actor, session_id),
+                ),
+                write=False,
+                status=self.status,
+            )
+        except DomainError:
+            self._show_detail(None, None)
+            return
+        self._show_detail(detail, roster)
+
+    def _update_period_label(self, first: dt.date, last: dt.date, count: int) -> None:
+        text = (
+            self.tr("Sessions %1 – %2: %3")
+            .replace("%1", labels.format_day(first))
+            .replace("%2", labels.format_day(last))
+            .replace("%3", str(count))
+        )
+        self.period_label.setText(f"<b>{escape(text)}</b>")
+        self.period_label.setAccessibleName(text)
+
+    def _show_detail(self, detail: SessionDetail | None, roster: Roster | None) -> None:
+        keep = self.signup_id()
+        self._detail, self._roster = detail, roster
+        if detail is None or roster is None:
+            text = self.tr("Choose a session in the list above to see who signed up.")
+            self.info_label.setText(style.paragraph_html(text))
+            self.info_label.setAccessibleName(text)
+            self.roster_model.set_lines([])
+            self.roster_heading.setText("")
+            if self.detail_stack.currentWidget() is self.signup_scroll:
+                self._show_detail_page()
+        else:
+            self._fill_info(detail)
+            lines = roster.sheet + roster.waitlist
+            self.roster_model.set_lines(lines)
+            heading = (
+                self.tr("Signed up: %1 (%2 seats) · waiting: %3")
+                .replace("%1", str(len(roster.sheet)))
+                .replace("%2", str(detail.row.taken))
+                .replace("%3", str(len(roster.waitlist)))
+            )
+            self.roster_heading.setText(f"<b>{escape(heading)}</b>")
+            self.roster_heading.setAccessibleName(heading)
+            row = self.roster_model.row_of(keep) if keep is not None else -1
+            if row >= 0:
+                self.roster_view.selectRow(row)
+        if self._asked is not None and self.roster_model.row_of(self._asked.signup_id) < 0:
+            self._asked = None
+            self.question.close_question()
+        self._update_actions()
+
+    def _fill_info(self, detail: SessionDetail) -> None:
+        row = detail.row
+        room = row.room or self.tr("No room")
+        if row.room and detail.room_capacity:
+            room = (
+                self.tr("%1 (%2 seats)")
+                .replace("%1", row.room)
+                .replace("%2", str(detail.room_capacity))
+            )
+        organiser = " · ".join(part for part in (row.organiser, detail.organisation) if part)
+        audience = " · ".join(part for part in (detail.rule, row.audience) if part)
+        closes = row.signups_close_at
+        seats = (
+            self.tr("%1 taken of %2").replace("%1", str(row.taken)).replace("%2", str(row.capacity))
+        )
+        if row.waiting:
+            seats += self.tr(", %1 waiting").replace("%1", str(row.waiting))
+        status = labels.session_status_name(row.status)
+        if row.status == SessionStatus.CANCELLED and detail.cancelled_reason:
+            status += f"（{detail.cancelled_reason}）"
+        pairs = [
+            (self.tr("Menu item"), row.item),
+            (self.tr("Series"), row.series),
+            (self.tr("When"), labels.format_when(row.starts_at, row.ends_at)),
+            (self.tr("Room"), room),
+            (self.tr("Organised by"), organiser or "—"),
+            (self.tr("Who may come"), audience or self.tr("Everyone")),
+            (
+                self.tr("Signups close"),
+                f"{labels.format_day(closes.date())} {labels.format_time(closes)}",
+            ),
+            (self.tr("Places"), seats),
+            (self.tr("Status"), status),
+        ]
+        if detail.note:
+            pairs.append((self.tr("Note"), detail.note))
+        cells = "".join(
+            f'<tr><td style="padding-right:0.6em; white-space:nowrap"><b>{escape(name)}</b></td>'
+            f"<td>{escape(value)}</td></tr>"
+            for name, value in pairs
+        )
+        self.info_label.setText(f'<table style="line-height:130%">{cells}</table>')
+        self.info_label.setAccessibleName("；".join(f"{name}：{value}" for name, value in pairs))
+
+    def _update_actions(self) -> None:
+        actor = self._context.actor
+        row = self._detail.row if self._detail is not None else None
+        chosen = row is not None
+        takes_signups = row is not None and row.status in (SessionStatus.OPEN, SessionStatus.FULL)
+        self.sign_up_button.setEnabled(takes_signups and actor.may(Permission.SIGNUPS))
+        self.sign_up_button.setToolTip(
+            ""
+            if takes_signups or row is None
+            else self.tr("This session takes no signups: %1.").replace(
+                "%1", labels.session_status_name(row.status)
+            )
+        )
+        line = self.chosen_line()
+        self.cancel_signup_button.setEnabled(
+            line is not None
+            and line.status != SignupStatus.CANCELLED
+            and actor.may(Permission.SIGNUPS)
+        )
+        self._enable(self.attendance_button, ATTENDANCE_MODULE, chosen, Permission.SIGNUPS)
+        self._enable(self.print_sheet_button, PRINTING_MODULE, chosen, Permission.PRINT_SHEETS)
+        self._enable(self.edit_session_button, EDITOR_MODULE, chosen, Permission.MENU)
+
+    def _enable(self, widget: Any, module: str, chosen: bool, permission: Permission) -> None:
+        may = self._context.actor.may(permission)
+        widget.setEnabled(self._modules[module] and chosen and may)
+        if not self._modules[module]:
+            widget.setToolTip(self.tr("Not installed in this version."))
+        elif not may:
+            widget.setToolTip(self.tr("Staff do this."))
+        else:
+            widget.setToolTip("")
+
+    # --- what is chosen -------------------------------------------------------------------------
+
+    def session_id(self) -> int | None:
+        """The session chosen in the list."""
+        index = self.sessions_view.currentIndex()
+        if not index.isValid() or not self.sessions_view.selectionModel().isRowSelected(
+            index.row(), QModelIndex()
+        ):
+            return None
+        return self.sessions_model.line(index.row()).id
+
+    def detail(self) -> SessionDetail | None:
+        return self._detail
+
+    def roster(self) -> Roster | None:
+        return self._roster
+
+    def chosen_line(self) -> RosterLine | None:
+        index = self.roster_view.currentIndex()
+        if not index.isValid() or not 0 <= index.row() < self.roster_model.rowCount():
+            return None
+        return self.roster_model.line(index.row())
+
+    def signup_id(self) -> int | None:
+        line = self.chosen_line()
+        return line.signup_id if line is not None else None
+
+    def show_session(self, session_id: int) -> bool:
+        """Home's or Reception's session: its fortnight, the session chosen; False when it is
+        gone."""
+        try:
+            detail = self._context.run(
+                lambda session, actor: reads.get_session(session, actor, session_id),
+                write=False,
+                status=self.status,
+            )
+        except DomainError:
+            return False
+        self._start = fortnight_start(clock.today(), detail.row.starts_at.date())
+        chosen = self._filter
+        if chosen is not None and chosen not in (
+            ("series", detail.row.series_id),
+            ("item", detail.row.item_id),
+        ):
+            self._filter = None
+            item = self._tree_item(None)
+            if item is not None:
+                self.series_tree.blockSignals(True)
+                self.series_tree.setCurrentItem(item)
+                self.series_tree.blockSignals(False)
+        self._show_detail_page()
+        self.refresh(select=session_id)
+        self.sessions_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.session_id() == session_id
+
+    # --- signing up and cancelling ------------------------------------------------------------
+
+    def start_sign_up(self) -> bool:
+        """The sign-up form for the chosen session, in place of its detail."""
+        if self._detail is None or not self.sign_up_button.isEnabled():
+            return False
+        self.question.close_question()
+        self._make_room_below()
+        self.detail_stack.setCurrentWidget(self.signup_scroll)
+        self.signup_panel.start(self._detail)
+        return True
+
+    def _make_room_below(self) -> None:
+        """Signing up or taking attendance: the sessions list shrinks to one row (the chosen
+        one in sight), the page below takes the rest of the height."""
+        if self.detail_stack.currentWidget() is self.detail_page:
+            self._sizes = self.right.sizes()
+        total = sum(self.right.sizes())
+        rows = self.sessions_view.verticalHeader().defaultSectionSize()
+        header = self.sessions_view.horizontalHeader().sizeHint().height()
+        top = self.period_label.sizeHint().height() + header + rows
+        if total > top * 2:
+            self.right.setSizes([top, total - top])
+        index = self.sessions_view.currentIndex()
+        if index.isValid():
+            self.sessions_view.scrollTo(index)
+
+    def _show_detail_page(self) -> None:
+        if self.detail_stack.currentWidget() is not self.detail_page and self._sizes:
+            self.right.setSizes(self._sizes)
+        self.detail_stack.setCurrentWidget(self.detail_page)
+
+    def ask_cancel(self) -> bool:
+        """Ask, inside the desk, whether to cancel the chosen signup."""
+        line = self.chosen_line()
+        if line is None or not self.cancel_signup_button.isEnabled():
+            return False
+        self._asked = line
+        if line.status == SignupStatus.WAITLISTED:
+            text = self.tr("Cancel %1's signup (waitlist number %2)?").replace(
+                "%2", str(line.position)
+            )
+        else:
+            text = self.tr("Cancel %1's signup?")
+        self.question.ask(text.replace("%1", line.name))
+        self.question.confirm_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def cancel_signup(self, signup_id: int) -> bool:
+        """Cancel a signup; whoever moves up from the waitlist is named at once."""
+        name = next(
+            (line.name for line in self.roster_model.lines() if line.signup_id == signup_id), ""
+        )
+        try:
+            result = self._context.run(
+                lambda session, actor: signups.cancel(session, actor, signup_id),
+                write=True,
+            )
+        except DomainError as error:
+            self.status.show_error(self.tr("Not cancelled: %1").replace("%1", error.message))
+            self.refresh()
+            return False
+        parts = [self.tr("%1's signup is cancelled.").replace("%1", name)]
+        parts += [
+            self.tr("%1 moved up from the waitlist to a seat (please phone them: %2).")
+            .replace("%1", moved.name)
+            .replace("%2", moved.phone)
+            for moved in result.promoted
+        ]
+        self.status.show_info(" ".join(parts))
+        self.refresh()
+        self.roster_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    # --- the other parts of the menu ----------------------------------------------------------
+
+    def _module(self, name: str, widget: Any) -> Any:
+        """An optional module, imported now; None (and its button disabled) when it isn't there."""
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            self._modules[name] = False
+            widget.setEnabled(False)
+            widget.setToolTip(self.tr("Not installed in this version."))
+            return None
+
+    def open_attendance(self) -> Any:
+        session_id = self.session_id()
+        module = self._module(ATTENDANCE_MODULE, self.attendance_button)
+        if module is None or session_id is None or not self.attendance_button.isEnabled():
+            return None
+        if self.attendance is None:
+            self.attendance = module.AttendancePanel(self._context, self.attendance_page)
+            self.attendance.changed.connect(self.on_attendance_changed)
+            self._attendance_layout.addWidget(self.attendance, 1)
+        self.attendance.show_session(session_id)
+        self._make_room_below()
+        self.detail_stack.setCurrentWidget(self.attendance_page)
+        self.attendance.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.attendance
+
+    def print_sheet(self) -> Any:
+        session_id = self.session_id()
+        module = self._module(PRINTING_MODULE, self.print_sheet_button)
+        if module is None or session_id is None or not self.print_sheet_button.isEnabled():
+            return None
+        return module.preview_signin_sheet(self._context, self, session_id)
+
+    def print_menu(self) -> Any:
+        module = self._module(PRINTING_MODULE, self.print_menu_button)
+        if module is None:
+            return None
+        return module.preview_menu(self._context, self, self._start.replace(day=1))
+
+    def open_session_editor(
+        self,
+        session_id: int | None = None,
+        item_id: int | None = None,
+        day: dt.date | None = None,
+    ) -> Any:
+        """The session editor: the session given, or a new one (for the item, on the day)."""
+        widget = self.edit_session_button if session_id else self.new_session_button
+        module = self._module(EDITOR_MODULE, widget)
+        if module is None or not widget.isEnabled():
+            return None
+        if self.editor is not None:
+            self.editor.close()
+            self.editor.deleteLater()
+        if session_id is not None:
+            editor = module.SessionEditor(self._context, self, session_id=session_id)
+        else:
+            editor = module.SessionEditor(self._context, self, item_id=item_id, day=day)
+        editor.saved.connect(self.on_editor_saved)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    # --- slots ----------------------------------------------------------------------------------
+
+    def on_previous_clicked(self) -> None:
+        self.go_previous()
+
+    def on_today_clicked(self) -> None:
+        self.go_today()
+
+    def on_next_clicked(self) -> None:
+        self.go_next()
+
+    def on_series_current_changed(self, current: QTreeWidgetItem | None, _previous: Any) -> None:
+        self._filter = current.data(0, _FILTER_ROLE) if current is not None else None
+        self.refresh()
+
+    def on_sessions_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.detail_stack.currentWidget() is self.signup_scroll:
+            self._show_detail_page()
+        rows = self.sessions_model.rowCount()
+        self.load_session(
+            self.sessions_model.line(current.row()).id if 0 <= current.row() < rows else None
+        )
+        if self.detail_stack.currentWidget() is self.attendance_page:
+            self.open_attendance()
+
+    def on_sessions_activated(self, _index: QModelIndex) -> None:
+        self.start_sign_up()
+
+    def on_roster_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_actions()
+
+    def on_sign_up_clicked(self) -> None:
+        self.start_sign_up()
+
+    def on_signed_up(self, text: str) -> None:
+        self.status.show_info(text)
+        self._show_detail_page()
+        self.refresh()
+        self.sessions_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_back_clicked(self) -> None:
+        self._show_detail_page()
+        self.refresh()
+        self.sessions_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_cancel_signup_clicked(self) -> None:
+        self.ask_cancel()
+
+    def on_question_confirmed(self) -> None:
+        asked, self._asked = self._asked, None
+        if asked is not None:
+            self.cancel_signup(asked.signup_id)
+
+    def on_question_declined(self) -> None:
+        self._asked = None
+        self.roster_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_attendance_clicked(self) -> None:
+        self.open_attendance()
+
+    def on_attendance_changed(self) -> None:
+        self.refresh()
+
+    def on_print_sheet_clicked(self) -> None:
+        self.print_sheet()
+
+    def on_print_menu_clicked(self) -> None:
+        self.print_menu()
+
+    def on_new_session_clicked(self) -> None:
+        chosen = self._filter
+        item_id = chosen[1] if chosen is not None and chosen[0] == "item" else None
+        self.open_session_editor(item_id=item_id, day=self._start)
+
+    def on_edit_session_clicked(self) -> None:
+        session_id = self.session_id()
+        if session_id is not None:
+            self.open_session_editor(session_id=session_id)
+
+    def on_editor_saved(self, session_ids: list[int]) -> None:
+        self.status.show_info(self.tr("The session is saved."))
+        if session_ids:
+            self.show_session(session_ids[0])
+        else:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh()
+            QTimer.singleShot(0, self, self._fit_tree)
