@@ -59,6 +59,21 @@ def test_an_admin_sees_home_and_settings(qtbot: QtBot, db: Database, admin: Acto
     assert window.desk_keys()[0] == "home" and window.desk_keys()[-1] == "settings"
 
 
+@pytest.mark.parametrize("role", ["desk", "staff", "admin"])
+def test_every_role_has_the_service_menu_after_rooms_built_when_first_shown(
+    qtbot: QtBot, db: Database, request: pytest.FixtureRequest, role: str
+) -> None:
+    from ui.menu.desk import MenuDesk
+
+    window = _window(qtbot, db, request.getfixturevalue(role))
+    keys = window.desk_keys()
+    assert keys.index("menu") == keys.index("rooms") + 1
+    assert window.desk_titles()[keys.index("menu")] == "Service menu"
+    assert window.findChild(MenuDesk) is None  # not built before it is shown
+    assert window.switch_to("menu")
+    assert isinstance(window.stack.currentWidget(), MenuDesk)
+
+
 def test_ctrl_number_switches_desks(qtbot: QtBot, db: Database, admin: Actor) -> None:
     window = _window(qtbot, db, admin)
     with qtbot.waitActive(window):

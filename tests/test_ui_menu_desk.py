@@ -5,20 +5,26 @@ filtering by series, signing three people up for a two-seat session (the third w
 from __future__ import annotations
 
 import datetime as dt
+import importlib.machinery
+import sys
+import types
+from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import clock
 from app.db import Database
+from app.models import ActivitySession, BuildingGroup, Community, Person
 from app.security import Actor
 from app.services.menu import signups
 from tests.conftest import TEST_NOW
 from tests.menu_data import add_item, add_person, add_session
-from tests.rooms_ui import context, type_into
+from tests.rooms_ui import add_rooms, context, type_into
 from ui import style
+from ui.main_window import DEFAULT_SIZE, MainWindow
 from ui.menu.desk import MenuDesk
 from ui.menu.models import RosterModel, SessionsModel
 
@@ -225,48 +231,199 @@ def test_show_session_goes_to_its_fortnight_and_chooses_it(
     assert view.detail() is not None and view.detail().row.id == menu["later"]  # type: ignore[union-attr]
 
 
-def test_a_session_with_a_waitlist_in_both_text_sizes(
+def busy_fortnight(db: Database, actor: Actor, menu: dict[str, int]) -> None:
+    """Rooms, residents with their community and building group, a 亲子 session with a child and
+    a parent, a session a day, and tomorrow's lesson full with one waiting."""
+    rooms = add_rooms(db)
+    with db.write() as session:
+        community = Community(name="桃园社区")
+        session.add(community)
+        session.flush()
+        group = BuildingGroup(community_id=community.id, name="第十二楼组")
+        session.add(group)
+        session.flush()
+        for key in ("wang", "li", "zhang", "young"):
+            person = session.get(Person, menu[key])
+            assert person is not None
+            person.community_id, person.building_group_id = community.id, group.id
+        reading = add_item(session, "亲子绘本共读", series="culture", with_parent=True)
+        child = add_person(session, "欧阳小雨", birth_year=2020)
+        menu["reading"] = add_session(
+            session, reading, at(TODAY + dt.timedelta(days=3), "15:00"), room_id=rooms["art"]
+        )
+        menu["child"] = child
+        for day in range(4, 13):
+            add_session(
+                session,
+                menu["qigong"],
+                at(TODAY + dt.timedelta(days=day), "09:00"),
+                room_id=rooms["hall"],
+                capacity=30,
+            )
+        activity = session.get(ActivitySession, menu["tomorrow"])
+        assert activity is not None
+        activity.room_id = rooms["hall"]
+    with db.write() as session:
+        for key in ("wang", "li", "zhang"):
+            signups.sign_up(session, actor, menu["tomorrow"], menu[key])
+        signups.sign_up(session, actor, menu["reading"], child, companion_id=menu["li"])
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_a_full_session_with_a_waitlist_fits_1366_by_768(
     qtbot: QtBot,
     db: Database,
     desk: Actor,
     menu: dict[str, int],
     qapp: QApplication,
-    chinese: None,
     text_size: None,
     request: pytest.FixtureRequest,
+    size: str,
 ) -> None:
-    with db.write() as session:
-        for key in ("wang", "li", "zhang"):
-            signups.sign_up(session, desk, menu["tomorrow"], menu[key])
+    busy_fortnight(db, desk, menu)
     original = QLocale()
     request.addfinalizer(lambda: QLocale.setDefault(original))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    for size in ("normal", "large"):
-        style.apply_text_size(qapp, size)
-        view = make_desk(qtbot, db, desk)
-        view.show_session(menu["tomorrow"])
-        qtbot.wait(20)
-        hint = view.minimumSizeHint()
-        assert hint.width() <= 1166 and hint.height() <= 626, (size, hint)
-        least = style.text_size(size).button_px
-        for widget in view.findChildren(QPushButton):
-            if widget.isVisibleTo(view) and widget.parent() is view:
-                assert view.rect().contains(QRect(widget.mapTo(view, QPoint()), widget.size()))
-                assert widget.height() >= least, widget.objectName()
-                assert widget.width() >= widget.fontMetrics().horizontalAdvance(widget.text())
-        assert view.sessions_view.horizontalScrollBar().maximum() == 0
-        assert view.roster_view.horizontalScrollBar().maximum() == 0
-        assert view.roster_model.row_texts(2)[RosterModel.NUMBER] == "候补1"
-        view.grab().save(f"/tmp/menu-desk-{size}.png")
-        view.start_sign_up()
-        qtbot.wait(10)
-        panel = view.signup_panel
-        type_into(qtbot, panel.person.search_box, "zw")
-        qtbot.wait(10)
-        # Nothing of the form needs scrolling: the buttons, the results and the person taken.
-        seen = view.signup_scroll.viewport()
-        for widget in (panel.confirm_button, panel.back_button, panel.person):
-            where = QRect(widget.mapTo(seen, QPoint()), widget.size())
-            assert seen.rect().contains(where), (size, widget.objectName(), where, seen.rect())
-        view.grab().save(f"/tmp/menu-desk-signup-{size}.png")
-        view.close()
+    style.apply_text_size(qapp, size)
+    window = MainWindow(context(db, desk), "东社区邻里中心")
+    qtbot.addWidget(window)
+    window.resize(DEFAULT_SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.switch_to("menu")
+    view = window.desk("menu")
+    assert isinstance(view, MenuDesk)
+    assert view.show_session(menu["tomorrow"])
+    qtbot.wait(20)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= DEFAULT_SIZE.width() and hint.height() <= DEFAULT_SIZE.height()
+    assert window.size() == DEFAULT_SIZE
+    least = style.text_size(size).button_px
+    for widget in view.findChildren(QPushButton):
+        if widget.isVisibleTo(view) and widget.parent() is view:
+            corner = widget.mapTo(window, widget.rect().bottomRight())
+            assert window.rect().contains(corner), widget.objectName()
+            assert widget.height() >= least, widget.objectName()
+            assert widget.width() >= widget.fontMetrics().horizontalAdvance(widget.text())
+    assert style.text_size(size).primary_button_px <= view.sign_up_button.height()
+    assert view.sessions_view.horizontalScrollBar().maximum() == 0
+    assert view.roster_view.horizontalScrollBar().maximum() == 0
+    assert view.roster_model.row_texts(2)[RosterModel.NUMBER] == "候补1"
+    status = view.sessions_model.row_texts(view.sessions_model.row_of(menu["tomorrow"]))
+    assert status[SessionsModel.STATUS] == "已满"
+    window.grab().save(f"/tmp/menu-desk-{size}.png")
+
+    view.show_session(menu["reading"])
+    assert view.roster_model.row_texts(0)[RosterModel.COMPANION] == "李秀兰"
+    window.grab().save(f"/tmp/menu-desk-companion-{size}.png")
+    view.start_sign_up()
+    panel = view.signup_panel
+    assert not panel.companion_column.isHidden()
+    type_into(qtbot, panel.person.search_box, "oyxy")
+    qtbot.wait(10)
+    # Nothing of the form needs scrolling: the buttons, the results and the person taken.
+    seen = view.signup_scroll.viewport()
+    for widget in (panel.confirm_button, panel.back_button, panel.person, panel.companion):
+        where = QRect(widget.mapTo(seen, QPoint()), widget.size())
+        assert seen.rect().contains(where), (widget.objectName(), where, seen.rect())
+    window.grab().save(f"/tmp/menu-desk-signup-{size}.png")
+
+
+# --- the parts other modules of the menu provide -------------------------------------------------
+
+
+class StandInAttendance(QWidget):
+    """What the desk needs of ui.menu.attendance.AttendancePanel."""
+
+    changed = Signal()
+
+    def __init__(self, context: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("menu.attendance")
+        self.shown: list[int] = []
+
+    def show_session(self, session_id: int) -> None:
+        self.shown.append(session_id)
+
+
+class StandInEditor(QDialog):
+    """What the desk needs of ui.menu.session_editor.SessionEditor."""
+
+    saved = Signal(list)
+    made: ClassVar[list[StandInEditor]] = []
+
+    def __init__(self, context: object, parent: QWidget | None = None, **kwargs: object) -> None:
+        super().__init__(parent)
+        self.kwargs = kwargs
+        StandInEditor.made.append(self)
+
+
+def stand_in_module(monkeypatch: pytest.MonkeyPatch, name: str, **members: object) -> None:
+    module = types.ModuleType(name)
+    module.__spec__ = importlib.machinery.ModuleSpec(name, None)
+    for key, value in members.items():
+        setattr(module, key, value)
+    monkeypatch.setitem(sys.modules, name, module)
+
+
+def test_attendance_printing_and_the_editor_are_reached_from_the_desk(
+    qtbot: QtBot,
+    db: Database,
+    staff: Actor,
+    menu: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[tuple[object, ...]] = []
+    stand_in_module(monkeypatch, "ui.menu.attendance", AttendancePanel=StandInAttendance)
+    stand_in_module(
+        monkeypatch,
+        "ui.menu.printing",
+        preview_signin_sheet=lambda *args: calls.append(("sheet", *args)),
+        preview_menu=lambda *args: calls.append(("menu", *args)),
+    )
+    stand_in_module(monkeypatch, "ui.menu.session_editor", SessionEditor=StandInEditor)
+    view = make_desk(qtbot, db, staff)
+    assert view.new_session_button.isEnabled() and view.print_menu_button.isEnabled()
+    choose_session(qtbot, view, menu["tomorrow"])
+
+    qtbot.keyClick(view.sessions_view, Qt.Key.Key_F3)
+    panel = view.findChild(StandInAttendance, "menu.attendance")
+    assert panel is not None and panel.shown == [menu["tomorrow"]]
+    assert view.detail_stack.currentWidget() is view.attendance_page
+    qtbot.mouseClick(view.attendance_back_button, Qt.MouseButton.LeftButton)
+    assert view.detail_stack.currentWidget() is view.detail_page
+
+    qtbot.keyClick(view.sessions_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(view.print_menu_button, Qt.MouseButton.LeftButton)
+    assert [call[0] for call in calls] == ["sheet", "menu"]
+    assert calls[0][2:] == (view, menu["tomorrow"])
+    assert calls[1][2:] == (view, dt.date(2026, 11, 1))
+
+    qtbot.keyClick(view.sessions_view, Qt.Key.Key_F4)
+    editor = StandInEditor.made[-1]
+    assert editor.kwargs == {"session_id": menu["tomorrow"]}
+    editor.saved.emit([menu["later"]])
+    assert view.session_id() == menu["later"] and view.status.message() == "场次已保存。"
+    editor.close()
+    view.series_tree.setCurrentItem(view.series_tree.topLevelItem(1).child(0))  # 行走的党课
+    qtbot.mouseClick(view.new_session_button, Qt.MouseButton.LeftButton)
+    assert StandInEditor.made[-1].kwargs == {"item_id": menu["lesson"], "day": view.period()[0]}
+    StandInEditor.made[-1].close()
+
+
+def test_without_those_modules_their_buttons_are_disabled(
+    qtbot: QtBot, db: Database, staff: Actor, menu: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("ui.menu.attendance", "ui.menu.printing", "ui.menu.session_editor"):
+        monkeypatch.setitem(sys.modules, name, None)  # importing it raises ImportError
+    view = make_desk(qtbot, db, staff)
+    choose_session(qtbot, view, menu["tomorrow"])
+    for widget in (
+        view.attendance_button,
+        view.print_sheet_button,
+        view.print_menu_button,
+        view.edit_session_button,
+        view.new_session_button,
+    ):
+        assert not widget.isEnabled() and widget.toolTip(), widget.objectName()
+    assert view.open_attendance() is None and view.print_menu() is None

@@ -6549,6 +6549,10 @@ Data folder: %2</source>
         <translation>已为 %1 报名</translation>
     </message>
     <message>
+        <source>Resident to sign up:</source>
+        <translation>报名的居民：</translation>
+    </message>
+    <message>
         <source>Resident to sign up</source>
         <translation>报名的居民</translation>
     </message>

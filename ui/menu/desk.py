@@ -62,7 +62,7 @@ def importable(name: str) -> bool:
     """Whether an optional module of the desk is there, without importing it."""
     try:
         return importlib.util.find_spec(name) is not None
-    except ImportError:
+    except (ImportError, ValueError):  # ValueError: in sys.modules without a spec
         return False
 
 
@@ -505,6 +505,12 @@ class MenuDesk(QWidget):
             self._fill_info(detail)
             lines = roster.sheet + roster.waitlist
             self.roster_model.set_lines(lines)
+            # A companion column for a 亲子 activity, a marks column when there are marks: the
+            # place column keeps its room in the large text size.
+            self.roster_view.setColumnHidden(RosterModel.COMPANION, not detail.with_parent)
+            self.roster_view.setColumnHidden(
+                RosterModel.MARKS, not any(RosterModel.marks(line) for line in lines)
+            )
             heading = (
                 self.tr("Signed up: %1 (%2 seats) · waiting: %3")
                 .replace("%1", str(len(roster.sheet)))
@@ -670,10 +676,11 @@ class MenuDesk(QWidget):
         one in sight), the page below takes the rest of the height."""
         if self.detail_stack.currentWidget() is self.detail_page:
             self._sizes = self.right.sizes()
+        self.period_label.setVisible(False)
         total = sum(self.right.sizes())
         rows = self.sessions_view.verticalHeader().defaultSectionSize()
         header = self.sessions_view.horizontalHeader().sizeHint().height()
-        top = self.period_label.sizeHint().height() + header + rows
+        top = header + rows
         if total > top * 2:
             self.right.setSizes([top, total - top])
         index = self.sessions_view.currentIndex()
@@ -681,6 +688,7 @@ class MenuDesk(QWidget):
             self.sessions_view.scrollTo(index)
 
     def _show_detail_page(self) -> None:
+        self.period_label.setVisible(True)
         if self.detail_stack.currentWidget() is not self.detail_page and self._sizes:
             self.right.setSizes(self._sizes)
         self.detail_stack.setCurrentWidget(self.detail_page)
