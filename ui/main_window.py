@@ -181,6 +181,14 @@ class MainWindow(QMainWindow):
         elif callable(show_day):
             show_day(day)
 
+    def show_menu_session(self, session_id: int) -> bool:
+        """A session named on Home or at Reception: the Service menu desk on its fortnight, the
+        session chosen; False when the session is gone."""
+        if not self.switch_to("menu"):
+            return False
+        show_session = getattr(self.desk("menu"), "show_session", None)
+        return bool(show_session(session_id)) if callable(show_session) else False
+
     def _make_reception_desk(self) -> QWidget:
         from ui.reception.desk import ReceptionDesk
 
