@@ -3124,40 +3124,8 @@ Data folder: %2</source>
         <translation>这个版本没有安装场次编辑。</translation>
     </message>
     <message>
-        <source>Series and activities</source>
-        <translation>服务系列与项目</translation>
-    </message>
-    <message>
         <source>Sessions of the period</source>
         <translation>场次</translation>
-    </message>
-    <message>
-        <source>All series</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Menu item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Organised by</source>
-        <translation>组织方</translation>
-    </message>
-    <message>
-        <source>Places</source>
-        <translation>名额</translation>
-    </message>
-    <message>
-        <source>Cancel the signup</source>
-        <translation>取消报名</translation>
-    </message>
-    <message>
-        <source>Keep it (Esc)</source>
-        <translation>不取消 (Esc)</translation>
-    </message>
-    <message>
-        <source>Signed up and waiting</source>
-        <translation>报名与候补名单</translation>
     </message>
     <message>
         <source>Back to the session (Esc)</source>
@@ -3170,62 +3138,6 @@ Data folder: %2</source>
     <message>
         <source>Sessions %1 – %2: %3</source>
         <translation>%1 – %2 的场次：%3 场</translation>
-    </message>
-    <message>
-        <source>Choose a session in the list above to see who signed up.</source>
-        <translation>请在上方列表中选择一个场次，查看报名名单。</translation>
-    </message>
-    <message>
-        <source>Signed up: %1 (%2 seats) · waiting: %3</source>
-        <translation>已报名 %1 人（占 %2 个名额）· 候补 %3 人</translation>
-    </message>
-    <message>
-        <source>No room</source>
-        <translation>未定活动室</translation>
-    </message>
-    <message>
-        <source>%1 (%2 seats)</source>
-        <translation>%1（%2 座）</translation>
-    </message>
-    <message>
-        <source>%1 taken of %2</source>
-        <translation>已报 %1 / 共 %2</translation>
-    </message>
-    <message>
-        <source>, %1 waiting</source>
-        <translation>，候补 %1 人</translation>
-    </message>
-    <message>
-        <source>Series</source>
-        <translation>服务系列</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>日期时间</translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation>活动室</translation>
-    </message>
-    <message>
-        <source>Who may come</source>
-        <translation>活动对象</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source>Signups close</source>
-        <translation>报名截止</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>This session takes no signups: %1.</source>
@@ -6359,6 +6271,100 @@ Data folder: %2</source>
     <message>
         <source>What it says</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesTree</name>
+    <message>
+        <source>Series and activities</source>
+        <translation>服务系列与项目</translation>
+    </message>
+    <message>
+        <source>All series</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <source>Cancel the signup</source>
+        <translation>取消报名</translation>
+    </message>
+    <message>
+        <source>Keep it (Esc)</source>
+        <translation>不取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Signed up and waiting</source>
+        <translation>报名与候补名单</translation>
+    </message>
+    <message>
+        <source>Choose a session in the list above to see who signed up.</source>
+        <translation>请在上方列表中选择一个场次，查看报名名单。</translation>
+    </message>
+    <message>
+        <source>Signed up: %1 (%2 seats) · waiting: %3</source>
+        <translation>已报名 %1 人（占 %2 个名额）· 候补 %3 人</translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation>未定活动室</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1（%2 座）</translation>
+    </message>
+    <message>
+        <source>%1 taken of %2</source>
+        <translation>已报 %1 / 共 %2</translation>
+    </message>
+    <message>
+        <source>, %1 waiting</source>
+        <translation>，候补 %1 人</translation>
+    </message>
+    <message>
+        <source>Menu item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>服务系列</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Organised by</source>
+        <translation>组织方</translation>
+    </message>
+    <message>
+        <source>Who may come</source>
+        <translation>活动对象</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Signups close</source>
+        <translation>报名截止</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

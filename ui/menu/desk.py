@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import importlib.util
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,22 +38,20 @@ from app.errors import DomainError
 from app.models import SessionStatus, SignupStatus
 from app.security import Permission
 from app.services.menu import reads, signups
-from app.services.menu.reads import Roster, RosterLine, SeriesEntry, SessionDetail
+from app.services.menu.reads import Roster, RosterLine, SessionDetail
 from ui import labels, style
 from ui.context import DeskContext
-from ui.menu.models import RosterModel, SessionsModel
+from ui.menu.models import SessionsModel
+from ui.menu.series_tree import Filter, SeriesTree
+from ui.menu.session_panel import SessionPanel
 from ui.menu.signup_panel import SignupPanel
-from ui.reception.widgets import DeskStatusLine, QuestionBar
+from ui.reception.widgets import DeskStatusLine
 from ui.widgets import button
 
 PERIOD_DAYS = 14  # a fortnight
 ATTENDANCE_MODULE = "ui.menu.attendance"
 PRINTING_MODULE = "ui.menu.printing"
 EDITOR_MODULE = "ui.menu.session_editor"
-
-_FILTER_ROLE = Qt.ItemDataRole.UserRole  # ("series" | "item", id), or None for 全部
-
-Filter = tuple[str, int] | None
 
 
 def importable(name: str) -> bool:
@@ -79,10 +75,8 @@ class MenuDesk(QWidget):
         self.setObjectName("menu")
         self._context = context
         self._start = clock.today()
-        self._filter: Filter = None
         self._detail: SessionDetail | None = None
         self._roster: Roster | None = None
-        self._tree: list[SeriesEntry] | None = None
         self._asked: RosterLine | None = None  # the signup a cancel question is about
         self._sizes: list[int] = []  # the sessions list's and detail's heights, while away
         self.editor: Any = None  # ui.menu.session_editor.SessionEditor, while open
@@ -178,12 +172,8 @@ class MenuDesk(QWidget):
         return widget
 
     def _make_body(self) -> None:
-        self.series_tree = QTreeWidget(self)
-        self.series_tree.setObjectName("menu.series")
-        self.series_tree.setAccessibleName(self.tr("Series and activities"))
-        self.series_tree.setHeaderHidden(True)
-        self.series_tree.setUniformRowHeights(True)
-        self.series_tree.currentItemChanged.connect(self.on_series_current_changed)
+        self.series_tree = SeriesTree(self)
+        self.series_tree.chosen_changed.connect(self.on_series_chosen_changed)
 
         self.period_label = QLabel(self)
         self.period_label.setObjectName("menu.period")
@@ -208,46 +198,14 @@ class MenuDesk(QWidget):
         sessions_layout.addWidget(self.sessions_view, 1)
 
         # The chosen session: its detail beside its roster, or signing up, or attendance.
-        self.info_label = QLabel(self)
-        self.info_label.setObjectName("menu.info")
-        self.info_label.setTextFormat(Qt.TextFormat.RichText)
-        self.info_label.setWordWrap(True)
-        self.info_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.info_scroll = QScrollArea(self)
-        self.info_scroll.setObjectName("menu.infoScroll")
-        self.info_scroll.setWidgetResizable(True)
-        self.info_scroll.setWidget(self.info_label)
-        self.roster_heading = QLabel(self)
-        self.roster_heading.setObjectName("menu.rosterHeading")
-        self.roster_heading.setWordWrap(True)
-        self.question = QuestionBar(
-            "menu.cancelQuestion", self.tr("Cancel the signup"), self.tr("Keep it (Esc)"), self
-        )
+        self.detail_page = SessionPanel(self)
+        self.detail_page.line_changed.connect(self.on_roster_line_changed)
+        self.question = self.detail_page.question
         self.question.confirmed.connect(self.on_question_confirmed)
         self.question.declined.connect(self.on_question_declined)
-        self.roster_model = RosterModel(self)
-        self.roster_view = QTableView(self)
-        self.roster_view.setObjectName("menu.roster")
-        self.roster_view.setAccessibleName(self.tr("Signed up and waiting"))
-        style.configure_table(self.roster_view)
-        self.roster_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.roster_view.setTabKeyNavigation(False)
-        self.roster_view.setModel(self.roster_model)
-        style.fit_columns(self.roster_view, stretch=RosterModel.PLACE)
-        self.roster_view.selectionModel().currentRowChanged.connect(self.on_roster_current_changed)
-        roster_box = QWidget(self)
-        roster_layout = QVBoxLayout(roster_box)
-        roster_layout.setContentsMargins(0, 0, 0, 0)
-        roster_layout.addWidget(self.roster_heading)
-        roster_layout.addWidget(self.question)
-        roster_layout.addWidget(self.roster_view, 1)
-        self.detail_page = QWidget(self)
-        self.detail_page.setObjectName("menu.detail")
-        detail_layout = QHBoxLayout(self.detail_page)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_layout.addWidget(self.info_scroll, 2)
-        detail_layout.addWidget(roster_box, 3)
+        self.info_label = self.detail_page.info_label
+        self.roster_view = self.detail_page.roster_view
+        self.roster_model = self.detail_page.roster_model
 
         self.signup_panel = SignupPanel(self._context, self)
         self.signup_panel.signed_up.connect(self.on_signed_up)
@@ -346,78 +304,20 @@ class MenuDesk(QWidget):
         self.go_to(self._start + dt.timedelta(days=PERIOD_DAYS))
 
     def filter(self) -> Filter:
-        return self._filter
+        """What the sessions are filtered by: None (全部), ("series", id) or ("item", id)."""
+        return self.series_tree.chosen()
 
-    def set_filter(self, chosen: Filter) -> None:
-        """全部 (None), a series ("series", id) or an item ("item", id)."""
-        item = self._tree_item(chosen) or self.series_tree.topLevelItem(0)
-        if item is not None and item is not self.series_tree.currentItem():
-            self.series_tree.setCurrentItem(item)  # refreshes
-        elif item is None:
-            self._filter = chosen
-            self.refresh()
-
-    def _tree_items(self) -> Iterator[QTreeWidgetItem]:
-        for row in range(self.series_tree.topLevelItemCount()):
-            top = self.series_tree.topLevelItem(row)
-            if top is None:
-                continue
-            yield top
-            for number in range(top.childCount()):
-                child = top.child(number)
-                if child is not None:
-                    yield child
-
-    def _tree_item(self, chosen: Filter) -> QTreeWidgetItem | None:
-        return next(
-            (item for item in self._tree_items() if item.data(0, _FILTER_ROLE) == chosen), None
-        )
-
-    def _fill_tree(self, tree: list[SeriesEntry]) -> None:
-        if self._tree == tree:
-            return
-        self._tree = tree
-        self.series_tree.blockSignals(True)
-        self.series_tree.clear()
-        everything = QTreeWidgetItem([self.tr("All series")])
-        everything.setData(0, _FILTER_ROLE, None)
-        self.series_tree.addTopLevelItem(everything)
-        for series in tree:
-            top = QTreeWidgetItem([series.name])
-            top.setData(0, _FILTER_ROLE, ("series", series.id))
-            top.setToolTip(0, series.description or series.name)
-            for entry in series.items:
-                child = QTreeWidgetItem([entry.name])
-                child.setData(0, _FILTER_ROLE, ("item", entry.id))
-                child.setToolTip(0, " · ".join(p for p in (entry.name, entry.rule) if p))
-                top.addChild(child)
-            self.series_tree.addTopLevelItem(top)
-        self.series_tree.expandAll()
-        current = self._tree_item(self._filter)
-        if current is None:
-            self._filter = None
-            current = everything
-        self.series_tree.setCurrentItem(current)
-        self.series_tree.blockSignals(False)
-        self._fit_tree()
+    def set_filter(self, chosen: Filter) -> bool:
+        return self.series_tree.choose(chosen)  # refreshes
 
     def _fit_tree(self) -> None:
-        metrics = self.series_tree.fontMetrics()
-        indent = self.series_tree.indentation()
-        widest = max(
-            (
-                metrics.horizontalAdvance(item.text(0)) + (indent if item.parent() else 0)
-                for item in self._tree_items()
-            ),
-            default=0,
-        )
-        # Room for the branch marks and a scroll bar; never more than a third of the desk.
-        wanted = widest + self.series_tree.indentation() + metrics.height() * 2
-        self.series_tree.setMinimumWidth(min(wanted, max(self.width() // 3, metrics.height() * 8)))
+        """The tree as wide as its names, never more than a third of the desk."""
+        least = self.series_tree.fontMetrics().height() * 8
+        width = min(self.series_tree.fitting_width(), max(self.width() // 3, least))
+        self.series_tree.setMinimumWidth(width)
         sizes = self.splitter.sizes()
         if sum(sizes) > 0:
-            tree = self.series_tree.minimumWidth()
-            self.splitter.setSizes([tree, sum(sizes) - tree])
+            self.splitter.setSizes([width, sum(sizes) - width])
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -425,7 +325,7 @@ class MenuDesk(QWidget):
         """The menu and the period's sessions as on file now; the session chosen stays chosen
         (or `select` is chosen)."""
         first, last = self.period()
-        chosen = self._filter
+        chosen = self.filter()
         series_id = chosen[1] if chosen and chosen[0] == "series" else None
         item_id = chosen[1] if chosen and chosen[0] == "item" else None
         start = dt.datetime.combine(first, dt.time())
@@ -444,7 +344,7 @@ class MenuDesk(QWidget):
         except DomainError:
             return
         keep = select if select is not None else self.session_id()
-        self._fill_tree(tree)
+        self.series_tree.set_menu(tree)
         self._update_period_label(first, last, len(rows))
         view = self.sessions_view
         view.selectionModel().blockSignals(True)
@@ -491,85 +391,14 @@ class MenuDesk(QWidget):
         self.period_label.setAccessibleName(text)
 
     def _show_detail(self, detail: SessionDetail | None, roster: Roster | None) -> None:
-        keep = self.signup_id()
         self._detail, self._roster = detail, roster
-        if detail is None or roster is None:
-            text = self.tr("Choose a session in the list above to see who signed up.")
-            self.info_label.setText(style.paragraph_html(text))
-            self.info_label.setAccessibleName(text)
-            self.roster_model.set_lines([])
-            self.roster_heading.setText("")
-            if self.detail_stack.currentWidget() is self.signup_scroll:
-                self._show_detail_page()
-        else:
-            self._fill_info(detail)
-            lines = roster.sheet + roster.waitlist
-            self.roster_model.set_lines(lines)
-            # A companion column for a 亲子 activity, a marks column when there are marks: the
-            # place column keeps its room in the large text size.
-            self.roster_view.setColumnHidden(RosterModel.COMPANION, not detail.with_parent)
-            self.roster_view.setColumnHidden(
-                RosterModel.MARKS, not any(RosterModel.marks(line) for line in lines)
-            )
-            heading = (
-                self.tr("Signed up: %1 (%2 seats) · waiting: %3")
-                .replace("%1", str(len(roster.sheet)))
-                .replace("%2", str(detail.row.taken))
-                .replace("%3", str(len(roster.waitlist)))
-            )
-            self.roster_heading.setText(f"<b>{escape(heading)}</b>")
-            self.roster_heading.setAccessibleName(heading)
-            row = self.roster_model.row_of(keep) if keep is not None else -1
-            if row >= 0:
-                self.roster_view.selectRow(row)
+        self.detail_page.show_session(detail, roster)
+        if detail is None and self.detail_stack.currentWidget() is self.signup_scroll:
+            self._show_detail_page()
         if self._asked is not None and self.roster_model.row_of(self._asked.signup_id) < 0:
             self._asked = None
             self.question.close_question()
         self._update_actions()
-
-    def _fill_info(self, detail: SessionDetail) -> None:
-        row = detail.row
-        room = row.room or self.tr("No room")
-        if row.room and detail.room_capacity:
-            room = (
-                self.tr("%1 (%2 seats)")
-                .replace("%1", row.room)
-                .replace("%2", str(detail.room_capacity))
-            )
-        organiser = " · ".join(part for part in (row.organiser, detail.organisation) if part)
-        audience = " · ".join(part for part in (detail.rule, row.audience) if part)
-        closes = row.signups_close_at
-        seats = (
-            self.tr("%1 taken of %2").replace("%1", str(row.taken)).replace("%2", str(row.capacity))
-        )
-        if row.waiting:
-            seats += self.tr(", %1 waiting").replace("%1", str(row.waiting))
-        status = labels.session_status_name(row.status)
-        if row.status == SessionStatus.CANCELLED and detail.cancelled_reason:
-            status += f"（{detail.cancelled_reason}）"
-        pairs = [
-            (self.tr("Menu item"), row.item),
-            (self.tr("Series"), row.series),
-            (self.tr("When"), labels.format_when(row.starts_at, row.ends_at)),
-            (self.tr("Room"), room),
-            (self.tr("Organised by"), organiser or "—"),
-            (self.tr("Who may come"), audience or self.tr("Everyone")),
-            (
-                self.tr("Signups close"),
-                f"{labels.format_day(closes.date())} {labels.format_time(closes)}",
-            ),
-            (self.tr("Places"), seats),
-            (self.tr("Status"), status),
-        ]
-        if detail.note:
-            pairs.append((self.tr("Note"), detail.note))
-        cells = "".join(
-            f'<tr><td style="padding-right:0.6em; white-space:nowrap"><b>{escape(name)}</b></td>'
-            f"<td>{escape(value)}</td></tr>"
-            for name, value in pairs
-        )
-        self.info_label.setText(f'<table style="line-height:130%">{cells}</table>')
-        self.info_label.setAccessibleName("；".join(f"{name}：{value}" for name, value in pairs))
 
     def _update_actions(self) -> None:
         actor = self._context.actor
@@ -622,10 +451,7 @@ class MenuDesk(QWidget):
         return self._roster
 
     def chosen_line(self) -> RosterLine | None:
-        index = self.roster_view.currentIndex()
-        if not index.isValid() or not 0 <= index.row() < self.roster_model.rowCount():
-            return None
-        return self.roster_model.line(index.row())
+        return self.detail_page.chosen_line()
 
     def signup_id(self) -> int | None:
         line = self.chosen_line()
@@ -643,17 +469,12 @@ class MenuDesk(QWidget):
         except DomainError:
             return False
         self._start = fortnight_start(clock.today(), detail.row.starts_at.date())
-        chosen = self._filter
-        if chosen is not None and chosen not in (
+        if self.filter() not in (
+            None,
             ("series", detail.row.series_id),
             ("item", detail.row.item_id),
         ):
-            self._filter = None
-            item = self._tree_item(None)
-            if item is not None:
-                self.series_tree.blockSignals(True)
-                self.series_tree.setCurrentItem(item)
-                self.series_tree.blockSignals(False)
+            self.series_tree.choose(None, quiet=True)
         self._show_detail_page()
         self.refresh(select=session_id)
         self.sessions_view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -809,8 +630,7 @@ class MenuDesk(QWidget):
     def on_next_clicked(self) -> None:
         self.go_next()
 
-    def on_series_current_changed(self, current: QTreeWidgetItem | None, _previous: Any) -> None:
-        self._filter = current.data(0, _FILTER_ROLE) if current is not None else None
+    def on_series_chosen_changed(self) -> None:
         self.refresh()
 
     def on_sessions_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -826,7 +646,7 @@ class MenuDesk(QWidget):
     def on_sessions_activated(self, _index: QModelIndex) -> None:
         self.start_sign_up()
 
-    def on_roster_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+    def on_roster_line_changed(self) -> None:
         self._update_actions()
 
     def on_sign_up_clicked(self) -> None:
@@ -868,7 +688,7 @@ class MenuDesk(QWidget):
         self.print_menu()
 
     def on_new_session_clicked(self) -> None:
-        chosen = self._filter
+        chosen = self.filter()
         item_id = chosen[1] if chosen is not None and chosen[0] == "item" else None
         self.open_session_editor(item_id=item_id, day=self._start)
 
@@ -888,4 +708,10 @@ class MenuDesk(QWidget):
         super().showEvent(event)
         if not event.spontaneous():
             self.refresh()
-            QTimer.singleShot(0, self, self._fit_tree)
+            # After the navigation has taken the focus for itself: the arrows move in the list.
+            QTimer.singleShot(0, self, self._settle)
+
+    def _settle(self) -> None:
+        self._fit_tree()
+        if self.isVisible() and self.detail_stack.currentWidget() is self.detail_page:
+            self.sessions_view.setFocus(Qt.FocusReason.OtherFocusReason)
