@@ -19,8 +19,8 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QMargins, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -311,10 +311,31 @@ class MenuDesk(QWidget):
         return self.series_tree.choose(chosen)  # refreshes
 
     def _fit_tree(self) -> None:
-        """The tree as wide as its names, never more than a third of the desk."""
-        least = self.series_tree.fontMetrics().height() * 8
-        width = min(self.series_tree.fitting_width(), max(self.width() // 3, least))
-        self.series_tree.setMinimumWidth(width)
+        """The tree as wide as its names, as long as the sessions list keeps its columns whole
+        and about ten characters of the activity (a longer name is elided, whole in its
+        tooltip): in the large text size the list needs the room more than the tree."""
+        tree, view = self.series_tree, self.sessions_view
+        header = view.horizontalHeader()
+        columns = sum(
+            header.sectionSize(column)
+            for column in range(self.sessions_model.columnCount())
+            if column != SessionsModel.ITEM
+        )
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        room = (
+            self.width()
+            - margins.left()
+            - margins.right()
+            - self.splitter.handleWidth()
+            - columns
+            - view.fontMetrics().height() * 10
+            - view.verticalScrollBar().sizeHint().width()
+            - view.frameWidth() * 2
+        )
+        least = tree.fontMetrics().height() * 6
+        width = max(least, min(tree.fitting_width(), room))
+        tree.setMinimumWidth(least)
         sizes = self.splitter.sizes()
         if sum(sizes) > 0:
             self.splitter.setSizes([width, sum(sizes) - width])
@@ -710,6 +731,15 @@ class MenuDesk(QWidget):
             self.refresh()
             # After the navigation has taken the focus for itself: the arrows move in the list.
             QTimer.singleShot(0, self, self._settle)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_tree()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self._fit_tree)
 
     def _settle(self) -> None:
         self._fit_tree()
