@@ -427,3 +427,49 @@ def test_without_those_modules_their_buttons_are_disabled(
     ):
         assert not widget.isEnabled() and widget.toolTip(), widget.objectName()
     assert view.open_attendance() is None and view.print_menu() is None
+
+
+def test_closed_and_cancelled_sessions_say_so_and_take_no_signups(
+    qtbot: QtBot, db: Database, desk: Actor, menu: dict[str, int]
+) -> None:
+    with db.write() as session:
+        closed = add_session(
+            session,
+            menu["lesson"],
+            at(TODAY + dt.timedelta(days=5), "14:00"),
+            deadline=TEST_NOW - dt.timedelta(hours=1),
+        )
+        activity = session.get(ActivitySession, menu["friday"])
+        assert activity is not None
+        activity.cancelled, activity.cancelled_reason = True, "老师生病"
+    view = make_desk(qtbot, db, desk)
+    statuses = {
+        line.id: view.sessions_model.row_texts(row)[SessionsModel.STATUS]
+        for row, line in enumerate(view.sessions_model.lines())
+    }
+    assert statuses == {menu["tomorrow"]: "开放", menu["friday"]: "已取消", closed: "已截止"}
+    for session_id in (closed, menu["friday"]):
+        choose_session(qtbot, view, session_id)
+        assert not view.sign_up_button.isEnabled() and view.sign_up_button.toolTip()
+        assert not view.start_sign_up()
+    assert "老师生病" in view.info_label.accessibleName()
+
+
+def test_cancelling_a_waiting_person_moves_no_one_up(
+    qtbot: QtBot, db: Database, desk: Actor, menu: dict[str, int]
+) -> None:
+    with db.write() as session:
+        for key in ("wang", "li", "zhang"):
+            signups.sign_up(session, desk, menu["tomorrow"], menu[key])
+    view = make_desk(qtbot, db, desk)
+    assert view.show_session(menu["tomorrow"])
+    view.roster_view.setFocus()
+    view.roster_view.selectRow(2)  # 张伟, 候补1
+    qtbot.mouseClick(view.cancel_signup_button, Qt.MouseButton.LeftButton)
+    assert view.question.question() == "取消 张伟 的报名（候补第 1 位）？"
+    qtbot.keyClick(view.question.confirm_button, Qt.Key.Key_Escape)
+    assert not view.question.is_asking() and len(roster_rows(view)) == 3
+    qtbot.mouseClick(view.cancel_signup_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.question.confirm_button, Qt.MouseButton.LeftButton)
+    assert view.status.message() == "已取消 张伟 的报名。"
+    assert [r[RosterModel.NAME] for r in roster_rows(view)] == ["李秀兰", "王建国"]
