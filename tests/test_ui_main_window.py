@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
@@ -57,6 +58,36 @@ def test_an_admin_sees_home_and_settings(qtbot: QtBot, db: Database, admin: Acto
     window = _window(qtbot, db, admin)
     assert window.desk_titles()[0] == "Home" and "Settings" in window.desk_titles()
     assert window.desk_keys()[0] == "home" and window.desk_keys()[-1] == "settings"
+
+
+@pytest.mark.parametrize("role", ["desk", "staff", "admin"])
+def test_every_role_has_the_service_menu_after_rooms_built_when_first_shown(
+    qtbot: QtBot, db: Database, request: pytest.FixtureRequest, role: str
+) -> None:
+    from ui.menu.desk import MenuDesk
+
+    window = _window(qtbot, db, request.getfixturevalue(role))
+    keys = window.desk_keys()
+    assert keys.index("menu") == keys.index("rooms") + 1
+    assert window.desk_titles()[keys.index("menu")] == "Service menu"
+    assert window.findChild(MenuDesk) is None  # not built before it is shown
+    assert window.switch_to("menu")
+    assert isinstance(window.stack.currentWidget(), MenuDesk)
+
+
+def test_a_session_named_elsewhere_opens_on_the_service_menu(
+    qtbot: QtBot, db: Database, desk: Actor
+) -> None:
+    from tests.menu_data import party_lesson
+    from ui.menu.desk import MenuDesk
+
+    _item, session_id = party_lesson(db, dt.datetime(2031, 3, 5, 14))
+    window = _window(qtbot, db, desk)
+    assert window.show_menu_session(session_id)
+    menu = window.stack.currentWidget()
+    assert window.current_desk_key() == "menu" and isinstance(menu, MenuDesk)
+    assert menu.session_id() == session_id
+    assert not window.show_menu_session(session_id + 100)
 
 
 def test_ctrl_number_switches_desks(qtbot: QtBot, db: Database, admin: Actor) -> None:

@@ -13,7 +13,14 @@ from typing import cast
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-from app.choices import BookingKind, BookingStatus, OrganisationKind, Purpose, SignupStatus
+from app.choices import (
+    BookingKind,
+    BookingStatus,
+    OrganisationKind,
+    Purpose,
+    SessionStatus,
+    SignupStatus,
+)
 from app.roles import Role
 
 _CONTEXT = "Labels"
@@ -69,6 +76,14 @@ SIGNUP_STATUS_NAMES: dict[SignupStatus, str] = {
     SignupStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
 }
 
+# A service menu session's state in words (开放 / 已满 / 已截止 / 已取消): never colour alone.
+SESSION_STATUS_NAMES: dict[SessionStatus, str] = {
+    SessionStatus.OPEN: QT_TRANSLATE_NOOP("Labels", "Open for signups"),
+    SessionStatus.FULL: QT_TRANSLATE_NOOP("Labels", "Session full"),
+    SessionStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "Signups closed"),
+    SessionStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Session cancelled"),
+}
+
 
 def _tr(source: str) -> str:
     return QCoreApplication.translate(_CONTEXT, source)
@@ -96,6 +111,10 @@ def booking_status_name(status: BookingStatus) -> str:
 
 def signup_status_name(status: SignupStatus) -> str:
     return _tr(SIGNUP_STATUS_NAMES[status])
+
+
+def session_status_name(status: SessionStatus) -> str:
+    return _tr(SESSION_STATUS_NAMES[status])
 
 
 def format_day(day: dt.date) -> str:

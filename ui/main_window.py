@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.add_lazy_desk("reception", self.tr("Reception"), QIcon(), self._make_reception_desk)
         self.add_lazy_desk("people", self.tr("People"), QIcon(), self._make_people_desk)
         self.add_lazy_desk("rooms", self.tr("Rooms"), QIcon(), self._make_rooms_desk)
+        self.add_lazy_desk("menu", self.tr("Service menu"), QIcon(), self._make_menu_desk)
         if self.context.actor.role == Role.ADMIN and _module_exists("ui.settings"):
             self.add_lazy_desk("settings", self.tr("Settings"), QIcon(), self._make_settings_desk)
 
@@ -180,6 +181,14 @@ class MainWindow(QMainWindow):
         elif callable(show_day):
             show_day(day)
 
+    def show_menu_session(self, session_id: int) -> bool:
+        """A session named on Home or at Reception: the Service menu desk on its fortnight, the
+        session chosen; False when the session is gone."""
+        if not self.switch_to("menu"):
+            return False
+        show_session = getattr(self.desk("menu"), "show_session", None)
+        return bool(show_session(session_id)) if callable(show_session) else False
+
     def _make_reception_desk(self) -> QWidget:
         from ui.reception.desk import ReceptionDesk
 
@@ -194,6 +203,11 @@ class MainWindow(QMainWindow):
         from ui.rooms.desk import RoomsDesk
 
         return RoomsDesk(self.context, self)
+
+    def _make_menu_desk(self) -> QWidget:
+        from ui.menu.desk import MenuDesk
+
+        return MenuDesk(self.context, self)
 
     def _make_settings_desk(self) -> QWidget:
         from ui.settings.desk import SettingsDesk

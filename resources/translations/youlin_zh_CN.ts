@@ -870,7 +870,7 @@
     </message>
     <message>
         <source>Not cancelled: %1</source>
-        <translation>未取消：%1</translation>
+        <translation>没有取消：%1</translation>
     </message>
     <message>
         <source>Cancelled: %1.</source>
@@ -2938,6 +2938,22 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>候补中</translation>
     </message>
     <message>
+        <source>Open for signups</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <source>Session full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <source>Signups closed</source>
+        <translation>已截止</translation>
+    </message>
+    <message>
+        <source>Session cancelled</source>
+        <translation>活动已取消</translation>
+    </message>
+    <message>
         <source>ddd d MMM</source>
         <comment>date with weekday, Qt format</comment>
         <translation>M月d日 ddd</translation>
@@ -3074,6 +3090,10 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Rooms</source>
         <translation>活动室预约</translation>
+    </message>
+    <message>
+        <source>Service menu</source>
+        <translation>服务菜单</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -3577,6 +3597,121 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>MenuDesk</name>
+    <message>
+        <source>◀ Previous fortnight</source>
+        <translation>◀ 前两周</translation>
+    </message>
+    <message>
+        <source>Previous fortnight</source>
+        <translation>前两周</translation>
+    </message>
+    <message>
+        <source>From today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Next fortnight ▶</source>
+        <translation>后两周 ▶</translation>
+    </message>
+    <message>
+        <source>Next fortnight</source>
+        <translation>后两周</translation>
+    </message>
+    <message>
+        <source>New session (Ctrl+Shift+N)</source>
+        <translation>新建场次 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Print the menu (Ctrl+Shift+P)</source>
+        <translation>打印菜单 (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Sign up (F2)</source>
+        <translation>报名 (F2)</translation>
+    </message>
+    <message>
+        <source>Cancel signup (Del)</source>
+        <translation>取消报名 (Del)</translation>
+    </message>
+    <message>
+        <source>Attendance (F3)</source>
+        <translation>签到 (F3)</translation>
+    </message>
+    <message>
+        <source>Print sign-in sheet (Ctrl+P)</source>
+        <translation>打印签到表 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Edit session (F4)</source>
+        <translation>编辑场次 (F4)</translation>
+    </message>
+    <message>
+        <source>Printing is not installed in this version.</source>
+        <translation>这个版本没有安装打印功能。</translation>
+    </message>
+    <message>
+        <source>Staff plan the sessions.</source>
+        <translation>场次由工作人员安排。</translation>
+    </message>
+    <message>
+        <source>The session editor is not installed in this version.</source>
+        <translation>这个版本没有安装场次编辑。</translation>
+    </message>
+    <message>
+        <source>Sessions of the period</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Back to the session (Esc)</source>
+        <translation>返回场次详情 (Esc)</translation>
+    </message>
+    <message>
+        <source>Back to the session</source>
+        <translation>返回场次详情</translation>
+    </message>
+    <message>
+        <source>Sessions %1 – %2: %3</source>
+        <translation>%1 – %2 的场次：%3 场</translation>
+    </message>
+    <message>
+        <source>This session takes no signups: %1.</source>
+        <translation>本场不能报名：%1。</translation>
+    </message>
+    <message>
+        <source>Not installed in this version.</source>
+        <translation>这个版本没有安装这项功能。</translation>
+    </message>
+    <message>
+        <source>Staff do this.</source>
+        <translation>由工作人员操作。</translation>
+    </message>
+    <message>
+        <source>Cancel %1&apos;s signup (waitlist number %2)?</source>
+        <translation>取消 %1 的报名（候补第 %2 位）？</translation>
+    </message>
+    <message>
+        <source>Cancel %1&apos;s signup?</source>
+        <translation>取消 %1 的报名？</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>没有取消：%1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s signup is cancelled.</source>
+        <translation>已取消 %1 的报名。</translation>
+    </message>
+    <message>
+        <source>%1 moved up from the waitlist to a seat (please phone them: %2).</source>
+        <translation>%1 已从候补转为正式报名（请电话通知 %2）</translation>
+    </message>
+    <message>
+        <source>The session is saved.</source>
+        <translation>场次已保存。</translation>
+    </message>
+</context>
+<context>
     <name>MenuItemTableModel</name>
     <message>
         <source>Item</source>
@@ -3597,6 +3732,81 @@ Data folder: %2</source>
     <message>
         <source>Inactive</source>
         <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>MenuModels</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Menu item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Seats taken</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Community · building group</source>
+        <translation>社区 · 楼组</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Companion</source>
+        <translation>陪同</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Waitlist %1</source>
+        <translation>候补%1</translation>
+    </message>
+    <message>
+        <source>On the spot</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>Moved up</source>
+        <translation>补位</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <source>Signed up outside the audience: %1</source>
+        <translation>不在活动对象范围内，特批：%1</translation>
     </message>
 </context>
 <context>
@@ -5008,7 +5218,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Keep it (Esc)</source>
-        <translation>不取消 (Esc)</translation>
+        <translation>不撤销（Esc）</translation>
     </message>
     <message>
         <source>%1 visits checked in today</source>
@@ -6148,7 +6358,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>Not cancelled: %1</source>
-        <translation>未取消：%1</translation>
+        <translation>没有取消：%1</translation>
     </message>
     <message>
         <source>Cancelled: %1.</source>
@@ -6760,6 +6970,17 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>SeriesTree</name>
+    <message>
+        <source>Series and activities</source>
+        <translation>服务系列与项目</translation>
+    </message>
+    <message>
+        <source>All series</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
     <name>SessionEditor</name>
     <message>
         <source>Menu activity</source>
@@ -7027,6 +7248,89 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>SessionPanel</name>
+    <message>
+        <source>Cancel the signup</source>
+        <translation>取消报名</translation>
+    </message>
+    <message>
+        <source>Keep the signup (Esc)</source>
+        <translation>不取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Signed up and waiting</source>
+        <translation>报名与候补名单</translation>
+    </message>
+    <message>
+        <source>Choose a session in the list above to see who signed up.</source>
+        <translation>请在上方列表中选择一个场次，查看报名名单。</translation>
+    </message>
+    <message>
+        <source>Signed up: %1 (%2 seats) · waiting: %3</source>
+        <translation>已报名 %1 人（占 %2 个名额）· 候补 %3 人</translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation>未定活动室</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1（可容纳 %2 人）</translation>
+    </message>
+    <message>
+        <source>%1 taken of %2</source>
+        <translation>已报 %1 / 共 %2</translation>
+    </message>
+    <message>
+        <source>, %1 waiting</source>
+        <translation>，候补 %1 人</translation>
+    </message>
+    <message>
+        <source>Menu item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>服务系列</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Organised by</source>
+        <translation>组织方</translation>
+    </message>
+    <message>
+        <source>Who may come</source>
+        <translation>活动对象</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Signups close</source>
+        <translation>报名截止</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>SettingsCommon</name>
     <message>
         <source>%1 – %2 (%3 days)</source>
@@ -7264,6 +7568,81 @@ Data folder: %2</source>
     <message>
         <source>Signup</source>
         <translation>报名状态</translation>
+    </message>
+</context>
+<context>
+    <name>SignupPanel</name>
+    <message>
+        <source>The session is full: %1 is on the waitlist, number %2.</source>
+        <translation>本场已满，%1 已列入候补第 %2 位</translation>
+    </message>
+    <message>
+        <source>%1 is signed up (with %2).</source>
+        <translation>已为 %1 报名（陪同：%2）</translation>
+    </message>
+    <message>
+        <source>%1 is signed up.</source>
+        <translation>已为 %1 报名</translation>
+    </message>
+    <message>
+        <source>Resident to sign up:</source>
+        <translation>报名的居民：</translation>
+    </message>
+    <message>
+        <source>Resident to sign up</source>
+        <translation>报名的居民</translation>
+    </message>
+    <message>
+        <source>Adult who comes with the child:</source>
+        <translation>陪同的家长：</translation>
+    </message>
+    <message>
+        <source>Adult who comes with the child</source>
+        <translation>陪同的家长</translation>
+    </message>
+    <message>
+        <source>Why they may come all the same</source>
+        <translation>仍然报名的理由</translation>
+    </message>
+    <message>
+        <source>Sign up anyway</source>
+        <translation>仍然报名</translation>
+    </message>
+    <message>
+        <source>Sign up (Enter)</source>
+        <translation>报名（回车）</translation>
+    </message>
+    <message>
+        <source>Sign up</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Sign up for %1, %2 (%3 of %4 seats free)</source>
+        <translation>报名：%1，%2（剩余 %3 / %4 个名额）</translation>
+    </message>
+    <message>
+        <source>; %1 waiting</source>
+        <translation>；候补 %1 人</translation>
+    </message>
+    <message>
+        <source>Adult: not chosen yet (search, then Enter)</source>
+        <translation>家长：尚未选择（先查找，再按回车）</translation>
+    </message>
+    <message>
+        <source>Find the resident first, then press Enter.</source>
+        <translation>请先查找居民，再按回车选定。</translation>
+    </message>
+    <message>
+        <source>Say why they may come all the same.</source>
+        <translation>请写明仍然报名的理由。</translation>
     </message>
 </context>
 <context>

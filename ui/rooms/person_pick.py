@@ -26,11 +26,17 @@ class PersonPicker(QWidget):
     chosen = Signal(int)  # person id
 
     def __init__(
-        self, context: DeskContext, object_name: str, parent: QWidget | None = None
+        self,
+        context: DeskContext,
+        object_name: str,
+        parent: QWidget | None = None,
+        *,
+        rows: int = VISIBLE_ROWS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self._context = context
+        self._rows = rows  # results shown without scrolling
         self._person: tuple[int, str] | None = None
         self.model = ResultsModel(self)
         self.search_box = QLineEdit(self)
@@ -134,7 +140,7 @@ class PersonPicker(QWidget):
         rows = self.results.verticalHeader().defaultSectionSize()
         self.results.setFixedHeight(
             self.results.horizontalHeader().sizeHint().height()
-            + rows * VISIBLE_ROWS
+            + rows * self._rows
             + 2 * self.results.frameWidth()
         )
 
