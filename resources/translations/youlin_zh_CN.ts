@@ -2951,7 +2951,7 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>Session cancelled</source>
-        <translation>活动已取消</translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>ddd d MMM</source>
@@ -7554,7 +7554,7 @@ Data folder: %2</source>
         <translation>说明</translation>
     </message>
     <message>
-        <source>Session cancelled</source>
+        <source>The session is cancelled</source>
         <translation>活动已取消</translation>
     </message>
     <message>

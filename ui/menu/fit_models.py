@@ -115,7 +115,7 @@ class FitModel(LinesModel[FitRow]):
 def upcoming_status_text(line: PersonSignup) -> str:
     """已报名 / 候补第 2 位 / 活动已取消."""
     if line.session_cancelled:
-        return QCoreApplication.translate("SignupModels", "Session cancelled")
+        return QCoreApplication.translate("SignupModels", "The session is cancelled")
     if line.status == SignupStatus.WAITLISTED and line.position is not None:
         return QCoreApplication.translate("SignupModels", "Waitlist no. %1").replace(
             "%1", str(line.position)
