@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from app.fonts import register_reportlab_font
@@ -166,6 +167,27 @@ class Glyphs:
             else:
                 parts.append(f'<font face="{font}">{escape(part)}</font>')
         return "".join(parts)
+
+    def width(self, text: str, size: float) -> float:
+        """How wide `text` is drawn at `size`, each run in its own font."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return float(sum(stringWidth(part, font, size) for font, part in self.runs(text)))
+
+    def draw(
+        self, canvas: Any, text: str, x: float, y: float, size: float, *, right: bool = False
+    ) -> None:
+        """Draw `text` on a canvas from `x` (or ending at `x` with `right`) at baseline `y`,
+        each run in its own font: what `drawString` does with one font."""
+        runs = self.runs(text)
+        if right:
+            x -= self.width(text, size)
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        for font, part in runs:
+            canvas.setFont(font, size)
+            canvas.drawString(x, y, part)
+            x += stringWidth(part, font, size)
 
     @property
     def unprintable(self) -> tuple[str, ...]:
