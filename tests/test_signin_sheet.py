@@ -17,7 +17,7 @@ from app import pinyin
 from app.db import Database
 from app.errors import NotFound, ValidationError
 from app.models import BuildingGroup, Community, Person, Signup
-from app.printing import glyphs, signin_sheet
+from app.printing import glyphs, room_sheets, signin_sheet
 from app.printing.glyphs import Printout
 from app.security import Actor
 from app.services.menu.signups import sign_up
@@ -221,7 +221,7 @@ def test_every_word_the_sheet_prints_is_in_the_bundled_font() -> None:
     words = [
         signin_sheet.TITLE,
         "".join(signin_sheet.HEADS),
-        signin_sheet.WEEKDAYS,
+        room_sheets.WEEKDAYS,
         signin_sheet.WALK_IN,
         "应到实到人时间地点组织本场活动已取消（家长：）年月日星期第页共打印时间·–—_0123456789:",
         "党群友邻社区友邻康养友邻文化友邻文明友邻",
