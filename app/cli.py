@@ -140,9 +140,9 @@ def _print_agenda(database: str | None, args: argparse.Namespace) -> int:
         raise _database_problem(error) from error
     finally:
         db.dispose()
-    pdf = agenda.agenda_pdf(meeting, centre, clock.now(), minutes=args.minutes)
+    printout = agenda.agenda_printout(meeting, centre, clock.now(), minutes=args.minutes)
     try:
-        args.output.write_bytes(pdf)
+        args.output.write_bytes(printout.pdf)
     except OSError as error:
         raise DomainError(
             translate("Export", "The file %1 can't be written: %2")
@@ -155,6 +155,8 @@ def _print_agenda(database: str | None, args: argparse.Namespace) -> int:
         .replace("%2", str(len(meeting.items)))
         .replace("%3", str(args.output))
     )
+    if printout.unprintable:
+        print(printout.warning(), file=sys.stderr)
     return 0
 
 
