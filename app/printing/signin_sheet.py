@@ -39,11 +39,12 @@ MAX_BLANK_ROWS = 200
 TITLE = "签到表"
 HEADS = ("序号", "姓名", "社区·楼组", "联系电话", "签名")
 # Column widths (mm) filling the frame's 174 mm; the signature box is the widest.
-WIDTHS_MM = (14, 46, 42, 28, 44)
+WIDTHS_MM = (13, 40, 48, 29, 44)
 ROW_HEIGHT = 9.5 * MM  # room to sign by hand
 NAME_SIZE = 13
 CELL_SIZE = 11
 HEADER_FILL = "#E8E8E8"
+PADDING = 4  # points each side of a cell's text
 WALK_IN = "现场"
 
 
@@ -215,28 +216,31 @@ def _people(kit: Kit, data: SigninSheetData, blank_rows: int) -> Any:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Paragraph, Table, TableStyle
 
-    head = kit.style("head", 12, centre=True)
-    number = kit.style("number", CELL_SIZE, centre=True)
     name = kit.style("name", NAME_SIZE, leading=NAME_SIZE * 1.15)
     small = kit.style("small", CELL_SIZE - 1, leading=(CELL_SIZE - 1) * 1.15)
     cell = kit.style("cell", CELL_SIZE, leading=CELL_SIZE * 1.15)
-    rows: list[list[Any]] = [[Paragraph(text, head) for text in HEADS]]
+    widths = [w * MM for w in WIDTHS_MM]
+    rows: list[list[Any]] = [list(HEADS)]
     for index, line in enumerate(data.lines, start=1):
-        who = kit.text(line.name)
         if line.walk_in:
-            who += f' <font size="{CELL_SIZE - 2}" color="#555555">{WALK_IN}</font>'
+            who: Any = Paragraph(
+                f'{kit.text(line.name)} <font size="{CELL_SIZE - 2}" color="#555555">'
+                f"{WALK_IN}</font>",
+                name if len(line.name) <= 8 else small,
+            )
+        else:
+            who = _cell(kit, line.name, NAME_SIZE, widths[1], small)
         rows.append(
             [
-                Paragraph(str(index), number),
-                Paragraph(who, name if len(line.name) <= 8 else small),
-                Paragraph(kit.text(line.place), cell if len(line.place) <= 16 else small),
-                Paragraph(kit.text(line.phone), cell),
+                str(index),
+                who,
+                _cell(kit, line.place, CELL_SIZE, widths[2], small),
+                _cell(kit, line.phone, CELL_SIZE, widths[3], cell),
                 "",
             ]
         )
     first_blank = len(data.lines) + 1
-    rows += [[Paragraph(str(first_blank + n), number), "", "", "", ""] for n in range(blank_rows)]
-    widths = [w * MM for w in WIDTHS_MM]
+    rows += [[str(first_blank + n), "", "", "", ""] for n in range(blank_rows)]
     table = Table(
         rows,
         colWidths=widths,
@@ -247,6 +251,10 @@ def _people(kit: Kit, data: SigninSheetData, blank_rows: int) -> Any:
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), kit.glyphs.base, CELL_SIZE),
+                ("FONT", (0, 0), (-1, 0), kit.glyphs.base, 12),
+                ("FONT", (1, 1), (1, -1), kit.glyphs.base, NAME_SIZE),
+                ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                ("ALIGN", (0, 1), (0, -1), "CENTER"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("BACKGROUND", (0, 0), (-1, 0), HexColor(HEADER_FILL)),
                 ("GRID", (0, 0), (-1, -1), 0.6, HexColor("#555555")),
@@ -254,12 +262,29 @@ def _people(kit: Kit, data: SigninSheetData, blank_rows: int) -> Any:
                 ("LINEBELOW", (0, 0), (-1, 0), 1.2, HexColor("#222222")),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
             ]
         )
     )
     return table
+
+
+def _cell(kit: Kit, text: str, size: float, width: float, wrapped: Any) -> Any:
+    """`text` as a plain cell string when the bundled font has all of it and it fits on one
+    line (ReportLab draws those fastest); else a Paragraph that wraps, in `wrapped`'s style,
+    with each character in the font that has it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
+
+    runs = kit.glyphs.runs(text)
+    if not runs:
+        return ""
+    if len(runs) == 1 and runs[0][0] == kit.glyphs.base:
+        plain = runs[0][1]
+        if stringWidth(plain, kit.glyphs.base, size) <= width - 2 * PADDING:
+            return plain
+    return Paragraph(kit.text(text), wrapped)
 
 
 def _totals(kit: Kit, data: SigninSheetData) -> Any:
