@@ -288,7 +288,18 @@ def _cell(kit: Kit, text: str, size: float, width: float, wrapped: Any) -> Any:
 
 
 def _totals(kit: Kit, data: SigninSheetData) -> Any:
-    from reportlab.platypus import Paragraph
+    """应到 N 人 and 实到 ____ 人 side by side, large."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
 
-    words = f"应到 {data.expected} 人　　　实到 ________ 人"
-    return Paragraph(words, kit.style("totals", 15))
+    style = kit.style("totals", 15, leading=20)
+    table = Table(
+        [[Paragraph(f"应到 {data.expected} 人", style), Paragraph("实到 ________ 人", style)]],
+        colWidths=[60 * MM, 80 * MM],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [("FONT", (0, 0), (-1, -1), kit.glyphs.base, 15), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+        )
+    )
+    return table
