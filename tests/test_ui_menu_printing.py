@@ -95,3 +95,24 @@ def test_the_months_menu_opens_in_the_preview(
     assert preview.file_name == "服务菜单-2026-11.pdf"
     assert parent.findChild(QMessageBox) is None
     preview.close()
+
+
+def test_the_blank_rows_dialog_fits_in_large_text(
+    qtbot: QtBot, qapp: object, db: Database, desk: Actor, text_size: None, chinese: None
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui import style
+
+    assert isinstance(qapp, QApplication)
+    style.apply_text_size(qapp, "large")
+    activity, _people = _lesson(db, NAMES[:2])
+    dialog = printing.SigninSheetDialog(context(db, desk), activity)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    hint = dialog.sizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 768
+    for widget in (dialog.blank_rows, dialog.preview_button):
+        assert widget.width() >= widget.sizeHint().width()
+        assert widget.height() >= widget.sizeHint().height()
