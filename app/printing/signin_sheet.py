@@ -52,10 +52,16 @@ WALK_IN = "现场"
 class SheetLine:
     """One person on the sheet, as printed."""
 
-    name: str  # with the companion: 张小米（家长：张强）
+    name: str
+    companion: str  # the adult who comes with a child, "" when none
     place: str  # 东苑社区 · 3号楼组
     phone: str  # masked
     walk_in: bool
+
+    @property
+    def words(self) -> str:
+        """The name as read: 张小米（家长：张强）."""
+        return f"{self.name}{companion_words(self.companion)}"
 
 
 @dataclass(frozen=True)
@@ -85,11 +91,8 @@ def when_words(starts_at: dt.datetime, ends_at: dt.datetime) -> str:
     return f"{day} {starts_at:%H:%M}–{ends_at:%H:%M}"
 
 
-def person_words(line: reads.RosterLine) -> str:
-    """The name as printed: a child with the adult who comes along."""
-    if line.companion:
-        return f"{line.name}（家长：{line.companion}）"
-    return line.name
+def companion_words(companion: str) -> str:
+    return f"（家长：{companion}）" if companion else ""
 
 
 def place_words(community: str, building_group: str) -> str:
@@ -116,7 +119,8 @@ def read_signin_sheet(session: Session, actor: Actor, session_id: int) -> Signin
         cancelled=row.status == SessionStatus.CANCELLED,
         lines=tuple(
             SheetLine(
-                person_words(line),
+                line.name,
+                line.companion,
                 place_words(line.community, line.building_group),
                 line.phone,
                 line.walk_in,
@@ -214,7 +218,7 @@ def _facts(kit: Kit, data: SigninSheetData) -> Any:
 
 def _people(kit: Kit, data: SigninSheetData, blank_rows: int) -> Any:
     from reportlab.lib.colors import HexColor
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     name = kit.style("name", NAME_SIZE, leading=NAME_SIZE * 1.15)
     small = kit.style("small", CELL_SIZE - 1, leading=(CELL_SIZE - 1) * 1.15)
@@ -222,12 +226,9 @@ def _people(kit: Kit, data: SigninSheetData, blank_rows: int) -> Any:
     widths = [w * MM for w in WIDTHS_MM]
     rows: list[list[Any]] = [list(HEADS)]
     for index, line in enumerate(data.lines, start=1):
-        if line.walk_in:
-            who: Any = Paragraph(
-                f'{kit.text(line.name)} <font size="{CELL_SIZE - 2}" color="#555555">'
-                f"{WALK_IN}</font>",
-                name if len(line.name) <= 8 else small,
-            )
+        who: Any
+        if line.walk_in or line.companion:
+            who = _person(kit, line, name, small)
         else:
             who = _cell(kit, line.name, NAME_SIZE, widths[1], small)
         rows.append(
@@ -268,6 +269,23 @@ def _people(kit: Kit, data: SigninSheetData, blank_rows: int) -> Any:
         )
     )
     return table
+
+
+def _person(kit: Kit, line: SheetLine, name: Any, small: Any) -> Any:
+    """A child with the adult under the name, smaller: 张小米 / （家长：张强）; a walk-in
+    marked 现场."""
+    from reportlab.platypus import Paragraph
+
+    words = kit.text(line.name)
+    if line.walk_in:
+        words += f' <font size="{CELL_SIZE - 2}" color="#555555">{WALK_IN}</font>'
+    if line.companion:
+        words += (
+            f'<br/><font size="{CELL_SIZE - 1}">{kit.text(companion_words(line.companion))}</font>'
+        )
+    if line.companion:  # two lines in one row: set close
+        return Paragraph(words, kit.style("pair", NAME_SIZE, leading=NAME_SIZE * 0.95))
+    return Paragraph(words, name if len(line.name) <= 6 else small)
 
 
 def _cell(kit: Kit, text: str, size: float, width: float, wrapped: Any) -> Any:

@@ -86,7 +86,7 @@ def _bare(data: SigninSheetData) -> bytes:
     font = register_reportlab_font()
     rows: list[list[Any]] = [list(signin_sheet.HEADS)]
     for n, line in enumerate(data.lines, start=1):
-        rows.append([str(n), line.name, line.place, line.phone, ""])
+        rows.append([str(n), line.words, line.place, line.phone, ""])
     rows += [[str(len(data.lines) + n + 1), "", "", "", ""] for n in range(BLANK_ROWS)]
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=A4)
