@@ -16,6 +16,7 @@ for what had to be replaced.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -122,10 +123,15 @@ def forget_fallbacks() -> None:
         _choice.clear()
 
 
+_VARIATION_SELECTOR = re.compile("[\ufe00-\ufe0f]")
+
+
 def _printable(text: str) -> str:
     """The text as it is drawn: composed (e + ◌́ → é), line breaks and tabs as spaces, the
     invisible format characters (zero-width joiner, variation selectors) left out."""
     text = unicodedata.normalize("NFC", text)
+    if text.isprintable() and not _VARIATION_SELECTOR.search(text):
+        return text  # the common case, without looking at each character
     kept = []
     for character in text:
         if character in "\r\n\t":
@@ -146,8 +152,12 @@ class Glyphs:
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """`text` as (font, part) runs; a character no font has becomes 〓 and is noted."""
+        printable = _printable(text)
+        covered = _characters(self.base)
+        if all(ord(character) in covered for character in printable):
+            return [(self.base, printable)] if printable else []  # all in one font: at once
         result: list[tuple[str, str]] = []
-        for character in _printable(text):
+        for character in printable:
             font = self.base if character == " " else font_for(character)
             if font is None:
                 self.missing[character] = None

@@ -18,6 +18,7 @@ printed in a font of the machine, or as 〓 and reported in `Printout.unprintabl
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +45,7 @@ ROW_HEIGHT = 9.5 * MM  # room to sign by hand
 NAME_SIZE = 13
 CELL_SIZE = 11
 HEADER_FILL = "#E8E8E8"
-PADDING = 4  # points each side of a cell's text
+PADDING = 6  # points each side of a cell's text (ReportLab's own)
 WALK_IN = "现场"
 
 
@@ -263,8 +264,6 @@ def _people(kit: Kit, data: SigninSheetData, blank_rows: int) -> Any:
                 ("LINEBELOW", (0, 0), (-1, 0), 1.2, HexColor("#222222")),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-                ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
             ]
         )
     )
@@ -288,6 +287,14 @@ def _person(kit: Kit, line: SheetLine, name: Any, small: Any) -> Any:
     return Paragraph(words, name if len(line.name) <= 6 else small)
 
 
+@functools.cache
+def _widest(font: str) -> float:
+    """The widest character of `font`, in ems."""
+    from reportlab.pdfbase import pdfmetrics
+
+    return max(pdfmetrics.getFont(font).face.charWidths.values()) / 1000
+
+
 def _cell(kit: Kit, text: str, size: float, width: float, wrapped: Any) -> Any:
     """`text` as a plain cell string when the bundled font has all of it and it fits on one
     line (ReportLab draws those fastest); else a Paragraph that wraps, in `wrapped`'s style,
@@ -299,8 +306,10 @@ def _cell(kit: Kit, text: str, size: float, width: float, wrapped: Any) -> Any:
     if not runs:
         return ""
     if len(runs) == 1 and runs[0][0] == kit.glyphs.base:
-        plain = runs[0][1]
-        if stringWidth(plain, kit.glyphs.base, size) <= width - 2 * PADDING:
+        plain, room = runs[0][1], width - 2 * PADDING
+        # No character is wider than the font's widest: most cells need no measuring.
+        widest = _widest(kit.glyphs.base) * size
+        if len(plain) * widest <= room or stringWidth(plain, kit.glyphs.base, size) <= room:
             return plain
     return Paragraph(kit.text(text), wrapped)
 
