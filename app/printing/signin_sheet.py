@@ -292,7 +292,7 @@ def _widest(font: str) -> float:
     """The widest character of `font`, in ems."""
     from reportlab.pdfbase import pdfmetrics
 
-    return max(pdfmetrics.getFont(font).face.charWidths.values()) / 1000
+    return float(max(pdfmetrics.getFont(font).face.charWidths.values())) / 1000
 
 
 def _cell(kit: Kit, text: str, size: float, width: float, wrapped: Any) -> Any:
