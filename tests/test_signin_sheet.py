@@ -176,28 +176,28 @@ def test_a_child_with_a_parent_and_a_walk_in(db: Database, admin: Actor, clock_a
     assert "文化友邻·亲子绘本共读" in text
 
 
-def test_page_x_of_y_on_every_page_of_an_eleven_page_sheet(db: Database, desk: Actor) -> None:
-    # 20 rows on the first page and 25 on each other: 250 people and 10 blank rows make 11.
-    given = itertools.product("伟芳娜敏静丽强磊军洋", "华明")
-    names = [
-        f"{surname}{a}{b}"
-        for surname in "赵钱孙李周吴郑王冯陈褚卫蒋"
-        for a, b in itertools.islice(itertools.product("伟芳娜敏静丽强磊军洋", "华明"), 20)
-    ]
-    names = names[:250]  # fmt: skip
-    del given
+@pytest.mark.parametrize(("people", "total"), [(250, 11), (500, 21)])
+def test_page_x_of_y_on_every_page(db: Database, desk: Actor, people: int, total: int) -> None:
+    # 20 rows on the first page and 25 on each other: 250 people and 10 blank rows make 11
+    # pages; rows tall enough to sign in put 500 people on 21.
+    given = ["".join(pair) for pair in itertools.product("伟芳娜敏静丽强磊军洋", "华明")]
+    names = [surname + pair for surname in "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔"
+             for pair in given][:people]  # fmt: skip
     activity, _people = _lesson(db, names)
     printout = _sheet(db, desk, activity)
     pages = _pages(printout.pdf)
-    assert printout.pages == len(pages) == 11
+    assert printout.pages == len(pages) == total
     for number, page in enumerate(pages, start=1):
-        assert f"第{number}页/共11页" in page
+        assert f"第{number}页/共{total}页" in page
         # The column heads and the sheet's title repeat on every page.
         assert "序号姓名社区·楼组联系电话签名" in page
         assert "签到表·行走的党课·11月26日14:00" in page
-    assert "应到250人" in pages[-1] and "应到" not in "".join(pages[:-1])
-    text = "".join(pages)
-    assert all(name in text for name in names)
+    assert f"应到{people}人" in pages[-1] and "应到" not in "".join(pages[:-1])
+    rows = _numbers(printout.pdf)
+    assert [n for n, _texts in rows] == list(range(1, people + 11))
+    assert [texts[0] for _n, texts in rows[:people]] == sorted(
+        names, key=lambda name: dict(pinyin.search_keys(name))["sort"]
+    )
 
 
 def test_the_font_is_embedded_and_covers_every_character(db: Database, desk: Actor) -> None:
