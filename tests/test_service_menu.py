@@ -108,6 +108,7 @@ def test_every_word_the_menu_prints_is_in_the_bundled_font() -> None:
     words = [
         service_menu.FULL,
         service_menu.CLOSED,
+        service_menu.PAST,
         service_menu.NO_SESSIONS,
         "".join(service_menu.TABLE_HEADS),
         room_sheets.WEEKDAYS,

@@ -4,10 +4,10 @@ residents to take home.
 A4 portrait in the shared frame. Each series under a coloured heading with its description;
 each item with its description, who it is for (the item's audience words, else its rule: 60岁以上,
 3–8岁，家长陪同), who provides it, and that month's sessions as a small table: the date with its
-weekday, the time, the room and the seats (余 5 位 / 已满，可候补 / 报名已截止). Cancelled sessions
-are left out; an item with none this month says 本月暂无场次. Read in one transaction
-(`read_service_menu`), laid out without the database (`service_menu_pdf`); every text goes
-through `app.printing.glyphs`.
+weekday, the time, the room and the seats (余 5 位 / 已满，可候补 / 报名已截止 / 已举办).
+Cancelled sessions are left out; an item with none this month says 本月暂无场次. Read in one
+transaction (`read_service_menu`), laid out without the database (`service_menu_pdf`); every
+text goes through `app.printing.glyphs`.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ SERIES_FILLS = ("#F6DCD8", "#DDEBF7", "#E2F0D9", "#FCE9C8", "#E6E0F2")
 SERIES_INK = "#7A1A12"
 FULL = "已满，可候补"
 CLOSED = "报名已截止"
+PAST = "已举办"
 NO_SESSIONS = "本月暂无场次"
 TABLE_HEADS = ("日期", "时间", "地点", "名额")
 
@@ -120,7 +121,9 @@ def read_service_menu(session: Session, actor: Actor, month: dt.date) -> Service
     )
 
 
-def seats_words(entry: MenuSession) -> str:
+def seats_words(entry: MenuSession, now: dt.datetime) -> str:
+    if entry.starts_at <= now:
+        return PAST
     if entry.status == SessionStatus.FULL:
         return FULL
     if entry.status in (SessionStatus.CLOSED, SessionStatus.CANCELLED):
@@ -153,7 +156,7 @@ def service_menu_pdf(data: ServiceMenuData) -> Printout:
         Spacer(1, 5 * MM),
     ]
     for index, series in enumerate(data.series):
-        story += _series(kit, series, SERIES_FILLS[index % len(SERIES_FILLS)])
+        story += _series(kit, series, SERIES_FILLS[index % len(SERIES_FILLS)], data.printed_at)
     story.append(Spacer(1, 4 * MM))
     story.append(
         Paragraph(
@@ -164,7 +167,7 @@ def service_menu_pdf(data: ServiceMenuData) -> Printout:
     return kit.build(story, Letterhead(data.centre, f"{month} 服务菜单", data.printed_at))
 
 
-def _series(kit: Kit, series: MenuSeries, fill: str) -> list[Any]:
+def _series(kit: Kit, series: MenuSeries, fill: str, now: dt.datetime) -> list[Any]:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -185,17 +188,17 @@ def _series(kit: Kit, series: MenuSeries, fill: str) -> list[Any]:
         )
     )
     parts: list[Any] = [CondPageBreak(35 * MM)]
-    first_item = _item(kit, series.items[0]) if series.items else []
+    first_item = _item(kit, series.items[0], now) if series.items else []
     parts.append(KeepTogether([band, Spacer(1, 2 * MM), *first_item]))
     if not series.items:
         parts.append(Paragraph("暂无项目", kit.style("none", 12, muted=True)))
     for item in series.items[1:]:
-        parts.append(KeepTogether(_item(kit, item)))
+        parts.append(KeepTogether(_item(kit, item, now)))
     parts.append(Spacer(1, 4 * MM))
     return parts
 
 
-def _item(kit: Kit, item: MenuItem) -> list[Any]:
+def _item(kit: Kit, item: MenuItem, now: dt.datetime) -> list[Any]:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
@@ -219,14 +222,13 @@ def _item(kit: Kit, item: MenuItem) -> list[Any]:
     rows: list[list[Any]] = [[Paragraph(text, head) for text in TABLE_HEADS]]
     taken = kit.style("menuFull", 11.5, red=True)
     for entry in item.sessions:
+        seats = seats_words(entry, now)
         rows.append(
             [
                 Paragraph(day_words(entry.starts_at), cell),
                 Paragraph(f"{entry.starts_at:%H:%M}–{entry.ends_at:%H:%M}", cell),
                 Paragraph(kit.text(entry.room or "—"), cell),
-                Paragraph(
-                    seats_words(entry), cell if entry.status == SessionStatus.OPEN else taken
-                ),
+                Paragraph(seats, taken if seats in (FULL, CLOSED) else cell),
             ]
         )
     table = Table(rows, colWidths=[36 * MM, 32 * MM, 62 * MM, 40 * MM], hAlign="LEFT")
