@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import __version__, i18n, paths, start
+from app import __version__, cli_menu, i18n, paths, start
 from app.errors import DomainError, ValidationError
 from app.i18n import translate
 
@@ -106,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
         help="all rooms' bookings in one table instead of a door sheet per room",
     )
     _add_print_agenda(sheets)
+    cli_menu.add_print_menu(sheets, _add_common, _add_account)
     return parser
 
 
@@ -140,9 +141,9 @@ def _print_agenda(database: str | None, args: argparse.Namespace) -> int:
         raise _database_problem(error) from error
     finally:
         db.dispose()
-    pdf = agenda.agenda_pdf(meeting, centre, clock.now(), minutes=args.minutes)
+    printout = agenda.agenda_printout(meeting, centre, clock.now(), minutes=args.minutes)
     try:
-        args.output.write_bytes(pdf)
+        args.output.write_bytes(printout.pdf)
     except OSError as error:
         raise DomainError(
             translate("Export", "The file %1 can't be written: %2")
@@ -155,6 +156,8 @@ def _print_agenda(database: str | None, args: argparse.Namespace) -> int:
         .replace("%2", str(len(meeting.items)))
         .replace("%3", str(args.output))
     )
+    if printout.unprintable:
+        print(printout.warning(), file=sys.stderr)
     return 0
 
 
@@ -204,6 +207,8 @@ def main(start_desk: StartDesk, argv: Sequence[str] | None = None) -> int:
         if args.command == "print":
             if args.sheet == "agenda":
                 return _print_agenda(database, args)
+            if args.sheet in cli_menu.SHEETS:
+                return cli_menu.print_menu_sheet(database, args)
             return _print_sheets(database, args)
         return _start(start_desk, args, database, language, tuple(qt_args))
     except DomainError as error:

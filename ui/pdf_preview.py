@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.printing.glyphs import Printout
 from ui import style
 
 log = logging.getLogger(__name__)
@@ -339,3 +340,16 @@ def _wide_pages(document: QPdfDocument, printer: QPrinter) -> bool:
     points = document.pagePointSize(0)
     paper = printer.pageLayout().paintRect(QPageLayout.Unit.Point)
     return points.width() > points.height() and points.width() > paper.width()
+
+
+def open_printout(
+    printout: Printout, title: str, file_name: str, parent: QWidget | None = None
+) -> PdfPreviewDialog:
+    """Open a print-out in the preview (deleted when closed), saying first what no font could
+    print; returns the dialog."""
+    dialog = PdfPreviewDialog(printout.pdf, title, file_name, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if printout.unprintable:
+        dialog.warn(printout.warning())
+    dialog.open()
+    return dialog

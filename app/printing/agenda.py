@@ -5,13 +5,14 @@ page with the outcomes filled in is the meeting's 纪要 (minutes)."""
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from app.models import AgendaOutcome
 from app.printing.document import MM, Letterhead, build_a4, styles
+from app.printing.glyphs import Glyphs, Printout
+from app.printing.kit import count_pages
 from app.printing.member_card import centre_name
 from app.security import Actor
 from app.services.rooms import agenda
@@ -50,11 +51,20 @@ def agenda_pdf(
     meeting: Meeting, centre: str, printed_at: dt.datetime, *, minutes: bool = False
 ) -> bytes:
     """The agenda as a PDF; with `minutes`, each item's recorded outcome and decision."""
+    return agenda_printout(meeting, centre, printed_at, minutes=minutes).pdf
+
+
+def agenda_printout(
+    meeting: Meeting, centre: str, printed_at: dt.datetime, *, minutes: bool = False
+) -> Printout:
+    """The agenda's PDF and the characters in it no font here has (printed as 〓)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
     style = styles()
+    glyphs = Glyphs(style["body"].fontName)
+    escape = glyphs.markup
     kind = "会议纪要" if minutes else "议程"
     story: list[Any] = [
         Paragraph(escape(meeting.title), style["title"]),
@@ -84,7 +94,7 @@ def agenda_pdf(
     if not meeting.items:
         story.append(Paragraph("本次会议暂无议题。", style["body"]))
     for line in meeting.items:
-        story.append(KeepTogether(_item(line, style, minutes=minutes)))
+        story.append(KeepTogether(_item(line, style, glyphs, minutes=minutes)))
         story.append(Spacer(0, 3 * MM))
     story.append(Spacer(0, 6 * MM))
     half = (A4[0] - 36 * MM) / 2  # the page between the shared frame's 18 mm margins
@@ -107,14 +117,20 @@ def agenda_pdf(
     )
     story.append(KeepTogether([signatures]))
     letterhead = Letterhead(centre, f"{kind} · {meeting.title}", printed_at)
-    return build_a4(story, letterhead)
+    pdf = build_a4(story, letterhead, glyphs=glyphs)
+    return Printout(pdf, count_pages(pdf), glyphs.unprintable)
 
 
-def _item(line: AgendaLine, style: dict[str, Any], *, minutes: bool) -> list[Any]:
+def _item(line: AgendaLine, style: dict[str, Any], glyphs: Glyphs, *, minutes: bool) -> list[Any]:
     """An item: its number, category and who raised it; the request; then the decision (blank
     lines to write on, or the recorded outcome)."""
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Table, TableStyle
+
+    escape = glyphs.markup
+
+    def lines(text: str) -> str:
+        return "<br/>".join(escape(part) for part in text.split("\n"))
 
     request = line.request
     heading = f"<b>议题 {line.position}</b>　[{escape(request.category)}]"
@@ -123,11 +139,11 @@ def _item(line: AgendaLine, style: dict[str, Any], *, minutes: bool) -> list[Any
     heading += f"　登记于 {request.created_at:%Y-%m-%d}"
     rows: list[list[Any]] = [
         [Paragraph(heading, style["cell"])],
-        [Paragraph(escape(request.text).replace("\n", "<br/>"), style["body"])],
+        [Paragraph(lines(request.text), style["body"])],
     ]
     if minutes:
         outcome = OUTCOMES[line.outcome] if line.outcome else "未记录"
-        decided = escape(line.decision).replace("\n", "<br/>") if line.decision else "—"
+        decided = lines(line.decision) if line.decision else "—"
         rows.append([Paragraph(f"<b>结果：{outcome}</b>", style["body"])])
         rows.append([Paragraph(f"议定：{decided}", style["body"])])
     else:

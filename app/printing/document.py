@@ -1,5 +1,7 @@
 """The A4 frame every print-out shares: the centre's name on top, page X of Y and the printed-at
-time at the foot, the bundled font everywhere."""
+time at the foot, the bundled font everywhere. The centre's name and the title go through
+`app.printing.glyphs` like every other text: a character the bundled font lacks is drawn in a
+font of the machine, or as 〓 and reported."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.fonts import register_reportlab_font
+from app.printing.glyphs import Glyphs
 
 MM = 72 / 25.4  # points per millimetre
 
@@ -36,9 +39,15 @@ def styles() -> dict[str, Any]:
 
 
 def build_a4(
-    flowables: Sequence[Any], letterhead: Letterhead, *, landscape_page: bool = False
+    flowables: Sequence[Any],
+    letterhead: Letterhead,
+    *,
+    landscape_page: bool = False,
+    glyphs: Glyphs | None = None,
 ) -> bytes:
-    """Lay `flowables` out on A4 pages with the shared header and footer; returns the PDF."""
+    """Lay `flowables` out on A4 pages with the shared header and footer; returns the PDF.
+    The header's characters no font has are noted in `glyphs` (the print-out's own, so that
+    its `unprintable` names them too)."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import SimpleDocTemplate
 
@@ -55,13 +64,14 @@ def build_a4(
         title=letterhead.title,
         author=letterhead.centre_name,
         creator="友邻前台 Youlin Desk",
+        initialFontName=font,  # else each page starts in Helvetica, embedded for nothing
     )
-    canvas_class = _numbered_canvas(font, letterhead)
+    canvas_class = _numbered_canvas(font, letterhead, glyphs or Glyphs(font))
     document.build(list(flowables), canvasmaker=canvas_class)
     return buffer.getvalue()
 
 
-def _numbered_canvas(font: str, letterhead: Letterhead) -> type:
+def _numbered_canvas(font: str, letterhead: Letterhead, glyphs: Glyphs) -> type:
     """A canvas that writes 'page X of Y' once it knows Y (ReportLab's two-pass idiom)."""
     from reportlab.pdfgen.canvas import Canvas
 
@@ -85,10 +95,9 @@ def _numbered_canvas(font: str, letterhead: Letterhead) -> type:
         def _draw_frame(self, total: int) -> None:
             width, height = self._pagesize
             self.saveState()
-            self.setFont(font, 10)
             self.setFillGray(0.25)
-            self.drawString(18 * MM, height - 14 * MM, letterhead.centre_name)
-            self.drawRightString(width - 18 * MM, height - 14 * MM, letterhead.title)
+            glyphs.draw(self, letterhead.centre_name, 18 * MM, height - 14 * MM, 10)
+            glyphs.draw(self, letterhead.title, width - 18 * MM, height - 14 * MM, 10, right=True)
             self.setLineWidth(0.5)
             self.line(18 * MM, height - 16 * MM, width - 18 * MM, height - 16 * MM)
             self.setFont(font, 9)

@@ -16,11 +16,13 @@ for what had to be replaced.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from app.fonts import register_reportlab_font
@@ -121,10 +123,15 @@ def forget_fallbacks() -> None:
         _choice.clear()
 
 
+_VARIATION_SELECTOR = re.compile("[\ufe00-\ufe0f]")
+
+
 def _printable(text: str) -> str:
     """The text as it is drawn: composed (e + ◌́ → é), line breaks and tabs as spaces, the
     invisible format characters (zero-width joiner, variation selectors) left out."""
     text = unicodedata.normalize("NFC", text)
+    if text.isprintable() and not _VARIATION_SELECTOR.search(text):
+        return text  # the common case, without looking at each character
     kept = []
     for character in text:
         if character in "\r\n\t":
@@ -145,8 +152,12 @@ class Glyphs:
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """`text` as (font, part) runs; a character no font has becomes 〓 and is noted."""
+        printable = _printable(text)
+        covered = _characters(self.base)
+        if all(ord(character) in covered for character in printable):
+            return [(self.base, printable)] if printable else []  # all in one font: at once
         result: list[tuple[str, str]] = []
-        for character in _printable(text):
+        for character in printable:
             font = self.base if character == " " else font_for(character)
             if font is None:
                 self.missing[character] = None
@@ -166,6 +177,27 @@ class Glyphs:
             else:
                 parts.append(f'<font face="{font}">{escape(part)}</font>')
         return "".join(parts)
+
+    def width(self, text: str, size: float) -> float:
+        """How wide `text` is drawn at `size`, each run in its own font."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return float(sum(stringWidth(part, font, size) for font, part in self.runs(text)))
+
+    def draw(
+        self, canvas: Any, text: str, x: float, y: float, size: float, *, right: bool = False
+    ) -> None:
+        """Draw `text` on a canvas from `x` (or ending at `x` with `right`) at baseline `y`,
+        each run in its own font: what `drawString` does with one font."""
+        runs = self.runs(text)
+        if right:
+            x -= self.width(text, size)
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        for font, part in runs:
+            canvas.setFont(font, size)
+            canvas.drawString(x, y, part)
+            x += stringWidth(part, font, size)
 
     @property
     def unprintable(self) -> tuple[str, ...]:

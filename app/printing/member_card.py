@@ -3,6 +3,10 @@
 Where everything goes is worked out first (`card_layout`), so a long name (阿依古丽·买买提明, or a
 twenty-character one) is fitted before anything is drawn: its font shrinks to a floor, then it
 wraps to two lines, and it never runs into the QR code.
+
+Every text is measured and drawn through `app.printing.glyphs`: a name character the bundled
+font lacks (𠮷, 䶮) is drawn in a font of the machine, or as 〓 and reported in
+`Printout.unprintable` before the card is printed.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from app.fonts import register_reportlab_font
 from app.i18n import translate
 from app.models import Centre, Person
 from app.printing.document import MM, draw_qr
+from app.printing.glyphs import Glyphs, Printout
 from app.security import Actor, Permission
 
 CARD_WIDTH = 85.6 * MM
@@ -128,18 +133,24 @@ def centre_name(session: Session) -> str:
 
 def member_cards_pdf(cards: Sequence[MemberCard], centre: str) -> bytes:
     """One card a page, at the card's real size, for a card printer or cutting from A4 card."""
+    return member_cards_printout(cards, centre).pdf
+
+
+def member_cards_printout(cards: Sequence[MemberCard], centre: str) -> Printout:
+    """The cards' PDF, and the characters in them no font here has (printed as 〓)."""
     from reportlab.pdfgen.canvas import Canvas
 
     font = register_reportlab_font()
+    glyphs = Glyphs(font)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(CARD_WIDTH, CARD_HEIGHT))
+    canvas = Canvas(buffer, pagesize=(CARD_WIDTH, CARD_HEIGHT), initialFontName=font)
     canvas.setTitle("会员卡")
     canvas.setAuthor(centre)
     for card in cards:
-        _draw_card(canvas, font, card_layout(card, centre, font), card.member_code)
+        _draw_card(canvas, glyphs, card_layout(card, centre, font), card.member_code)
         canvas.showPage()
     canvas.save()
-    return buffer.getvalue()
+    return Printout(buffer.getvalue(), len(cards), glyphs.unprintable)
 
 
 def card_layout(card: MemberCard, centre: str, font: str) -> CardLayout:
@@ -195,9 +206,12 @@ def fit(
 
 
 def _fits(font: str, size: float, width: float) -> Callable[[str], bool]:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    return lambda line: text_width(line, font, size) <= width
 
-    return lambda line: stringWidth(line, font, size) <= width
+
+def text_width(text: str, font: str, size: float) -> float:
+    """How wide `text` is drawn: in `font`, and a character it lacks in the font that has it."""
+    return Glyphs(font).width(text, size)
 
 
 def _wrap(
@@ -245,34 +259,28 @@ def _block(
     baselines: tuple[float, ...],
     right_aligned: bool = False,
 ) -> TextBlock:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     ascent, descent = _ascent_descent(font, size)
-    width = max((stringWidth(line, font, size) for line in lines), default=0.0)
+    width = max((text_width(line, font, size) for line in lines), default=0.0)
     left = x - width if right_aligned else x
     bottom, top = min(baselines) + descent, max(baselines) + ascent
     box = Box(left, bottom, width, top - bottom)
     return TextBlock(lines, size, x, baselines, box, right_aligned)
 
 
-def _draw_card(c: Any, font: str, layout: CardLayout, member_code: str) -> None:
+def _draw_card(c: Any, glyphs: Glyphs, layout: CardLayout, member_code: str) -> None:
     from reportlab.lib.colors import HexColor
 
     c.setFillColor(HexColor("#B3261E"))
     c.rect(0, CARD_HEIGHT - BAND, CARD_WIDTH, BAND, stroke=0, fill=1)
     c.setFillColor(HexColor("#FFFFFF"))
-    _draw_text(c, font, layout.centre)
-    _draw_text(c, font, layout.title)
+    _draw_text(c, glyphs, layout.centre)
+    _draw_text(c, glyphs, layout.title)
     c.setFillColor(HexColor("#1B1B1B"))
     for block in (layout.name, layout.place, layout.code):
-        _draw_text(c, font, block)
+        _draw_text(c, glyphs, block)
     draw_qr(c, member_code, layout.qr.x, layout.qr.y, layout.qr.width)
 
 
-def _draw_text(c: Any, font: str, block: TextBlock) -> None:
-    c.setFont(font, block.size)
+def _draw_text(c: Any, glyphs: Glyphs, block: TextBlock) -> None:
     for line, baseline in zip(block.lines, block.baselines, strict=True):
-        if block.right_aligned:
-            c.drawRightString(block.x, baseline, line)
-        else:
-            c.drawString(block.x, baseline, line)
+        glyphs.draw(c, line, block.x, baseline, block.size, right=block.right_aligned)

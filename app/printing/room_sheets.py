@@ -17,7 +17,6 @@ as 〓 and reported (`Printout.unprintable`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,8 +26,9 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import NotFound, ValidationError
 from app.i18n import translate
-from app.printing.document import MM, Letterhead, build_a4
-from app.printing.glyphs import Glyphs, Printout
+from app.printing.document import MM, Letterhead
+from app.printing.glyphs import Printout
+from app.printing.kit import NOTE_COLOUR, Kit
 from app.printing.member_card import centre_name
 from app.security import Actor, Permission
 from app.services.rooms import views
@@ -50,8 +50,6 @@ DETAIL_SIZE = 14  # booker, attendees
 HEADER_FILL = "#E8E8E8"
 PENDING_FILL = "#FFF1CC"
 CLOSED_FILL = "#EFEFEF"
-NOTE_COLOUR = "#A11A12"
-MUTED = "#555555"
 
 
 @dataclass(frozen=True)
@@ -210,7 +208,7 @@ def door_sheets_pdf(data: RoomSheetData, day: dt.date) -> Printout:
     runs onto a second only when even the smallest size doesn't fit."""
     from reportlab.platypus import PageBreak, Paragraph
 
-    kit = _Kit()
+    kit = Kit()
     flowables: list[Any] = []
     for index, room in enumerate(data.printed_rooms()):
         if index:
@@ -240,7 +238,7 @@ DOOR_HEIGHT = (297 - 24 - 20) * MM - 12
 
 
 def _door_page(
-    kit: _Kit,
+    kit: Kit,
     data: RoomSheetData,
     room: RoomColumn,
     day: dt.date,
@@ -274,7 +272,7 @@ def _door_page(
     rows: list[list[Any]] = [[Paragraph("时间", head), Paragraph("活动", head)]]
     pending_rows = []
     for block in bookings:
-        details = [Paragraph(kit.title(block), line)]
+        details = [Paragraph(_title(kit, block), line)]
         words = booker_words(block)
         if words:
             details.append(Paragraph(kit.text(words), detail))
@@ -301,7 +299,7 @@ def day_overview_pdf(data: RoomSheetData, day: dt.date) -> Printout:
     """Every room's bookings of `day` in one table (a page, more on a very full day)."""
     from reportlab.platypus import Paragraph, Spacer, Table
 
-    kit = _Kit()
+    kit = Kit()
     status = data.days[day]
     flowables: list[Any] = [
         Paragraph(f"{date_words(day)} 活动室一览", kit.style("heading", 18, centre=True))
@@ -337,7 +335,7 @@ def day_overview_pdf(data: RoomSheetData, day: dt.date) -> Printout:
                 [
                     name if index == 0 else "",
                     Paragraph(time_span(block, day), cell),
-                    Paragraph(kit.title(block), cell),
+                    Paragraph(_title(kit, block), cell),
                     Paragraph(kit.text(who), cell),
                     Paragraph(str(block.expected_attendees or ""), cell),
                 ]
@@ -363,7 +361,7 @@ def week_overview_pdf(data: RoomSheetData) -> Printout:
     mornings, afternoons and evenings), each cell the bookings' times and titles."""
     from reportlab.platypus import Paragraph, Spacer, Table
 
-    kit = _Kit()
+    kit = Kit()
     days = data.span
     first, last = days[0], days[-1]
     until = f"{last.month}月{last.day}日"
@@ -397,7 +395,7 @@ def week_overview_pdf(data: RoomSheetData) -> Printout:
                 return [Paragraph("闭馆", empty)]
             return [Paragraph("" if data.hours[(room_id, day)] else "不开放", empty)]
         return [
-            Paragraph(f"{time_span(block, day)} {kit.title(block)}", line) for block in bookings
+            Paragraph(f"{time_span(block, day)} {_title(kit, block)}", line) for block in bookings
         ]
 
     label = kit.style("rowHead", 10)
@@ -441,61 +439,9 @@ def _in_part(block: BookingBlock, day: dt.date, begins: dt.time, ends: dt.time |
 # --- layout helpers ----------------------------------------------------------------------
 
 
-class _Kit:
-    """Styles in the bundled font, and the text of one print-out through its `Glyphs`."""
-
-    def __init__(self) -> None:
-        self.glyphs = Glyphs()
-        self._styles: dict[str, Any] = {}
-
-    def text(self, value: str) -> str:
-        return self.glyphs.markup(value)
-
-    def title(self, block: BookingBlock) -> str:
-        title = self.text(block.title)
-        return f"【{PENDING}】{title}" if block.pending else title
-
-    def style(
-        self,
-        name: str,
-        size: float,
-        *,
-        centre: bool = False,
-        muted: bool = False,
-        red: bool = False,
-        leading: float | None = None,
-        space_after: float = 0,
-    ) -> Any:
-        key = f"{name}-{size}-{centre}-{muted}-{red}-{leading}-{space_after}"
-        if key in self._styles:
-            return self._styles[key]
-        from reportlab.lib.colors import HexColor
-        from reportlab.lib.styles import ParagraphStyle
-
-        colour = NOTE_COLOUR if red else MUTED if muted else "#111111"
-        style = ParagraphStyle(
-            name,
-            fontName=self.glyphs.base,
-            fontSize=size,
-            leading=leading or size * 1.3,
-            alignment=1 if centre else 0,
-            textColor=HexColor(colour),
-            wordWrap="CJK",  # Chinese breaks between any two characters
-            spaceAfter=space_after,
-        )
-        self._styles[key] = style
-        return style
-
-    def build(
-        self, flowables: list[Any], letterhead: Letterhead, *, landscape: bool = False
-    ) -> Printout:
-        pdf = build_a4(flowables, letterhead, landscape_page=landscape)
-        return Printout(pdf, count_pages(pdf), self.glyphs.unprintable)
-
-
-def count_pages(pdf: bytes) -> int:
-    """Pages of a PDF ReportLab wrote (its page objects are never compressed)."""
-    return len(re.findall(rb"/Type /Page(?![s\w])", pdf))
+def _title(kit: Kit, block: BookingBlock) -> str:
+    title = kit.text(block.title)
+    return f"【{PENDING}】{title}" if block.pending else title
 
 
 def _table_style(pending_rows: Sequence[int], *, padding: float, groups: Sequence[int] = ()) -> Any:

@@ -1125,6 +1125,14 @@
         <source>The demo folder %1 could not be removed.</source>
         <translation>演示用的临时文件夹 %1 未能删除。</translation>
     </message>
+    <message>
+        <source>“%1” is not a month: write it as YYYY-MM, e.g. 2026-11.</source>
+        <translation>“%1”不是月份：请写成 YYYY-MM，例如 2026-11。</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 pages.</source>
+        <translation>已写入 %1：共 %2 页。</translation>
+    </message>
 </context>
 <context>
     <name>ClosureTableModel</name>
@@ -3386,6 +3394,10 @@ Data folder: %2</source>
         <source>Signups close 0 or more days before each session.</source>
         <translation>报名截止天数须为 0 或以上。</translation>
     </message>
+    <message>
+        <source>Blank rows: from 0 to %1.</source>
+        <translation>空白行数：0 到 %1 行。</translation>
+    </message>
 </context>
 <context>
     <name>MenuAttendance</name>
@@ -3814,6 +3826,13 @@ Data folder: %2</source>
     <message>
         <source>Service menu</source>
         <translation>服务菜单</translation>
+    </message>
+</context>
+<context>
+    <name>MenuPrinting</name>
+    <message>
+        <source>service menu of %1</source>
+        <translation>%1 服务菜单</translation>
     </message>
 </context>
 <context>
@@ -7505,6 +7524,37 @@ Data folder: %2</source>
     <message>
         <source>The database could not be written, so nothing was saved. Please try again; if it keeps happening, choose another database.</source>
         <translation>无法写入数据库，所以什么都没有保存。请再试一次；如果一直这样，请另选一个数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>SigninSheetDialog</name>
+    <message>
+        <source>Print the sign-in sheet</source>
+        <translation>打印签到表</translation>
+    </message>
+    <message>
+        <source>The sheet lists everyone signed up, in pinyin order. Leave numbered blank rows at the end for people who come without signing up.</source>
+        <translation>签到表按姓名拼音顺序列出所有报名的人。表末可留出带序号的空白行，供未报名、现场来参加的人签到。</translation>
+    </message>
+    <message>
+        <source>&amp;Blank rows:</source>
+        <translation>空白行数(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Blank rows for walk-ins</source>
+        <translation>现场登记的空白行数</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>sign-in sheet of %1</source>
+        <translation>%1 签到表</translation>
     </message>
 </context>
 <context>

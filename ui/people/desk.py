@@ -495,7 +495,7 @@ class PeopleDesk(QWidget):
         except DomainError as error:
             show_domain_error(self, error)
             return None
-        pdf = member_card.member_cards_pdf(cards, centre)
+        printout = member_card.member_cards_printout(cards, centre)
         card = cards[0]
         title = self.tr("member card of %1").replace("%1", card.name)
         file_name = (
@@ -503,8 +503,10 @@ class PeopleDesk(QWidget):
             .replace("%1", card.name)
             .replace("%2", card.member_code)
         )
-        dialog = PdfPreviewDialog(pdf, title, file_name, self)
+        dialog = PdfPreviewDialog(printout.pdf, title, file_name, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if printout.unprintable:
+            dialog.warn(printout.warning())
         dialog.destroyed.connect(self.on_preview_destroyed)
         self.preview = dialog
         dialog.open()

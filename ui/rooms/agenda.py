@@ -644,15 +644,17 @@ class AgendaDialog(QDialog):
             )
         except DomainError:
             return None
-        pdf = agenda_print.agenda_pdf(meeting, centre, clock.now(), minutes=minutes)
+        printout = agenda_print.agenda_printout(meeting, centre, clock.now(), minutes=minutes)
         title = self.tr("Minutes") if minutes else self.tr("Agenda")
         dialog = PdfPreviewDialog(
-            pdf,
+            printout.pdf,
             f"{title} · {meeting.title}",
             agenda_print.file_name(meeting, minutes=minutes),
             self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if printout.unprintable:
+            dialog.warn(printout.warning())
         dialog.destroyed.connect(self.on_preview_destroyed)
         self._preview = dialog
         dialog.open()

@@ -34,7 +34,7 @@ from app.services.rooms.views import RoomColumn
 from ui import jobs
 from ui.context import DeskContext
 from ui.errors import StatusLine, show_domain_error
-from ui.pdf_preview import PdfPreviewDialog
+from ui.pdf_preview import PdfPreviewDialog, open_printout
 
 
 def show_day_sheets(
@@ -117,13 +117,7 @@ def _preview(
     except DomainError as error:
         show_domain_error(parent, error)
         return None
-    printout = layout(data)
-    dialog = PdfPreviewDialog(printout.pdf, title, file_name, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if printout.unprintable:
-        dialog.warn(printout.warning())
-    dialog.open()
-    return dialog
+    return open_printout(layout(data), title, file_name, parent)
 
 
 # --- .ics ----------------------------------------------------------------------------------
