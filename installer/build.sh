@@ -197,7 +197,7 @@ revision_of() {  # the Alembic revision a SQLite file holds
     python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT version_num FROM alembic_version').fetchone()[0])" "$1" 2>/dev/null || echo none
 }
 
-rooms_smoke() {  # NAME DIR PATH-FN APP...: the frozen app prints a room's day and exports .ics
+rooms_smoke() {  # NAME DIR PATH-FN APP...: the frozen app prints door and sign-in sheets, the menu, .ics
     local name="$1" dir="$2" path_of="$3" ics pdf
     shift 3
     ics="$dir/rooms.ics"
@@ -213,6 +213,19 @@ rooms_smoke() {  # NAME DIR PATH-FN APP...: the frozen app prints a room's day a
         -o "$("$path_of" "$pdf")"
     [ "$(head -c 4 "$pdf")" = "%PDF" ] || die "$name: the frozen app printed no door sheets"
     say "$name: printed the rooms' door sheets and exported the bookings as .ics"
+    # The menu's sign-in sheet and the month's menu: the sheet's query, pinyin order and glyph
+    # fallback all run frozen.
+    pdf="$dir/signin-sheet.pdf"
+    YOULIN_PASSWORD="$DEMO_PASSWORD" run_logged "signin-sheet-$name" "$@" print signin-sheet \
+        --database "$("$path_of" "$dir/demo.sqlite3")" --as staff --session 1 \
+        -o "$("$path_of" "$pdf")"
+    [ "$(head -c 4 "$pdf")" = "%PDF" ] || die "$name: the frozen app printed no sign-in sheet"
+    pdf="$dir/menu.pdf"
+    YOULIN_PASSWORD="$DEMO_PASSWORD" run_logged "menu-$name" "$@" print menu \
+        --database "$("$path_of" "$dir/demo.sqlite3")" --as staff --month "$(date +%Y-%m)" \
+        -o "$("$path_of" "$pdf")"
+    [ "$(head -c 4 "$pdf")" = "%PDF" ] || die "$name: the frozen app printed no service menu"
+    say "$name: printed a session's sign-in sheet and the month's service menu"
 }
 
 postgres_smoke() {  # NAME APP...: the frozen app migrates a fresh database on the smoke server
