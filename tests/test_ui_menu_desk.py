@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import clock
@@ -600,3 +600,80 @@ def test_cancelling_a_waiting_person_moves_no_one_up(
     qtbot.mouseClick(view.question.confirm_button, Qt.MouseButton.LeftButton)
     assert view.status.message() == "已取消 张伟 的报名。"
     assert [r[RosterModel.NAME] for r in roster_rows(view)] == ["李秀兰", "王建国"]
+
+
+def buttons_fit(view: MenuDesk, window: QWidget, size: str) -> None:
+    """Every button in sight lies inside the window, as tall as the text size asks, its words
+    whole."""
+    least = style.text_size(size).button_px
+    for widget in view.findChildren(QPushButton):
+        if widget.isVisible():
+            corner = widget.mapTo(window, widget.rect().bottomRight())
+            assert window.rect().contains(corner), widget.objectName()
+            assert widget.height() >= least, widget.objectName()
+            assert widget.width() >= widget.fontMetrics().horizontalAdvance(widget.text()), (
+                widget.objectName()
+            )
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_staff_see_the_cancel_question_and_the_phone_list_whole_at_1366_by_768(
+    qtbot: QtBot,
+    db: Database,
+    staff: Actor,
+    menu: dict[str, int],
+    qapp: QApplication,
+    text_size: None,
+    request: pytest.FixtureRequest,
+    size: str,
+) -> None:
+    busy_fortnight(db, staff, menu)
+    original = QLocale()
+    request.addfinalizer(lambda: QLocale.setDefault(original))
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    style.apply_text_size(qapp, size)
+    window = MainWindow(context(db, staff), "东社区邻里中心")
+    qtbot.addWidget(window)
+    window.resize(DEFAULT_SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.switch_to("menu")
+    view = window.desk("menu")
+    assert isinstance(view, MenuDesk)
+    assert view.show_session(menu["tomorrow"])
+    assert view.set_signups_closed(True)  # the longer words: 重新开放报名
+    assert view.close_signups_button.text() == "重新开放报名"
+    qtbot.wait(20)
+    assert window.size() == DEFAULT_SIZE
+    buttons_fit(view, window, size)
+    window.grab().save(f"/tmp/menu-desk-staff-{size}.png")
+
+    assert view.ask_cancel_session()
+    bar = view.cancel_session_bar
+    type_into(qtbot, bar.reason, "老师生病")
+    qtbot.wait(20)
+    assert window.size() == DEFAULT_SIZE
+    buttons_fit(view, window, size)
+    for widget in (bar.text, bar.reason):
+        where = QRect(widget.mapTo(window, QPoint()), widget.size())
+        assert window.rect().contains(where), widget.objectName()
+    assert bar.reason.width() >= bar.reason.fontMetrics().horizontalAdvance("老师生病") * 3
+    assert view.roster_view.height() >= view.roster_view.verticalHeader().defaultSectionSize() * 2
+    window.grab().save(f"/tmp/menu-desk-cancel-question-{size}.png")
+
+    qtbot.keyClick(bar.reason, Qt.Key.Key_Return)
+    panel = view.phone_panel
+    assert view.detail_stack.currentWidget() is panel
+    qtbot.wait(20)
+    assert window.size() == DEFAULT_SIZE
+    buttons_fit(view, window, size)
+    table = panel.view
+    assert table.horizontalScrollBar().maximum() == 0
+    for row in range(panel.model.rowCount()):
+        table.scrollTo(panel.model.index(row, RosterModel.NAME))
+        rect = table.visualRect(panel.model.index(row, RosterModel.NAME))
+        assert table.viewport().rect().contains(rect), row
+        name = panel.model.row_texts(row)[RosterModel.NAME]
+        assert rect.width() >= table.fontMetrics().horizontalAdvance(name)
+    table.scrollToTop()
+    window.grab().save(f"/tmp/menu-desk-phone-list-{size}.png")

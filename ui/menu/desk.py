@@ -758,6 +758,7 @@ class MenuDesk(QWidget):
             .replace("%2", str(len(people)))
         )
         self.phone_panel.show_people(what, people)
+        self._make_room_below()  # a long list: as many names in sight as the desk can hold
         self.detail_stack.setCurrentWidget(self.phone_panel)
         self.phone_panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if people:
