@@ -365,6 +365,42 @@ def test_the_main_window_follows_a_pending_booking_to_the_rooms_desk(
     assert rooms.pending_button.isChecked()
 
 
+def test_enter_on_a_session_of_the_week_opens_it_in_the_service_menu(
+    qtbot: QtBot, db: Database, desk: Actor, centre_day: None
+) -> None:
+    from ui.main_window import MainWindow
+    from ui.menu.desk import MenuDesk
+
+    window = MainWindow(DeskContext(db, desk, settings_module.load()), "东社区邻里中心")
+    qtbot.addWidget(window)
+    window.show()
+    home = window.desk("home")
+    assert isinstance(home, HomeDesk)
+    home.refresh(TODAY)
+    view = home.sessions_view
+    model = home.sessions_model
+    assert model.row_texts(1)[2] == "健康讲座"
+    session_id = model.line(1).id
+    view.setFocus()
+    view.setCurrentIndex(model.index(1, 0))
+    with qtbot.waitSignal(home.session_activated) as signal:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert signal.args == [session_id]
+    assert window.current_desk_key() == "menu"
+    menu = window.desk("menu")
+    assert isinstance(menu, MenuDesk)
+    assert menu.session_id() == session_id
+    detail = menu.detail()
+    assert detail is not None and detail.row.item == "健康讲座"
+    # A double-click does the same.
+    assert window.switch_to("home")
+    home.refresh(TODAY)  # shown again, Home reads the real today's week
+    rect = view.visualRect(model.index(0, 2))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_desk_key() == "menu" and menu.session_id() == model.line(0).id
+
+
 def test_pending_model_without_a_window(qtmodeltester: object) -> None:
     from app.services.home import PendingLine
     from ui.home.pending import PendingBookingsModel

@@ -5,28 +5,30 @@ filtering by series, signing three people up for a two-seat session (the third w
 from __future__ import annotations
 
 import datetime as dt
-import importlib.machinery
-import sys
-import types
-from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import clock
 from app.db import Database
+from app.errors import PermissionDenied
 from app.models import ActivitySession, BuildingGroup, Community, Person
 from app.security import Actor
+from app.services.menu import sessions as menu_sessions
 from app.services.menu import signups
 from tests.conftest import TEST_NOW
 from tests.menu_data import add_item, add_person, add_session
 from tests.rooms_ui import add_rooms, context, type_into
 from ui import style
 from ui.main_window import DEFAULT_SIZE, MainWindow
+from ui.menu.attendance import AttendancePanel
+from ui.menu.catalogue import MenuCatalogueDialog
 from ui.menu.desk import MenuDesk
 from ui.menu.models import RosterModel, SessionsModel
+from ui.menu.printing import SigninSheetDialog
+from ui.menu.session_editor import SessionEditor
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -329,104 +331,229 @@ def test_a_full_session_with_a_waitlist_fits_1366_by_768(
     window.grab().save(f"/tmp/menu-desk-signup-{size}.png")
 
 
-# --- the parts other modules of the menu provide -------------------------------------------------
+# --- the other parts of the menu, reached from the desk ---------------------------------------
 
 
-class StandInAttendance(QWidget):
-    """What the desk needs of ui.menu.attendance.AttendancePanel."""
-
-    changed = Signal()
-
-    def __init__(self, context: object, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("menu.attendance")
-        self.shown: list[int] = []
-
-    def show_session(self, session_id: int) -> None:
-        self.shown.append(session_id)
+def sign_up_all(db: Database, actor: Actor, session_id: int, *people: int) -> None:
+    with db.write() as session:
+        for person in people:
+            signups.sign_up(session, actor, session_id, person)
 
 
-class StandInEditor(QDialog):
-    """What the desk needs of ui.menu.session_editor.SessionEditor."""
-
-    saved = Signal(list)
-    made: ClassVar[list[StandInEditor]] = []
-
-    def __init__(self, context: object, parent: QWidget | None = None, **kwargs: object) -> None:
-        super().__init__(parent)
-        self.kwargs = kwargs
-        StandInEditor.made.append(self)
-
-
-def stand_in_module(monkeypatch: pytest.MonkeyPatch, name: str, **members: object) -> None:
-    module = types.ModuleType(name)
-    module.__spec__ = importlib.machinery.ModuleSpec(name, None)
-    for key, value in members.items():
-        setattr(module, key, value)
-    monkeypatch.setitem(sys.modules, name, module)
-
-
-def test_attendance_printing_and_the_editor_are_reached_from_the_desk(
-    qtbot: QtBot,
-    db: Database,
-    staff: Actor,
-    menu: dict[str, int],
-    monkeypatch: pytest.MonkeyPatch,
+def test_attendance_is_taken_in_the_real_panel(
+    qtbot: QtBot, db: Database, desk: Actor, menu: dict[str, int]
 ) -> None:
-    calls: list[tuple[object, ...]] = []
-    stand_in_module(monkeypatch, "ui.menu.attendance", AttendancePanel=StandInAttendance)
-    stand_in_module(
-        monkeypatch,
-        "ui.menu.printing",
-        preview_signin_sheet=lambda *args: calls.append(("sheet", *args)),
-        preview_menu=lambda *args: calls.append(("menu", *args)),
-    )
-    stand_in_module(monkeypatch, "ui.menu.session_editor", SessionEditor=StandInEditor)
-    view = make_desk(qtbot, db, staff)
-    assert view.new_session_button.isEnabled() and view.print_menu_button.isEnabled()
-    choose_session(qtbot, view, menu["tomorrow"])
-
+    with db.write() as session:
+        today = add_session(session, menu["lesson"], at(TODAY, "10:00"))
+    sign_up_all(db, desk, today, menu["wang"], menu["li"])
+    view = make_desk(qtbot, db, desk)
+    choose_session(qtbot, view, today)
     qtbot.keyClick(view.sessions_view, Qt.Key.Key_F3)
-    panel = view.findChild(StandInAttendance, "menu.attendance")
-    assert panel is not None and panel.shown == [menu["tomorrow"]]
+    panel = view.attendance
+    assert isinstance(panel, AttendancePanel) and panel.isVisible()
     assert view.detail_stack.currentWidget() is view.attendance_page
+    assert panel.session_id() == today
+    assert [line.name for line in panel.model.lines()] == ["李秀兰", "王建国"]
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(panel.changed):
+        qtbot.keyClick(panel.table, Qt.Key.Key_Space)  # 李秀兰 came
+    assert [line.attended for line in panel.model.lines()] == [True, False]
     qtbot.mouseClick(view.attendance_back_button, Qt.MouseButton.LeftButton)
     assert view.detail_stack.currentWidget() is view.detail_page
+    assert roster_rows(view)[0][RosterModel.MARKS] == "已到"
 
+
+def test_the_sign_in_sheet_and_the_menu_open_in_the_preview(
+    qtbot: QtBot, db: Database, desk: Actor, menu: dict[str, int]
+) -> None:
+    sign_up_all(db, desk, menu["tomorrow"], menu["wang"])
+    view = make_desk(qtbot, db, desk)
+    assert view.print_menu_button.isEnabled() and not view.print_menu_button.toolTip()
+    choose_session(qtbot, view, menu["tomorrow"])
     qtbot.keyClick(view.sessions_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.mouseClick(view.print_menu_button, Qt.MouseButton.LeftButton)
-    assert [call[0] for call in calls] == ["sheet", "menu"]
-    assert calls[0][2:] == (view, menu["tomorrow"])
-    assert calls[1][2:] == (view, dt.date(2026, 11, 1))
+    dialog = view.findChild(SigninSheetDialog, "menu.signinSheet")
+    assert dialog is not None and dialog.isVisible()
+    preview = dialog.show_preview()
+    assert preview is not None
+    qtbot.waitUntil(preview.isVisible)
+    assert preview.file_name.startswith("签到表-2026-11-26-1400")
+    preview.close()
+    menu_preview = view.print_menu()
+    assert menu_preview is not None
+    qtbot.waitUntil(menu_preview.isVisible)
+    assert "2026-11" in menu_preview.file_name
+    menu_preview.close()
 
+
+def test_staff_edit_and_plan_sessions_in_the_real_editor(
+    qtbot: QtBot, db: Database, staff: Actor, menu: dict[str, int]
+) -> None:
+    view = make_desk(qtbot, db, staff)
+    assert view.new_session_button.isEnabled()
+    choose_session(qtbot, view, menu["tomorrow"])
     qtbot.keyClick(view.sessions_view, Qt.Key.Key_F4)
-    editor = StandInEditor.made[-1]
-    assert editor.kwargs == {"session_id": menu["tomorrow"]}
+    editor = view.editor
+    assert isinstance(editor, SessionEditor)
+    qtbot.waitUntil(editor.isVisible)
+    assert editor.session_id() == menu["tomorrow"] and editor.item_id() == menu["lesson"]
+    assert editor.starts_at() == at(TODAY + dt.timedelta(days=1), "14:00")
     editor.saved.emit([menu["later"]])
     assert view.session_id() == menu["later"] and view.status.message() == "场次已保存。"
     editor.close()
     view.series_tree.setCurrentItem(view.series_tree.topLevelItem(1).child(0))  # 行走的党课
     qtbot.mouseClick(view.new_session_button, Qt.MouseButton.LeftButton)
-    assert StandInEditor.made[-1].kwargs == {"item_id": menu["lesson"], "day": view.period()[0]}
-    StandInEditor.made[-1].close()
+    fresh = view.editor
+    assert isinstance(fresh, SessionEditor) and fresh is not editor
+    assert fresh.session_id() is None and fresh.item_id() == menu["lesson"]
+    fresh.close()
 
 
-def test_without_those_modules_their_buttons_are_disabled(
-    qtbot: QtBot, db: Database, staff: Actor, menu: dict[str, int], monkeypatch: pytest.MonkeyPatch
+def tree_names(view: MenuDesk) -> list[str]:
+    tree = view.series_tree
+    return [
+        tree.topLevelItem(n).child(m).text(0)
+        for n in range(tree.topLevelItemCount())
+        for m in range(tree.topLevelItem(n).childCount())
+    ]
+
+
+def test_staff_write_the_menus_items_from_the_desk(
+    qtbot: QtBot, db: Database, staff: Actor, menu: dict[str, int]
 ) -> None:
-    for name in ("ui.menu.attendance", "ui.menu.printing", "ui.menu.session_editor"):
-        monkeypatch.setitem(sys.modules, name, None)  # importing it raises ImportError
+    view = make_desk(qtbot, db, staff)
+    assert view.catalogue_button.isEnabled()
+    qtbot.mouseClick(view.catalogue_button, Qt.MouseButton.LeftButton)
+    dialog = view.catalogue
+    assert isinstance(dialog, MenuCatalogueDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    assert not dialog.isModal()
+    editor = dialog.editor
+    editor.new_item()
+    name = editor.field("name")
+    assert isinstance(name, QLineEdit)
+    name.setText("长者太极拳")
+    with qtbot.waitSignal(editor.changed):
+        assert editor.save_item()
+    assert "长者太极拳" in tree_names(view)  # the desk's tree, at once
+    dialog.close()
+    assert view.open_catalogue() is dialog and dialog.isVisible()  # the same window again
+    dialog.close()
+
+
+def test_a_desk_volunteer_may_not_write_the_menu_close_or_cancel(
+    qtbot: QtBot, db: Database, desk: Actor, menu: dict[str, int]
+) -> None:
+    view = make_desk(qtbot, db, desk)
+    assert not view.catalogue_button.isEnabled() and view.catalogue_button.toolTip()
+    assert view.open_catalogue() is None
+    choose_session(qtbot, view, menu["tomorrow"])
+    for widget in (view.close_signups_button, view.cancel_session_button):
+        assert not widget.isEnabled() and widget.toolTip(), widget.objectName()
+    # Even if the buttons were pressed, the services refuse.
+    view.close_signups_button.setEnabled(True)
+    qtbot.mouseClick(view.close_signups_button, Qt.MouseButton.LeftButton)
+    assert view.status.is_error() and "无权" in view.status.message()
+    view.cancel_session_button.setEnabled(True)
+    qtbot.mouseClick(view.cancel_session_button, Qt.MouseButton.LeftButton)
+    bar = view.cancel_session_bar
+    assert bar.is_asking()
+    type_into(qtbot, bar.reason, "老师生病")
+    qtbot.keyClick(bar.reason, Qt.Key.Key_Return)
+    assert bar.is_asking() and bar.problem()
+    with db.read() as session:
+        activity = session.get(ActivitySession, menu["tomorrow"])
+        assert activity is not None and not activity.closed and not activity.cancelled
+    with db.write() as session, pytest.raises(PermissionDenied):
+        menu_sessions.set_signups_closed(session, desk, menu["tomorrow"], True)
+    with db.write() as session, pytest.raises(PermissionDenied):
+        menu_sessions.cancel_session(session, desk, menu["tomorrow"], "老师生病")
+
+
+def test_staff_close_signups_and_open_them_again(
+    qtbot: QtBot, db: Database, staff: Actor, menu: dict[str, int]
+) -> None:
     view = make_desk(qtbot, db, staff)
     choose_session(qtbot, view, menu["tomorrow"])
-    for widget in (
-        view.attendance_button,
-        view.print_sheet_button,
-        view.print_menu_button,
-        view.edit_session_button,
-        view.new_session_button,
-    ):
-        assert not widget.isEnabled() and widget.toolTip(), widget.objectName()
-    assert view.open_attendance() is None and view.print_menu() is None
+    button = view.close_signups_button
+    assert button.isEnabled() and button.text() == "截止报名"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert view.status.message() == "行走的党课 已截止报名。"
+    row = view.sessions_model.row_of(menu["tomorrow"])
+    assert view.sessions_model.row_texts(row)[SessionsModel.STATUS] == "已截止"
+    assert not view.sign_up_button.isEnabled()
+    assert button.text() == "重新开放报名" and view.session_id() == menu["tomorrow"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert view.status.message() == "行走的党课 已重新开放报名。"
+    assert view.sessions_model.row_texts(row)[SessionsModel.STATUS] == "开放"
+    assert view.sign_up_button.isEnabled() and button.text() == "截止报名"
+
+
+def test_staff_cancel_a_session_and_read_whom_to_phone(
+    qtbot: QtBot, db: Database, staff: Actor, menu: dict[str, int]
+) -> None:
+    sign_up_all(db, staff, menu["tomorrow"], menu["wang"], menu["li"], menu["zhang"])
+    view = make_desk(qtbot, db, staff)
+    choose_session(qtbot, view, menu["tomorrow"])
+    bar = view.cancel_session_bar
+    # Asked inside the desk; Esc keeps the session.
+    qtbot.mouseClick(view.cancel_session_button, Qt.MouseButton.LeftButton)
+    assert bar.is_asking() and "行走的党课" in bar.question() and bar.reason.hasFocus()
+    assert "2 人已报名、1 人候补" in bar.question()
+    qtbot.keyClick(bar.reason, Qt.Key.Key_Escape)
+    assert not bar.is_asking()
+    # The reason is required: said in the bar, which stays open.
+    qtbot.mouseClick(view.cancel_session_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(bar.confirm_button, Qt.MouseButton.LeftButton)
+    assert bar.is_asking() and "原因" in bar.problem()
+    type_into(qtbot, bar.reason, "老师生病")
+    qtbot.keyClick(bar.reason, Qt.Key.Key_Return)
+
+    assert not bar.is_asking()
+    panel = view.phone_panel
+    assert view.detail_stack.currentWidget() is panel and panel.isVisible()
+    assert "请电话通知以下 3 人" in panel.heading_text()
+    rows = panel.rows()
+    assert [r[RosterModel.NAME] for r in rows] == ["李秀兰", "王建国", "张伟"]
+    assert [r[RosterModel.NUMBER] for r in rows] == ["1", "2", "候补1"]
+    assert all(r[RosterModel.PHONE].count("*") == 4 for r in rows)
+    for row in range(3):  # every name can be read whole
+        assert (
+            panel.view.viewport().rect().contains(panel.view.visualRect(panel.model.index(row, 1)))
+        )
+    assert "3 人需电话通知" in view.status.message()
+    row = view.sessions_model.row_of(menu["tomorrow"])
+    assert view.sessions_model.row_texts(row)[SessionsModel.STATUS] == "已取消"
+    assert not view.cancel_session_button.isEnabled()
+    assert not view.close_signups_button.isEnabled() and view.cancel_session_button.toolTip()
+    with db.read() as session:
+        activity = session.get(ActivitySession, menu["tomorrow"])
+        assert activity is not None and activity.cancelled
+        assert activity.cancelled_reason == "老师生病"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)
+    assert view.detail_stack.currentWidget() is view.detail_page
+    assert "老师生病" in view.info_label.accessibleName()
+
+
+def test_a_session_that_has_begun_is_not_cancelled_and_the_bar_says_why(
+    qtbot: QtBot, db: Database, staff: Actor, menu: dict[str, int]
+) -> None:
+    with db.write() as session:
+        begun = add_session(session, menu["lesson"], at(TODAY, "09:00"))
+    view = make_desk(qtbot, db, staff)
+    choose_session(qtbot, view, begun)
+    assert view.ask_cancel_session()
+    bar = view.cancel_session_bar
+    type_into(qtbot, bar.reason, "下雨")
+    qtbot.keyClick(bar.reason, Qt.Key.Key_Return)
+    assert bar.is_asking() and "已开始" in bar.problem()
+    assert view.detail_stack.currentWidget() is view.detail_page
+    with db.read() as session:
+        activity = session.get(ActivitySession, begun)
+        assert activity is not None and not activity.cancelled
+    # Choosing another session drops the question.
+    choose_session(qtbot, view, menu["tomorrow"])
+    assert not bar.is_asking()
 
 
 def test_closed_and_cancelled_sessions_say_so_and_take_no_signups(
@@ -473,3 +600,80 @@ def test_cancelling_a_waiting_person_moves_no_one_up(
     qtbot.mouseClick(view.question.confirm_button, Qt.MouseButton.LeftButton)
     assert view.status.message() == "已取消 张伟 的报名。"
     assert [r[RosterModel.NAME] for r in roster_rows(view)] == ["李秀兰", "王建国"]
+
+
+def buttons_fit(view: MenuDesk, window: QWidget, size: str) -> None:
+    """Every button in sight lies inside the window, as tall as the text size asks, its words
+    whole."""
+    least = style.text_size(size).button_px
+    for widget in view.findChildren(QPushButton):
+        if widget.isVisible():
+            corner = widget.mapTo(window, widget.rect().bottomRight())
+            assert window.rect().contains(corner), widget.objectName()
+            assert widget.height() >= least, widget.objectName()
+            assert widget.width() >= widget.fontMetrics().horizontalAdvance(widget.text()), (
+                widget.objectName()
+            )
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_staff_see_the_cancel_question_and_the_phone_list_whole_at_1366_by_768(
+    qtbot: QtBot,
+    db: Database,
+    staff: Actor,
+    menu: dict[str, int],
+    qapp: QApplication,
+    text_size: None,
+    request: pytest.FixtureRequest,
+    size: str,
+) -> None:
+    busy_fortnight(db, staff, menu)
+    original = QLocale()
+    request.addfinalizer(lambda: QLocale.setDefault(original))
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    style.apply_text_size(qapp, size)
+    window = MainWindow(context(db, staff), "东社区邻里中心")
+    qtbot.addWidget(window)
+    window.resize(DEFAULT_SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.switch_to("menu")
+    view = window.desk("menu")
+    assert isinstance(view, MenuDesk)
+    assert view.show_session(menu["tomorrow"])
+    assert view.set_signups_closed(True)  # the longer words: 重新开放报名
+    assert view.close_signups_button.text() == "重新开放报名"
+    qtbot.wait(20)
+    assert window.size() == DEFAULT_SIZE
+    buttons_fit(view, window, size)
+    window.grab().save(f"/tmp/menu-desk-staff-{size}.png")
+
+    assert view.ask_cancel_session()
+    bar = view.cancel_session_bar
+    type_into(qtbot, bar.reason, "老师生病")
+    qtbot.wait(20)
+    assert window.size() == DEFAULT_SIZE
+    buttons_fit(view, window, size)
+    for widget in (bar.text, bar.reason):
+        where = QRect(widget.mapTo(window, QPoint()), widget.size())
+        assert window.rect().contains(where), widget.objectName()
+    assert bar.reason.width() >= bar.reason.fontMetrics().horizontalAdvance("老师生病") * 3
+    assert view.roster_view.height() >= view.roster_view.verticalHeader().defaultSectionSize() * 2
+    window.grab().save(f"/tmp/menu-desk-cancel-question-{size}.png")
+
+    qtbot.keyClick(bar.reason, Qt.Key.Key_Return)
+    panel = view.phone_panel
+    assert view.detail_stack.currentWidget() is panel
+    qtbot.wait(20)
+    assert window.size() == DEFAULT_SIZE
+    buttons_fit(view, window, size)
+    table = panel.view
+    assert table.horizontalScrollBar().maximum() == 0
+    for row in range(panel.model.rowCount()):
+        table.scrollTo(panel.model.index(row, RosterModel.NAME))
+        rect = table.visualRect(panel.model.index(row, RosterModel.NAME))
+        assert table.viewport().rect().contains(rect), row
+        name = panel.model.row_texts(row)[RosterModel.NAME]
+        assert rect.width() >= table.fontMetrics().horizontalAdvance(name)
+    table.scrollToTop()
+    window.grab().save(f"/tmp/menu-desk-phone-list-{size}.png")

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
 
         home = HomeDesk(self.context, self)
         home.pending_booking_activated.connect(self.on_pending_booking_activated)
+        home.session_activated.connect(self.show_menu_session)
         self.add_desk("home", self.tr("Home"), QIcon(), home)
         self.add_lazy_desk("reception", self.tr("Reception"), QIcon(), self._make_reception_desk)
         self.add_lazy_desk("people", self.tr("People"), QIcon(), self._make_people_desk)

@@ -941,6 +941,29 @@
     </message>
 </context>
 <context>
+    <name>CancelSessionBar</name>
+    <message>
+        <source>&amp;Why (the people signed up are told):</source>
+        <translation>取消原因（会告知已报名的人）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Why the session is cancelled</source>
+        <translation>场次取消的原因</translation>
+    </message>
+    <message>
+        <source>Cancel this session</source>
+        <translation>取消这个场次</translation>
+    </message>
+    <message>
+        <source>Keep the session (Esc)</source>
+        <translation>保留场次 (Esc)</translation>
+    </message>
+    <message>
+        <source>Keep the session</source>
+        <translation>保留场次</translation>
+    </message>
+</context>
+<context>
     <name>CentrePage</name>
     <message>
         <source>Centre &amp;name:</source>
@@ -2551,6 +2574,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>今天没有活动室预约。</translation>
     </message>
     <message>
+        <source>This week&apos;s activities (Enter opens the session in the Service menu)</source>
+        <translation>本周活动（按回车在服务菜单中打开该场次）</translation>
+    </message>
+    <message>
         <source>No activity is planned for the next seven days.</source>
         <translation>未来七天没有安排活动。</translation>
     </message>
@@ -3659,16 +3686,36 @@ Data folder: %2</source>
         <translation>编辑场次 (F4)</translation>
     </message>
     <message>
-        <source>Printing is not installed in this version.</source>
-        <translation>这个版本没有安装打印功能。</translation>
+        <source>Menu items</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Series and items of the menu</source>
+        <translation>服务菜单的系列与项目</translation>
+    </message>
+    <message>
+        <source>Close signups</source>
+        <translation>截止报名</translation>
+    </message>
+    <message>
+        <source>Cancel session</source>
+        <translation>取消场次</translation>
+    </message>
+    <message>
+        <source>Staff write the menu&apos;s series and items.</source>
+        <translation>服务项目由工作人员编写。</translation>
+    </message>
+    <message>
+        <source>Reopen signups</source>
+        <translation>重新开放报名</translation>
+    </message>
+    <message>
+        <source>This session is cancelled.</source>
+        <translation>该场次已取消。</translation>
     </message>
     <message>
         <source>Staff plan the sessions.</source>
         <translation>场次由工作人员安排。</translation>
-    </message>
-    <message>
-        <source>The session editor is not installed in this version.</source>
-        <translation>这个版本没有安装场次编辑。</translation>
     </message>
     <message>
         <source>Sessions of the period</source>
@@ -3689,10 +3736,6 @@ Data folder: %2</source>
     <message>
         <source>This session takes no signups: %1.</source>
         <translation>本场不能报名：%1。</translation>
-    </message>
-    <message>
-        <source>Not installed in this version.</source>
-        <translation>这个版本没有安装这项功能。</translation>
     </message>
     <message>
         <source>Staff do this.</source>
@@ -3717,6 +3760,30 @@ Data folder: %2</source>
     <message>
         <source>%1 moved up from the waitlist to a seat (please phone them: %2).</source>
         <translation>%1 已从候补转为正式报名（请电话通知 %2）</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>未更改：%1</translation>
+    </message>
+    <message>
+        <source>Signups for %1 are closed.</source>
+        <translation>%1 已截止报名。</translation>
+    </message>
+    <message>
+        <source>Signups for %1 are no longer closed by hand, but their deadline has passed.</source>
+        <translation>%1 已取消手动截止，但报名截止时间已过，仍不能报名。</translation>
+    </message>
+    <message>
+        <source>Signups for %1 are open again.</source>
+        <translation>%1 已重新开放报名。</translation>
+    </message>
+    <message>
+        <source>Cancel %1 on %2? %3 signed up and %4 waiting are to be phoned.</source>
+        <translation>取消 %2 的 %1？%3 人已报名、%4 人候补，需逐一电话通知。</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled; %2 people to phone, listed below.</source>
+        <translation>%1 已取消；%2 人需电话通知，名单见下方。</translation>
     </message>
     <message>
         <source>The session is saved.</source>
@@ -4912,6 +4979,29 @@ Data folder: %2</source>
     <message>
         <source>Resident: %1</source>
         <translation>居民：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneListPanel</name>
+    <message>
+        <source>People to phone</source>
+        <translation>需电话通知的人</translation>
+    </message>
+    <message>
+        <source>Done (Esc)</source>
+        <translation>知道了 (Esc)</translation>
+    </message>
+    <message>
+        <source>Done with the phone list</source>
+        <translation>看完通知名单</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled. Please phone these %2 people:</source>
+        <translation>%1 已取消。请电话通知以下 %2 人：</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled. No one had signed up: no one to phone.</source>
+        <translation>%1 已取消。无人报名，无需电话通知。</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,9 @@ class HomeDesk(QWidget):
     # A booking awaiting approval was chosen (Enter or a double-click): its id and its day, for
     # the main window to open the Rooms desk there.
     pending_booking_activated = Signal(int, object)
+    # A session of the week was chosen (Enter or a double-click): its id, for the main window to
+    # open the Service menu desk on it.
+    session_activated = Signal(int)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +158,7 @@ class HomeDesk(QWidget):
         self.rooms_view.setModel(self.rooms_model)
         self.sessions_view = self._table("home.sessions", self.tr("This week's activities"))
         self.sessions_view.setModel(self.sessions_model)
+        self.sessions_view.activated.connect(self.on_session_activated)
         self.chart = VisitsChart(self)
         self.pending_model = PendingBookingsModel(self)
         self.pending_view = self._table("home.pending", self.tr("Bookings awaiting approval"))
@@ -195,7 +199,7 @@ class HomeDesk(QWidget):
         )
         self.sessions_section = _Section(
             "home.sessions",
-            self.tr("This week's activities"),
+            self.tr("This week's activities (Enter opens the session in the Service menu)"),
             self.sessions_view,
             self.tr("No activity is planned for the next seven days."),
             self,
@@ -388,6 +392,9 @@ class HomeDesk(QWidget):
     def on_pending_activated(self, index: QModelIndex) -> None:
         line = self.pending_model.line(index.row())
         self.pending_booking_activated.emit(line.id, line.starts_at.date())
+
+    def on_session_activated(self, index: QModelIndex) -> None:
+        self.session_activated.emit(self.sessions_model.line(index.row()).id)
 
     def show_figures(self, figures: HomeFigures) -> None:
         self._figures = figures

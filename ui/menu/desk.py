@@ -6,18 +6,21 @@ Left, the series and items (全部 at the top) filter the sessions. Above, a for
 taking attendance open in place of the detail (返回 goes back); cancelling asks in a bar inside
 the desk, never in a dialog that takes the cursor away.
 
-Attendance, the printed sheet and menu, and the session editor are other modules of `ui.menu`,
-imported when their button is pressed: a button whose module isn't there is disabled.
+Staff also plan from here: 新建场次 and 编辑场次 (the session editor), 服务项目 (the series
+and items, in a window beside the desk), 截止报名 / 重新开放报名, and 取消场次, which asks for
+the reason in a bar inside the desk and then lists the people to phone in place of the detail.
+
+The printed sheet and menu (`ui.menu.printing`, which brings ReportLab) and the menu's editor
+(`ui.menu.catalogue`) are imported when their button is first pressed, to keep the desk quick to
+open.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QMargins, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
@@ -37,29 +40,26 @@ from app import clock
 from app.errors import DomainError
 from app.models import SessionStatus, SignupStatus
 from app.security import Permission
-from app.services.menu import reads, signups
+from app.services.menu import reads, sessions, signups
 from app.services.menu.reads import Roster, RosterLine, SessionDetail
 from ui import labels, style
 from ui.context import DeskContext
+from ui.menu.attendance import AttendancePanel
+from ui.menu.cancel_session import CancelSessionBar, PhoneListPanel
 from ui.menu.models import SessionsModel
 from ui.menu.series_tree import Filter, SeriesTree
+from ui.menu.session_editor import SessionEditor
 from ui.menu.session_panel import SessionPanel
 from ui.menu.signup_panel import SignupPanel
 from ui.reception.widgets import DeskStatusLine
 from ui.widgets import button
 
+if TYPE_CHECKING:
+    from ui.menu.catalogue import MenuCatalogueDialog
+    from ui.menu.printing import SigninSheetDialog
+    from ui.pdf_preview import PdfPreviewDialog
+
 PERIOD_DAYS = 14  # a fortnight
-ATTENDANCE_MODULE = "ui.menu.attendance"
-PRINTING_MODULE = "ui.menu.printing"
-EDITOR_MODULE = "ui.menu.session_editor"
-
-
-def importable(name: str) -> bool:
-    """Whether an optional module of the desk is there, without importing it."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):  # ValueError: in sys.modules without a spec
-        return False
 
 
 def fortnight_start(today: dt.date, day: dt.date) -> dt.date:
@@ -79,11 +79,10 @@ class MenuDesk(QWidget):
         self._roster: Roster | None = None
         self._asked: RosterLine | None = None  # the signup a cancel question is about
         self._sizes: list[int] = []  # the sessions list's and detail's heights, while away
-        self.editor: Any = None  # ui.menu.session_editor.SessionEditor, while open
-        self.attendance: Any = None  # ui.menu.attendance.AttendancePanel, once opened
-        self._modules = {
-            name: importable(name) for name in (ATTENDANCE_MODULE, PRINTING_MODULE, EDITOR_MODULE)
-        }
+        self._cancelling: int | None = None  # the session the cancel-session bar is about
+        self.editor: SessionEditor | None = None  # while open
+        self.attendance: AttendancePanel | None = None  # once opened
+        self.catalogue: MenuCatalogueDialog | None = None  # once opened
 
         self._make_toolbar()
         self._make_body()
@@ -94,6 +93,7 @@ class MenuDesk(QWidget):
             navigation.addWidget(part)
         navigation.addStretch(1)
         navigation.addWidget(self.new_session_button)
+        navigation.addWidget(self.catalogue_button)
         navigation.addWidget(self.print_menu_button)
         actions = QHBoxLayout()
         for part in (
@@ -101,13 +101,19 @@ class MenuDesk(QWidget):
             self.cancel_signup_button,
             self.attendance_button,
             self.print_sheet_button,
-            self.edit_session_button,
         ):
             actions.addWidget(part)
         actions.addStretch(1)
+        for part in (
+            self.edit_session_button,
+            self.close_signups_button,
+            self.cancel_session_button,
+        ):
+            actions.addWidget(part)
         layout = QVBoxLayout(self)
         layout.addLayout(navigation)
         layout.addLayout(actions)
+        layout.addWidget(self.cancel_session_bar)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
         self._shortcuts()
@@ -151,18 +157,22 @@ class MenuDesk(QWidget):
         self.edit_session_button = self._action_button(
             self.tr("Edit session (F4)"), "menu.edit_session", self.on_edit_session_clicked
         )
-        self.print_menu_button.setEnabled(self._modules[PRINTING_MODULE])
-        self.new_session_button.setEnabled(
-            self._modules[EDITOR_MODULE] and actor.may(Permission.MENU)
+        self.catalogue_button = self._action_button(
+            self.tr("Menu items"), "menu.catalogue", self.on_catalogue_clicked
         )
-        if not self._modules[PRINTING_MODULE]:
-            self.print_menu_button.setToolTip(self.tr("Printing is not installed in this version."))
-        if not actor.may(Permission.MENU):
+        self.catalogue_button.setAccessibleName(self.tr("Series and items of the menu"))
+        self.close_signups_button = self._action_button(
+            self.tr("Close signups"), "menu.close_signups", self.on_close_signups_clicked
+        )
+        self.cancel_session_button = self._action_button(
+            self.tr("Cancel session"), "menu.cancel_session", self.on_cancel_session_clicked
+        )
+        plans = actor.may(Permission.MENU)
+        self.new_session_button.setEnabled(plans)
+        self.catalogue_button.setEnabled(plans)
+        if not plans:
             self.new_session_button.setToolTip(self.tr("Staff plan the sessions."))
-        elif not self._modules[EDITOR_MODULE]:
-            self.new_session_button.setToolTip(
-                self.tr("The session editor is not installed in this version.")
-            )
+            self.catalogue_button.setToolTip(self.tr("Staff write the menu's series and items."))
 
     def _action_button(self, text: str, name: str, slot: Callable[[], None]) -> Any:
         widget = button(text, name, self)
@@ -227,9 +237,15 @@ class MenuDesk(QWidget):
         back_row.addStretch(1)
         attendance_layout.addLayout(back_row)
 
+        self.cancel_session_bar = CancelSessionBar(self)
+        self.cancel_session_bar.confirmed.connect(self.on_cancel_session_confirmed)
+        self.cancel_session_bar.declined.connect(self.on_cancel_session_declined)
+        self.phone_panel = PhoneListPanel(self)
+        self.phone_panel.dismissed.connect(self.on_phone_list_dismissed)
+
         self.detail_stack = QStackedWidget(self)
         self.detail_stack.setObjectName("menu.detailStack")
-        for page in (self.detail_page, self.signup_scroll, self.attendance_page):
+        for page in (self.detail_page, self.signup_scroll, self.attendance_page, self.phone_panel):
             self.detail_stack.addWidget(page)
 
         self.right = QSplitter(Qt.Orientation.Vertical, self)
@@ -283,6 +299,7 @@ class MenuDesk(QWidget):
             Qt.ShortcutContext.WidgetShortcut,
         )
         add("Escape", self.on_back_clicked, self.attendance_page)
+        add("Escape", self.on_phone_list_dismissed, self.phone_panel)
 
     # --- the period and the filter ----------------------------------------------------------------
 
@@ -419,6 +436,13 @@ class MenuDesk(QWidget):
         if self._asked is not None and self.roster_model.row_of(self._asked.signup_id) < 0:
             self._asked = None
             self.question.close_question()
+        if self._cancelling is not None and (
+            detail is None
+            or detail.row.id != self._cancelling
+            or detail.row.status == SessionStatus.CANCELLED
+        ):
+            self._cancelling = None
+            self.cancel_session_bar.close_question()
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -440,19 +464,26 @@ class MenuDesk(QWidget):
             and line.status != SignupStatus.CANCELLED
             and actor.may(Permission.SIGNUPS)
         )
-        self._enable(self.attendance_button, ATTENDANCE_MODULE, chosen, Permission.SIGNUPS)
-        self._enable(self.print_sheet_button, PRINTING_MODULE, chosen, Permission.PRINT_SHEETS)
-        self._enable(self.edit_session_button, EDITOR_MODULE, chosen, Permission.MENU)
+        self._enable(self.attendance_button, chosen, Permission.SIGNUPS)
+        self._enable(self.print_sheet_button, chosen, Permission.PRINT_SHEETS)
+        self._enable(self.edit_session_button, chosen, Permission.MENU)
+        # Closing signups and cancelling: staff, a session that isn't cancelled. Whether it has
+        # begun is the service's to say (in the bar or the status line).
+        live = row is not None and row.status != SessionStatus.CANCELLED
+        closed = self._detail is not None and self._detail.closed
+        self.close_signups_button.setText(
+            self.tr("Reopen signups") if closed else self.tr("Close signups")
+        )
+        self.close_signups_button.setAccessibleName(self.close_signups_button.text())
+        for widget in (self.close_signups_button, self.cancel_session_button):
+            self._enable(widget, live, Permission.MENU)
+            if row is not None and not live and actor.may(Permission.MENU):
+                widget.setToolTip(self.tr("This session is cancelled."))
 
-    def _enable(self, widget: Any, module: str, chosen: bool, permission: Permission) -> None:
+    def _enable(self, widget: Any, chosen: bool, permission: Permission) -> None:
         may = self._context.actor.may(permission)
-        widget.setEnabled(self._modules[module] and chosen and may)
-        if not self._modules[module]:
-            widget.setToolTip(self.tr("Not installed in this version."))
-        elif not may:
-            widget.setToolTip(self.tr("Staff do this."))
-        else:
-            widget.setToolTip("")
+        widget.setEnabled(chosen and may)
+        widget.setToolTip("" if may else self.tr("Staff do this."))
 
     # --- what is chosen -------------------------------------------------------------------------
 
@@ -579,23 +610,12 @@ class MenuDesk(QWidget):
 
     # --- the other parts of the menu ----------------------------------------------------------
 
-    def _module(self, name: str, widget: Any) -> Any:
-        """An optional module, imported now; None (and its button disabled) when it isn't there."""
-        try:
-            return importlib.import_module(name)
-        except ImportError:
-            self._modules[name] = False
-            widget.setEnabled(False)
-            widget.setToolTip(self.tr("Not installed in this version."))
-            return None
-
-    def open_attendance(self) -> Any:
+    def open_attendance(self) -> AttendancePanel | None:
         session_id = self.session_id()
-        module = self._module(ATTENDANCE_MODULE, self.attendance_button)
-        if module is None or session_id is None or not self.attendance_button.isEnabled():
+        if session_id is None or not self.attendance_button.isEnabled():
             return None
         if self.attendance is None:
-            self.attendance = module.AttendancePanel(self._context, self.attendance_page)
+            self.attendance = AttendancePanel(self._context, self.attendance_page)
             self.attendance.changed.connect(self.on_attendance_changed)
             self._attendance_layout.addWidget(self.attendance, 1)
         self.attendance.show_session(session_id)
@@ -604,41 +624,146 @@ class MenuDesk(QWidget):
         self.attendance.setFocus(Qt.FocusReason.OtherFocusReason)
         return self.attendance
 
-    def print_sheet(self) -> Any:
+    def print_sheet(self) -> SigninSheetDialog | None:
+        """The sign-in sheet's dialog (blank rows, then the preview)."""
         session_id = self.session_id()
-        module = self._module(PRINTING_MODULE, self.print_sheet_button)
-        if module is None or session_id is None or not self.print_sheet_button.isEnabled():
+        if session_id is None or not self.print_sheet_button.isEnabled():
             return None
-        return module.preview_signin_sheet(self._context, self, session_id)
+        from ui.menu.printing import preview_signin_sheet  # brings ReportLab
 
-    def print_menu(self) -> Any:
-        module = self._module(PRINTING_MODULE, self.print_menu_button)
-        if module is None:
-            return None
-        return module.preview_menu(self._context, self, self._start.replace(day=1))
+        return preview_signin_sheet(self._context, self, session_id)
+
+    def print_menu(self) -> PdfPreviewDialog | None:
+        from ui.menu.printing import preview_menu  # brings ReportLab
+
+        return preview_menu(self._context, self, self._start.replace(day=1))
 
     def open_session_editor(
         self,
         session_id: int | None = None,
         item_id: int | None = None,
         day: dt.date | None = None,
-    ) -> Any:
+    ) -> SessionEditor | None:
         """The session editor: the session given, or a new one (for the item, on the day)."""
         widget = self.edit_session_button if session_id else self.new_session_button
-        module = self._module(EDITOR_MODULE, widget)
-        if module is None or not widget.isEnabled():
+        if not widget.isEnabled():
             return None
         if self.editor is not None:
             self.editor.close()
             self.editor.deleteLater()
         if session_id is not None:
-            editor = module.SessionEditor(self._context, self, session_id=session_id)
+            editor = SessionEditor(self._context, self, session_id=session_id)
         else:
-            editor = module.SessionEditor(self._context, self, item_id=item_id, day=day)
+            editor = SessionEditor(self._context, self, item_id=item_id, day=day)
         editor.saved.connect(self.on_editor_saved)
         self.editor = editor
         editor.open()
         return editor
+
+    def open_catalogue(self) -> MenuCatalogueDialog | None:
+        """服务项目: the series and items, in a window beside the desk (not modal); what is
+        saved there shows in the desk's tree at once."""
+        if not self.catalogue_button.isEnabled():
+            return None
+        if self.catalogue is None:
+            from ui.menu.catalogue import MenuCatalogueDialog
+
+            self.catalogue = MenuCatalogueDialog(self._context, self)
+            self.catalogue.editor.changed.connect(self.on_catalogue_changed)
+        else:
+            self.catalogue.editor.reload()
+        self.catalogue.show()
+        self.catalogue.activateWindow()
+        return self.catalogue
+
+    # --- closing signups and cancelling the session -----------------------------------------
+
+    def set_signups_closed(self, closed: bool) -> bool:
+        """截止报名 (True) or 重新开放报名 (False) for the chosen session; a refusal is said on
+        the status line."""
+        if self._detail is None:
+            return False
+        session_id = self._detail.row.id
+        item = self._detail.row.item
+        try:
+            self._context.run(
+                lambda session, actor: sessions.set_signups_closed(
+                    session, actor, session_id, closed
+                ),
+                write=True,
+            )
+        except DomainError as error:
+            self.status.show_error(self.tr("Not changed: %1").replace("%1", error.message))
+            self.refresh()
+            return False
+        self.refresh()
+        if closed:
+            text = self.tr("Signups for %1 are closed.")
+        elif self._detail is not None and self._detail.row.status == SessionStatus.CLOSED:
+            text = self.tr(
+                "Signups for %1 are no longer closed by hand, but their deadline has passed."
+            )
+        else:
+            text = self.tr("Signups for %1 are open again.")
+        self.status.show_info(text.replace("%1", item))
+        return True
+
+    def ask_cancel_session(self) -> bool:
+        """Ask, in a bar inside the desk, why the chosen session is cancelled."""
+        detail = self._detail
+        if detail is None or not self.cancel_session_button.isEnabled():
+            return False
+        self.question.close_question()
+        self._asked = None
+        if self.detail_stack.currentWidget() is not self.detail_page:
+            self._show_detail_page()
+        row = detail.row
+        self._cancelling = row.id
+        waiting = self._roster.waitlist if self._roster is not None else []
+        registered = self._roster.registered if self._roster is not None else []
+        text = (
+            self.tr("Cancel %1 on %2? %3 signed up and %4 waiting are to be phoned.")
+            .replace("%1", row.item)
+            .replace("%2", labels.format_when(row.starts_at, row.ends_at))
+            .replace("%3", str(len(registered)))
+            .replace("%4", str(len(waiting)))
+        )
+        self.cancel_session_bar.ask(text)
+        return True
+
+    def cancel_session(self, reason: str) -> list[RosterLine] | None:
+        """Cancel the session asked about; the people to phone are listed in place of the
+        detail. None when the service refused (said in the bar, which stays open)."""
+        session_id = self._cancelling
+        detail = self._detail
+        if session_id is None or detail is None:
+            return None
+        try:
+            people = self._context.run(
+                lambda session, actor: sessions.cancel_session(session, actor, session_id, reason),
+                write=True,
+            )
+        except DomainError as error:
+            self.cancel_session_bar.show_problem(error.message)
+            self.cancel_session_bar.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+            return None
+        self._cancelling = None
+        self.cancel_session_bar.close_question()
+        row = detail.row
+        what = f"{row.item}（{labels.format_when(row.starts_at, row.ends_at)}）"
+        self.refresh()
+        self.status.show_info(
+            self.tr("%1 is cancelled; %2 people to phone, listed below.")
+            .replace("%1", what)
+            .replace("%2", str(len(people)))
+        )
+        self.phone_panel.show_people(what, people)
+        self._make_room_below()  # a long list: as many names in sight as the desk can hold
+        self.detail_stack.setCurrentWidget(self.phone_panel)
+        self.phone_panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if people:
+            self.phone_panel.view.selectRow(0)
+        return people
 
     # --- slots ----------------------------------------------------------------------------------
 
@@ -655,7 +780,7 @@ class MenuDesk(QWidget):
         self.refresh()
 
     def on_sessions_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.detail_stack.currentWidget() is self.signup_scroll:
+        if self.detail_stack.currentWidget() in (self.signup_scroll, self.phone_panel):
             self._show_detail_page()
         rows = self.sessions_model.rowCount()
         self.load_session(
@@ -717,6 +842,29 @@ class MenuDesk(QWidget):
         session_id = self.session_id()
         if session_id is not None:
             self.open_session_editor(session_id=session_id)
+
+    def on_catalogue_clicked(self) -> None:
+        self.open_catalogue()
+
+    def on_catalogue_changed(self) -> None:
+        self.refresh()
+
+    def on_close_signups_clicked(self) -> None:
+        self.set_signups_closed(not (self._detail is not None and self._detail.closed))
+
+    def on_cancel_session_clicked(self) -> None:
+        self.ask_cancel_session()
+
+    def on_cancel_session_confirmed(self, reason: str) -> None:
+        self.cancel_session(reason)
+
+    def on_cancel_session_declined(self) -> None:
+        self._cancelling = None
+        self.sessions_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_phone_list_dismissed(self) -> None:
+        self._show_detail_page()
+        self.sessions_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_editor_saved(self, session_ids: list[int]) -> None:
         self.status.show_info(self.tr("The session is saved."))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app import clock
 from app.errors import NotFound
+from app.i18n import translate
 from app.models import (
     ActivitySession,
     BuildingGroup,
@@ -214,7 +215,7 @@ def get_session(session: Session, actor: Actor, session_id: int) -> SessionDetai
     actor.require(Permission.RECEPTION)
     values = session.execute(_rows_query().where(ActivitySession.id == session_id)).first()
     if values is None:
-        raise NotFound("This session no longer exists.")
+        raise NotFound(translate("Menu", "This session no longer exists."))
     row = _row(tuple(values), clock.now())
     activity: ActivitySession = values[0]
     organisation = (
@@ -244,7 +245,7 @@ def roster(session: Session, actor: Actor, session_id: int) -> Roster:
     """Everyone who signed up for the session, in the sheet's order (see `Roster`)."""
     actor.require(Permission.RECEPTION)
     if session.get(ActivitySession, session_id) is None:
-        raise NotFound("This session no longer exists.")
+        raise NotFound(translate("Menu", "This session no longer exists."))
     companion = aliased(Person)
     sort_key = aliased(PersonSearchKey)
     rows = session.execute(
