@@ -255,6 +255,8 @@ class MenuDesk(QWidget):
         self.right.addWidget(self.detail_stack)
         self.right.setStretchFactor(0, 2)
         self.right.setStretchFactor(1, 3)
+        self._split_by_hand = False  # the user dragged the line between list and detail
+        self.right.splitterMoved.connect(self.on_right_splitter_moved)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("menu.splitter")
         self.splitter.setChildrenCollapsible(False)
@@ -883,13 +885,33 @@ class MenuDesk(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_tree()
+        self._share_height()
+
+    def _share_height(self) -> None:
+        """The sessions list keeps a fair share of the height beside the detail: the stack
+        below asks for its tallest page (attendance, in large text), which would leave the
+        list one row."""
+        if self._split_by_hand or self.detail_stack.currentWidget() is not self.detail_page:
+            return
+        total = sum(self.right.sizes())
+        if total > 0:
+            top = total * 9 // 20
+            self.right.setSizes([top, total - top])
+            index = self.sessions_view.currentIndex()
+            if index.isValid():
+                self.sessions_view.scrollTo(index)
+
+    def on_right_splitter_moved(self, _position: int, _index: int) -> None:
+        self._split_by_hand = True
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             QTimer.singleShot(0, self, self._fit_tree)
+            QTimer.singleShot(0, self, self._share_height)
 
     def _settle(self) -> None:
         self._fit_tree()
+        self._share_height()
         if self.isVisible() and self.detail_stack.currentWidget() is self.detail_page:
             self.sessions_view.setFocus(Qt.FocusReason.OtherFocusReason)
