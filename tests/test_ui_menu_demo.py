@@ -32,9 +32,11 @@ from ui.menu.printing import SigninSheetDialog
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
 
-def _shot(widget: QWidget, name: str) -> None:
+def _shot(widget: QWidget, name: str, qtbot: QtBot | None = None) -> None:
     folder = os.environ.get("YOULIN_SCREENS")
     if folder:
+        if qtbot is not None:
+            qtbot.wait(300)  # the PDF view paints its pages in the background
         Path(folder).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(folder) / f"{name}.png"))
 
@@ -143,7 +145,7 @@ def test_a_volunteer_signs_three_up_for_the_party_lesson_prints_the_sheet_and_ti
     preview = dialog.show_preview()
     assert preview is not None
     qtbot.waitUntil(preview.isVisible)
-    _shot(preview, "5-sheet-preview")
+    _shot(preview, "5-sheet-preview", qtbot)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(preview.pdf)).pages)
     sheet = [desk.roster_model.row_texts(r)[RosterModel.NAME] for r in range(capacity)]
     positions = [text.index(name) for name in sheet]
