@@ -37,7 +37,7 @@ from app.models import (
 from app.people_fields import mask_phone
 from app.security import Actor, Permission
 from app.services.menu import audience
-from app.services.menu.reads import SessionRow, _row, _rows_query, sessions_between
+from app.services.menu.reads import SessionRow, rows_query, session_row, sessions_between
 from app.services.menu.signups import waitlist_rank
 
 _LIVE = (SignupStatus.SIGNED_UP.value, SignupStatus.WAITLISTED.value)
@@ -206,7 +206,7 @@ def upcoming_for_person(session: Session, actor: Actor, person_id: int) -> list[
     signed_up = aliased(Person)
     companion = aliased(Person)
     query = (
-        _rows_query()
+        rows_query()
         .add_columns(Signup, signed_up.name, companion.name)
         .join(Signup, Signup.session_id == ActivitySession.id)
         .join(signed_up, signed_up.id == Signup.person_id)
@@ -222,7 +222,7 @@ def upcoming_for_person(session: Session, actor: Actor, person_id: int) -> list[
     for values in session.execute(query):
         *columns, signup, signed_up_name, companion_name = tuple(values)
         assert isinstance(signup, Signup)
-        row = _row(tuple(columns), now)
+        row = session_row(tuple(columns), now)
         own = signup.person_id == person_id
         result.append(
             PersonSignup(

@@ -144,7 +144,9 @@ def _seat_sums() -> tuple[Any, Any]:
     return taken, waiting
 
 
-def _rows_query() -> Select[Any]:
+def rows_query() -> Select[Any]:
+    """Sessions with their item, series, seats taken, people waiting and room: the columns
+    `session_row` turns into a `SessionRow`."""
     taken, waiting = _seat_sums()
     return (
         select(
@@ -163,7 +165,7 @@ def _rows_query() -> Select[Any]:
     )
 
 
-def _row(values: tuple[object, ...], now: dt.datetime) -> SessionRow:
+def session_row(values: tuple[object, ...], now: dt.datetime) -> SessionRow:
     activity, item, series, series_id, taken, waiting, room, volunteer = values
     assert isinstance(activity, ActivitySession)
     return SessionRow(
@@ -199,7 +201,7 @@ def sessions_between(
 ) -> list[SessionRow]:
     """Sessions starting in [start, end), by start time."""
     actor.require(Permission.RECEPTION)
-    query = _rows_query().where(ActivitySession.starts_at >= start, ActivitySession.starts_at < end)
+    query = rows_query().where(ActivitySession.starts_at >= start, ActivitySession.starts_at < end)
     if series_id is not None:
         query = query.where(ServiceItem.series_id == series_id)
     if item_id is not None:
@@ -208,15 +210,15 @@ def sessions_between(
         query = query.where(ActivitySession.cancelled.is_(False))
     query = query.order_by(ActivitySession.starts_at, ActivitySession.id)
     now = clock.now()
-    return [_row(tuple(values), now) for values in session.execute(query)]
+    return [session_row(tuple(values), now) for values in session.execute(query)]
 
 
 def get_session(session: Session, actor: Actor, session_id: int) -> SessionDetail:
     actor.require(Permission.RECEPTION)
-    values = session.execute(_rows_query().where(ActivitySession.id == session_id)).first()
+    values = session.execute(rows_query().where(ActivitySession.id == session_id)).first()
     if values is None:
         raise NotFound(translate("Menu", "This session no longer exists."))
-    row = _row(tuple(values), clock.now())
+    row = session_row(tuple(values), clock.now())
     activity: ActivitySession = values[0]
     organisation = (
         session.get(Organisation, activity.organisation_id) if activity.organisation_id else None
