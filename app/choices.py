@@ -87,6 +87,12 @@ class SessionStatus(enum.StrEnum):
 class ServiceRecordKind(enum.StrEnum):
     SESSION = "session"  # counted from an attended volunteer session
     MAKE_UP = "make_up"  # 补录, by staff with a reason
+    DUTY = "duty"  # a duty of the rota (桶前督导) marked done
+
+
+class DutyStatus(enum.StrEnum):
+    DONE = "done"
+    MISSED = "missed"
 
 
 class CertificateKind(enum.StrEnum):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import secrets
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -38,6 +39,7 @@ from app.choices import BookingKind as BookingKind
 from app.choices import BookingStatus as BookingStatus
 from app.choices import CertificateKind as CertificateKind
 from app.choices import ClosureKind as ClosureKind
+from app.choices import DutyStatus as DutyStatus
 from app.choices import Gender as Gender
 from app.choices import OrganisationKind as OrganisationKind
 from app.choices import Purpose as Purpose
@@ -102,6 +104,11 @@ class Centre(Timestamped, Base):
     person_in_charge: Mapped[str] = mapped_column(String(40), default="")  # 负责人
     handler: Mapped[str] = mapped_column(String(40), default="")  # 经办人
     certificate_prefix: Mapped[str] = mapped_column(String(20), default="东邻")
+    # The installation's own key for certificates' verification codes (HMAC of serial and
+    # person): never shown, never exported; a copied certificate with a made-up code fails.
+    verification_secret: Mapped[str] = mapped_column(
+        String(64), default=lambda: secrets.token_hex(32)
+    )
     visit_retention_months: Mapped[int] = mapped_column(Integer, default=36)
     __table_args__ = (
         CheckConstraint("id = 1", name="single_row"),
@@ -621,15 +628,19 @@ class Volunteer(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), unique=True)
     volunteer_number: Mapped[str] = mapped_column(String(20), unique=True)
+    skills: Mapped[str] = mapped_column(Text, default="")
+    availability: Mapped[str] = mapped_column(Text, default="")  # e.g. 周二、周四晚上
     double_report: Mapped[bool] = mapped_column(Boolean, default=False)
     workplace_party_org: Mapped[str] = mapped_column(String(80), default="")
     reported_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     person: Mapped[Person] = relationship()
 
 
 class ServiceRecord(Timestamped, Base):
-    """志愿服务记录: hours from an attended volunteer session, or a make-up record with a reason."""
+    """志愿服务记录: hours from an attended volunteer session, a duty of the rota marked done, or
+    a make-up record (补录) by staff with a reason."""
 
     __tablename__ = "service_record"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -645,9 +656,70 @@ class ServiceRecord(Timestamped, Base):
     __table_args__ = (
         CheckConstraint("hours > 0 AND hours <= 24", name="hours_range"),
         CheckConstraint(_choices("kind", ServiceRecordKind), name="kind"),
-        CheckConstraint("kind = 'session' OR reason <> ''", name="make_up_has_reason"),
+        CheckConstraint("kind <> 'make_up' OR reason <> ''", name="make_up_has_reason"),
         UniqueConstraint("volunteer_id", "session_id", name="uq_service_record_session"),
         Index("ix_service_record_day", "day"),
+    )
+
+
+class Duty(Timestamped, Base):
+    """A recurring volunteer duty of the rota: 垃圾分类桶前督导 at a building group's bins, one
+    weekday, one hour (or any other weekly duty)."""
+
+    __tablename__ = "duty"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    building_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("building_group.id"), default=None
+    )
+    weekday: Mapped[int] = mapped_column(Integer)  # 0 = Monday
+    start_time: Mapped[dt.time] = mapped_column(Time)
+    end_time: Mapped[dt.time] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(60), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    building_group: Mapped[BuildingGroup | None] = relationship()
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
+        CheckConstraint("end_time > start_time", name="ends_after_start"),
+    )
+
+
+class DutyAssignment(Base):
+    """A volunteer (usually an in-service party member, 双报到) on a duty from `since` (to
+    `until`, when they stopped)."""
+
+    __tablename__ = "duty_assignment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    duty_id: Mapped[int] = mapped_column(ForeignKey("duty.id"))
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"))
+    since: Mapped[dt.date] = mapped_column(Date)
+    until: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    __table_args__ = (
+        UniqueConstraint("duty_id", "volunteer_id", name="uq_duty_assignment_volunteer"),
+        CheckConstraint("until IS NULL OR until >= since", name="until"),
+    )
+
+
+class DutyShift(Base):
+    """One week's turn of a duty by a volunteer, marked done (with its service record) or
+    missed at the desk or from the printed rota."""
+
+    __tablename__ = "duty_shift"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    duty_id: Mapped[int] = mapped_column(ForeignKey("duty.id"))
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"))
+    day: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(8))
+    service_record_id: Mapped[int | None] = mapped_column(
+        ForeignKey("service_record.id"), default=None
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+    marked_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    marked_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    __table_args__ = (
+        UniqueConstraint("duty_id", "volunteer_id", "day", name="uq_duty_shift_day"),
+        CheckConstraint(_choices("status", DutyStatus), name="status"),
+        Index("ix_duty_shift_day", "day"),
     )
 
 
@@ -669,10 +741,24 @@ class Certificate(Timestamped, Base):
     reprints: Mapped[int] = mapped_column(Integer, default=0)  # a reprint is marked 补发
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     revoked_reason: Mapped[str] = mapped_column(String(200), default="")
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    # The period the hours cover (record certificates), and who issued it as it was that day:
+    # a later change of the centre's profile doesn't rewrite certificates already given.
+    period_start: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    period_end: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    issuer: Mapped[str] = mapped_column(String(100), default="")
+    person_in_charge: Mapped[str] = mapped_column(String(40), default="")  # 负责人
+    handler: Mapped[str] = mapped_column(String(40), default="")  # 经办人
+    contact: Mapped[str] = mapped_column(String(40), default="")
+    reprinted_on: Mapped[dt.date | None] = mapped_column(Date, default=None)  # the last 补发
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
     person: Mapped[Person] = relationship()
     __table_args__ = (
         UniqueConstraint("kind", "year", "sequence", name="uq_certificate_number"),
+        CheckConstraint(
+            "period_start IS NULL OR period_end IS NULL OR period_end >= period_start",
+            name="period",
+        ),
         CheckConstraint(_choices("kind", CertificateKind), name="kind"),
         CheckConstraint("sequence > 0", name="sequence_positive"),
         CheckConstraint("reprints >= 0", name="reprints_not_negative"),

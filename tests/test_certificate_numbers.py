@@ -64,3 +64,15 @@ def test_verification_codes_are_easy_to_type_and_differ() -> None:
         assert not set(code) & set("01IO")
     seeded = certificates.verification_code(random.Random(5))
     assert seeded == certificates.verification_code(random.Random(5))
+
+
+def test_a_verification_code_is_derived_from_the_serial_and_the_holder() -> None:
+    from app.services.certificates import VERIFICATION_ALPHABET, code_matches, derived_code
+
+    code = derived_code("s3cret", "东邻志证〔2026〕第0007号", 42)
+    assert len(code) == 8 and set(code) <= set(VERIFICATION_ALPHABET)
+    assert code == derived_code("s3cret", "东邻志证〔2026〕第0007号", 42)
+    assert code != derived_code("s3cret", "东邻志证〔2026〕第0007号", 43)
+    assert code != derived_code("other", "东邻志证〔2026〕第0007号", 42)
+    assert code_matches(code, f" {code.lower()} ")
+    assert not code_matches(code, "AAAAAAAA")

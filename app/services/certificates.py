@@ -9,6 +9,8 @@ anyone check that a certificate is genuine.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import random
 import secrets
 from dataclasses import dataclass
@@ -56,6 +58,23 @@ def take_number(
     kind = CertificateKind(kind)
     sequence = counters.take(session, counter_name(kind, year))
     return Number(kind, year, sequence, serial(prefix, kind, year, sequence))
+
+
+def derived_code(secret: str, serial: str, person_id: int) -> str:
+    """The verification code of certificate `serial` held by `person_id`: an HMAC under the
+    installation's secret (`Centre.verification_secret`), so a code can't be made up without it
+    and a serial copied onto another person's certificate doesn't verify."""
+    message = f"{serial}|{person_id}".encode()
+    digest = hmac.new(secret.encode(), message, hashlib.sha256).digest()
+    # 32 letters: each byte modulo 32 is uniform.
+    return "".join(VERIFICATION_ALPHABET[byte % 32] for byte in digest[:VERIFICATION_LENGTH])
+
+
+def code_matches(expected: str, given: str) -> bool:
+    """Whether a typed or scanned code is the certificate's, in constant time; case and the
+    letters a reader confuses (O for 0 is not in the alphabet) are forgiven."""
+    cleaned = given.strip().upper().replace(" ", "")
+    return hmac.compare_digest(expected.encode(), cleaned.encode())
 
 
 def verification_code(rng: random.Random | None = None) -> str:
