@@ -113,16 +113,24 @@ def test_smoke_writes_the_startup_mark_once_the_main_window_is_up(
     assert wall > 0 and cpu > 0
 
 
+PREVIOUS_REVISION = "0007_menu"
+
+
 @pytest.fixture
 def older_centre(tmp_path: Path) -> Path:
-    """A centre set up under the previous schema revision."""
+    """A centre as the previous release left it: set up under the newest schema (today's
+    mappings know no other), then taken down one revision with the migration's own downgrade."""
     path = tmp_path / "older.sqlite3"
     db = Database(paths.sqlite_url(path))
-    migrate.upgrade(db, "0002_seed_menu")
+    migrate.upgrade(db)
     with db.write() as session:
         centre.set_up(
             session, centre.CentreProfile("西社区", "", "", "", ""), "admin", "管理员", PASSWORD
         )
+    from alembic import command
+
+    with db.engine.begin() as connection:
+        command.downgrade(migrate._alembic_config(connection), PREVIOUS_REVISION)  # type: ignore[arg-type]
     db.dispose()
     return path
 
@@ -142,7 +150,7 @@ def test_an_older_database_is_migrated_before_the_first_window(
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     connection.close()
     assert revision == (migrate.HEAD_REVISION,)
-    assert list((data_dir / "backups").glob("older-*-before-upgrade-0002_seed_menu.sqlite3"))
+    assert list((data_dir / "backups").glob(f"older-*-before-upgrade-{PREVIOUS_REVISION}.sqlite3"))
     assert [action for action, _account in _logins(older_centre)] == ["login"]
 
 
