@@ -29,9 +29,14 @@ from app.models import (
     ActivitySession,
     AgendaOutcome,
     Booking,
+    Centre,
     Certificate,
     CertificateKind,
     Closure,
+    Duty,
+    DutyAssignment,
+    DutyShift,
+    DutyStatus,
     Organisation,
     Person,
     Request,
@@ -39,8 +44,10 @@ from app.models import (
     RoomHours,
     ServiceItem,
     ServiceRecord,
+    ServiceRecordKind,
     Signup,
     Visit,
+    Volunteer,
 )
 from app.pinyin import COMPOUND_SURNAMES, SURNAMES
 from app.security import Actor, verify_password
@@ -880,6 +887,81 @@ def test_the_desks_number_on_after_the_demo(db: Database) -> None:
             )
         fresh = certificates.take_number(session, "东邻", CertificateKind.HONOUR, TEST_NOW.year + 1)
         assert fresh.serial == f"东邻荣证〔{TEST_NOW.year + 1}〕第0001号"
+
+
+def test_the_desks_go_on_with_the_demos_rota_and_register(db: Database) -> None:
+    """New duties, shifts, records and certificates get their own ids after the demo's (the
+    PostgreSQL sequences learnt them); a new code verifies under the demo centre's secret."""
+    demo.write_demo(db.url, people=400, now=TEST_NOW)
+    with db.write() as session:
+        secret = session.scalars(select(Centre.verification_secret)).one()
+        volunteer = session.scalars(select(Volunteer).order_by(Volunteer.id)).first()
+        assert volunteer is not None
+        duty = Duty(name="楼道清洁", weekday=2, start_time=dt.time(9), end_time=dt.time(10))
+        session.add(duty)
+        session.flush()
+        session.add(
+            DutyAssignment(duty_id=duty.id, volunteer_id=volunteer.id, since=TEST_NOW.date())
+        )
+        record = ServiceRecord(
+            volunteer_id=volunteer.id,
+            day=TEST_NOW.date(),
+            hours=1,
+            content="楼道清洁",
+            kind=ServiceRecordKind.DUTY,
+        )
+        session.add(record)
+        session.flush()
+        session.add(
+            DutyShift(
+                duty_id=duty.id,
+                volunteer_id=volunteer.id,
+                day=TEST_NOW.date(),
+                status=DutyStatus.DONE,
+                service_record_id=record.id,
+            )
+        )
+        taken = certificates.take_number(
+            session, "东邻", CertificateKind.SERVICE_RECORD, TEST_NOW.year
+        )
+        assert taken.sequence == 1  # this year's record certificates are the desk's to issue
+        session.add(
+            Certificate(
+                kind=taken.kind,
+                year=taken.year,
+                sequence=taken.sequence,
+                serial=taken.serial,
+                verification_code=certificates.derived_code(
+                    secret, taken.serial, volunteer.person_id
+                ),
+                person_id=volunteer.person_id,
+                title="志愿服务记录证明",
+                issued_on=TEST_NOW.date(),
+            )
+        )
+        session.flush()
+
+
+def test_same_seed_same_secret_and_register(demo_url: str, tmp_path: Path) -> None:
+    again = _write(tmp_path)
+    queries = (
+        "SELECT verification_secret FROM centre",
+        "SELECT serial, person_id, verification_code, revoked_at, reprints FROM certificate",
+        "SELECT duty_id, volunteer_id, day, status FROM duty_shift",
+    )
+    for sql in queries:
+        rows = [_rows(sqlite3_conn, sql) for sqlite3_conn in _connections(demo_url, again)]
+        assert rows[0] == rows[1]
+
+
+def _connections(*urls: str) -> Iterator[Connection]:
+    for url in urls:
+        db = Database(url)
+        try:
+            with db.engine.connect() as connection:
+                yield connection
+        finally:
+            db.dispose()
 
 
 def test_today_is_the_programs_clock(clock_at: clock.FixedClock, tmp_path: Path) -> None:
