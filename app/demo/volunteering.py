@@ -286,7 +286,7 @@ class Volunteering:
         reprinted = next(
             (n for n, c in enumerate(wanted) if c.kind != CertificateKind.HONOUR), None
         )
-        revoked = honours[-1] if honours else None
+        revoked = honours[0] if honours else None  # found wrong some days after
         rows = []
         for number, c in enumerate(wanted, start=1):
             taken = certificates.take_number(
