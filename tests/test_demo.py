@@ -29,16 +29,25 @@ from app.models import (
     ActivitySession,
     AgendaOutcome,
     Booking,
+    Centre,
+    Certificate,
     CertificateKind,
     Closure,
+    Duty,
+    DutyAssignment,
+    DutyShift,
+    DutyStatus,
     Organisation,
     Person,
     Request,
     Room,
     RoomHours,
     ServiceItem,
+    ServiceRecord,
+    ServiceRecordKind,
     Signup,
     Visit,
+    Volunteer,
 )
 from app.pinyin import COMPOUND_SURNAMES, SURNAMES
 from app.security import Actor, verify_password
@@ -49,6 +58,7 @@ from app.services.menu import signups as menu_signups
 from app.services.people import next_member_codes
 from app.services.rooms import agenda
 from app.services.rooms.days import OpeningCalendar
+from app.services.volunteers import hours as volunteer_hours
 from app.start import DEMO_PASSWORD
 from tests.conftest import TEST_NOW
 
@@ -655,13 +665,15 @@ def test_volunteers_and_hours(conn: Connection) -> None:
         "LEFT JOIN signup g ON g.session_id = r.session_id AND g.person_id = v.person_id",
     )
     kinds = Counter(row[0] for row in records)
-    assert kinds["session"] > 0 and kinds["make_up"] > 0
+    assert kinds["session"] > 0 and kinds["make_up"] > 0 and kinds["duty"] > 0
     for kind, hours, reason, session, volunteer_item, attended in records:
         assert 1.0 <= hours <= 4.0
         if kind == "session":
             assert session is not None and volunteer_item and attended
-        else:
+        elif kind == "make_up":
             assert session is None and reason
+        else:
+            assert session is None and not reason
 
 
 def test_certificates_numbered(conn: Connection) -> None:
@@ -681,6 +693,178 @@ def test_certificates_numbered(conn: Connection) -> None:
     for numbers in sequences.values():
         assert numbers == list(range(1, len(numbers) + 1))
     assert any("志证" in row[3] for row in rows)
+
+
+def test_volunteer_profiles(conn: Connection) -> None:
+    profiles = _rows(
+        conn,
+        "SELECT skills, availability, double_report, workplace_party_org, reported_on "
+        "FROM volunteer",
+    )
+    skills = set(centre.SKILLS)
+    for known, available, double, workplace, reported in profiles:
+        assert known and set(known.split("、")) <= skills
+        assert available
+        if double:
+            assert workplace in centre.WORKPLACE_PARTY_ORGS and reported is not None
+        else:
+            assert workplace == "" and reported is None
+
+
+def test_hours_totals_are_the_sum_of_the_records(demo_url: str, admin_of_demo: Actor) -> None:
+    db = Database(demo_url)
+    try:
+        with db.read() as session:
+            for year in (TEST_NOW.year - 1, TEST_NOW.year):
+                first, last = volunteer_hours.year_span(year)
+                sums = dict(
+                    session.execute(
+                        select(ServiceRecord.volunteer_id, func.sum(ServiceRecord.hours))
+                        .where(ServiceRecord.day.between(first, last))
+                        .group_by(ServiceRecord.volunteer_id)
+                    ).all()
+                )
+                lines = volunteer_hours.totals(session, admin_of_demo, first, last)
+                assert {line.volunteer_id: line.hours for line in lines if line.hours} == sums
+    finally:
+        db.dispose()
+
+
+def test_the_bins_rota(conn: Connection) -> None:
+    duties = _rows(conn, "SELECT id, name, building_group_id, weekday, start_time, place FROM duty")
+    assert duties
+    groups = dict(
+        _rows(
+            conn,
+            "SELECT g.id, c.name || g.name FROM building_group g "
+            "JOIN community c ON c.id = g.community_id",
+        )
+    )
+    for _id, name, group, weekday, start, place in duties:
+        assert name == "垃圾分类桶前督导" and place == groups[group] + "垃圾箱房"
+        assert (weekday < 5 and start.startswith("18:30")) or weekday == 5
+    assert len({row[2] for row in duties}) == len(duties)  # one duty a building group
+    per_duty = Counter(
+        row[0]
+        for row in _rows(
+            conn,
+            "SELECT a.duty_id FROM duty_assignment a JOIN volunteer v ON v.id = a.volunteer_id "
+            "WHERE v.double_report AND a.since < :t",
+            t=TEST_NOW.date() - dt.timedelta(days=30),
+        )
+    )
+    assert set(per_duty) == {row[0] for row in duties}
+    assert set(per_duty.values()) <= {1, 2}
+    # Shifts only for assigned members, since they joined, on the duty's weekday, held by now.
+    wrong = _one(
+        conn,
+        "SELECT count(*) FROM duty_shift s JOIN duty d ON d.id = s.duty_id "
+        "LEFT JOIN duty_assignment a ON a.duty_id = s.duty_id AND a.volunteer_id = s.volunteer_id "
+        "WHERE a.id IS NULL OR s.day < a.since OR s.day > :today "
+        "OR CAST(strftime('%w', s.day) AS INTEGER) != (d.weekday + 1) % 7",
+        today=TEST_NOW.date(),
+    )
+    assert wrong == 0
+
+
+def test_a_duty_record_for_each_done_shift(conn: Connection) -> None:
+    shifts = _rows(
+        conn,
+        "SELECT s.status, s.service_record_id, r.kind, r.volunteer_id = s.volunteer_id, "
+        "r.day = s.day, CAST(r.hours AS REAL), r.content, d.start_time, d.end_time "
+        "FROM duty_shift s JOIN duty d ON d.id = s.duty_id "
+        "LEFT JOIN service_record r ON r.id = s.service_record_id",
+    )
+    statuses = Counter(row[0] for row in shifts)
+    assert statuses["done"] > statuses["missed"] > 0
+    for status, record, kind, same_person, same_day, hours_, content, start, end in shifts:
+        if status == "missed":
+            assert record is None
+            continue
+        assert kind == "duty" and same_person and same_day and content == "垃圾分类桶前督导"
+        length = dt.datetime.strptime(end[:5], "%H:%M") - dt.datetime.strptime(start[:5], "%H:%M")
+        assert hours_ == length.seconds / 3600
+    records = [row[1] for row in shifts if row[1] is not None]
+    assert len(records) == len(set(records))  # one each
+    assert _one(conn, "SELECT count(*) FROM service_record WHERE kind = 'duty'") == len(records)
+
+
+def test_some_members_missed_three_weeks_in_a_row(conn: Connection) -> None:
+    latest: dict[tuple[int, int], list[str]] = {}
+    for duty, volunteer, status in _rows(
+        conn, "SELECT duty_id, volunteer_id, status FROM duty_shift ORDER BY day DESC"
+    ):
+        latest.setdefault((duty, volunteer), []).append(status)
+    streaks = [key for key, statuses in latest.items() if statuses[:3] == ["missed"] * 3]
+    assert 1 <= len(streaks) <= 3
+
+
+def test_certificates_codes_issuer_and_record_hours(conn: Connection) -> None:
+    secret = _one(conn, "SELECT verification_secret FROM centre")
+    assert re.fullmatch(r"[0-9a-f]{64}", secret)
+    centre_row = _rows(conn, "SELECT name, person_in_charge, handler, phone FROM centre")[0]
+    rows = _rows(
+        conn,
+        "SELECT id, kind, serial, person_id, verification_code, issuer, person_in_charge, "
+        "handler, contact, CAST(hours AS REAL), period_start, period_end, issued_on, reprints, "
+        "reprinted_on, revoked_at, revoked_reason FROM certificate",
+    )
+    kinds = Counter(row[1] for row in rows)
+    assert kinds["service_record"] and kinds["honour"] and kinds["completion"]
+    for row in rows:
+        _id, kind, serial, person, code, *signed = row[:9]
+        assert code == certificates.derived_code(secret, serial, person)
+        assert tuple(signed) == tuple(centre_row)
+        hours_, first, last, issued = row[9:13]
+        if kind != "service_record":
+            assert hours_ is None and first is None
+            continue
+        total = _one(
+            conn,
+            "SELECT CAST(sum(r.hours) AS REAL) FROM service_record r "
+            "JOIN volunteer v ON v.id = r.volunteer_id WHERE v.person_id = :p "
+            "AND r.day BETWEEN :first AND :last",
+            p=person,
+            first=first,
+            last=last,
+        )
+        assert hours_ == total >= 20 and first <= last < issued
+    reprinted = [row for row in rows if row[13]]
+    revoked = [row for row in rows if row[15] is not None]
+    assert len(reprinted) == 1 and reprinted[0][14] > reprinted[0][12]
+    assert len(revoked) == 1 and revoked[0][16]
+    titles = {row[0] for row in _rows(conn, "SELECT title FROM certificate")}
+    assert {"睦邻达人", "共营达人", "草根规划师", "小美艺术课堂"} <= titles
+
+
+def test_this_years_record_certificates_are_left_to_issue(
+    demo_url: str, admin_of_demo: Actor
+) -> None:
+    db = Database(demo_url)
+    try:
+        with db.read() as session:
+            first, last = volunteer_hours.year_span(TEST_NOW.year)
+            lines = volunteer_hours.totals(session, admin_of_demo, first, last)
+            over = [line for line in lines if line.hours >= 20]
+            under = [line for line in lines if 0 < line.hours < 20]
+            holders = set(
+                session.scalars(
+                    select(Certificate.person_id).where(
+                        Certificate.kind == CertificateKind.SERVICE_RECORD,
+                        Certificate.period_end >= first,
+                    )
+                )
+            )
+            assert len(over) >= 3 and len(under) >= 3
+            assert not holders & {line.person_id for line in over}
+            assert not session.scalar(
+                select(func.count()).where(
+                    Certificate.kind == CertificateKind.SERVICE_RECORD,
+                    Certificate.year == TEST_NOW.year,
+                )
+            )
+    finally:
+        db.dispose()
 
 
 def test_the_desks_number_on_after_the_demo(db: Database) -> None:
@@ -703,6 +887,81 @@ def test_the_desks_number_on_after_the_demo(db: Database) -> None:
             )
         fresh = certificates.take_number(session, "东邻", CertificateKind.HONOUR, TEST_NOW.year + 1)
         assert fresh.serial == f"东邻荣证〔{TEST_NOW.year + 1}〕第0001号"
+
+
+def test_the_desks_go_on_with_the_demos_rota_and_register(db: Database) -> None:
+    """New duties, shifts, records and certificates get their own ids after the demo's (the
+    PostgreSQL sequences learnt them); a new code verifies under the demo centre's secret."""
+    demo.write_demo(db.url, people=400, now=TEST_NOW)
+    with db.write() as session:
+        secret = session.scalars(select(Centre.verification_secret)).one()
+        volunteer = session.scalars(select(Volunteer).order_by(Volunteer.id)).first()
+        assert volunteer is not None
+        duty = Duty(name="楼道清洁", weekday=2, start_time=dt.time(9), end_time=dt.time(10))
+        session.add(duty)
+        session.flush()
+        session.add(
+            DutyAssignment(duty_id=duty.id, volunteer_id=volunteer.id, since=TEST_NOW.date())
+        )
+        record = ServiceRecord(
+            volunteer_id=volunteer.id,
+            day=TEST_NOW.date(),
+            hours=1,
+            content="楼道清洁",
+            kind=ServiceRecordKind.DUTY,
+        )
+        session.add(record)
+        session.flush()
+        session.add(
+            DutyShift(
+                duty_id=duty.id,
+                volunteer_id=volunteer.id,
+                day=TEST_NOW.date(),
+                status=DutyStatus.DONE,
+                service_record_id=record.id,
+            )
+        )
+        taken = certificates.take_number(
+            session, "东邻", CertificateKind.SERVICE_RECORD, TEST_NOW.year
+        )
+        assert taken.sequence == 1  # this year's record certificates are the desk's to issue
+        session.add(
+            Certificate(
+                kind=taken.kind,
+                year=taken.year,
+                sequence=taken.sequence,
+                serial=taken.serial,
+                verification_code=certificates.derived_code(
+                    secret, taken.serial, volunteer.person_id
+                ),
+                person_id=volunteer.person_id,
+                title="志愿服务记录证明",
+                issued_on=TEST_NOW.date(),
+            )
+        )
+        session.flush()
+
+
+def test_same_seed_same_secret_and_register(demo_url: str, tmp_path: Path) -> None:
+    again = _write(tmp_path)
+    queries = (
+        "SELECT verification_secret FROM centre",
+        "SELECT serial, person_id, verification_code, revoked_at, reprints FROM certificate",
+        "SELECT duty_id, volunteer_id, day, status FROM duty_shift",
+    )
+    for sql in queries:
+        rows = [_rows(sqlite3_conn, sql) for sqlite3_conn in _connections(demo_url, again)]
+        assert rows[0] == rows[1]
+
+
+def _connections(*urls: str) -> Iterator[Connection]:
+    for url in urls:
+        db = Database(url)
+        try:
+            with db.engine.connect() as connection:
+                yield connection
+        finally:
+            db.dispose()
 
 
 def test_today_is_the_programs_clock(clock_at: clock.FixedClock, tmp_path: Path) -> None:

@@ -9,7 +9,10 @@ Core executemany (no ORM object per row), so a failed run leaves no half-written
 The demo keeps the services' rules by using their own functions: member codes and certificate
 numbers from `app.counters` (so the desks go on numbering after it), rooms never double-booked
 (`app.services.rooms`), phone and ID search columns (`app.people_fields`), pinyin search keys
-(`app.pinyin`). Its content is in `centre` (the place, the menu) and `residents` (names, numbers).
+(`app.pinyin`), verification codes derived under the centre's secret (`app.services.certificates`;
+the demo's secret comes from the seed). Its content is in `centre` (the place, the menu) and
+`residents` (names, numbers); the volunteers' rota, make-up records and certificates are written by
+`volunteering`.
 """
 
 from __future__ import annotations

@@ -30,8 +30,6 @@ from app.demo.centre import (
     HOUR_WEIGHTS,
     ITEM_IDS,
     ITEMS,
-    MAKE_UP_CONTENT,
-    MAKE_UP_REASONS,
     ONE_OFF,
     ONE_OFF_SLOTS,
     ORGANISATIONS,
@@ -65,6 +63,7 @@ from app.demo.centre import (
 )
 from app.demo.draw import accumulate, pick, pick_distinct
 from app.demo.residents import AGE_BANDS, SHOWCASE, Residents
+from app.demo.volunteering import Volunteering, profile, secret
 from app.models import (
     Account,
     ActivitySession,
@@ -78,10 +77,12 @@ from app.models import (
     BuildingGroup,
     Centre,
     Certificate,
-    CertificateKind,
     Closure,
     ClosureKind,
     Community,
+    Duty,
+    DutyAssignment,
+    DutyShift,
     Organisation,
     OrganisationKind,
     Person,
@@ -104,7 +105,7 @@ from app.models import (
 )
 from app.pinyin import search_keys
 from app.security import hash_password
-from app.services import certificates, rooms
+from app.services import rooms
 from app.services.people import member_code
 from app.services.rooms.days import OpeningCalendar
 from app.services.rooms.recurrence import Frequency, Recurrence
@@ -123,6 +124,8 @@ class Writer:
     def __init__(self, connection: Connection, seed: int, now: dt.datetime) -> None:
         self.conn = connection
         self.rng = random.Random(seed)
+        volunteering_rng = random.Random(f"volunteering:{seed}")
+        self.volunteering = Volunteering(self, volunteering_rng, secret(volunteering_rng))
         self.residents = Residents(self.rng)
         self.now = now
         self.today = now.date()
@@ -146,6 +149,9 @@ class Writer:
         self.person_tags: dict[int, set[int]] = defaultdict(set)
         self.pools: dict[int, tuple[list[int], list[int]]] = {}  # (regulars, everyone)
         self.volunteer_of: dict[int, int] = {}  # person id → volunteer id
+        self.person_of: dict[int, int] = {}  # volunteer id → person id
+        self.double: list[int] = []  # in-service party members (双报到) who volunteer
+        self.reported: dict[int, dt.date] = {}  # volunteer id → the day they reported (双报到)
         self.booking_id = 0
         self.bookings: list[Row] = []
         self.hours: dict[int, Decimal] = defaultdict(Decimal)  # volunteer id → hours
@@ -200,15 +206,18 @@ class Writer:
         self.counts["bookings"] = len(self.bookings)
         self.counts["sessions"] = len(sessions)
         self.counts["signups"] = len(signups)
-        self._make_up_records()
-        self._certificates()
+        self.volunteering.note(records)
+        self.volunteering.rota(self.double)
+        self.volunteering.make_ups()
+        self.volunteering.certificates()
         self._visits()
         self._requests()
         self._council_agendas()
         self._fix_sequences()
 
     def _centre_and_accounts(self) -> None:
-        self._insert(Centre, [{"id": 1, **CENTRE, "visit_retention_months": 36, **self._stamp()}])
+        centre = {**CENTRE, "verification_secret": self.volunteering.secret}
+        self._insert(Centre, [{"id": 1, **centre, "visit_retention_months": 36, **self._stamp()}])
         self._insert(
             Account,
             [
@@ -462,18 +471,24 @@ class Writer:
         )
 
         rows: list[Row] = []
+        self.double = double
         for number, person in enumerate(volunteers, start=1):
             reported: dt.date | None = None
-            workplace = ""
             if person in double_set:
                 reported = self._day(-rng.randint(60, 900))
-                workplace = self.residents.workplace() + "党支部"
+                self.residents.workplace()  # drawn as before: the centre's other draws stay
+            skills, availability, workplace = profile(self.volunteering.rng, person in double_set)
             self.volunteer_of[person] = number
+            self.person_of[number] = person
+            if reported is not None:
+                self.reported[number] = reported
             rows.append(
                 {
                     "id": number,
                     "person_id": person,
                     "volunteer_number": f"DLZY{number:05d}",
+                    "skills": skills,
+                    "availability": availability,
                     "double_report": person in double_set,
                     "workplace_party_org": workplace[:80],
                     "reported_on": reported,
@@ -1050,84 +1065,6 @@ class Writer:
         self._insert(AgendaItem, items)
         self.counts["requests"] += len(requests)
 
-    def _make_up_records(self) -> None:
-        rng = self.rng
-        volunteers = sorted(self.volunteer_of)
-        rows = []
-        for _ in range(min(30, max(3, len(volunteers) // 5)) if volunteers else 0):
-            person = rng.choice(volunteers)
-            day = self._day(-rng.randint(1, PAST_WEEKS * 7))
-            hours = Decimal(rng.choice(("1.0", "1.5", "2.0", "2.5", "3.0", "4.0")))
-            row = self._record(person, None, day, hours, rng.choice(MAKE_UP_CONTENT))
-            row["kind"] = str(ServiceRecordKind.MAKE_UP)
-            row["reason"] = rng.choice(MAKE_UP_REASONS)
-            rows.append(row)
-        self._insert(ServiceRecord, rows)
-
-    def _certificates(self) -> None:
-        rng = self.rng
-        by_volunteer = {volunteer: person for person, volunteer in self.volunteer_of.items()}
-        top = sorted(self.hours, key=lambda v: (-self.hours[v], v))[:5]
-        wanted: list[tuple[CertificateKind, int, str, Decimal | None, str]] = [
-            (
-                CertificateKind.SERVICE_RECORD,
-                by_volunteer[v],
-                "志愿服务记录证明",
-                self.hours[v],
-                "垃圾分类桶前督导、志愿者服务日等社区志愿服务",
-            )
-            for v in top
-        ]
-        for tag, title in (
-            (TAG_NEIGHBOUR, "睦邻达人"),
-            (TAG_CO_OP, "共营达人"),
-            (TAG_PLANNER, "草根规划师"),
-        ):
-            holders = sorted(p for p, tags in self.person_tags.items() if tag in tags)
-            for person in holders[:2]:
-                wanted.append(
-                    (CertificateKind.HONOUR, person, title, None, f"{self.today.year}年度{title}")
-                )
-        if top:
-            wanted.append(
-                (CertificateKind.HONOUR, by_volunteer[top[0]], "优秀志愿者", None, "年度优秀志愿者")
-            )
-        for person in sorted(set(self.attendees["小美艺术课堂"]))[:3]:
-            wanted.append(
-                (CertificateKind.COMPLETION, person, "小美艺术课堂", None, "完成八次课程")
-            )
-        # Issued over the last month, numbered in the order of issue as the desk numbers them.
-        issued_on = [self._day(-rng.randint(0, 30)) for _ in wanted]
-        order = sorted(range(len(wanted)), key=lambda n: issued_on[n])
-        rows = []
-        for number, n in enumerate(order, start=1):
-            kind, person, title, hours, content = wanted[n]
-            issued = issued_on[n]
-            taken = certificates.take_number(
-                self.conn, CENTRE["certificate_prefix"], kind, issued.year
-            )
-            rows.append(
-                {
-                    "id": number,
-                    "kind": str(kind),
-                    "year": taken.year,
-                    "sequence": taken.sequence,
-                    "serial": taken.serial,
-                    "verification_code": certificates.verification_code(rng),
-                    "person_id": person,
-                    "title": title,
-                    "hours": hours,
-                    "content": content,
-                    "issued_on": issued,
-                    "reprints": 1 if number == 2 else 0,
-                    "revoked_at": None,
-                    "revoked_reason": "",
-                    "issued_by_id": self.staff_id,
-                    **self._stamp(dt.datetime.combine(issued, hhmm("10:00"))),
-                }
-            )
-        self._insert(Certificate, rows)
-
     def _visits(self) -> None:
         rng = self.rng
         count = len(self.birth_year) - 1
@@ -1238,6 +1175,9 @@ class Writer:
             Signup,
             ServiceRecord,
             Certificate,
+            Duty,
+            DutyAssignment,
+            DutyShift,
             Visit,
             Request,
             Closure,
