@@ -2167,6 +2167,82 @@ Please tell the centre&apos;s staff or administrator.</source>
         <source>Choose a year from 2000 to 2100.</source>
         <translation>请选择 2000 到 2100 之间的年份。</translation>
     </message>
+    <message>
+        <source>This certificate no longer exists.</source>
+        <translation>这张证书已不存在。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s person in charge (负责人) and handler (经办人) are printed on every certificate: fill them in under Settings first. Nothing was issued.</source>
+        <translation>每张证书都印有中心的负责人和经办人：请先在“设置”里填好。没有颁发证书。</translation>
+    </message>
+    <message>
+        <source>Please choose the resident the certificate is for.</source>
+        <translation>请选择证书颁发给哪位居民。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 has no service hours to certify. %2</source>
+        <translation>%1 没有可证明的服务时长。%2</translation>
+    </message>
+    <message>
+        <source>The period must end on or after the day it starts.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>the content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>%1 has no service hours from %2 to %3. %4</source>
+        <translation>%1 在 %2 至 %3 期间没有服务时长。%4</translation>
+    </message>
+    <message>
+        <source>the honour</source>
+        <translation>荣誉名称</translation>
+    </message>
+    <message>
+        <source>the course</source>
+        <translation>课程名称</translation>
+    </message>
+    <message>
+        <source>The hours must be more than 0.</source>
+        <translation>时长必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The number of hours must be more than 0.</source>
+        <translation>时长门槛必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Tick at least one person to issue certificates to.</source>
+        <translation>请至少勾选一人颁发证书。</translation>
+    </message>
+    <message>
+        <source>Someone is ticked twice.</source>
+        <translation>有人被勾选了两次。</translation>
+    </message>
+    <message>
+        <source>%1 has fewer than %2 hours in %3. %4</source>
+        <translation>%1 在 %3 年的服务时长不足 %2 小时。%4</translation>
+    </message>
+    <message>
+        <source>%1 already holds %2 for %3. %4</source>
+        <translation>%1 已持有 %3 年的证书 %2。%4</translation>
+    </message>
+    <message>
+        <source>%1 was revoked: it can&apos;t be reprinted.</source>
+        <translation>%1 已作废，不能补发。</translation>
+    </message>
+    <message>
+        <source>%1 is already revoked.</source>
+        <translation>%1 已经作废。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
