@@ -154,7 +154,7 @@ def mask_name(name: str) -> str:
 # --- reading -------------------------------------------------------------------------------------
 
 
-def _rows(query: Select[tuple[Certificate, str]], session: Session) -> list[CertificateRow]:
+def _rows(query: Select[Certificate, str], session: Session) -> list[CertificateRow]:
     return [_row(certificate, name) for certificate, name in session.execute(query)]
 
 
@@ -185,7 +185,7 @@ def _row(certificate: Certificate, name: str) -> CertificateRow:
     )
 
 
-def _select() -> Select[tuple[Certificate, str]]:
+def _select() -> Select[Certificate, str]:
     return select(Certificate, Person.name).join(Person, Person.id == Certificate.person_id)
 
 
