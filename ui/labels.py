@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from app.choices import (
     BookingKind,
-    CertificateKind,
     BookingStatus,
+    CertificateKind,
     OrganisationKind,
     Purpose,
     SessionStatus,

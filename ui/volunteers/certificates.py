@@ -37,9 +37,9 @@ from app.security import Permission
 from app.services.volunteers import certificates as service
 from app.services.volunteers.certificates import BatchLine, CertificateRow, IssueInput
 from ui import labels, style
-from ui.labels import QT_TRANSLATE_NOOP
 from ui.context import DeskContext
 from ui.errors import FieldMessage
+from ui.labels import QT_TRANSLATE_NOOP
 from ui.menu.date_field import parse_day
 from ui.reception.widgets import DeskStatusLine
 from ui.rooms.person_pick import PersonPicker
