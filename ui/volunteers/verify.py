@@ -8,6 +8,7 @@ and code typed by hand with a space between them; the answer is said large and i
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.errors import DomainError
@@ -51,6 +52,8 @@ class VerifyDialog(QDialog):
         self.details.setObjectName("volunteers.verify.details")
         self.details.setFont(style.scaled_font(self.details, 1.2))
         self.details.setWordWrap(True)
+        for label in (self.answer, self.details):
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = button(self.tr("Close"), "volunteers.verify.close", self)
         close.clicked.connect(self.reject)
@@ -67,7 +70,16 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.details, 1)
         layout.addLayout(bottom)
         self.setMinimumWidth(style.dialog_width(self, 44))
+        self._fit_answer()
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit_answer(self) -> None:
+        """Room for the answer on two lines and the details on five: the dialog doesn't grow
+        after it is shown, and a wrapped line must not be cut off."""
+        answer = QFontMetrics(self.answer.font()).lineSpacing()
+        details = QFontMetrics(self.details.font()).lineSpacing()
+        self.answer.setMinimumHeight(answer * 2 + 4)
+        self.details.setMinimumHeight(details * 5 + 4)
 
     def check(self, text: str | None = None) -> Verification | None:
         """Verify what the field holds (or `text`); the answer is shown and returned."""
