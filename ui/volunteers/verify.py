@@ -27,7 +27,7 @@ class VerifyDialog(QDialog):
         self.setObjectName("volunteers.verify")
         self.setWindowTitle(self.tr("Verify a certificate"))
         self._context = context
-        self.result: Verification | None = None
+        self.verification: Verification | None = None
         hint = QLabel(
             self.tr(
                 "Scan the QR code on the certificate, or type its number and verification "
@@ -96,7 +96,7 @@ class VerifyDialog(QDialog):
             self.answer.setText(error.message)
             self.details.clear()
             return None
-        self.result = result
+        self.verification = result
         self._show(result)
         self.field.selectAll()
         return result
