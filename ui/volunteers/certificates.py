@@ -14,7 +14,7 @@ import importlib
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from types import ModuleType
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -183,8 +183,6 @@ class _Panel(QFrame):
 
 class CertificatesPage(QWidget):
     """`volunteers.certificates`: the register, its filters and actions."""
-
-    TEXTS: ClassVar[dict[str, str]] = {}
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
