@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from app.choices import (
     BookingKind,
     BookingStatus,
+    CertificateKind,
     OrganisationKind,
     Purpose,
     SessionStatus,
@@ -84,6 +85,13 @@ SESSION_STATUS_NAMES: dict[SessionStatus, str] = {
     SessionStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Session cancelled"),
 }
 
+# 证书 kinds, as the register and the issue form name them.
+CERTIFICATE_KIND_NAMES: dict[CertificateKind, str] = {
+    CertificateKind.SERVICE_RECORD: QT_TRANSLATE_NOOP("Labels", "Service record certificate"),
+    CertificateKind.HONOUR: QT_TRANSLATE_NOOP("Labels", "Honour certificate"),
+    CertificateKind.COMPLETION: QT_TRANSLATE_NOOP("Labels", "Completion certificate"),
+}
+
 
 def _tr(source: str) -> str:
     return QCoreApplication.translate(_CONTEXT, source)
@@ -115,6 +123,19 @@ def signup_status_name(status: SignupStatus) -> str:
 
 def session_status_name(status: SessionStatus) -> str:
     return _tr(SESSION_STATUS_NAMES[status])
+
+
+def certificate_kind_name(kind: CertificateKind | str) -> str:
+    return _tr(CERTIFICATE_KIND_NAMES[CertificateKind(kind)])
+
+
+def certificate_status_name(reprints: int, revoked: bool) -> str:
+    """有效, 已补发 N 次 or 已作废: a certificate's state in words."""
+    if revoked:
+        return _tr(QT_TRANSLATE_NOOP("Labels", "Revoked"))
+    if reprints:
+        return _tr(QT_TRANSLATE_NOOP("Labels", "Reprinted %1 times")).replace("%1", str(reprints))
+    return _tr(QT_TRANSLATE_NOOP("Labels", "Valid"))
 
 
 def format_day(day: dt.date) -> str:

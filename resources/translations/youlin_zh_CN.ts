@@ -1079,6 +1079,244 @@
     </message>
 </context>
 <context>
+    <name>CertificateModels</name>
+    <message>
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>颁发日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tick to issue</source>
+        <translation>颁发</translation>
+    </message>
+    <message>
+        <source>Volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <source>Already holds</source>
+        <translation>已持有证书</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <source>Certificate register</source>
+        <translation>证书登记簿</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Kind of certificate</source>
+        <translation>证书类别</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Find a certificate</source>
+        <translation>查找证书</translation>
+    </message>
+    <message>
+        <source>Number, name or title</source>
+        <translation>证书编号、姓名或名称</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>Issue a certificate…</source>
+        <translation>颁发证书…</translation>
+    </message>
+    <message>
+        <source>Issue for a year…</source>
+        <translation>批量颁发…</translation>
+    </message>
+    <message>
+        <source>Reprint (补发)</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Verify a certificate…</source>
+        <translation>查验证书…</translation>
+    </message>
+    <message>
+        <source>Issue a certificate</source>
+        <translation>颁发证书</translation>
+    </message>
+    <message>
+        <source>Title: the honour or the course</source>
+        <translation>名称：荣誉称号或课程名称</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-01-01; empty: all records</source>
+        <translation>如 2026-01-01；不填则按全部记录</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Issue it</source>
+        <translation>颁发</translation>
+    </message>
+    <message>
+        <source>Don&apos;t revoke</source>
+        <translation>不作废</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Resident:</source>
+        <translation>居民：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>服务期间：</translation>
+    </message>
+    <message>
+        <source>Service record certificates for everyone who reached the hours in a year</source>
+        <translation>为全年服务时长达标的志愿者批量颁发志愿服务记录证明</translation>
+    </message>
+    <message>
+        <source>At least this many hours</source>
+        <translation>至少多少小时</translation>
+    </message>
+    <message>
+        <source>Show who qualifies</source>
+        <translation>查看达标名单</translation>
+    </message>
+    <message>
+        <source>Who qualifies</source>
+        <translation>达标名单</translation>
+    </message>
+    <message>
+        <source>Issue to the ticked</source>
+        <translation>为勾选的人颁发</translation>
+    </message>
+    <message>
+        <source>At least (hours):</source>
+        <translation>至少（小时）：</translation>
+    </message>
+    <message>
+        <source>Why the certificate is revoked</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>Revoke this certificate</source>
+        <translation>作废这张证书</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>Printing certificates is not in this version.</source>
+        <translation>此版本还不能打印证书。</translation>
+    </message>
+    <message>
+        <source>Honour:</source>
+        <translation>荣誉称号：</translation>
+    </message>
+    <message>
+        <source>Course:</source>
+        <translation>课程名称：</translation>
+    </message>
+    <message>
+        <source>Write the day as 2026-01-01.</source>
+        <translation>日期请写成 2026-01-01。</translation>
+    </message>
+    <message>
+        <source>Choose the resident first.</source>
+        <translation>请先选择居民。</translation>
+    </message>
+    <message>
+        <source>Issued %1 to %2.</source>
+        <translation>已向 %2 颁发 %1。</translation>
+    </message>
+    <message>
+        <source>Nobody reached these hours in that year.</source>
+        <translation>该年度没有人达到这个时长。</translation>
+    </message>
+    <message>
+        <source>Issued %1 certificates: %2 to %3.</source>
+        <translation>已颁发 %1 张证书：%2 至 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is reprinted (补发 %2): print the copy now.</source>
+        <translation>%1 已补发（第 %2 次）：请现在打印补发件。</translation>
+    </message>
+    <message>
+        <source>Revoke %1 of %2? Verifying it will then say it is revoked, with the reason.</source>
+        <translation>作废%2的 %1？之后查验这张证书会显示已作废及原因。</translation>
+    </message>
+    <message>
+        <source>%1 is revoked.</source>
+        <translation>%1 已作废。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>%1: %2 items, written to %3.</source>
@@ -2167,6 +2405,82 @@ Please tell the centre&apos;s staff or administrator.</source>
         <source>Choose a year from 2000 to 2100.</source>
         <translation>请选择 2000 到 2100 之间的年份。</translation>
     </message>
+    <message>
+        <source>This certificate no longer exists.</source>
+        <translation>这张证书已不存在。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s person in charge (负责人) and handler (经办人) are printed on every certificate: fill them in under Settings first. Nothing was issued.</source>
+        <translation>每张证书都印有中心的负责人和经办人：请先在“设置”里填好。没有颁发证书。</translation>
+    </message>
+    <message>
+        <source>Please choose the resident the certificate is for.</source>
+        <translation>请选择证书颁发给哪位居民。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 has no service hours to certify. %2</source>
+        <translation>%1 没有可证明的服务时长。%2</translation>
+    </message>
+    <message>
+        <source>The period must end on or after the day it starts.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>the content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>%1 has no service hours from %2 to %3. %4</source>
+        <translation>%1 在 %2 至 %3 期间没有服务时长。%4</translation>
+    </message>
+    <message>
+        <source>the honour</source>
+        <translation>荣誉名称</translation>
+    </message>
+    <message>
+        <source>the course</source>
+        <translation>课程名称</translation>
+    </message>
+    <message>
+        <source>The hours must be more than 0.</source>
+        <translation>时长必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The number of hours must be more than 0.</source>
+        <translation>时长门槛必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Tick at least one person to issue certificates to.</source>
+        <translation>请至少勾选一人颁发证书。</translation>
+    </message>
+    <message>
+        <source>Someone is ticked twice.</source>
+        <translation>有人被勾选了两次。</translation>
+    </message>
+    <message>
+        <source>%1 has fewer than %2 hours in %3. %4</source>
+        <translation>%1 在 %3 年的服务时长不足 %2 小时。%4</translation>
+    </message>
+    <message>
+        <source>%1 already holds %2 for %3. %4</source>
+        <translation>%1 已持有 %3 年的证书 %2。%4</translation>
+    </message>
+    <message>
+        <source>%1 was revoked: it can&apos;t be reprinted.</source>
+        <translation>%1 已作废，不能补发。</translation>
+    </message>
+    <message>
+        <source>%1 is already revoked.</source>
+        <translation>%1 已经作废。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -2987,6 +3301,30 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Session cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Service record certificate</source>
+        <translation>志愿服务记录证明</translation>
+    </message>
+    <message>
+        <source>Honour certificate</source>
+        <translation>荣誉证书</translation>
+    </message>
+    <message>
+        <source>Completion certificate</source>
+        <translation>结业证书</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Reprinted %1 times</source>
+        <translation>已补发 %1 次</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
     </message>
     <message>
         <source>ddd d MMM</source>
@@ -7783,6 +8121,65 @@ Data folder: %2</source>
     <message>
         <source>Say why they may come all the same.</source>
         <translation>请写明仍然报名的理由。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>查验证书</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the certificate, or type its number and verification code with a space between them, then press Enter.</source>
+        <translation>扫描证书上的二维码，或输入证书编号和查验码（中间空一格），再按回车。</translation>
+    </message>
+    <message>
+        <source>Certificate number and code, or the scanned code</source>
+        <translation>证书编号和查验码，或扫描的二维码</translation>
+    </message>
+    <message>
+        <source>e.g. 东邻志证〔2026〕第0007号 ABCD2345</source>
+        <translation>如：东邻志证〔2026〕第0007号 ABCD2345</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>查验</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No such certificate (查无此证)</source>
+        <translation>查无此证</translation>
+    </message>
+    <message>
+        <source>The number and code don&apos;t match any certificate of this centre. Check what was typed; a made-up or altered certificate reads like this too.</source>
+        <translation>证书编号和查验码与本中心的任何证书都对不上。请核对输入；伪造或涂改的证书也会显示这样。</translation>
+    </message>
+    <message>
+        <source>Revoked (%1)</source>
+        <translation>已作废（%1）</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Number: %1</source>
+        <translation>证书编号：%1</translation>
+    </message>
+    <message>
+        <source>Holder: %1</source>
+        <translation>持证人：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Issued on %1</source>
+        <translation>颁发日期：%1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The Volunteers desk: volunteers, the duty rota and the certificate register."""
