@@ -1114,7 +1114,7 @@
     </message>
     <message>
         <source>Volunteer number</source>
-        <translation>志愿者编号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Already holds</source>
@@ -1895,11 +1895,11 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>This community no longer exists.</source>
-        <translation>这个社区已不存在。</translation>
+        <translation>该社区已不存在。</translation>
     </message>
     <message>
         <source>This building group no longer exists.</source>
-        <translation>这个楼组已不存在。</translation>
+        <translation>该楼组已不存在。</translation>
     </message>
     <message>
         <source>This community already has a building group of this name.</source>
@@ -2960,7 +2960,7 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>When</source>
-        <translation>日期时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Series</source>
@@ -4902,7 +4902,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>When</source>
-        <translation>日期时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -7742,7 +7742,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>When</source>
-        <translation>日期时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Room</source>
