@@ -89,13 +89,15 @@ def _newcomers(db: Database, session_id: int) -> list[tuple[str, str]]:
 
 
 def test_a_volunteer_signs_three_up_for_the_party_lesson_prints_the_sheet_and_ticks_it(
-    qtbot: QtBot, demo_db: Database, clock_at: clock.FixedClock
+    qtbot: QtBot, demo_db: Database, clock_at: clock.FixedClock, request: pytest.FixtureRequest
 ) -> None:
     with demo_db.read() as session:
         account = session.scalars(select(Account).where(Account.username == "desk")).one()
         volunteer = Actor.of(account)
     session_id, starts_at, capacity, taken = _lesson(demo_db)
     assert capacity - taken == 2
+    original = QLocale()
+    request.addfinalizer(lambda: QLocale.setDefault(original))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     window = MainWindow(context(demo_db, volunteer), "东社区邻里中心")
     qtbot.addWidget(window)
