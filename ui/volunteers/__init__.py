@@ -1,0 +1,1 @@
+"""The Volunteers & certificates desk (志愿者与证书)."""
