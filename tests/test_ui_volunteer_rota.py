@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -18,7 +19,8 @@ from app.models import ServiceRecord
 from app.security import Actor
 from app.services.volunteers import rota
 from tests.rooms_ui import context, type_into
-from tests.rota_data import Rota, make_rota
+from tests.rota_data import make_rota
+from ui import style
 from ui.volunteers.rota import RotaPage, TurnsModel
 
 WEDNESDAY = dt.date(2026, 11, 25)
@@ -131,10 +133,12 @@ def test_screenshots(
     staff: Actor,
     chinese: None,
     request: pytest.FixtureRequest,
+    qapp: QApplication,
     large: bool,
 ) -> None:
     if large:
         request.getfixturevalue("text_size")
+        style.apply_text_size(qapp, "large")
     make_rota(db)
     page = make_page(qtbot, db, staff)
     qtbot.wait(50)

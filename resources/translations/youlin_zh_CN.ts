@@ -2654,7 +2654,7 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>When</source>
-        <translation>日期时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Series</source>
@@ -4584,7 +4584,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>When</source>
-        <translation>日期时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -7698,7 +7698,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>When</source>
-        <translation>日期时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Room</source>
@@ -8133,20 +8133,36 @@ Data folder: %2</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <source>Day</source>
-        <translation>日期</translation>
+        <source>Mon</source>
+        <translation>周一</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
     </message>
     <message>
         <source>Duty</source>
         <translation>值班内容</translation>
-    </message>
-    <message>
-        <source>Building group</source>
-        <translation>楼组</translation>
     </message>
     <message>
         <source>Volunteer</source>
@@ -8167,6 +8183,14 @@ Data folder: %2</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Duty and building group</source>
+        <translation>值班</translation>
     </message>
     <message>
         <source>Weeks missed</source>

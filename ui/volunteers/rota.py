@@ -1,5 +1,5 @@
-"""值班表: the week's duty turns (桶前督导 and other weekly duties) marked done or missed at the desk,
-who has missed several weeks in a row, the printed rota, and (staff) a new duty or a volunteer
+"""值班表: the week's duty turns (桶前督导 and other weekly duties) marked done or missed at the
+desk, who has missed several weeks in a row, the printed rota, and (staff) a new duty or a volunteer
 put on one.
 
 Desk volunteers mark turns too: they sit at the desk and tick the printed rota when it comes
@@ -13,13 +13,14 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -55,6 +56,16 @@ WEEKDAY_NAMES = (
     QT_TRANSLATE_NOOP("VolunteerRota", "Sunday"),
 )
 
+SHORT_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("VolunteerRota", "Mon"),
+    QT_TRANSLATE_NOOP("VolunteerRota", "Tue"),
+    QT_TRANSLATE_NOOP("VolunteerRota", "Wed"),
+    QT_TRANSLATE_NOOP("VolunteerRota", "Thu"),
+    QT_TRANSLATE_NOOP("VolunteerRota", "Fri"),
+    QT_TRANSLATE_NOOP("VolunteerRota", "Sat"),
+    QT_TRANSLATE_NOOP("VolunteerRota", "Sun"),
+)
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
@@ -64,12 +75,10 @@ class TurnsModel(LinesModel[ShiftLine]):
     """The week's turns: day and time, duty and building group, volunteer, status in words."""
 
     CONTEXT = _CONTEXT
-    DAY, TIME, DUTY, GROUP, NAME, PHONE, STATUS = range(7)
+    WHEN, DUTY, NAME, PHONE, STATUS = range(5)
     HEADERS = (
-        QT_TRANSLATE_NOOP("VolunteerRota", "Day"),
-        QT_TRANSLATE_NOOP("VolunteerRota", "Time"),
-        QT_TRANSLATE_NOOP("VolunteerRota", "Duty"),
-        QT_TRANSLATE_NOOP("VolunteerRota", "Building group"),
+        QT_TRANSLATE_NOOP("VolunteerRota", "When"),
+        QT_TRANSLATE_NOOP("VolunteerRota", "Duty and building group"),
         QT_TRANSLATE_NOOP("VolunteerRota", "Volunteer"),
         QT_TRANSLATE_NOOP("VolunteerRota", "Volunteer's phone"),
         QT_TRANSLATE_NOOP("VolunteerRota", "Status"),
@@ -81,25 +90,29 @@ class TurnsModel(LinesModel[ShiftLine]):
         line = self._lines[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
-            if column == self.DAY:
-                return labels.format_day(line.day)
-            if column == self.TIME:
-                return f"{line.start_time:%H:%M}–{line.end_time:%H:%M}"
+            if column == self.WHEN:
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    day = labels.format_long_day(line.day)
+                else:  # the week is named above the list: the weekday is enough here
+                    day = _tr(SHORT_WEEKDAYS[line.day.weekday()])
+                return f"{day} {line.start_time:%H:%M}–{line.end_time:%H:%M}"
             if column == self.DUTY:
-                return line.duty
-            if column == self.GROUP:
-                return " · ".join(p for p in (line.community, line.building_group) if p) or "—"
+                where = " · ".join(p for p in (line.community, line.building_group) if p)
+                return f"{line.duty}（{where}）" if where else line.duty
             if column == self.NAME:
                 return line.name
             if column == self.PHONE:
                 return line.phone or "—"
             status = labels.turn_status_name(line.status.value)
             return f"{status}（{line.note}）" if line.note else status
-        if role == Qt.ItemDataRole.FontRole and index.column() == self.STATUS:
-            if line.status != rota.TurnStatus.DUE:
-                font = QCoreApplication.instance().font()  # type: ignore[union-attr]
-                font.setBold(True)
-                return font
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and index.column() == self.STATUS
+            and line.status != rota.TurnStatus.DUE
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
 
@@ -122,7 +135,7 @@ class MissesModel(LinesModel[MissLine]):
             if column == self.NAME:
                 return line.name
             if column == self.DUTY:
-                return " · ".join(p for p in (line.building_group, line.duty) if p)
+                return f"{line.duty}（{line.building_group}）" if line.building_group else line.duty
             if column == self.WEEKS:
                 return QCoreApplication.translate("VolunteerRota", "%1 weeks").replace(
                     "%1", str(line.missed)
@@ -229,8 +242,15 @@ class RotaPage(QWidget):
         left.addWidget(self.empty_label)
         left.addLayout(marks)
         left.addWidget(self.status)
+        # Ignored widths: the two sides share the page 3 : 2 whatever their contents ask for
+        # (in large text the forms would otherwise squeeze the week's list).
+        left_side = QWidget(self)
+        left_side.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        for side in (left_side, self.tabs):
+            side.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         body = QHBoxLayout()
-        body.addLayout(left, 3)
+        body.addWidget(left_side, 3)
         body.addWidget(self.tabs, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -285,6 +305,10 @@ class RotaPage(QWidget):
         self.assign_duty = QComboBox(self)
         self.assign_duty.setObjectName("volunteers.rota.assign.duty")
         self.assign_duty.setAccessibleName(self.tr("Duty to put the volunteer on"))
+        self.assign_duty.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.assign_duty.setMinimumContentsLength(12)
         self.picker = PersonPicker(self._context, "volunteers.rota.assign.person", self, rows=3)
         self.assign_button = button(
             self.tr("Put on the duty from this week"), "volunteers.rota.assign.add", self
