@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -348,7 +348,16 @@ def _assigned(
     if not duty_ids:
         return {}
     query = (
-        select(DutyAssignment, Volunteer, Person)
+        select(
+            DutyAssignment.duty_id,
+            DutyAssignment.since,
+            DutyAssignment.until,
+            Volunteer.id,
+            Volunteer.double_report,
+            Person.id,
+            Person.name,
+            Person.phone,
+        )
         .join(Volunteer, Volunteer.id == DutyAssignment.volunteer_id)
         .join(Person, Person.id == Volunteer.person_id)
         .where(DutyAssignment.duty_id.in_(duty_ids))
@@ -362,16 +371,25 @@ def _assigned(
     else:
         query = query.where(DutyAssignment.until.is_(None))
     found: dict[int, list[AssignedVolunteer]] = {}
-    for assignment, volunteer, person in session.execute(query):
-        found.setdefault(assignment.duty_id, []).append(
+    for (
+        duty_id,
+        since,
+        until,
+        volunteer_id,
+        double_report,
+        person_id,
+        name,
+        phone,
+    ) in session.execute(query):
+        found.setdefault(duty_id, []).append(
             AssignedVolunteer(
-                person_id=person.id,
-                volunteer_id=volunteer.id,
-                name=person.name,
-                phone=mask_phone(person.phone),
-                double_report=volunteer.double_report,
-                since=assignment.since,
-                until=assignment.until,
+                person_id=person_id,
+                volunteer_id=volunteer_id,
+                name=name,
+                phone=mask_phone(phone),
+                double_report=double_report,
+                since=since,
+                until=until,
             )
         )
     return found
@@ -406,18 +424,25 @@ def week(
 
 def _marks(
     session: Session, duty_ids: Iterable[int], first: dt.date, last: dt.date
-) -> dict[tuple[int, int, dt.date], DutyShift]:
+) -> dict[tuple[int, int, dt.date], tuple[str, str]]:
+    """(status, note) of each turn marked from `first` to `last`."""
     ids = list(duty_ids)
     if not ids:
         return {}
-    shifts = session.scalars(
-        select(DutyShift).where(DutyShift.duty_id.in_(ids), DutyShift.day.between(first, last))
+    rows = session.execute(
+        select(
+            DutyShift.duty_id,
+            DutyShift.volunteer_id,
+            DutyShift.day,
+            DutyShift.status,
+            DutyShift.note,
+        ).where(DutyShift.duty_id.in_(ids), DutyShift.day.between(first, last))
     )
-    return {(shift.duty_id, shift.volunteer_id, shift.day): shift for shift in shifts}
+    return {(duty, volunteer, day): (status, note) for duty, volunteer, day, status, note in rows}
 
 
 def _shift_line(
-    line: DutyLine, volunteer: AssignedVolunteer, day: dt.date, shift: DutyShift | None
+    line: DutyLine, volunteer: AssignedVolunteer, day: dt.date, shift: tuple[str, str] | None
 ) -> ShiftLine:
     return ShiftLine(
         duty_id=line.duty_id,
@@ -433,8 +458,8 @@ def _shift_line(
         volunteer_id=volunteer.volunteer_id,
         name=volunteer.name,
         phone=volunteer.phone,
-        status=TurnStatus(shift.status) if shift else TurnStatus.DUE,
-        note=shift.note if shift else "",
+        status=TurnStatus(shift[0]) if shift else TurnStatus.DUE,
+        note=shift[1] if shift else "",
     )
 
 
@@ -556,7 +581,7 @@ def mark(
         assignment.since,
         assignment.until,
     )
-    return _shift_line(line, assigned, day, shift)
+    return _shift_line(line, assigned, day, (shift.status, shift.note))
 
 
 # --- missed streaks -----------------------------------------------------------------------------
@@ -583,15 +608,19 @@ def missing(
     done: dict[tuple[int, int], set[dt.date]] = {}
     last_done: dict[tuple[int, int], dt.date] = {}
     if ids:
+        is_done = (DutyShift.duty_id.in_(ids), DutyShift.status == DutyStatus.DONE.value)
         for duty_id, volunteer_id, day in session.execute(
             select(DutyShift.duty_id, DutyShift.volunteer_id, DutyShift.day).where(
-                DutyShift.duty_id.in_(ids), DutyShift.status == DutyStatus.DONE.value
+                *is_done, DutyShift.day.between(first, last)
             )
         ):
-            key = (duty_id, volunteer_id)
-            done.setdefault(key, set()).add(day)
-            if key not in last_done or day > last_done[key]:
-                last_done[key] = day
+            done.setdefault((duty_id, volunteer_id), set()).add(day)
+        for duty_id, volunteer_id, day in session.execute(
+            select(DutyShift.duty_id, DutyShift.volunteer_id, func.max(DutyShift.day))
+            .where(*is_done)
+            .group_by(DutyShift.duty_id, DutyShift.volunteer_id)
+        ):
+            last_done[(duty_id, volunteer_id)] = day
     result: list[MissLine] = []
     for line in lines:
         newest = last - dt.timedelta(days=(last.weekday() - line.weekday) % 7)
