@@ -375,14 +375,13 @@ class RotaPage(QWidget):
         monday = self._monday
         current = self._current()
         try:
-            turns = self._context.run(
-                lambda s, a: rota.week(s, a, monday, community_id=community_id), write=False
-            )
-            misses = self._context.run(
-                lambda s, a: rota.missing(s, a, community_id=community_id), write=False
-            )
-            duties = self._context.run(
-                lambda s, a: rota.duties(s, a, community_id=community_id), write=False
+            turns, misses, duties = self._context.run(
+                lambda s, a: (
+                    rota.week(s, a, monday, community_id=community_id),
+                    rota.missing(s, a, community_id=community_id),
+                    rota.duties(s, a, community_id=community_id),
+                ),
+                write=False,
             )
         except DomainError as error:
             self.status.show_error(error.message)
