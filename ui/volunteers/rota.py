@@ -242,7 +242,7 @@ class RotaPage(QWidget):
         left.addWidget(self.empty_label)
         left.addLayout(marks)
         left.addWidget(self.status)
-        # Ignored widths: the two sides share the page 3 : 2 whatever their contents ask for
+        # Ignored widths: the two sides share the page 5 : 3 whatever their contents ask for
         # (in large text the forms would otherwise squeeze the week's list).
         left_side = QWidget(self)
         left_side.setLayout(left)
@@ -250,8 +250,8 @@ class RotaPage(QWidget):
         for side in (left_side, self.tabs):
             side.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         body = QHBoxLayout()
-        body.addWidget(left_side, 3)
-        body.addWidget(self.tabs, 2)
+        body.addWidget(left_side, 5)
+        body.addWidget(self.tabs, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
