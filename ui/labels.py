@@ -93,6 +93,15 @@ CERTIFICATE_KIND_NAMES: dict[CertificateKind, str] = {
 }
 
 
+# A rota turn's state in words (待值班 / 已到 / 未到): never colour alone. Keys are
+# app.services.volunteers.rota.TurnStatus values.
+TURN_STATUS_NAMES: dict[str, str] = {
+    "due": QT_TRANSLATE_NOOP("Labels", "Not marked yet"),
+    "done": QT_TRANSLATE_NOOP("Labels", "Came (done)"),
+    "missed": QT_TRANSLATE_NOOP("Labels", "Did not come"),
+}
+
+
 def _tr(source: str) -> str:
     return QCoreApplication.translate(_CONTEXT, source)
 
@@ -119,6 +128,10 @@ def booking_status_name(status: BookingStatus) -> str:
 
 def signup_status_name(status: SignupStatus) -> str:
     return _tr(SIGNUP_STATUS_NAMES[status])
+
+
+def turn_status_name(status: str) -> str:
+    return _tr(TURN_STATUS_NAMES[status])
 
 
 def session_status_name(status: SessionStatus) -> str:

@@ -1394,6 +1394,14 @@
         <source>Wrote %1: %2 pages.</source>
         <translation>已写入 %1：共 %2 页。</translation>
     </message>
+    <message>
+        <source>“%1” is not a day: write it as YYYY-MM-DD, e.g. 2026-11-23.</source>
+        <translation>“%1”不是日期：请写成 年-月-日，例如 2026-11-23。</translation>
+    </message>
+    <message>
+        <source>No community is called “%1”.</source>
+        <translation>没有名为“%1”的社区。</translation>
+    </message>
 </context>
 <context>
     <name>ClosureTableModel</name>
@@ -3313,6 +3321,18 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Completion certificate</source>
         <translation>结业证书</translation>
+    </message>
+    <message>
+        <source>Not marked yet</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Came (done)</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>未到</translation>
     </message>
     <message>
         <source>Revoked</source>
@@ -7417,6 +7437,280 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>Rota</name>
+    <message>
+        <source>This community no longer exists.</source>
+        <translation>该社区已不存在。</translation>
+    </message>
+    <message>
+        <source>Give the duty a name.</source>
+        <translation>请填写值班内容。</translation>
+    </message>
+    <message>
+        <source>A duty&apos;s name has at most %1 characters.</source>
+        <translation>值班内容最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Choose a day of the week.</source>
+        <translation>请选择星期几。</translation>
+    </message>
+    <message>
+        <source>The duty must end after it starts.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>A place has at most %1 characters.</source>
+        <translation>地点最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>This building group no longer exists.</source>
+        <translation>该楼组已不存在。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s volunteer profile is inactive.</source>
+        <translation>%1 的志愿者档案已停用。</translation>
+    </message>
+    <message>
+        <source>%1 is on this duty already.</source>
+        <translation>%1 已在这项值班里。</translation>
+    </message>
+    <message>
+        <source>%1 is not registered as an in-service party member (双报到).</source>
+        <translation>注意：%1 不是在职党员（双报到）。</translation>
+    </message>
+    <message>
+        <source>This volunteer is not on this duty.</source>
+        <translation>这位志愿者不在这项值班里。</translation>
+    </message>
+    <message>
+        <source>The assignment can&apos;t end before it began.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A turn in the future can&apos;t be marked yet.</source>
+        <translation>还没到的值班不能登记。</translation>
+    </message>
+    <message>
+        <source>This duty has no turn on that day.</source>
+        <translation>这项值班那天不排班。</translation>
+    </message>
+    <message>
+        <source>Turns older than %1 days are marked by staff (it makes up hours).</source>
+        <translation>超过 %1 天的值班由工作人员登记（属于补录时长）。</translation>
+    </message>
+    <message>
+        <source>%1 was not on this duty on that day.</source>
+        <translation>%1 那天不在这项值班里。</translation>
+    </message>
+    <message>
+        <source>Count at least one week.</source>
+        <translation>至少按一周计算。</translation>
+    </message>
+    <message>
+        <source>This duty no longer exists.</source>
+        <translation>这项值班已不存在。</translation>
+    </message>
+    <message>
+        <source>This person no longer exists.</source>
+        <translation>此人已不存在。</translation>
+    </message>
+    <message>
+        <source>%1 has no volunteer profile yet: add one first.</source>
+        <translation>%1 还没有志愿者档案：请先建立档案。</translation>
+    </message>
+</context>
+<context>
+    <name>RotaPage</name>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>上一周</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>下一周</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Print the rota…</source>
+        <translation>打印值班表…</translation>
+    </message>
+    <message>
+        <source>The month of the week shown, with boxes to tick</source>
+        <translation>打印所显示这一周所在月份的值班表，带打勾的方格</translation>
+    </message>
+    <message>
+        <source>This week&apos;s turns</source>
+        <translation>本周值班</translation>
+    </message>
+    <message>
+        <source>No duty turns this week.</source>
+        <translation>本周没有值班安排。</translation>
+    </message>
+    <message>
+        <source>Came (Space)</source>
+        <translation>已到（空格）</translation>
+    </message>
+    <message>
+        <source>Mark the turn done</source>
+        <translation>登记为已到</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Mark the turn missed</source>
+        <translation>登记为未到</translation>
+    </message>
+    <message>
+        <source>Note on the turn</source>
+        <translation>值班备注</translation>
+    </message>
+    <message>
+        <source>Note (optional), e.g. ill, swapped</source>
+        <translation>备注（可不填），如：生病、换班</translation>
+    </message>
+    <message>
+        <source>Missed several weeks in a row</source>
+        <translation>连续几周未到</translation>
+    </message>
+    <message>
+        <source>Not marked done for 3 weeks or more in a row.</source>
+        <translation>连续 3 周或以上没有登记到岗的志愿者。</translation>
+    </message>
+    <message>
+        <source>Missed in a row</source>
+        <translation>连续未到</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>值班内容</translation>
+    </message>
+    <message>
+        <source>Waste sorting at the bins</source>
+        <translation>垃圾分类桶前督导</translation>
+    </message>
+    <message>
+        <source>Building group</source>
+        <translation>楼组</translation>
+    </message>
+    <message>
+        <source>Day of the week</source>
+        <translation>星期几</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Add the duty</source>
+        <translation>添加值班</translation>
+    </message>
+    <message>
+        <source>Duty:</source>
+        <translation>值班内容：</translation>
+    </message>
+    <message>
+        <source>Building group:</source>
+        <translation>楼组：</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>星期：</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>Duty to put the volunteer on</source>
+        <translation>安排到哪项值班</translation>
+    </message>
+    <message>
+        <source>Put on the duty from this week</source>
+        <translation>从本周起安排值班</translation>
+    </message>
+    <message>
+        <source>Volunteer:</source>
+        <translation>志愿者：</translation>
+    </message>
+    <message>
+        <source>New duty</source>
+        <translation>新增值班</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>安排志愿者</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Choose a turn in the list first.</source>
+        <translation>请先在列表中选一条值班。</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>Duty rota</source>
+        <translation>值班表</translation>
+    </message>
+    <message>
+        <source>Write the times as 07:00.</source>
+        <translation>时间请写成 07:00 这样。</translation>
+    </message>
+    <message>
+        <source>Duty added: %1.</source>
+        <translation>已添加值班：%1。</translation>
+    </message>
+    <message>
+        <source>Find the volunteer first.</source>
+        <translation>请先找到志愿者。</translation>
+    </message>
+    <message>
+        <source>Add a duty first.</source>
+        <translation>请先添加值班。</translation>
+    </message>
+    <message>
+        <source>%1 is on the duty from %2.</source>
+        <translation>%1 从 %2 起值班。</translation>
+    </message>
+</context>
+<context>
     <name>SeriesTree</name>
     <message>
         <source>Series and activities</source>
@@ -8203,6 +8497,105 @@ Data folder: %2</source>
     <message>
         <source>%1: %2 visits</source>
         <translation>%1：%2 人次</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerRota</name>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Duty and building group</source>
+        <translation>值班</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>值班内容</translation>
+    </message>
+    <message>
+        <source>Weeks missed</source>
+        <translation>连续未到</translation>
+    </message>
+    <message>
+        <source>Last came</source>
+        <translation>最近到岗</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 周</translation>
+    </message>
+    <message>
+        <source>Never came</source>
+        <translation>从未到岗</translation>
     </message>
 </context>
 <context>

@@ -1,1 +1,1 @@
-"""The Volunteers desk: volunteers, the duty rota and the certificate register."""
+"""The Volunteers & certificates desk (志愿者与证书)."""
