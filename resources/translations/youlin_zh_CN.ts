@@ -1861,7 +1861,7 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>This person is no longer on file.</source>
-        <translation>档案中已没有这个人。</translation>
+        <translation>此人已不在档案中。</translation>
     </message>
     <message>
         <source>a tag</source>
@@ -7806,6 +7806,77 @@ Data folder: %2</source>
     <message>
         <source>%1: %2 visits</source>
         <translation>%1：%2 人次</translation>
+    </message>
+</context>
+<context>
+    <name>Volunteers</name>
+    <message>
+        <source>This person is no longer on file.</source>
+        <translation>此人已不在档案中。</translation>
+    </message>
+    <message>
+        <source>This person is already a volunteer.</source>
+        <translation>此人已是志愿者。</translation>
+    </message>
+    <message>
+        <source>This person is not a volunteer yet.</source>
+        <translation>此人还不是志愿者。</translation>
+    </message>
+    <message>
+        <source>A member who reports twice needs the workplace party organisation.</source>
+        <translation>双报到党员需填写工作单位党组织。</translation>
+    </message>
+    <message>
+        <source>A member who reports twice needs the day of reporting.</source>
+        <translation>双报到党员需填写报到日期。</translation>
+    </message>
+    <message>
+        <source>The day of reporting can&apos;t be in the future.</source>
+        <translation>报到日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters here.</source>
+        <translation>此处最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Hours can&apos;t be made up for a day still to come.</source>
+        <translation>不能为今天以后的日期补录时长。</translation>
+    </message>
+    <message>
+        <source>Say what the service was (服务内容).</source>
+        <translation>请填写服务内容。</translation>
+    </message>
+    <message>
+        <source>This service record no longer exists.</source>
+        <translation>这条服务记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Only make-up hours are deleted here: hours of a session or a duty are changed in its attendance or on the rota.</source>
+        <translation>这里只能删除补录的时长：活动或值班的时长请在签到或值班表中修改。</translation>
+    </message>
+    <message>
+        <source>Write the hours as a number, e.g. 1.5.</source>
+        <translation>时长请填数字，例如 1.5。</translation>
+    </message>
+    <message>
+        <source>The hours must be more than 0.</source>
+        <translation>时长必须大于 0。</translation>
+    </message>
+    <message>
+        <source>More than the day has: at most 24 hours for one day.</source>
+        <translation>超过一天的时长了：一天最多 24 小时。</translation>
+    </message>
+    <message>
+        <source>Hours go in tenths: e.g. 1.5, not 1.25.</source>
+        <translation>时长精确到 0.1 小时：例如 1.5，不能是 1.25。</translation>
+    </message>
+    <message>
+        <source>A reason is needed (why the hours are made up).</source>
+        <translation>请填写补录原因（为什么要补录）。</translation>
+    </message>
+    <message>
+        <source>This person has no volunteer profile: enrol them as a volunteer first.</source>
+        <translation>此人还没有志愿者档案：请先登记为志愿者。</translation>
     </message>
 </context>
 <context>
