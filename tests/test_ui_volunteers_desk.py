@@ -188,6 +188,9 @@ def test_the_desk_is_in_the_navigation_and_fits_1366_by_768(
     page.on_make_up_clicked()
     qtbot.wait(20)
     window.grab().save(f"/tmp/volunteers_desk_{size}.png")
+    page.on_edit_clicked()
+    qtbot.wait(20)
+    window.grab().save(f"/tmp/volunteers_profile_{size}.png")
     hint = window.minimumSizeHint()
     assert hint.width() <= DEFAULT_SIZE.width() and hint.height() <= DEFAULT_SIZE.height()
     for button in page.findChildren(QPushButton):

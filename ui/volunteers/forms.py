@@ -60,6 +60,7 @@ class _Panel(QFrame):
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.general, 1)
+        buttons.addStretch()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
@@ -67,15 +68,19 @@ class _Panel(QFrame):
         layout.addLayout(self.grid)
         layout.addLayout(buttons)
 
-    def field(self, key: str, caption: str, widget: QWidget) -> QWidget:
+    def field(self, key: str, caption: str, widget: QWidget) -> QLabel:
+        message = self._named(key, caption, widget)
+        label, self._row = add_row(
+            self.grid, self._row, caption, widget, [message], style.line_height(self.font())
+        )
+        return label
+
+    def _named(self, key: str, caption: str, widget: QWidget) -> FieldMessage:
         widget.setObjectName(f"volunteers.{self._name}.{key}")
         widget.setAccessibleName(caption.rstrip("：:"))
         message = FieldMessage(f"volunteers.{self._name}.{key}.message", self)
-        _label, self._row = add_row(
-            self.grid, self._row, caption, widget, [message], style.line_height(self.font())
-        )
         self.messages.add(key, widget, message)
-        return widget
+        return message
 
     def clear_messages(self) -> None:
         self.messages.clear()
@@ -117,8 +122,22 @@ class MakeUpForm(_Panel):
         self.content = QLineEdit(self)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("e.g. the sign-in sheet was lost"))
-        self.field("day", self.tr("Day:"), self.day)
-        self.field("hours", self.tr("Hours:"), self.hours)
+        # Day and hours share a row: the form fits under the list in large text.
+        day_message = self._named("day", self.tr("Day:"), self.day)
+        hours_message = self._named("hours", self.tr("Hours:"), self.hours)
+        pair = QHBoxLayout()
+        hours_caption = QLabel(self.tr("Hours:"), self)
+        hours_caption.setBuddy(self.hours)
+        pair.addWidget(self.day, 1)
+        pair.addWidget(hours_caption)
+        pair.addWidget(self.hours, 1)
+        day_caption = QLabel(self.tr("Day:"), self)
+        day_caption.setBuddy(self.day)
+        self.grid.addWidget(day_caption, 0, 0)
+        self.grid.addLayout(pair, 0, 1)
+        self.grid.addWidget(day_message, 1, 1)
+        self.grid.addWidget(hours_message, 2, 1)
+        self._row = 3
         self.field("content", self.tr("Service content:"), self.content)
         self.field("reason", self.tr("Reason for the make-up:"), self.reason)
         self.setVisible(False)
@@ -167,7 +186,7 @@ class ProfileForm(_Panel):
         self.reported_on = QLineEdit(self)
         self.reported_on.setPlaceholderText("2025-03-01")
         self.note = QLineEdit(self)
-        self.field("person_id", self.tr("Resident:"), self.picker)
+        self.picker_caption = self.field("person_id", self.tr("Resident:"), self.picker)
         self.field("skills", self.tr("Skills:"), self.skills)
         self.field("availability", self.tr("Available:"), self.availability)
         self.grid.addWidget(self.double_report, self._row, 1)
@@ -181,6 +200,7 @@ class ProfileForm(_Panel):
         self._editing = None
         self.title.setText(self.tr("Enrol a resident as a volunteer"))
         self.picker.setVisible(True)
+        self.picker_caption.setVisible(True)
         self.picker.set_person(None)
         self.picker.search_box.clear()
         self._fill(None)
@@ -195,6 +215,7 @@ class ProfileForm(_Panel):
             .replace("%2", row.volunteer_number)
         )
         self.picker.setVisible(False)
+        self.picker_caption.setVisible(False)
         self.picker.set_person(row.person_id, row.name)
         self._fill(row)
         self.setVisible(True)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QEvent, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -81,6 +83,7 @@ class VolunteersPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self._fit_list()
         # --- the chosen volunteer
         self.chosen_label = QLabel(self)
         self.chosen_label.setObjectName("volunteers.chosen")
@@ -102,8 +105,10 @@ class VolunteersPage(QWidget):
         self.records_view.setModel(self.records_model)
         self.make_up_form = MakeUpForm(context, self)
         self.make_up_form.saved.connect(self.on_form_saved)
+        self.make_up_form.closed.connect(self.on_form_closed)
         self.profile_form = ProfileForm(context, self)
         self.profile_form.saved.connect(self.on_form_saved)
+        self.profile_form.closed.connect(self.on_form_closed)
         # --- who reaches N hours
         self.threshold = QSpinBox(self)
         self.threshold.setObjectName("volunteers.threshold")
@@ -117,7 +122,9 @@ class VolunteersPage(QWidget):
         self.qualify_label.setObjectName("volunteers.qualified")
         self.qualify_label.setWordWrap(True)
         self.qualify_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        reach = QHBoxLayout()
+        self.reach_bar = QWidget(self)
+        reach = QHBoxLayout(self.reach_bar)
+        reach.setContentsMargins(0, 0, 0, 0)
         reach.addWidget(QLabel(self.tr("Reaching"), self))
         reach.addWidget(self.threshold)
         reach.addWidget(self.qualify_button)
@@ -130,16 +137,21 @@ class VolunteersPage(QWidget):
         below_layout.addWidget(self.make_up_form)
         below_layout.addWidget(self.profile_form)
         below_layout.addWidget(self.records_view, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
-        splitter.addWidget(below)
+        # A form taller than the room left (the profile form in large text) scrolls.
+        self.below = QScrollArea(self)
+        self.below.setFrameShape(QFrame.Shape.NoFrame)
+        self.below.setWidgetResizable(True)
+        self.below.setWidget(below)
+        splitter.addWidget(self.below)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
-        layout.addLayout(reach)
+        layout.addWidget(self.reach_bar)
         layout.addWidget(self.status)
         for widget in (self.enrol_button, self.make_up_button, self.edit_button):
             widget.setVisible(staff)
@@ -159,6 +171,7 @@ class VolunteersPage(QWidget):
         if row < 0:
             return False
         self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
         return True
 
     def reload(self) -> None:
@@ -184,29 +197,36 @@ class VolunteersPage(QWidget):
     # --- slots -------------------------------------------------------------------------------
 
     def on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self.make_up_form.setVisible(False)
+        if self.make_up_form.isVisible():
+            self.make_up_form.setVisible(False)
+            self.on_form_closed()
         self._show_records()
 
     def on_make_up_clicked(self) -> None:
         row = self.chosen()
         if row is not None:
-            self.profile_form.setVisible(False)
+            self._open_form()
             self.make_up_form.open_for(row.person_id, row.name)
 
     def on_edit_clicked(self) -> None:
         row = self.chosen()
         if row is not None:
-            self.make_up_form.setVisible(False)
+            self._open_form()
             self.profile_form.open_edit(row)
 
     def on_enrol_clicked(self) -> None:
-        self.make_up_form.setVisible(False)
+        self._open_form()
         self.profile_form.open_new()
 
     def on_form_saved(self, person_id: int) -> None:
+        self.on_form_closed()
         self.status.show_info(self.tr("Saved."))
         self.reload()
         self.choose_person(person_id)
+
+    def on_form_closed(self) -> None:
+        self.records_view.setVisible(True)
+        self.reach_bar.setVisible(True)
 
     def on_qualify_clicked(self) -> None:
         at_least = Decimal(self.threshold.value())
@@ -228,6 +248,32 @@ class VolunteersPage(QWidget):
         )
 
     # --- helpers -----------------------------------------------------------------------------
+
+    def _fit_list(self) -> None:
+        """The list keeps two rows in sight whatever the text size."""
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + 2 * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            style.update_table_metrics(self.table)
+            self._fit_list()
+
+    def _open_form(self) -> None:
+        """One form at a time, in the records' place (large text leaves no room for both)."""
+        self.make_up_form.setVisible(False)
+        self.profile_form.setVisible(False)
+        self.records_view.setVisible(False)
+        self.reach_bar.setVisible(False)
+        # The list gives the form its room, keeping the chosen volunteer in sight.
+        self.splitter.setSizes([self.table.minimumHeight(), self.splitter.height()])
+        chosen = self.chosen()
+        if chosen is not None:
+            self.choose_person(chosen.person_id)
 
     def _show_records(self) -> None:
         row = self.chosen()
