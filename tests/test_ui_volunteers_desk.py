@@ -25,6 +25,7 @@ from tests.menu_data import add_person
 from tests.rooms_ui import context, type_into
 from ui import style
 from ui.main_window import DEFAULT_SIZE, MainWindow
+from ui.people.detail import PersonDetailView
 from ui.volunteers.desk import VolunteersDesk
 from ui.volunteers.page import VolunteersPage
 
@@ -196,3 +197,35 @@ def test_the_desk_is_in_the_navigation_and_fits_1366_by_768(
     for button in page.findChildren(QPushButton):
         if button.isVisibleTo(page):
             assert button.width() >= button.sizeHint().width(), button.objectName()
+
+
+def test_the_persons_record_shows_the_volunteer_and_staff_enrol_from_it(
+    qtbot: QtBot, db: Database, staff: Actor, people: dict[str, int]
+) -> None:
+    view = PersonDetailView(context(db, staff))
+    qtbot.addWidget(view)
+    view.resize(DEFAULT_SIZE)
+    view.show()
+    assert view.show_person(people["li"])
+    section = view.volunteer_section
+    text = section.summary.text()
+    assert "DLZY00002" in text and "20" in text and "嘉定区税务局第三党支部" in text
+    assert section.edit_button.isVisible() and not section.enrol_button.isVisible()
+    assert view.show_person(people["zhang"])
+    assert "不是志愿者" in section.summary.text()
+    qtbot.mouseClick(section.enrol_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, section.form.skills, "理发")
+    qtbot.mouseClick(section.form.save_button, Qt.MouseButton.LeftButton)
+    assert "DLZY00003" in section.summary.text()
+    view.grab().save("/tmp/volunteers_person_record.png")
+
+
+def test_a_desk_volunteer_reads_the_section_without_its_buttons(
+    qtbot: QtBot, db: Database, desk: Actor, people: dict[str, int]
+) -> None:
+    view = PersonDetailView(context(db, desk))
+    qtbot.addWidget(view)
+    view.show()
+    assert view.show_person(people["zhang"])
+    section = view.volunteer_section
+    assert not section.enrol_button.isVisible() and not section.edit_button.isVisible()

@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         """Navigation items as tall as primary buttons, the list as wide as its longest title."""
         metrics = self.nav.fontMetrics()
         widest = max((metrics.horizontalAdvance(d.title) for d in self._desks), default=0)
-        self.nav.setFixedWidth(widest + metrics.horizontalAdvance("M") * 4)
+        self.nav.setFixedWidth(widest + metrics.horizontalAdvance("M") * 3)
         height = style.primary_button_px(self.nav.font())
         for row in range(self.nav.count()):
             self.nav.item(row).setSizeHint(QSize(0, height))

@@ -1415,7 +1415,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1861,7 +1861,7 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>This person is no longer on file.</source>
-        <translation>此人已不在档案中。</translation>
+        <translation>档案中已没有这个人。</translation>
     </message>
     <message>
         <source>a tag</source>
@@ -4791,7 +4791,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>yes</source>
-        <translation>是</translation>
+        <translation>同意</translation>
     </message>
     <message>
         <source>no</source>
@@ -5087,6 +5087,10 @@ Data folder: %2</source>
     <message>
         <source>Enrol a resident as a volunteer</source>
         <translation>登记为志愿者</translation>
+    </message>
+    <message>
+        <source>Enrol %1 as a volunteer</source>
+        <translation>将 %1 登记为志愿者</translation>
     </message>
     <message>
         <source>Profile of %1 (%2)</source>
@@ -7901,7 +7905,7 @@ Data folder: %2</source>
         <translation>编号</translation>
     </message>
     <message>
-        <source>Name</source>
+        <source>Volunteer&apos;s name</source>
         <translation>姓名</translation>
     </message>
     <message>
@@ -7921,7 +7925,7 @@ Data folder: %2</source>
         <translation>技能</translation>
     </message>
     <message>
-        <source>yes</source>
+        <source>yes, reports twice</source>
         <translation>是</translation>
     </message>
     <message>
@@ -7962,10 +7966,33 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>VolunteerSection</name>
+    <message>
+        <source>Enrol as volunteer…</source>
+        <translation>登记为志愿者…</translation>
+    </message>
+    <message>
+        <source>Edit volunteer profile…</source>
+        <translation>编辑志愿者档案…</translation>
+    </message>
+    <message>
+        <source>Volunteer: not a volunteer</source>
+        <translation>志愿者：不是志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer %1 · %2 hours this year</source>
+        <translation>志愿者 %1 · 本年 %2 小时</translation>
+    </message>
+    <message>
+        <source> · reports twice: %1, since %2</source>
+        <translation> · 双报到：%1，%2 报到</translation>
+    </message>
+</context>
+<context>
     <name>Volunteers</name>
     <message>
         <source>This person is no longer on file.</source>
-        <translation>此人已不在档案中。</translation>
+        <translation>档案中已没有这个人。</translation>
     </message>
     <message>
         <source>This person is already a volunteer.</source>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,7 @@ class _Panel(QFrame):
         super().__init__(parent)
         self.setObjectName(f"volunteers.{name}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._context = context
         self._name = name
         self.messages = FieldMessages()
@@ -206,6 +208,15 @@ class ProfileForm(_Panel):
         self._fill(None)
         self.setVisible(True)
         self.picker.setFocus()
+
+    def open_for_person(self, person_id: int, name: str) -> None:
+        """登记为志愿者 from the person's record: the person is known already."""
+        self.open_new()
+        self.title.setText(self.tr("Enrol %1 as a volunteer").replace("%1", name))
+        self.picker.set_person(person_id, name)
+        self.picker.setVisible(False)
+        self.picker_caption.setVisible(False)
+        self.skills.setFocus()
 
     def open_edit(self, row: VolunteerRow) -> None:
         self._editing = row.person_id

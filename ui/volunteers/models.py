@@ -22,7 +22,7 @@ class VolunteersModel(LinesModel[VolunteerRow]):
     CONTEXT = "VolunteerModels"
     HEADERS = (
         QT_TRANSLATE_NOOP("VolunteerModels", "Volunteer number"),
-        QT_TRANSLATE_NOOP("VolunteerModels", "Name"),
+        QT_TRANSLATE_NOOP("VolunteerModels", "Volunteer's name"),
         QT_TRANSLATE_NOOP("VolunteerModels", "Community · group"),
         QT_TRANSLATE_NOOP("VolunteerModels", "Reports twice"),
         QT_TRANSLATE_NOOP("VolunteerModels", "Hours this year"),
@@ -46,7 +46,11 @@ class VolunteersModel(LinesModel[VolunteerRow]):
         if column == 2:
             return row.place
         if column == 3:
-            return QCoreApplication.translate("VolunteerModels", "yes") if row.double_report else ""
+            return (
+                QCoreApplication.translate("VolunteerModels", "yes, reports twice")
+                if row.double_report
+                else ""
+            )
         if column == self.HOURS:
             return format_hours(row.hours)
         return row.skills
