@@ -217,6 +217,7 @@ def test_the_persons_record_shows_the_volunteer_and_staff_enrol_from_it(
     type_into(qtbot, section.form.skills, "理发")
     qtbot.mouseClick(section.form.save_button, Qt.MouseButton.LeftButton)
     assert "DLZY00003" in section.summary.text()
+    qtbot.wait(50)
     view.grab().save("/tmp/volunteers_person_record.png")
 
 
