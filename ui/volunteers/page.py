@@ -137,6 +137,7 @@ class VolunteersPage(QWidget):
         below_layout.addWidget(self.make_up_form)
         below_layout.addWidget(self.profile_form)
         below_layout.addWidget(self.records_view, 1)
+        below_layout.addStretch(0)  # packs a form to the top while the records are hidden
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
