@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         self.add_lazy_desk("people", self.tr("People"), QIcon(), self._make_people_desk)
         self.add_lazy_desk("rooms", self.tr("Rooms"), QIcon(), self._make_rooms_desk)
         self.add_lazy_desk("menu", self.tr("Service menu"), QIcon(), self._make_menu_desk)
+        self.add_lazy_desk("volunteers", self.tr("Volunteers"), QIcon(), self._make_volunteers_desk)
         if self.context.actor.role == Role.ADMIN and _module_exists("ui.settings"):
             self.add_lazy_desk("settings", self.tr("Settings"), QIcon(), self._make_settings_desk)
 
@@ -210,6 +211,11 @@ class MainWindow(QMainWindow):
 
         return MenuDesk(self.context, self)
 
+    def _make_volunteers_desk(self) -> QWidget:
+        from ui.volunteers.desk import VolunteersDesk
+
+        return VolunteersDesk(context=self.context, parent=self)
+
     def _make_settings_desk(self) -> QWidget:
         from ui.settings.desk import SettingsDesk
 
@@ -247,7 +253,7 @@ class MainWindow(QMainWindow):
         """Navigation items as tall as primary buttons, the list as wide as its longest title."""
         metrics = self.nav.fontMetrics()
         widest = max((metrics.horizontalAdvance(d.title) for d in self._desks), default=0)
-        self.nav.setFixedWidth(widest + metrics.horizontalAdvance("M") * 4)
+        self.nav.setFixedWidth(widest + metrics.horizontalAdvance("M") * 3)
         height = style.primary_button_px(self.nav.font())
         for row in range(self.nav.count()):
             self.nav.item(row).setSizeHint(QSize(0, height))

@@ -1903,11 +1903,11 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>This community no longer exists.</source>
-        <translation>该社区已不存在。</translation>
+        <translation>这个社区已不存在。</translation>
     </message>
     <message>
         <source>This building group no longer exists.</source>
-        <translation>该楼组已不存在。</translation>
+        <translation>这个楼组已不存在。</translation>
     </message>
     <message>
         <source>This community already has a building group of this name.</source>
@@ -2968,7 +2968,7 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>When</source>
-        <translation>时间</translation>
+        <translation>日期时间</translation>
     </message>
     <message>
         <source>Series</source>
@@ -3489,6 +3489,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>服务菜单</translation>
     </message>
     <message>
+        <source>Volunteers</source>
+        <translation>志愿者与证书</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3547,6 +3551,37 @@ Data folder: %2</source>
     <message>
         <source>%1 — Youlin Desk — %2 (%3)</source>
         <translation>%1 — 友邻前台 — %2（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>MakeUpForm</name>
+    <message>
+        <source>e.g. the sign-in sheet was lost</source>
+        <translation>例如：签到表遗失</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Hours:</source>
+        <translation>时长（小时）：</translation>
+    </message>
+    <message>
+        <source>Service content:</source>
+        <translation>服务内容：</translation>
+    </message>
+    <message>
+        <source>Reason for the make-up:</source>
+        <translation>补录原因：</translation>
+    </message>
+    <message>
+        <source>Make up hours for %1</source>
+        <translation>为 %1 补录时长</translation>
+    </message>
+    <message>
+        <source>Write the day as 2026-11-20.</source>
+        <translation>日期请写成 2026-11-20。</translation>
     </message>
 </context>
 <context>
@@ -4922,7 +4957,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>When</source>
-        <translation>时间</translation>
+        <translation>日期时间</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -5371,6 +5406,61 @@ Data folder: %2</source>
     <message>
         <source>No font on this computer has these characters: %1. They are printed as 〓; please write them in by hand.</source>
         <translation>本机所有字体都没有这些字：%1。打印时以〓代替，请打印后手写补上。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>e.g. Tuesday and Thursday evenings</source>
+        <translation>例如：周二、周四晚上</translation>
+    </message>
+    <message>
+        <source>Reports twice (在职党员双报到)</source>
+        <translation>在职党员双报到</translation>
+    </message>
+    <message>
+        <source>Resident:</source>
+        <translation>居民：</translation>
+    </message>
+    <message>
+        <source>Skills:</source>
+        <translation>技能特长：</translation>
+    </message>
+    <message>
+        <source>Available:</source>
+        <translation>可服务时间：</translation>
+    </message>
+    <message>
+        <source>Workplace party organisation:</source>
+        <translation>工作单位党组织：</translation>
+    </message>
+    <message>
+        <source>Day of reporting:</source>
+        <translation>报到日期：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Enrol a resident as a volunteer</source>
+        <translation>登记为志愿者</translation>
+    </message>
+    <message>
+        <source>Enrol %1 as a volunteer</source>
+        <translation>将 %1 登记为志愿者</translation>
+    </message>
+    <message>
+        <source>Profile of %1 (%2)</source>
+        <translation>%1（%2）的志愿者档案</translation>
+    </message>
+    <message>
+        <source>Write the day as 2026-11-20.</source>
+        <translation>日期请写成 2026-11-20。</translation>
+    </message>
+    <message>
+        <source>Choose the resident first.</source>
+        <translation>请先选择居民。</translation>
     </message>
 </context>
 <context>
@@ -7440,7 +7530,7 @@ Data folder: %2</source>
     <name>Rota</name>
     <message>
         <source>This community no longer exists.</source>
-        <translation>该社区已不存在。</translation>
+        <translation>这个社区已不存在。</translation>
     </message>
     <message>
         <source>Give the duty a name.</source>
@@ -7464,7 +7554,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>This building group no longer exists.</source>
-        <translation>该楼组已不存在。</translation>
+        <translation>这个楼组已不存在。</translation>
     </message>
     <message>
         <source>%1&apos;s volunteer profile is inactive.</source>
@@ -7638,7 +7728,7 @@ Data folder: %2</source>
         <translation>楼组：</translation>
     </message>
     <message>
-        <source>Day:</source>
+        <source>Weekday:</source>
         <translation>星期：</translation>
     </message>
     <message>
@@ -8036,7 +8126,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>When</source>
-        <translation>时间</translation>
+        <translation>日期时间</translation>
     </message>
     <message>
         <source>Room</source>
@@ -8500,6 +8590,73 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>VolunteerModels</name>
+    <message>
+        <source>Volunteer number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Community · group</source>
+        <translation>社区·楼组</translation>
+    </message>
+    <message>
+        <source>Reports twice</source>
+        <translation>双报到</translation>
+    </message>
+    <message>
+        <source>Hours this year</source>
+        <translation>本年时长</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>yes, reports twice</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>make-up (补录)</source>
+        <translation>补录</translation>
+    </message>
+    <message>
+        <source>duty of the rota</source>
+        <translation>值班</translation>
+    </message>
+    <message>
+        <source>attended session</source>
+        <translation>活动签到</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Recorded as</source>
+        <translation>记录方式</translation>
+    </message>
+    <message>
+        <source>Reason / recorded by</source>
+        <translation>补录原因 / 录入人</translation>
+    </message>
+    <message>
+        <source>%1 (by %2)</source>
+        <translation>%1（%2 录入）</translation>
+    </message>
+</context>
+<context>
     <name>VolunteerRota</name>
     <message>
         <source>Monday</source>
@@ -8559,7 +8716,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>When</source>
-        <translation>时间</translation>
+        <translation>日期时间</translation>
     </message>
     <message>
         <source>Duty and building group</source>
@@ -8596,6 +8753,214 @@ Data folder: %2</source>
     <message>
         <source>Never came</source>
         <translation>从未到岗</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerSection</name>
+    <message>
+        <source>Enrol as volunteer…</source>
+        <translation>登记为志愿者…</translation>
+    </message>
+    <message>
+        <source>Edit volunteer profile…</source>
+        <translation>编辑志愿者档案…</translation>
+    </message>
+    <message>
+        <source>Volunteer: not a volunteer</source>
+        <translation>志愿者：不是志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer %1 · %2 hours this year</source>
+        <translation>志愿者 %1 · 本年 %2 小时</translation>
+    </message>
+    <message>
+        <source> · reports twice: %1, since %2</source>
+        <translation> · 双报到：%1，%2 报到</translation>
+    </message>
+</context>
+<context>
+    <name>Volunteers</name>
+    <message>
+        <source>This person is no longer on file.</source>
+        <translation>档案中已没有这个人。</translation>
+    </message>
+    <message>
+        <source>This person is already a volunteer.</source>
+        <translation>此人已是志愿者。</translation>
+    </message>
+    <message>
+        <source>This person is not a volunteer yet.</source>
+        <translation>此人还不是志愿者。</translation>
+    </message>
+    <message>
+        <source>A member who reports twice needs the workplace party organisation.</source>
+        <translation>双报到党员需填写工作单位党组织。</translation>
+    </message>
+    <message>
+        <source>A member who reports twice needs the day of reporting.</source>
+        <translation>双报到党员需填写报到日期。</translation>
+    </message>
+    <message>
+        <source>The day of reporting can&apos;t be in the future.</source>
+        <translation>报到日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters here.</source>
+        <translation>此处最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Hours can&apos;t be made up for a day still to come.</source>
+        <translation>不能为今天以后的日期补录时长。</translation>
+    </message>
+    <message>
+        <source>Say what the service was (服务内容).</source>
+        <translation>请填写服务内容。</translation>
+    </message>
+    <message>
+        <source>This service record no longer exists.</source>
+        <translation>这条服务记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Only make-up hours are deleted here: hours of a session or a duty are changed in its attendance or on the rota.</source>
+        <translation>这里只能删除补录的时长：活动或值班的时长请在签到或值班表中修改。</translation>
+    </message>
+    <message>
+        <source>Write the hours as a number, e.g. 1.5.</source>
+        <translation>时长请填数字，例如 1.5。</translation>
+    </message>
+    <message>
+        <source>The hours must be more than 0.</source>
+        <translation>时长必须大于 0。</translation>
+    </message>
+    <message>
+        <source>More than the day has: at most 24 hours for one day.</source>
+        <translation>超过一天的时长了：一天最多 24 小时。</translation>
+    </message>
+    <message>
+        <source>Hours go in tenths: e.g. 1.5, not 1.25.</source>
+        <translation>时长精确到 0.1 小时：例如 1.5，不能是 1.25。</translation>
+    </message>
+    <message>
+        <source>A reason is needed (why the hours are made up).</source>
+        <translation>请填写补录原因（为什么要补录）。</translation>
+    </message>
+    <message>
+        <source>This person has no volunteer profile: enrol them as a volunteer first.</source>
+        <translation>此人还没有志愿者档案：请先登记为志愿者。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersDesk</name>
+    <message>
+        <source>Volunteers and certificates</source>
+        <translation>志愿者与证书</translation>
+    </message>
+    <message>
+        <source>Volunteers tab</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Duty rota</source>
+        <translation>值班表</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Not part of this build yet.</source>
+        <translation>此版本尚未包含这一页。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPage</name>
+    <message>
+        <source>Find a volunteer</source>
+        <translation>查找志愿者</translation>
+    </message>
+    <message>
+        <source>Name, number or skill</source>
+        <translation>姓名、编号或技能</translation>
+    </message>
+    <message>
+        <source>Reports twice</source>
+        <translation>双报到</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Reports twice only</source>
+        <translation>只看双报到</translation>
+    </message>
+    <message>
+        <source>Not reporting twice</source>
+        <translation>非双报到</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>%1 year</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <source>Enrol as volunteer…</source>
+        <translation>登记为志愿者…</translation>
+    </message>
+    <message>
+        <source>Volunteers list</source>
+        <translation>志愿者名单</translation>
+    </message>
+    <message>
+        <source>Make up hours…</source>
+        <translation>补录时长…</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>编辑档案…</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Hours to reach</source>
+        <translation>达到的时长</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Who reaches it</source>
+        <translation>查看达到的人</translation>
+    </message>
+    <message>
+        <source>Reaching</source>
+        <translation>达到</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>%1 reach %2 hours in %3: %4</source>
+        <translation>%3 年达到 %2 小时的有 %1 人：%4</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Choose a volunteer to see their records.</source>
+        <translation>选择一位志愿者，查看其服务记录。</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 hours in %4, %5 records</source>
+        <translation>%1 %2：%4 年共 %3 小时，%5 条记录</translation>
     </message>
 </context>
 <context>
@@ -8655,6 +9020,17 @@ Data folder: %2</source>
     <message>
         <source>Sun</source>
         <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>_Panel</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -40,6 +40,7 @@ from ui.people.models import (
     gender_name,
     tag_list,
 )
+from ui.volunteers.person_section import VolunteerSection
 from ui.widgets import button
 
 UPCOMING_ROWS = 4  # lines of 近期报名 shown before it scrolls
@@ -191,6 +192,8 @@ class PersonDetailView(QWidget):
         inner = QVBoxLayout(content)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(fields)
+        self.volunteer_section = VolunteerSection(context, content)
+        inner.addWidget(self.volunteer_section)
         upcoming_header = QHBoxLayout()
         upcoming_header.addWidget(self.upcoming_label)
         upcoming_header.addStretch(1)
@@ -292,6 +295,7 @@ class PersonDetailView(QWidget):
             self.merged_text.setText(
                 self.tr("This record was merged into another one and is no longer in the register.")
             )
+        self.volunteer_section.show_person(person.id, person.name)
         self.visits_model.set_entries(self._detail.visits)
         self.signups_model.set_entries(self._detail.signups)
         self.hours_model.set_entries(self._hours)

@@ -291,7 +291,7 @@ class RotaPage(QWidget):
         duty_form = QFormLayout(duty_page)
         duty_form.addRow(self.tr("Duty:"), self.duty_name)
         duty_form.addRow(self.tr("Building group:"), self.duty_group)
-        duty_form.addRow(self.tr("Day:"), self.duty_weekday)
+        duty_form.addRow(self.tr("Weekday:"), self.duty_weekday)
         duty_form.addRow(self.tr("Time:"), times)
         duty_form.addRow(self.tr("Place:"), self.duty_place)
         duty_form.addRow(self.add_duty_button)

@@ -498,7 +498,7 @@ def _volunteer(session: Session, actor: Actor, person_id: int) -> Volunteer:
     volunteer = session.scalar(select(Volunteer).where(Volunteer.person_id == person_id))
     if volunteer is not None:
         return volunteer
-    number = _next_volunteer_number(session)
+    number = next_volunteer_number(session)
     volunteer = Volunteer(person_id=person_id, volunteer_number=number)
     session.add(volunteer)
     session.flush()
@@ -514,7 +514,7 @@ def _volunteer(session: Session, actor: Actor, person_id: int) -> Volunteer:
     return volunteer
 
 
-def _next_volunteer_number(session: Session) -> str:
+def next_volunteer_number(session: Session) -> str:
     """The next number from the counter. Numbers written without it (the demo centre, an import)
     are stepped over: the counter is raised past the highest such number on file once."""
     number = volunteer_number(counters.take(session, counters.VOLUNTEER_NUMBER))
