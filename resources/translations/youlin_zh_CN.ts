@@ -8867,10 +8867,6 @@ Data folder: %2</source>
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
-    <message>
-        <source>Not part of this build yet.</source>
-        <translation>此版本尚未包含这一页。</translation>
-    </message>
 </context>
 <context>
     <name>VolunteersPage</name>
