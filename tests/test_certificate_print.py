@@ -181,7 +181,7 @@ def test_revoked_certificate_is_refused(db: Database, admin: Actor) -> None:
         revoked = add_certificate(session, person, revoked=True)
     with db.read() as session, pytest.raises(ConflictError) as refused:
         printing.certificates_printout(session, admin, [good, revoked])
-    assert "已撤销" in refused.value.message or "revoked" in refused.value.message
+    assert "撤销" in refused.value.message and "不能打印" in refused.value.message
     with db.read() as session, pytest.raises(NotFound):
         printing.certificates_printout(session, admin, [good + 100])
 
@@ -274,3 +274,41 @@ def test_seal_is_drawn_when_configured(db: Database, admin: Actor) -> None:
     reader = PdfReader(io.BytesIO(printed(db, admin, [cid, honour])))
     for page in reader.pages:
         assert len(page.images) == 1
+
+
+def test_print_certificate_command(
+    db: Database,
+    db_url: str,
+    admin: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app import cli
+    from tests.conftest import PASSWORD
+
+    monkeypatch.setenv(cli.PASSWORD_ENV, PASSWORD)
+    with db.write() as session:
+        person = add_volunteer(session)
+        good = session.get(Certificate, add_certificate(session, person))
+        revoked = session.get(Certificate, add_certificate(session, person, revoked=True))
+        assert good is not None and revoked is not None
+        good_serial, revoked_serial = good.serial, revoked.serial
+
+    def run(number: str, out: Path) -> int:
+        arguments = ["print", "certificate", "--serial", number, "-o", str(out)]
+        return cli.main(lambda _options: 1, [*arguments, "--database", db_url, "--as", "admin"])
+
+    out = tmp_path / "证书.pdf"
+    assert run(good_serial, out) == 0, capsys.readouterr().err
+    assert str(out) in capsys.readouterr().out
+    words = "".join(text_of(out.read_bytes())[0].split())
+    assert good_serial in words and "王建国" in words and "36.5小时" in words
+
+    refused = tmp_path / "revoked.pdf"
+    assert run(revoked_serial, refused) == 2
+    assert "撤销" in capsys.readouterr().err
+    assert not refused.exists()
+    assert run("东邻志证〔2026〕第9999号", refused) == 2
+    assert "第9999号" in capsys.readouterr().err
+    assert not refused.exists()

@@ -4,9 +4,9 @@
   民发〔2015〕149号 asks for: 姓名, 证件类型, 证件号码, 志愿者编号, 服务时长, 服务时间, 服务内容,
   出具单位, 负责人, 经办人, 联系方式, 证明编号, 出具日期; 以上情况属实，特此证明 and the issuer with
   the date (and the seal) under it.
-- 荣誉证书 and 结业证书: A4 landscape in a red double border, the big title, the words (兹授予 王建国
-  同志“睦邻达人”称号… / 王建国 同志完成“小美艺术课堂”课程学习，准予结业。), the issuer, its 负责人
-  and the date at the right with the seal over the issuer's name.
+- 荣誉证书 and 结业证书: A4 landscape in a red double border, the big title, the words (兹授予
+  王建国 同志“睦邻达人”称号… / 王建国 同志：…完成“小美艺术课堂”课程学习，准予结业。), the
+  issuer, its 负责人 and the date at the right with the seal over the issuer's name.
 
 Every certificate has its QR code in the lower left corner carrying "serial|verification code"
 and, under it, the code in words (查验码 ABCD2345), so a certificate can be checked by scanning it
@@ -161,7 +161,7 @@ def read_certificates(
     by_id = {row.id: row for row in rows}
     missing = [cid for cid in certificate_ids if cid not in by_id]
     if missing:
-        raise NotFound(translate("Certificates", "This certificate is no longer on file."))
+        raise NotFound(translate("Certificates", "This certificate no longer exists."))
     for row in rows:
         if row.revoked_at is not None:
             raise ConflictError(

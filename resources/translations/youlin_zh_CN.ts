@@ -1079,6 +1079,21 @@
     </message>
 </context>
 <context>
+    <name>Certificates</name>
+    <message>
+        <source>This certificate no longer exists.</source>
+        <translation>这张证书已不存在。</translation>
+    </message>
+    <message>
+        <source>Certificate %1 was revoked on %2 and can&apos;t be printed.</source>
+        <translation>证书 %1 已于 %2 撤销，不能打印。</translation>
+    </message>
+    <message>
+        <source>No certificate is numbered %1.</source>
+        <translation>没有编号为 %1 的证书。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>%1: %2 items, written to %3.</source>
