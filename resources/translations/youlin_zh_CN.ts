@@ -7824,6 +7824,17 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>VolunteersPrinting</name>
+    <message>
+        <source>certificate %1</source>
+        <translation>证书 %1</translation>
+    </message>
+    <message>
+        <source>%1 certificates</source>
+        <translation>%1 份证书</translation>
+    </message>
+</context>
+<context>
     <name>Weekdays</name>
     <message>
         <source>Monday</source>
