@@ -73,15 +73,17 @@ def add_certificate(
     return row.id
 
 
-def add_volunteer(session: object, name: str = "王建国") -> int:
+def add_volunteer(
+    session: object, name: str = "王建国", id_number: str = "310101195001011234"
+) -> int:
     from sqlalchemy.orm import Session
 
     assert isinstance(session, Session)
     person_id = menu_data.add_person(session, name)
     person = session.get(Person, person_id)
     assert person is not None
-    person.id_number = "310101195001011234"
-    session.add(Volunteer(person_id=person_id, volunteer_number="DLZY00012"))
+    person.id_number = id_number
+    session.add(Volunteer(person_id=person_id, volunteer_number=f"DLZY{person_id + 11:05d}"))
     session.flush()
     return person_id
 

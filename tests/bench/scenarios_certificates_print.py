@@ -37,7 +37,7 @@ from tests.test_certificate_print import add_certificate, add_volunteer  # noqa:
 
 COUNT = 100
 TARGET = "ratio ≤ 0.5 and ≤ 2000 ms"
-NAMES = "王建国 李秀英 张伟 刘芳 陈静 杨洋 黄磊 赵敏 吴涛 周杰".split()
+NAMES = ["王建国", "李秀英", "张伟", "刘芳", "陈静", "杨洋", "黄磊", "赵敏", "吴涛", "周杰"]
 
 
 def _centre(folder: Path) -> tuple[Database, Actor, list[int]]:
@@ -52,9 +52,11 @@ def _centre(folder: Path) -> tuple[Database, Actor, list[int]]:
             "管理员",
             "correct horse 1",
         )
-        people = [add_volunteer(session, name) for name in NAMES[:1]]
+        people = [
+            add_volunteer(session, name, f"3101011950010{n:04d}X") for n, name in enumerate(NAMES)
+        ]
         for n in range(COUNT):
-            person = people[0]
+            person = people[n % len(people)]
             if n < 60:
                 ids.append(add_certificate(session, person, hours=Decimal(20 + n)))
             elif n < 90:
