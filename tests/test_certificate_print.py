@@ -314,3 +314,16 @@ def test_print_certificate_command(
     assert run("东邻志证〔2026〕第9999号", refused) == 2
     assert "第9999号" in capsys.readouterr().err
     assert not refused.exists()
+
+
+def test_a_long_content_stays_on_its_page(db: Database, admin: Actor) -> None:
+    """A very long 服务内容 is set smaller and cut with "…"; the statement and the issuer's
+    name and date still print on the one page."""
+    long_content = "垃圾分类桶前督导、助老陪伴、邻里节活动引导与秩序维护、社区花园共建；" * 12
+    with db.write() as session:
+        cid = add_certificate(session, add_volunteer(session), content=long_content)
+    pdf = printed(db, admin, [cid])
+    (words,) = ("".join(page.split()) for page in text_of(pdf))
+    assert "…" in words
+    assert words.index("以上情况属实") > words.index("出具日期")
+    assert words.count("二〇二六年十一月二十七日") == 2

@@ -67,6 +67,9 @@ REPRINT = "补发"
 DIGITS = "〇一二三四五六七八九"
 CLOSING = "，。、；：？！”’）》」』〕】…"  # never at the start of a line
 OPENING = "“‘（《「『〔【"  # never at the end of one
+ELLIPSIS = "…"
+ROW = 9.5 * MM  # a row of the record certificate's table
+TABLE_BOTTOM = 68 * MM  # the table stays above the statement, the issuer and the QR code
 
 
 @dataclass(frozen=True)
@@ -371,32 +374,37 @@ class _Page:
         self.c.setLineWidth(0.8)
         self.c.rect(12 * MM, 12 * MM, width - 24 * MM, height - 24 * MM)
         self.reprint(sheet, left, height - 18 * MM)
-        self.spaced(sheet.heading, width / 2, height - 42 * MM, 26, 0.25)
+        self.spaced(sheet.heading, width / 2, height - 38 * MM, 26, 0.25)
         self.colour(MUTED)
-        self.text(f"编号：{sheet.serial}", right, height - 52 * MM, 11, align="right")
+        self.text(f"编号：{sheet.serial}", right, height - 47 * MM, 11, align="right")
         self.colour(INK)
         intro = f"兹证明 {sheet.holder} 同志参加志愿服务，情况如下："
-        y = height - 64 * MM
+        y = height - 57 * MM
         for line in self.wrap(intro, 14, right - left):
             self.text(line, left, y, 14)
             y -= 7 * MM
-        y = self.record_table(sheet, left, right, y + 2 * MM)
-        self.text("以上情况属实，特此证明。", left + 10 * MM, y - 10 * MM, 14)
+        # The table ends above the statement, the issuer and the QR code, whatever its content.
+        y = self.record_table(sheet, left, right, y + 2 * MM, TABLE_BOTTOM)
+        self.text("以上情况属实，特此证明。", left + 10 * MM, y - 9 * MM, 14)
         # The issuer, with the seal over it, and the date under it, at the right.
         issuer_x = right - 45 * MM
-        issuer_y = y - 30 * MM
+        issuer_lines = self.wrap(sheet.issuer or NONE, 14, 80 * MM)[:2]
+        issuer_y = max(47 * MM + 7 * MM * len(issuer_lines), y - 28 * MM)
         self.seal(sheet, issuer_x, issuer_y + 2 * MM, 40 * MM)
-        for index, line in enumerate(self.wrap(sheet.issuer or NONE, 14, 80 * MM)):
-            self.text(line, issuer_x, issuer_y - index * 7 * MM, 14, align="centre")
-        self.text("（盖章）", issuer_x, issuer_y - 14 * MM, 11, align="centre")
-        self.text(chinese_date(sheet.issued_on), issuer_x, issuer_y - 22 * MM, 14, align="centre")
+        for line in issuer_lines:
+            self.text(line, issuer_x, issuer_y, 14, align="centre")
+            issuer_y -= 7 * MM
+        self.text("（盖章）", issuer_x, issuer_y - 0 * MM, 11, align="centre")
+        self.text(chinese_date(sheet.issued_on), issuer_x, issuer_y - 8 * MM, 14, align="centre")
         self.qr(sheet, left, 28 * MM, 30 * MM)
 
-    def record_table(self, sheet: CertificateSheet, left: float, right: float, top: float) -> float:
-        """The 149号 fields as label | value rows; returns the table's bottom."""
+    def record_table(
+        self, sheet: CertificateSheet, left: float, right: float, top: float, bottom: float
+    ) -> float:
+        """The 149号 fields as label | value rows, ending above `bottom`: a long 服务内容 is set
+        smaller, and what still doesn't fit ends in "…". Returns the table's bottom."""
         label_width = 34 * MM
         size = 13
-        step = 6.5 * MM
         rows = [
             ("姓名", sheet.holder),
             ("证件类型", sheet.id_type or NONE),
@@ -416,11 +424,24 @@ class _Page:
         c = self.c
         from reportlab.lib.colors import HexColor
 
+        def tall(lines: int, at: float) -> float:
+            return max(ROW, lines * at * 1.42 + 4.5 * MM)
+
+        laid: dict[str, tuple[list[str], float]] = {
+            label: (self.wrap(value, size, value_room)[:2], size)
+            for label, value in rows
+            if label != "服务内容"
+        }
+        used = sum(tall(len(lines), at) for lines, at in laid.values())
+        laid["服务内容"] = self.fit(
+            sheet.content or NONE, value_room, top - bottom - used - 4.5 * MM
+        )
         y = top
         c.setLineWidth(0.6)
-        for label, value in rows:
-            lines = self.wrap(value, size, value_room)[:8]  # 服务内容 keeps eight lines
-            row_height = max(11 * MM, len(lines) * step + 4.5 * MM)
+        for label, _value in rows:
+            lines, at = laid[label]
+            step = at * 1.42
+            row_height = tall(len(lines), at)
             c.setFillColor(HexColor("#F0F0F0"))
             c.rect(left, y - row_height, label_width, row_height, stroke=0, fill=1)
             self.colour(INK)
@@ -428,13 +449,27 @@ class _Page:
             c.line(left + label_width, y, left + label_width, y - row_height)
             middle = y - row_height / 2
             self.text(label, left + label_width / 2, middle - size * 0.35, size, align="centre")
-            first = middle + (len(lines) - 1) * step / 2 - size * 0.35
+            first = middle + (len(lines) - 1) * step / 2 - at * 0.35
             for index, line in enumerate(lines):
-                self.text(line, left + label_width + 4 * MM, first - index * step, size)
+                self.text(line, left + label_width + 4 * MM, first - index * step, at)
             y -= row_height
         c.setLineWidth(1.2)
         c.rect(left, y, right - left, top - y, stroke=1, fill=0)
         return y
+
+    def fit(self, words: str, width: float, height: float) -> tuple[list[str], float]:
+        """`words` wrapped to `width` in at most `height`: at 13 pt, else smaller down to 10 pt,
+        else cut with "…"."""
+        for size in (13, 12, 11, 10):
+            lines = self.wrap(words, size, width)
+            if len(lines) * size * 1.42 <= height:
+                return lines, size
+        keep = max(1, int(height / (10 * 1.42)))
+        lines = self.wrap(words, 10, width)[:keep]
+        last = lines[-1]
+        while last and self.glyphs.width(last + ELLIPSIS, 10) > width:
+            last = last[:-1]
+        return [*lines[:-1], last + ELLIPSIS], 10
 
     # --- 荣誉证书 and 结业证书 -----------------------------------------------------------------
 
@@ -453,13 +488,18 @@ class _Page:
         self.text(f"编号：{sheet.serial}", width - 24 * MM, height - 28 * MM, 11, align="right")
         self.colour(INK)
         left, right = 40 * MM, width - 40 * MM
-        size = 22
+        size = 22.0
         salutation, body = award_words(sheet)
         y = height - 82 * MM
         if salutation:
             self.text(salutation, left, y, size)
             y -= size * 1.8
-        for index, line in enumerate(self.wrap(body, size, right - left, indent=2 * size)):
+        # A long citation is set smaller (down to 14 pt) to stay above the signature.
+        for size in (22.0, 20.0, 18.0, 16.0, 14.0):
+            lines = self.wrap(body, size, right - left, indent=2 * size)
+            if y - (len(lines) - 1) * size * 1.6 >= 72 * MM:
+                break
+        for index, line in enumerate(lines):
             self.text(line, left + (2 * size if index == 0 else 0), y, size)
             y -= size * 1.6
         issuer_x = width - 75 * MM
