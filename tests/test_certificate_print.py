@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.db import Database
-from app.errors import ConflictError, NotFound, PermissionDenied
+from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.models import Centre, Certificate, CertificateKind, Person, Volunteer
 from app.printing import certificates as printing
 from app.security import Actor
@@ -186,6 +186,9 @@ def test_revoked_certificate_is_refused(db: Database, admin: Actor) -> None:
     assert "撤销" in refused.value.message and "不能打印" in refused.value.message
     with db.read() as session, pytest.raises(NotFound):
         printing.certificates_printout(session, admin, [good + 100])
+    with db.read() as session, pytest.raises(ValidationError) as nothing:
+        printing.certificates_printout(session, admin, [])
+    assert nothing.value.field == "certificates"
 
 
 def test_desk_volunteers_may_not_print(

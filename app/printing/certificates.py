@@ -44,7 +44,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from app.errors import ConflictError, NotFound
+from app.errors import ConflictError, NotFound, ValidationError
 from app.fonts import register_reportlab_font
 from app.i18n import translate
 from app.models import Centre, Certificate, CertificateKind, Volunteer
@@ -156,6 +156,10 @@ def read_certificates(
     """The certificates to print, in the order asked; NotFound for one no longer on file and
     ConflictError for a revoked one (a revoked certificate is never printed again)."""
     actor.require(Permission.CERTIFICATES)
+    if not certificate_ids:
+        raise ValidationError(
+            "certificates", translate("Certificates", "Choose at least one certificate to print.")
+        )
     rows = session.scalars(
         select(Certificate)
         .where(Certificate.id.in_(certificate_ids))

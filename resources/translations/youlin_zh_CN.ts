@@ -1081,6 +1081,10 @@
 <context>
     <name>Certificates</name>
     <message>
+        <source>Choose at least one certificate to print.</source>
+        <translation>请至少选择一张要打印的证书。</translation>
+    </message>
+    <message>
         <source>This certificate no longer exists.</source>
         <translation>这张证书已不存在。</translation>
     </message>
