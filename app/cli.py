@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import __version__, cli_menu, cli_rota, i18n, paths, start
+from app import __version__, cli_certificates, cli_menu, cli_rota, i18n, paths, start
 from app.errors import DomainError, ValidationError
 from app.i18n import translate
 
@@ -108,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_print_agenda(sheets)
     cli_menu.add_print_menu(sheets, _add_common, _add_account)
     cli_rota.add_print_rota(sheets, _add_common, _add_account)
+    cli_certificates.add_print_certificate(sheets, _add_common, _add_account)
     return parser
 
 
@@ -212,6 +213,8 @@ def main(start_desk: StartDesk, argv: Sequence[str] | None = None) -> int:
                 return cli_menu.print_menu_sheet(database, args)
             if args.sheet in cli_rota.SHEETS:
                 return cli_rota.print_rota(database, args)
+            if args.sheet in cli_certificates.SHEETS:
+                return cli_certificates.print_certificate(database, args)
             return _print_sheets(database, args)
         return _start(start_desk, args, database, language, tuple(qt_args))
     except DomainError as error:

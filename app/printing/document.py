@@ -114,11 +114,15 @@ def _numbered_canvas(font: str, letterhead: Letterhead, glyphs: Glyphs) -> type:
     return NumberedCanvas
 
 
-def draw_qr(canvas: Any, data: str, x: float, y: float, size: float) -> None:
-    """Draw a QR code as filled squares (segno encodes in ~1 ms; ReportLab's own QR costs 40 ms)."""
+def draw_qr(
+    canvas: Any, data: str, x: float, y: float, size: float, *, encoding: str | None = None
+) -> None:
+    """Draw a QR code as filled squares (segno encodes in ~1 ms; ReportLab's own QR costs 40 ms).
+    `encoding` "utf-8" keeps Chinese text in UTF-8 bytes (segno would otherwise pick Shift_JIS
+    kanji mode for text that fits it, which phones read as Japanese)."""
     import segno
 
-    code = segno.make(data, error="m", micro=False)
+    code = segno.make(data, error="m", micro=False, encoding=encoding)
     matrix = list(code.matrix_iter(border=0))
     modules = len(matrix)
     cell = size / modules

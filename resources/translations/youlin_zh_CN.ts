@@ -1122,6 +1122,25 @@
     </message>
 </context>
 <context>
+    <name>Certificates</name>
+    <message>
+        <source>Choose at least one certificate to print.</source>
+        <translation>请至少选择一张要打印的证书。</translation>
+    </message>
+    <message>
+        <source>This certificate no longer exists.</source>
+        <translation>这张证书已不存在。</translation>
+    </message>
+    <message>
+        <source>Certificate %1 was revoked on %2 and can&apos;t be printed.</source>
+        <translation>证书 %1 已于 %2 撤销，不能打印。</translation>
+    </message>
+    <message>
+        <source>No certificate is numbered %1.</source>
+        <translation>没有编号为 %1 的证书。</translation>
+    </message>
+</context>
+<context>
     <name>CertificatesPage</name>
     <message>
         <source>Certificate register</source>
@@ -8957,6 +8976,17 @@ Data folder: %2</source>
     <message>
         <source>%1 %2: %3 hours in %4, %5 records</source>
         <translation>%1 %2：%4 年共 %3 小时，%5 条记录</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPrinting</name>
+    <message>
+        <source>certificate %1</source>
+        <translation>证书 %1</translation>
+    </message>
+    <message>
+        <source>%1 certificates</source>
+        <translation>%1 份证书</translation>
     </message>
 </context>
 <context>
