@@ -1291,10 +1291,6 @@
         <translation>全部年份</translation>
     </message>
     <message>
-        <source>Printing certificates is not in this version.</source>
-        <translation>此版本还不能打印证书。</translation>
-    </message>
-    <message>
         <source>Honour:</source>
         <translation>荣誉称号：</translation>
     </message>

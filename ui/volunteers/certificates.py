@@ -10,10 +10,8 @@ revoke; every account reads the register and verifies a certificate.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -48,14 +46,6 @@ from ui.widgets import button
 
 Index = QModelIndex | QPersistentModelIndex
 KINDS = (CertificateKind.SERVICE_RECORD, CertificateKind.HONOUR, CertificateKind.COMPLETION)
-
-
-def printing_module() -> ModuleType | None:
-    """`ui.volunteers.printing` when this build has it (its `preview_certificates` prints)."""
-    try:
-        return importlib.import_module("ui.volunteers.printing")
-    except ImportError:
-        return None
 
 
 def _hours(value: Decimal | None) -> str:
@@ -188,6 +178,7 @@ class CertificatesPage(QWidget):
         super().__init__(parent)
         self.setObjectName("volunteers.certificates")
         self._context = context
+        self.batch_preview: object | None = None  # the preview of the last batch issued
         self.status = DeskStatusLine("volunteers.certificates.status", self)
         self._make_filters()
         self._make_actions()
@@ -462,10 +453,7 @@ class CertificatesPage(QWidget):
         self.batch_button.setEnabled(may_write)
         self.reprint_button.setEnabled(may_write and live)
         self.revoke_button.setEnabled(may_write and live)
-        printing = printing_module()
-        self.print_button.setEnabled(printing is not None and live)
-        if printing is None:
-            self.print_button.setToolTip(self.tr("Printing certificates is not in this version."))
+        self.print_button.setEnabled(may_write and live)
 
     # --- issuing --------------------------------------------------------------------------
 
@@ -588,6 +576,7 @@ class CertificatesPage(QWidget):
             .replace("%2", rows[0].serial)
             .replace("%3", rows[-1].serial)
         )
+        self.batch_preview = self._preview([row.id for row in rows])  # one PDF for the binder
         return rows
 
     # --- after issuing --------------------------------------------------------------------
@@ -610,8 +599,7 @@ class CertificatesPage(QWidget):
             .replace("%1", row.serial)
             .replace("%2", str(row.reprints))
         )
-        if printing_module() is not None:
-            self.print_chosen()
+        self.print_chosen()
         return row
 
     def open_revoke(self) -> None:
@@ -648,11 +636,15 @@ class CertificatesPage(QWidget):
 
     def print_chosen(self) -> object | None:
         chosen = self.chosen()
-        printing = printing_module()
-        if chosen is None or printing is None:
+        if chosen is None:
             return None
-        preview: Callable[..., object] = printing.preview_certificates
-        return preview(self._context, self, [chosen.id])
+        return self._preview([chosen.id])
+
+    def _preview(self, certificate_ids: list[int]) -> object | None:
+        # Imported when asked: printing brings ReportLab, which the desk's start doesn't need.
+        from ui.volunteers.printing import preview_certificates
+
+        return preview_certificates(self._context, self, certificate_ids)
 
     def open_verify(self) -> QWidget:
         from ui.volunteers.verify import VerifyDialog
