@@ -226,6 +226,13 @@ rooms_smoke() {  # NAME DIR PATH-FN APP...: the frozen app prints door and sign-
         -o "$("$path_of" "$pdf")"
     [ "$(head -c 4 "$pdf")" = "%PDF" ] || die "$name: the frozen app printed no service menu"
     say "$name: printed a session's sign-in sheet and the month's service menu"
+    # A record certificate of the demo (last year's): its QR code (segno) and Chinese date, frozen.
+    pdf="$dir/certificate.pdf"
+    YOULIN_PASSWORD="$DEMO_PASSWORD" run_logged "certificate-$name" "$@" print certificate \
+        --database "$("$path_of" "$dir/demo.sqlite3")" --as staff \
+        --serial "东邻志证〔$(( $(date +%Y) - 1 ))〕第0002号" -o "$("$path_of" "$pdf")"
+    [ "$(head -c 4 "$pdf")" = "%PDF" ] || die "$name: the frozen app printed no certificate"
+    say "$name: printed a certificate of the register"
 }
 
 postgres_smoke() {  # NAME APP...: the frozen app migrates a fresh database on the smoke server
