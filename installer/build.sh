@@ -198,7 +198,7 @@ revision_of() {  # the Alembic revision a SQLite file holds
 }
 
 rooms_smoke() {  # NAME DIR PATH-FN APP...: the frozen app prints door and sign-in sheets, the menu, .ics
-    local name="$1" dir="$2" path_of="$3" ics pdf
+    local name="$1" dir="$2" path_of="$3" ics pdf serial
     shift 3
     ics="$dir/rooms.ics"
     pdf="$dir/room-day.pdf"
@@ -226,11 +226,17 @@ rooms_smoke() {  # NAME DIR PATH-FN APP...: the frozen app prints door and sign-
         -o "$("$path_of" "$pdf")"
     [ "$(head -c 4 "$pdf")" = "%PDF" ] || die "$name: the frozen app printed no service menu"
     say "$name: printed a session's sign-in sheet and the month's service menu"
-    # A record certificate of the demo (last year's): its QR code (segno) and Chinese date, frozen.
+    # The demo's first certificate still valid (its QR code and Chinese date, frozen); the
+    # serial is read from the demo database, whose size decides which certificates it holds.
     pdf="$dir/certificate.pdf"
+    serial="$("$VENV/bin/python" -c 'import sqlite3, sys
+row = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT serial FROM certificate WHERE revoked_at IS NULL ORDER BY id LIMIT 1").fetchone()
+print(row[0] if row else "")' "$dir/demo.sqlite3")"
+    [ -n "$serial" ] || die "$name: the demo database holds no certificate to print"
     YOULIN_PASSWORD="$DEMO_PASSWORD" run_logged "certificate-$name" "$@" print certificate \
         --database "$("$path_of" "$dir/demo.sqlite3")" --as staff \
-        --serial "东邻志证〔$(( $(date +%Y) - 1 ))〕第0002号" -o "$("$path_of" "$pdf")"
+        --serial "$serial" -o "$("$path_of" "$pdf")"
     [ "$(head -c 4 "$pdf")" = "%PDF" ] || die "$name: the frozen app printed no certificate"
     say "$name: printed a certificate of the register"
 }
