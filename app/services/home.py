@@ -20,11 +20,10 @@ from app.models import (
     Room,
     ServiceItem,
     ServiceSeries,
-    Signup,
-    SignupStatus,
     Visit,
 )
 from app.security import Actor, Permission
+from app.services.menu.reads import seat_sums
 
 
 @dataclass(frozen=True)
@@ -100,24 +99,7 @@ def bookings_on(session: Session, day: dt.date) -> list[BookingLine]:
 def sessions_between(session: Session, start: dt.datetime, end: dt.datetime) -> list[SessionLine]:
     """The sessions starting in [start, end), cancelled ones left out, with their seats taken
     (as `app.services.menu.status.seats_taken` counts them) and how many wait."""
-    signed = (
-        select(func.coalesce(func.sum(Signup.seats), 0))
-        .where(
-            Signup.session_id == ActivitySession.id,
-            Signup.status == SignupStatus.SIGNED_UP.value,
-        )
-        .correlate(ActivitySession)
-        .scalar_subquery()
-    )
-    waiting = (
-        select(func.count())
-        .where(
-            Signup.session_id == ActivitySession.id,
-            Signup.status == SignupStatus.WAITLISTED.value,
-        )
-        .correlate(ActivitySession)
-        .scalar_subquery()
-    )
+    signed, waiting = seat_sums()
     rows = session.execute(
         select(
             ActivitySession.id,

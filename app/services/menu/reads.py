@@ -122,7 +122,8 @@ class Roster:
         return sum(line.seats for line in self.sheet if line.attended)
 
 
-def _seat_sums() -> tuple[Any, Any]:
+def seat_sums() -> tuple[Any, Any]:
+    """Per session (correlated): the seats of its registered signups, and how many wait."""
     taken = (
         select(func.coalesce(func.sum(Signup.seats), 0))
         .where(
@@ -147,7 +148,7 @@ def _seat_sums() -> tuple[Any, Any]:
 def rows_query() -> Select[Any]:
     """Sessions with their item, series, seats taken, people waiting and room: the columns
     `session_row` turns into a `SessionRow`."""
-    taken, waiting = _seat_sums()
+    taken, waiting = seat_sums()
     return (
         select(
             ActivitySession,
