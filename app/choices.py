@@ -34,6 +34,14 @@ class RequestStatus(enum.StrEnum):
     RESOLVED = "resolved"
 
 
+class Satisfaction(enum.StrEnum):
+    """The resident's answer to the follow-up call when their 民生直通车 request is closed."""
+
+    SATISFIED = "satisfied"  # 满意
+    BASIC = "basic"  # 基本满意
+    UNSATISFIED = "unsatisfied"  # 不满意
+
+
 class BookingKind(enum.StrEnum):
     ACTIVITY = "activity"  # a session of the service menu
     STAFF = "staff"  # the centre's own use (meetings, training)

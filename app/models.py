@@ -44,6 +44,7 @@ from app.choices import Gender as Gender
 from app.choices import OrganisationKind as OrganisationKind
 from app.choices import Purpose as Purpose
 from app.choices import RequestStatus as RequestStatus
+from app.choices import Satisfaction as Satisfaction
 from app.choices import ServiceRecordKind as ServiceRecordKind
 from app.choices import SessionStatus as SessionStatus
 from app.choices import SignupStatus as SignupStatus
@@ -154,9 +155,12 @@ class Community(Base):
     name: Mapped[str] = mapped_column(String(40), unique=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # 常住人口, set in Settings: the statistics give people served per 1,000 of them.
+    residents: Mapped[int | None] = mapped_column(Integer, default=None)
     building_groups: Mapped[list[BuildingGroup]] = relationship(
         back_populates="community", order_by="BuildingGroup.sort_order"
     )
+    __table_args__ = (CheckConstraint("residents > 0", name="residents"),)
 
 
 class BuildingGroup(Base):
@@ -281,9 +285,15 @@ class Request(Timestamped, Base):
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
     resolution: Mapped[str] = mapped_column(Text, default="")
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    # The follow-up call after closing (社区群众评优): the resident's answer and a note.
+    satisfaction: Mapped[str | None] = mapped_column(String(12), default=None)
+    satisfaction_note: Mapped[str] = mapped_column(Text, default="")
+    followed_up_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    followed_up_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
     person: Mapped[Person | None] = relationship()
     __table_args__ = (
         CheckConstraint(_choices("status", RequestStatus), name="status"),
+        CheckConstraint(_choices("satisfaction", Satisfaction), name="satisfaction"),
         Index("ix_request_status", "status"),
     )
 

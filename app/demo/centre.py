@@ -29,6 +29,8 @@ COMMUNITIES: tuple[tuple[str, str, int, int, bool], ...] = (
     ("润泽苑", "润泽路777弄", 7, 14, False),
     ("金桂小区", "金桂路318弄", 9, 11, True),
 )
+# 常住人口 of each community, in COMMUNITIES order (the statistics' people served per 1,000).
+RESIDENTS = (4860, 3920, 3510, 4380, 3150, 2760, 3640)
 
 # The tags the registration form offers, then two the centre adds for its own care work.
 TAGS = (*STANDARD_TAGS, "独居老人", "高龄老人")

@@ -38,6 +38,7 @@ from app.demo.centre import (
     PLATFORM,
     PURPOSES,
     REQUESTS,
+    RESIDENTS,
     ROOMS,
     SERIES,
     TAG_AGED,
@@ -240,7 +241,14 @@ class Writer:
         for c_index, (name, _lane, group_count, _floors, numbered) in enumerate(
             COMMUNITIES, start=1
         ):
-            communities.append({"id": c_index, "name": name, "sort_order": c_index})
+            communities.append(
+                {
+                    "id": c_index,
+                    "name": name,
+                    "sort_order": c_index,
+                    "residents": RESIDENTS[c_index - 1],
+                }
+            )
             building = 1
             mine: list[tuple[int, str, list[int]]] = []
             for g_index in range(1, group_count + 1):

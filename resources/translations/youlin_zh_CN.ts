@@ -2504,6 +2504,14 @@ Please tell the centre&apos;s staff or administrator.</source>
         <source>%1 is already revoked.</source>
         <translation>%1 已经作废。</translation>
     </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>统计期的结束日早于开始日。</translation>
+    </message>
+    <message>
+        <source>Write the month as 2026-11.</source>
+        <translation>月份请写成 2026-11 这样。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
