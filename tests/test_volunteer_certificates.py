@@ -225,6 +225,37 @@ def test_verify_valid_revoked_unknown_and_forged(db: Database, staff: Actor, des
         )
 
 
+def test_a_desk_volunteer_never_receives_a_verification_code(
+    db: Database, staff: Actor, desk: Actor
+) -> None:
+    """With a serial and its code anyone could forge a certificate that verifies: reading the
+    register, a desk volunteer gets every row but no code; staff get them all."""
+    wang, li, _zhao = _people(db)
+    with db.write() as session:
+        honour = register.issue(
+            session, staff, IssueInput(wang, CertificateKind.HONOUR, "睦邻达人")
+        )
+        record = register.issue(session, staff, IssueInput(li, CertificateKind.SERVICE_RECORD, ""))
+        register.reprint(session, staff, record.id)
+        register.revoke(session, staff, honour.id, "姓名写错")
+    with db.read() as session:
+        codes = dict(session.execute(select(Certificate.id, Certificate.verification_code)).all())
+        staff_rows = register.register(session, staff)
+        desk_rows = register.register(session, desk)
+        found = register.register(session, desk, year=2026, kind="honour", text="王建国")
+        single = [register.get(session, desk, cid) for cid in codes]
+    assert all(codes.values())
+    assert {row.id: row.verification_code for row in staff_rows} == codes
+    assert {row.id for row in desk_rows} == set(codes)
+    for row in [*desk_rows, *found, *single]:
+        assert row.verification_code == ""
+    assert [row.serial for row in found] == [honour.serial]
+    # what the desk does need still works: verifying what the holder shows
+    with db.read() as session:
+        checked = register.verify(session, desk, record.serial, codes[record.id])
+    assert checked.outcome == Outcome.VALID
+
+
 def test_payload_and_masks() -> None:
     assert register.qr_payload("东邻志证〔2026〕第0007号", "ABCD2345") == (
         "东邻志证〔2026〕第0007号|ABCD2345"
