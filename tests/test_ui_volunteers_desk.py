@@ -186,12 +186,20 @@ def test_the_desk_is_in_the_navigation_and_fits_1366_by_768(
     assert [tabs.tabText(n) for n in range(tabs.count())] == ["志愿者", "值班表", "证书"]
     page = desk.volunteers_page
     page.choose_person(people["li"])
+    qtbot.wait(20)
+    # the list has most of the height; the records below keep theirs without a scroll bar
+    assert page.table.height() > page.below.height()
+    assert not page.below.verticalScrollBar().isVisible()
+    assert page.records_view.height() >= page.records_view.minimumHeight()
     page.on_make_up_clicked()
     qtbot.wait(20)
     window.grab().save(f"/tmp/volunteers_desk_{size}.png")
     page.on_edit_clicked()
     qtbot.wait(20)
     window.grab().save(f"/tmp/volunteers_profile_{size}.png")
+    page.profile_form.on_cancel_clicked()  # the list gets its share back
+    qtbot.wait(20)
+    assert page.table.height() > page.below.height()
     hint = window.minimumSizeHint()
     assert hint.width() <= DEFAULT_SIZE.width() and hint.height() <= DEFAULT_SIZE.height()
     for button in page.findChildren(QPushButton):
