@@ -179,6 +179,7 @@ class CertificatesPage(QWidget):
         self.setObjectName("volunteers.certificates")
         self._context = context
         self.batch_preview: object | None = None  # the preview of the last batch issued
+        self.last_preview: object | None = None  # the last preview opened (deleted when closed)
         self.status = DeskStatusLine("volunteers.certificates.status", self)
         self._make_filters()
         self._make_actions()
@@ -644,7 +645,8 @@ class CertificatesPage(QWidget):
         # Imported when asked: printing brings ReportLab, which the desk's start doesn't need.
         from ui.volunteers.printing import preview_certificates
 
-        return preview_certificates(self._context, self, certificate_ids)
+        self.last_preview = preview_certificates(self._context, self, certificate_ids)
+        return self.last_preview
 
     def open_verify(self) -> QWidget:
         from ui.volunteers.verify import VerifyDialog
