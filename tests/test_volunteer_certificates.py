@@ -12,7 +12,15 @@ from sqlalchemy import func, select
 from app import clock
 from app.db import Database
 from app.errors import ConflictError, PermissionDenied, ValidationError
-from app.models import AuditEvent, Centre, Certificate, CertificateKind
+from app.models import (
+    AuditEvent,
+    Centre,
+    Certificate,
+    CertificateKind,
+    ServiceRecord,
+    ServiceRecordKind,
+    Volunteer,
+)
 from app.security import Actor
 from app.services import certificates as numbering
 from app.services.volunteers import certificates as register
@@ -223,6 +231,45 @@ def test_verify_valid_revoked_unknown_and_forged(db: Database, staff: Actor, des
             None,
             None,
         )
+
+
+def test_a_record_certificates_service_content_comes_from_the_records_unless_given(
+    db: Database, staff: Actor
+) -> None:
+    """服务内容 is one of the fields of 民发〔2015〕149号: left blank (as a batch leaves it), it
+    names what the records of the period say, the most hours first."""
+    with db.write() as session:
+        wang = add_volunteer(session, "王建国", {D(2026, 3, 1): "12.5", D(2026, 5, 1): "8"})
+        volunteer = session.scalars(select(Volunteer.id).where(Volunteer.person_id == wang)).one()
+        for day, hours, content in (
+            (D(2026, 6, 1), "3", "助老陪伴"),
+            (D(2026, 7, 1), "2", "邻里节活动引导"),
+            (D(2026, 8, 1), "1", "社区花园共建"),
+            (D(2025, 8, 1), "9", "去年的服务"),
+        ):
+            session.add(
+                ServiceRecord(
+                    volunteer_id=volunteer,
+                    day=day,
+                    hours=Decimal(hours),
+                    content=content,
+                    kind=ServiceRecordKind.DUTY.value,
+                )
+            )
+        li = add_volunteer(session, "李秀兰", {D(2026, 6, 1): "21"})
+    with db.write() as session:
+        (batch,) = register.batch_issue(session, staff, 2026, 20, [wang])
+        given = register.issue(
+            session,
+            staff,
+            IssueInput(li, CertificateKind.SERVICE_RECORD, "", "社区运动会志愿服务"),
+        )
+        only = register.issue(
+            session, staff, IssueInput(li, CertificateKind.SERVICE_RECORD, "", "", D(2026, 6, 1))
+        )
+    assert batch.content == "垃圾分类督导、助老陪伴、邻里节活动引导等"
+    assert given.content == "社区运动会志愿服务"
+    assert only.content == "垃圾分类督导"
 
 
 def test_a_desk_volunteer_never_receives_a_verification_code(

@@ -35,6 +35,7 @@ from app.services.volunteers import hours as hours_service
 # The title of every record certificate, as the Ministry's notice names it.
 RECORD_TITLE = "志愿服务记录证明"
 PAYLOAD_SEPARATOR = "|"
+RECORD_CONTENT_ITEMS = 3  # kinds of service a record certificate names when left to the records
 
 
 class Outcome:
@@ -293,6 +294,26 @@ def _record_period(
     return start, end
 
 
+def _record_content(session: Session, person_id: int, start: dt.date, end: dt.date) -> str:
+    """服务内容 of a record certificate left blank: what the person's records of the period
+    say, the most hours first, e.g. 垃圾分类桶前督导、志愿者服务日等 (printed in Chinese)."""
+    hours = func.sum(ServiceRecord.hours)
+    found = session.scalars(
+        select(ServiceRecord.content)
+        .join(Volunteer, Volunteer.id == ServiceRecord.volunteer_id)
+        .where(
+            Volunteer.person_id == person_id,
+            ServiceRecord.day.between(start, end),
+            ServiceRecord.content != "",
+        )
+        .group_by(ServiceRecord.content)
+        .order_by(hours.desc(), ServiceRecord.content)
+        .limit(RECORD_CONTENT_ITEMS + 1)
+    ).all()
+    named = "、".join(found[:RECORD_CONTENT_ITEMS])
+    return named + "等" if len(found) > RECORD_CONTENT_ITEMS else named
+
+
 def _issue(
     session: Session, actor: Actor, centre: Centre, data: IssueInput
 ) -> tuple[Certificate, str]:
@@ -318,6 +339,7 @@ def _issue(
         )
         title = title or RECORD_TITLE
         hours = hours_service.hours_of(session, actor, data.person_id, start, end)
+        content = content or _record_content(session, data.person_id, start, end)
         if hours <= 0:
             raise ValidationError(
                 "hours",
