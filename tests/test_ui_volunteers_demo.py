@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -281,6 +282,9 @@ def test_staff_make_up_an_hour_issue_the_years_certificates_reprint_revoke_and_v
     assert {line.person_id for line in lines} == qualifying
     assert sorted(page.batch_model.ticked()) == sorted(qualifying)
     assert all(not line.held for line in lines)
+    # said above the button: how many reached the hours, hold one already, are ticked
+    said = [int(n) for n in re.findall(r"\d+", page.batch_count.text())]
+    assert said == [len(qualifying), 0, len(qualifying)]
     shot(window, "06-batch-preview")
     before = {row[0] for row in _certificates(demo_db)}
     _click(qtbot, page.batch_confirm)
