@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QTabWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QPushButton, QTableView, QTabWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -238,3 +239,24 @@ def test_a_desk_volunteer_reads_the_section_without_its_buttons(
     assert view.show_person(people["zhang"])
     section = view.volunteer_section
     assert not section.enrol_button.isVisible() and not section.edit_button.isVisible()
+
+
+def test_rows_follow_a_text_size_changed_while_the_desk_is_open(
+    qtbot: QtBot, qapp: QApplication, db: Database, staff: Actor, text_size: None
+) -> None:
+    style.apply_text_size(qapp, "normal")
+    desk = _desk(qtbot, db, staff)
+    views = desk.findChildren(QTableView)
+    assert {view.objectName() for view in views} >= {
+        "volunteers.list",
+        "volunteers.records",
+        "volunteers.certificates.register",
+        "volunteers.certificates.batchList",
+    }
+    before = {view.objectName(): view.verticalHeader().defaultSectionSize() for view in views}
+    style.apply_text_size(qapp, "large")
+    qtbot.wait(20)
+    for view in views:
+        line = QFontMetrics(view.font()).height()
+        row = view.verticalHeader().defaultSectionSize()
+        assert row > before[view.objectName()] and row >= line * 1.3, view.objectName()
