@@ -384,6 +384,7 @@ def test_staff_make_up_an_hour_issue_the_years_certificates_reprint_revoke_and_v
         answer, details = verify(typed)
         assert answer == "有效"
         assert reprinted[4] in details and _masked(full_name) in details
+        assert details.count("志愿服务记录证明") == 1  # the kind is the title: said once
         assert full_name not in details
         if typed == reprint_payload:
             shot(dialog, "14-verify-valid")
