@@ -7,24 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app import clock, demo, paths
+from app import clock
 from app.db import Database
-from app.models import Account, ActivitySession, Person, ServiceItem, Signup, SignupStatus
-from app.security import Actor
-from tests.conftest import TEST_NOW
-from tests.rooms_ui import context, type_into
-from ui.main_window import DEFAULT_SIZE, MainWindow
+from app.models import ActivitySession, Person, ServiceItem, Signup, SignupStatus
+from tests.demo_ui import actor, demo_database, in_chinese_locale, open_main_window, shot
+from tests.rooms_ui import type_into
 from ui.menu.desk import MenuDesk
 from ui.menu.models import RosterModel
 from ui.menu.printing import SigninSheetDialog
@@ -32,20 +28,9 @@ from ui.menu.printing import SigninSheetDialog
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
 
-def _shot(widget: QWidget, name: str, qtbot: QtBot | None = None) -> None:
-    folder = os.environ.get("YOULIN_SCREENS")
-    if folder:
-        if qtbot is not None:
-            qtbot.wait(300)  # the PDF view paints its pages in the background
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(folder) / f"{name}.png"))
-
-
 @pytest.fixture
 def demo_db(tmp_path: Path, clock_at: clock.FixedClock, chinese: None) -> Iterator[Database]:
-    url = paths.sqlite_url(tmp_path / "demo.sqlite3")
-    demo.write_demo(url, people=300, now=TEST_NOW)
-    db = Database(url)
+    db = demo_database(tmp_path)
     yield db
     db.dispose()
 
@@ -91,25 +76,16 @@ def _newcomers(db: Database, session_id: int) -> list[tuple[str, str]]:
 def test_a_volunteer_signs_three_up_for_the_party_lesson_prints_the_sheet_and_ticks_it(
     qtbot: QtBot, demo_db: Database, clock_at: clock.FixedClock, request: pytest.FixtureRequest
 ) -> None:
-    with demo_db.read() as session:
-        account = session.scalars(select(Account).where(Account.username == "desk")).one()
-        volunteer = Actor.of(account)
+    volunteer = actor(demo_db, "desk")
     session_id, starts_at, capacity, taken = _lesson(demo_db)
     assert capacity - taken == 2
-    original = QLocale()
-    request.addfinalizer(lambda: QLocale.setDefault(original))
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    window = MainWindow(context(demo_db, volunteer), "东社区邻里中心")
-    qtbot.addWidget(window)
-    window.resize(DEFAULT_SIZE)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
+    in_chinese_locale(request)
+    window = open_main_window(qtbot, demo_db, volunteer)
     assert window.switch_to("menu")
     desk = window.desk("menu")
     assert isinstance(desk, MenuDesk)
     assert desk.show_session(session_id)
-    _shot(window, "1-desk")
+    shot(window, "1-desk")
 
     newcomers = _newcomers(demo_db, session_id)
     names = [name for _code, name in newcomers]
@@ -124,12 +100,12 @@ def test_a_volunteer_signs_three_up_for_the_party_lesson_prints_the_sheet_and_ti
         qtbot.keyClick(box, Qt.Key.Key_Return)
         qtbot.waitUntil(panel.confirm_button.hasFocus)
         if len(said) == 2:
-            _shot(window, "2-signing-up")
+            shot(window, "2-signing-up")
         qtbot.keyClick(panel.confirm_button, Qt.Key.Key_Return)
         said.append(desk.status.message())
     assert said[0] == f"已为 {names[0]} 报名" and said[1] == f"已为 {names[1]} 报名"
     assert said[2] == f"本场已满，{names[2]} 已列入候补第 1 位"
-    _shot(window, "3-full-with-waitlist")
+    shot(window, "3-full-with-waitlist")
 
     # The first of them can't come after all: Delete, Enter; the third moves up, named.
     rows = [desk.roster_model.row_texts(r) for r in range(desk.roster_model.rowCount())]
@@ -138,7 +114,7 @@ def test_a_volunteer_signs_three_up_for_the_party_lesson_prints_the_sheet_and_ti
     qtbot.keyClick(desk.roster_view, Qt.Key.Key_Delete)
     qtbot.keyClick(desk.question.confirm_button, Qt.Key.Key_Return)
     assert f"{names[2]} 已从候补转为正式报名" in desk.status.message()
-    _shot(window, "4-promoted")
+    shot(window, "4-promoted")
 
     # The sign-in sheet: everyone signed up, in the desk's order, with blank rows after.
     qtbot.keyClick(desk.sessions_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -147,7 +123,7 @@ def test_a_volunteer_signs_three_up_for_the_party_lesson_prints_the_sheet_and_ti
     preview = dialog.show_preview()
     assert preview is not None
     qtbot.waitUntil(preview.isVisible)
-    _shot(preview, "5-sheet-preview", qtbot)
+    shot(preview, "5-sheet-preview", qtbot)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(preview.pdf)).pages)
     sheet = [desk.roster_model.row_texts(r)[RosterModel.NAME] for r in range(capacity)]
     positions = [text.index(name) for name in sheet]
@@ -165,7 +141,7 @@ def test_a_volunteer_signs_three_up_for_the_party_lesson_prints_the_sheet_and_ti
         panel.table.selectRow(row)
         qtbot.keyClick(panel.table, Qt.Key.Key_Space)
     assert "实到 3 人" in panel.counts_text().replace("\u3000", " ")
-    _shot(window, "6-attendance")
+    shot(window, "6-attendance")
     with demo_db.read() as session:
         ticked = session.scalars(
             select(Signup.person_id).where(

@@ -145,11 +145,24 @@ def test_reprint_and_revoke_with_the_reason_asked_in_the_page(
 
 
 def test_a_desk_volunteer_reads_but_does_not_issue(
-    qtbot: QtBot, db: Database, desk: Actor, people: dict[str, int], chinese: None
+    qtbot: QtBot,
+    db: Database,
+    staff: Actor,
+    desk: Actor,
+    people: dict[str, int],
+    chinese: None,
 ) -> None:
+    with db.write() as session:
+        service.issue(session, staff, IssueInput(people["li"], CertificateKind.HONOUR, "共营达人"))
     page = _page(qtbot, db, desk)
     assert not page.issue_button.isEnabled() and not page.batch_button.isEnabled()
     assert page.verify_button.isEnabled()
+    # the register is read without the codes that would let a certificate be forged
+    assert page.model.rowCount() == 1
+    assert page.model.line(0).verification_code == ""
+    assert page.select_certificate(page.model.line(0).id)
+    assert not page.reprint_button.isEnabled() and not page.revoke_button.isEnabled()
+    assert not page.print_button.isEnabled()
 
 
 def test_verify_says_valid_revoked_or_unknown_in_words(

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QTabWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QPushButton, QTableView, QTabWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -186,12 +187,20 @@ def test_the_desk_is_in_the_navigation_and_fits_1366_by_768(
     assert [tabs.tabText(n) for n in range(tabs.count())] == ["志愿者", "值班表", "证书"]
     page = desk.volunteers_page
     page.choose_person(people["li"])
+    qtbot.wait(20)
+    # the list has most of the height; the records below keep theirs without a scroll bar
+    assert page.table.height() > page.below.height()
+    assert not page.below.verticalScrollBar().isVisible()
+    assert page.records_view.height() >= page.records_view.minimumHeight()
     page.on_make_up_clicked()
     qtbot.wait(20)
     window.grab().save(f"/tmp/volunteers_desk_{size}.png")
     page.on_edit_clicked()
     qtbot.wait(20)
     window.grab().save(f"/tmp/volunteers_profile_{size}.png")
+    page.profile_form.on_cancel_clicked()  # the list gets its share back
+    qtbot.wait(20)
+    assert page.table.height() > page.below.height()
     hint = window.minimumSizeHint()
     assert hint.width() <= DEFAULT_SIZE.width() and hint.height() <= DEFAULT_SIZE.height()
     for button in page.findChildren(QPushButton):
@@ -230,3 +239,24 @@ def test_a_desk_volunteer_reads_the_section_without_its_buttons(
     assert view.show_person(people["zhang"])
     section = view.volunteer_section
     assert not section.enrol_button.isVisible() and not section.edit_button.isVisible()
+
+
+def test_rows_follow_a_text_size_changed_while_the_desk_is_open(
+    qtbot: QtBot, qapp: QApplication, db: Database, staff: Actor, text_size: None
+) -> None:
+    style.apply_text_size(qapp, "normal")
+    desk = _desk(qtbot, db, staff)
+    views = desk.findChildren(QTableView)
+    assert {view.objectName() for view in views} >= {
+        "volunteers.list",
+        "volunteers.records",
+        "volunteers.certificates.register",
+        "volunteers.certificates.batchList",
+    }
+    before = {view.objectName(): view.verticalHeader().defaultSectionSize() for view in views}
+    style.apply_text_size(qapp, "large")
+    qtbot.wait(20)
+    for view in views:
+        line = QFontMetrics(view.font()).height()
+        row = view.verticalHeader().defaultSectionSize()
+        assert row > before[view.objectName()] and row >= line * 1.3, view.objectName()

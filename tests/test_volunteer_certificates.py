@@ -12,7 +12,15 @@ from sqlalchemy import func, select
 from app import clock
 from app.db import Database
 from app.errors import ConflictError, PermissionDenied, ValidationError
-from app.models import AuditEvent, Centre, Certificate, CertificateKind
+from app.models import (
+    AuditEvent,
+    Centre,
+    Certificate,
+    CertificateKind,
+    ServiceRecord,
+    ServiceRecordKind,
+    Volunteer,
+)
 from app.security import Actor
 from app.services import certificates as numbering
 from app.services.volunteers import certificates as register
@@ -223,6 +231,76 @@ def test_verify_valid_revoked_unknown_and_forged(db: Database, staff: Actor, des
             None,
             None,
         )
+
+
+def test_a_record_certificates_service_content_comes_from_the_records_unless_given(
+    db: Database, staff: Actor
+) -> None:
+    """服务内容 is one of the fields of 民发〔2015〕149号: left blank (as a batch leaves it), it
+    names what the records of the period say, the most hours first."""
+    with db.write() as session:
+        wang = add_volunteer(session, "王建国", {D(2026, 3, 1): "12.5", D(2026, 5, 1): "8"})
+        volunteer = session.scalars(select(Volunteer.id).where(Volunteer.person_id == wang)).one()
+        for day, hours, content in (
+            (D(2026, 6, 1), "3", "助老陪伴"),
+            (D(2026, 7, 1), "2", "邻里节活动引导"),
+            (D(2026, 8, 1), "1", "社区花园共建"),
+            (D(2025, 8, 1), "9", "去年的服务"),
+        ):
+            session.add(
+                ServiceRecord(
+                    volunteer_id=volunteer,
+                    day=day,
+                    hours=Decimal(hours),
+                    content=content,
+                    kind=ServiceRecordKind.DUTY.value,
+                )
+            )
+        li = add_volunteer(session, "李秀兰", {D(2026, 6, 1): "21"})
+    with db.write() as session:
+        (batch,) = register.batch_issue(session, staff, 2026, 20, [wang])
+        given = register.issue(
+            session,
+            staff,
+            IssueInput(li, CertificateKind.SERVICE_RECORD, "", "社区运动会志愿服务"),
+        )
+        only = register.issue(
+            session, staff, IssueInput(li, CertificateKind.SERVICE_RECORD, "", "", D(2026, 6, 1))
+        )
+    assert batch.content == "垃圾分类督导、助老陪伴、邻里节活动引导等"
+    assert given.content == "社区运动会志愿服务"
+    assert only.content == "垃圾分类督导"
+
+
+def test_a_desk_volunteer_never_receives_a_verification_code(
+    db: Database, staff: Actor, desk: Actor
+) -> None:
+    """With a serial and its code anyone could forge a certificate that verifies: reading the
+    register, a desk volunteer gets every row but no code; staff get them all."""
+    wang, li, _zhao = _people(db)
+    with db.write() as session:
+        honour = register.issue(
+            session, staff, IssueInput(wang, CertificateKind.HONOUR, "睦邻达人")
+        )
+        record = register.issue(session, staff, IssueInput(li, CertificateKind.SERVICE_RECORD, ""))
+        register.reprint(session, staff, record.id)
+        register.revoke(session, staff, honour.id, "姓名写错")
+    with db.read() as session:
+        codes = dict(session.execute(select(Certificate.id, Certificate.verification_code)).all())
+        staff_rows = register.register(session, staff)
+        desk_rows = register.register(session, desk)
+        found = register.register(session, desk, year=2026, kind="honour", text="王建国")
+        single = [register.get(session, desk, cid) for cid in codes]
+    assert all(codes.values())
+    assert {row.id: row.verification_code for row in staff_rows} == codes
+    assert {row.id for row in desk_rows} == set(codes)
+    for row in [*desk_rows, *found, *single]:
+        assert row.verification_code == ""
+    assert [row.serial for row in found] == [honour.serial]
+    # what the desk does need still works: verifying what the holder shows
+    with db.read() as session:
+        checked = register.verify(session, desk, record.serial, codes[record.id])
+    assert checked.outcome == Outcome.VALID
 
 
 def test_payload_and_masks() -> None:

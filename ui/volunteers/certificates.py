@@ -179,6 +179,7 @@ class CertificatesPage(QWidget):
         self.setObjectName("volunteers.certificates")
         self._context = context
         self.batch_preview: object | None = None  # the preview of the last batch issued
+        self.last_preview: object | None = None  # the last preview opened (deleted when closed)
         self.status = DeskStatusLine("volunteers.certificates.status", self)
         self._make_filters()
         self._make_actions()
@@ -326,6 +327,10 @@ class CertificatesPage(QWidget):
         show = button(self.tr("Show who qualifies"), "volunteers.certificates.batchPreview", panel)
         show.clicked.connect(lambda: self.preview_batch())
         self.batch_model = BatchModel(self)
+        self.batch_model.dataChanged.connect(lambda *_args: self._count_batch())
+        self.batch_count = QLabel(panel)
+        self.batch_count.setObjectName("volunteers.certificates.batchCount")
+        self.batch_count.setWordWrap(True)
         self.batch_view = QTableView(panel)
         self.batch_view.setObjectName("volunteers.certificates.batchList")
         self.batch_view.setAccessibleName(self.tr("Who qualifies"))
@@ -352,7 +357,7 @@ class CertificatesPage(QWidget):
         top.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(panel.message, 1)
-        bottom.addStretch(1)
+        bottom.addWidget(self.batch_count, 1)
         bottom.addWidget(self.batch_confirm)
         bottom.addWidget(close)
         layout = QVBoxLayout(panel)
@@ -529,6 +534,7 @@ class CertificatesPage(QWidget):
         self.close_panels()
         self.batch_year.setValue(clock.today().year)
         self.batch_model.set_lines([])
+        self._count_batch()
         self.batch_panel.setVisible(True)
         self.batch_threshold.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -551,9 +557,25 @@ class CertificatesPage(QWidget):
             panel.message.set_message(error.message)
             return []
         self.batch_model.set_lines(lines)
+        self._count_batch()
         if not lines:
             panel.message.set_message(self.tr("Nobody reached these hours in that year."))
         return lines
+
+    def _count_batch(self) -> None:
+        """How many reached the hours, hold the year's certificate already, and are ticked."""
+        lines = self.batch_model.lines()
+        if not lines:
+            self.batch_count.clear()
+            return
+        held = sum(1 for line in lines if line.held)
+        self.batch_count.setText(
+            self.tr("%1 reached the hours, %2 of them hold one already; %3 ticked to issue.")
+            .replace("%1", str(len(lines)))
+            .replace("%2", str(held))
+            .replace("%3", str(len(self.batch_model.ticked())))
+        )
+        self.batch_count.setAccessibleName(self.batch_count.text())
 
     def issue_batch(self) -> list[CertificateRow]:
         panel = self.batch_panel
@@ -644,7 +666,8 @@ class CertificatesPage(QWidget):
         # Imported when asked: printing brings ReportLab, which the desk's start doesn't need.
         from ui.volunteers.printing import preview_certificates
 
-        return preview_certificates(self._context, self, certificate_ids)
+        self.last_preview = preview_certificates(self._context, self, certificate_ids)
+        return self.last_preview
 
     def open_verify(self) -> QWidget:
         from ui.volunteers.verify import VerifyDialog

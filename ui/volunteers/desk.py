@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QTableView, QTabWidget, QVBoxLayout, QWidget
 
+from ui import style
 from ui.context import DeskContext
 from ui.volunteers.certificates import CertificatesPage
 from ui.volunteers.page import VolunteersPage
@@ -26,3 +28,10 @@ class VolunteersDesk(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # The text size changed in Settings while the desk is open: every table's rows follow.
+            for view in self.findChildren(QTableView):
+                style.update_table_metrics(view)

@@ -6,9 +6,11 @@ Staff (Permission.VOLUNTEER_HOURS) see 补录时长, 编辑档案 and 登记为�
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -37,6 +40,7 @@ from ui.volunteers.models import RecordsModel, VolunteersModel
 from ui.widgets import button
 
 YEARS_BACK = 5
+LIST_SHARE = 60  # per cent of the splitter's height for the list of volunteers
 DEFAULT_THRESHOLD = 20  # hours: the centre's 优秀志愿者 line
 
 
@@ -83,7 +87,6 @@ class VolunteersPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
-        self._fit_list()
         # --- the chosen volunteer
         self.chosen_label = QLabel(self)
         self.chosen_label.setObjectName("volunteers.chosen")
@@ -103,6 +106,9 @@ class VolunteersPage(QWidget):
         self.records_view.setAccessibleName(self.tr("Service records"))
         style.configure_table(self.records_view)
         self.records_view.setModel(self.records_model)
+        # Its height is what the splitter leaves (two rows at least, see _fit_list): with its
+        # own preferred height the records' scroll area would scroll whenever it got less.
+        self.records_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.make_up_form = MakeUpForm(context, self)
         self.make_up_form.saved.connect(self.on_form_saved)
         self.make_up_form.closed.connect(self.on_form_closed)
@@ -130,7 +136,7 @@ class VolunteersPage(QWidget):
         reach.addWidget(self.qualify_button)
         reach.addWidget(self.qualify_label, 1)
         self.status = StatusLine("volunteers.status", self)
-        below = QWidget(self)
+        self._below_content = below = QWidget(self)
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
         below_layout.addLayout(chosen_bar)
@@ -147,8 +153,13 @@ class VolunteersPage(QWidget):
         self.below.setWidgetResizable(True)
         self.below.setWidget(below)
         splitter.addWidget(self.below)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
+        # The list is what a desk scrolls through: it takes most of the height, the chosen
+        # volunteer's records the rest (LIST_SHARE of it), whatever the text size.
+        splitter.setStretchFactor(0, LIST_SHARE)
+        splitter.setStretchFactor(1, 100 - LIST_SHARE)
+        self._sizes_before_form: list[int] = []
+        self._moved_by_hand = False  # once the handle is dragged, the person's choice stays
+        splitter.splitterMoved.connect(self.on_splitter_moved)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
@@ -156,6 +167,7 @@ class VolunteersPage(QWidget):
         layout.addWidget(self.status)
         for widget in (self.enrol_button, self.make_up_button, self.edit_button):
             widget.setVisible(staff)
+        self._fit_list()
         self.reload()
 
     # --- what tests and other desks use ------------------------------------------------------
@@ -206,18 +218,15 @@ class VolunteersPage(QWidget):
     def on_make_up_clicked(self) -> None:
         row = self.chosen()
         if row is not None:
-            self._open_form()
-            self.make_up_form.open_for(row.person_id, row.name)
+            self._open_form(lambda: self.make_up_form.open_for(row.person_id, row.name))
 
     def on_edit_clicked(self) -> None:
         row = self.chosen()
         if row is not None:
-            self._open_form()
-            self.profile_form.open_edit(row)
+            self._open_form(lambda: self.profile_form.open_edit(row))
 
     def on_enrol_clicked(self) -> None:
-        self._open_form()
-        self.profile_form.open_new()
+        self._open_form(self.profile_form.open_new)
 
     def on_form_saved(self, person_id: int) -> None:
         self.on_form_closed()
@@ -228,6 +237,15 @@ class VolunteersPage(QWidget):
     def on_form_closed(self) -> None:
         self.records_view.setVisible(True)
         self.reach_bar.setVisible(True)
+        self._fit_below()
+        saved, self._sizes_before_form = self._sizes_before_form, []
+        if self._moved_by_hand and saved:  # the list gets its room back
+            self.splitter.setSizes(saved)
+        else:
+            self._share_height()
+
+    def on_splitter_moved(self, _position: int, _index: int) -> None:
+        self._moved_by_hand = True
 
     def on_qualify_clicked(self) -> None:
         at_least = Decimal(self.threshold.value())
@@ -251,27 +269,73 @@ class VolunteersPage(QWidget):
     # --- helpers -----------------------------------------------------------------------------
 
     def _fit_list(self) -> None:
-        """The list keeps two rows in sight whatever the text size."""
-        self.table.setMinimumHeight(
-            self.table.horizontalHeader().sizeHint().height()
-            + 2 * self.table.verticalHeader().defaultSectionSize()
-            + 2 * self.table.frameWidth()
-        )
+        """The list and the records keep two rows in sight whatever the text size, and ask for
+        no more: the records' scroll area then needs no scroll bar of its own (which would
+        cover the buttons' right edge)."""
+        for view in (self.table, self.records_view):
+            view.setMinimumHeight(
+                view.horizontalHeader().sizeHint().height()
+                + 2 * view.verticalHeader().defaultSectionSize()
+                + 2 * view.frameWidth()
+            )
+        self._fit_below()
+
+    def _fit_below(self) -> None:
+        """With the records shown, the splitter never squeezes them under their two rows (the
+        scroll area would scroll and cover the buttons); an open form may scroll instead."""
+        showing_records = self.records_view.isVisibleTo(self)
+        layout = self._below_content.layout()
+        if layout is not None:
+            layout.activate()
+        needed = self._below_content.minimumSizeHint().height() if showing_records else 0
+        self.below.setMinimumHeight(needed)
+
+    def _share_height(self) -> None:
+        """LIST_SHARE of the height for the list, the records keeping their minimum; done on
+        every resize until the handle is dragged, since QSplitter shares out by the size hints
+        and by what it held before, not by the stretch alone."""
+        total = sum(self.splitter.sizes())
+        if total > 0:
+            listed = total * LIST_SHARE // 100
+            self.splitter.setSizes([listed, total - listed])
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             style.update_table_metrics(self.table)
+            style.update_table_metrics(self.records_view)
             self._fit_list()
+            if not self._moved_by_hand and not self._sizes_before_form:
+                self._share_height()
 
-    def _open_form(self) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._moved_by_hand and not self._sizes_before_form:
+            self._fit_below()  # the style has polished the buttons to their size by now
+            self._share_height()
+
+    def _open_form(self, open_it: Callable[[], None]) -> None:
         """One form at a time, in the records' place (large text leaves no room for both)."""
         self.make_up_form.setVisible(False)
         self.profile_form.setVisible(False)
         self.records_view.setVisible(False)
         self.reach_bar.setVisible(False)
-        # The list gives the form its room, keeping the chosen volunteer in sight.
-        self.splitter.setSizes([self.table.minimumHeight(), self.splitter.height()])
+        if not self._sizes_before_form:
+            self._sizes_before_form = self.splitter.sizes()
+        open_it()
+        self._fit_below()
+        # The form gets the height it asks for, the list keeps the rest (two rows at least:
+        # the chosen volunteer stays in sight); a form taller than that scrolls.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        content = self._below_content.layout()
+        if content is not None:
+            content.activate()
+        total = sum(self.splitter.sizes())
+        needed = self._below_content.sizeHint().height()
+        listed = max(self.table.minimumHeight(), total - needed)
+        self.splitter.setSizes([listed, max(0, total - listed)])
         chosen = self.chosen()
         if chosen is not None:
             self.choose_person(chosen.person_id)

@@ -120,12 +120,18 @@ class VerifyDialog(QDialog):
                 self.answer.setStyleSheet("color:#1b5e20")
             kind = labels.certificate_kind_name(result.kind) if result.kind else ""
             issued = result.issued_on.isoformat() if result.issued_on else ""
+            # A record certificate's title is its kind's name: said once, not "X: X".
+            what = (
+                self.tr("%1: %2").replace("%1", kind).replace("%2", result.title)
+                if result.title and result.title != kind
+                else kind or result.title
+            )
             self.details.setText(
                 "\n".join(
                     [
                         self.tr("Number: %1").replace("%1", result.serial),
                         self.tr("Holder: %1").replace("%1", result.holder),
-                        self.tr("%1: %2").replace("%1", kind).replace("%2", result.title),
+                        what,
                         self.tr("Issued on %1").replace("%1", issued),
                     ]
                 )

@@ -3,8 +3,11 @@ reached a number of hours), 补发 (a reprint), revoking with a reason, and veri
 from its number and code (typed, or scanned from its QR code).
 
 Staff and admins (`Permission.CERTIFICATES`) write the register; every account may read it and
-verify a certificate (`Permission.RECEPTION`). Numbers come from `app.services.certificates`
-in the issuing transaction: no gaps, never reused, and a refused issue writes nothing.
+verify a certificate (`Permission.RECEPTION`). A row's verification code reaches only those who
+may write the register: with a serial and its code anyone could make a certificate that verifies,
+so a desk volunteer reading the register gets an empty code. Numbers come from
+`app.services.certificates` in the issuing transaction: no gaps, never reused, and a refused issue
+writes nothing.
 
 The QR code printed on a certificate carries `qr_payload(serial, code)` = "serial|code";
 `parse_payload` reads it back (and a typed "serial code" too).
@@ -32,6 +35,7 @@ from app.services.volunteers import hours as hours_service
 # The title of every record certificate, as the Ministry's notice names it.
 RECORD_TITLE = "志愿服务记录证明"
 PAYLOAD_SEPARATOR = "|"
+RECORD_CONTENT_ITEMS = 3  # kinds of service a record certificate names when left to the records
 
 
 class Outcome:
@@ -58,7 +62,7 @@ class CertificateRow:
     year: int
     sequence: int
     serial: str
-    verification_code: str
+    verification_code: str  # "" for an account without Permission.CERTIFICATES
     person_id: int
     name: str
     title: str
@@ -154,18 +158,20 @@ def mask_name(name: str) -> str:
 # --- reading -------------------------------------------------------------------------------------
 
 
-def _rows(query: Select[Certificate, str], session: Session) -> list[CertificateRow]:
-    return [_row(certificate, name) for certificate, name in session.execute(query)]
+def _rows(query: Select[Certificate, str], session: Session, actor: Actor) -> list[CertificateRow]:
+    return [_row(certificate, name, actor) for certificate, name in session.execute(query)]
 
 
-def _row(certificate: Certificate, name: str) -> CertificateRow:
+def _row(certificate: Certificate, name: str, actor: Actor) -> CertificateRow:
+    """The row as `actor` may read it: the verification code only for those who issue."""
+    code = certificate.verification_code if actor.may(Permission.CERTIFICATES) else ""
     return CertificateRow(
         id=certificate.id,
         kind=CertificateKind(certificate.kind),
         year=certificate.year,
         sequence=certificate.sequence,
         serial=certificate.serial,
-        verification_code=certificate.verification_code,
+        verification_code=code,
         person_id=certificate.person_id,
         name=name,
         title=certificate.title,
@@ -194,7 +200,7 @@ def get(session: Session, actor: Actor, certificate_id: int) -> CertificateRow:
     found = session.execute(_select().where(Certificate.id == certificate_id)).first()
     if found is None:
         raise NotFound(translate("Errors", "This certificate no longer exists."))
-    return _row(found[0], found[1])
+    return _row(found[0], found[1], actor)
 
 
 def register(
@@ -223,7 +229,7 @@ def register(
             )
         )
     query = query.order_by(Certificate.issued_on.desc(), Certificate.id.desc())
-    return _rows(query, session)
+    return _rows(query, session, actor)
 
 
 def years(session: Session, actor: Actor) -> list[int]:
@@ -288,6 +294,26 @@ def _record_period(
     return start, end
 
 
+def _record_content(session: Session, person_id: int, start: dt.date, end: dt.date) -> str:
+    """服务内容 of a record certificate left blank: what the person's records of the period
+    say, the most hours first, e.g. 垃圾分类桶前督导、志愿者服务日等 (printed in Chinese)."""
+    hours = func.sum(ServiceRecord.hours)
+    found = session.scalars(
+        select(ServiceRecord.content)
+        .join(Volunteer, Volunteer.id == ServiceRecord.volunteer_id)
+        .where(
+            Volunteer.person_id == person_id,
+            ServiceRecord.day.between(start, end),
+            ServiceRecord.content != "",
+        )
+        .group_by(ServiceRecord.content)
+        .order_by(hours.desc(), ServiceRecord.content)
+        .limit(RECORD_CONTENT_ITEMS + 1)
+    ).all()
+    named = "、".join(found[:RECORD_CONTENT_ITEMS])
+    return named + "等" if len(found) > RECORD_CONTENT_ITEMS else named
+
+
 def _issue(
     session: Session, actor: Actor, centre: Centre, data: IssueInput
 ) -> tuple[Certificate, str]:
@@ -313,6 +339,7 @@ def _issue(
         )
         title = title or RECORD_TITLE
         hours = hours_service.hours_of(session, actor, data.person_id, start, end)
+        content = content or _record_content(session, data.person_id, start, end)
         if hours <= 0:
             raise ValidationError(
                 "hours",
@@ -383,7 +410,7 @@ def issue(session: Session, actor: Actor, data: IssueInput) -> CertificateRow:
     actor.require(Permission.CERTIFICATES)
     centre = _centre(session)
     certificate, name = _issue(session, actor, centre, data)
-    return _row(certificate, name)
+    return _row(certificate, name, actor)
 
 
 def _year_holders(session: Session, year: int) -> dict[int, str]:
@@ -481,7 +508,7 @@ def batch_issue(
     for person_id in person_ids:
         data = IssueInput(person_id, CertificateKind.SERVICE_RECORD, RECORD_TITLE, "", first, last)
         certificate, name = _issue(session, actor, centre, data)
-        issued.append(_row(certificate, name))
+        issued.append(_row(certificate, name, actor))
     audit.record(session, actor, "batch_issue", "certificate", None, year=year, count=len(issued))
     return issued
 
