@@ -1315,6 +1315,10 @@
         <translation>该年度没有人达到这个时长。</translation>
     </message>
     <message>
+        <source>%1 reached the hours, %2 of them hold one already; %3 ticked to issue.</source>
+        <translation>%1 人达到时长，其中 %2 人已持有；已勾选 %3 人待颁发。</translation>
+    </message>
+    <message>
         <source>Issued %1 certificates: %2 to %3.</source>
         <translation>已颁发 %1 张证书：%2 至 %3。</translation>
     </message>
