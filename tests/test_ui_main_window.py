@@ -172,6 +172,28 @@ def test_nothing_is_cut_off_at_1366_by_768(
         assert toolbar.rect().contains(button.geometry())
 
 
+def test_the_navigation_widens_when_the_text_size_changes_while_the_window_is_open(
+    qtbot: QtBot, db: Database, admin: Actor, qapp: QApplication, text_size: None
+) -> None:
+    style.apply_text_size(qapp, "normal")
+    window = _window(qtbot, db, admin)
+    window.resize(DEFAULT_SIZE)
+    nav = window.nav
+    normal_width = nav.width()
+    style.apply_text_size(qapp, "large")  # as Settings does, the window already showing
+
+    def every_name_fits() -> bool:
+        return all(
+            nav.visualItemRect(nav.item(row)).width()
+            >= nav.fontMetrics().horizontalAdvance(nav.item(row).text())
+            for row in range(nav.count())
+        )
+
+    qtbot.waitUntil(lambda: nav.width() > normal_width and every_name_fits())
+    style.apply_text_size(qapp, "normal")
+    qtbot.waitUntil(lambda: nav.width() == normal_width)
+
+
 def test_large_text_size_makes_text_18_pt_and_primary_buttons_60_px(
     qtbot: QtBot, db: Database, admin: Actor, qapp: QApplication, text_size: None
 ) -> None:

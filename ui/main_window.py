@@ -12,6 +12,8 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signa
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QFont,
+    QFontMetrics,
     QGuiApplication,
     QIcon,
     QKeySequence,
@@ -114,6 +116,9 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.fontChanged.connect(self.on_application_font_changed)
         self.nav.setAccessibleName(self.tr("Desks"))
         self.nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.nav.currentRowChanged.connect(self.on_nav_current_row_changed)
@@ -249,21 +254,25 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
 
-    def _fit_nav(self) -> None:
-        """Navigation items as tall as primary buttons, the list as wide as its longest title."""
-        metrics = self.nav.fontMetrics()
+    def _fit_nav(self, font: QFont | None = None) -> None:
+        """Navigation items as tall as primary buttons, the list as wide as its longest title;
+        measured in `font` when the list is about to take it."""
+        font = font if font is not None else self.nav.font()
+        metrics = QFontMetrics(font)
         widest = max((metrics.horizontalAdvance(d.title) for d in self._desks), default=0)
         self.nav.setFixedWidth(widest + metrics.horizontalAdvance("M") * 3)
-        height = style.primary_button_px(self.nav.font())
+        height = style.primary_button_px(font)
         for row in range(self.nav.count()):
             self.nav.item(row).setSizeHint(QSize(0, height))
         pad = metrics.horizontalAdvance("M")
         self.nav.setStyleSheet(f"QListWidget#nav::item {{ padding-left: {pad}px; }}")
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._fit_nav()
+    def on_application_font_changed(self, font: QFont) -> None:
+        # A text size chosen in Settings: neither the list nor the window is sent a FontChange,
+        # and the list takes the new font only later, so it is measured in the new font now.
+        if self.nav.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            return  # a font of its own does not follow the application's
+        self._fit_nav(font)
 
     def desk_keys(self) -> list[str]:
         return [desk.key for desk in self._desks]
