@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.choices import CertificateKind, Purpose, Satisfaction
+from app.services.statistics.period import Period
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -35,7 +36,9 @@ class AreaFigures:
     building_group_id: int | None
     name: str
     visits: int
-    people_served: int
+    people_served: int  # distinct people at a visit or present at a held session
+    # Seats, as the sign-in sheet counts them (a companion takes one): signed up beforehand
+    # (应到, walk-ins not included), present (实到, walk-ins included), marked no-show (未到).
     signups: int
     attended: int
     no_shows: int
@@ -77,7 +80,7 @@ class SeriesFigures:
     series_id: int
     name: str
     sessions: int  # held (not cancelled) sessions starting in the period
-    signups: int
+    signups: int  # seats, as `AreaFigures` counts them
     attended: int
     no_shows: int
 
@@ -97,10 +100,10 @@ class SessionFigures:
     ends_at: dt.datetime
     room: str
     capacity: int
-    signups: int
-    attended: int
+    signups: int  # seats: 应到 (walk-ins not included)
+    attended: int  # 实到, walk-ins included
     no_shows: int
-    walk_ins: int
+    walk_ins: int  # walk-ins present
     cancelled: bool
 
 
@@ -169,3 +172,23 @@ class CertificateCount:
     kind: CertificateKind
     issued: int  # issued in the period (revoked ones included)
     revoked: int  # of those, revoked since
+
+
+@dataclass(frozen=True)
+class MonthlyFigures:
+    """Everything the monthly report prints, read in one transaction (`statistics.monthly`):
+    every list as the function of the same name gives it; `volunteer_hours` is the top 10."""
+
+    centre_name: str
+    period: Period
+    made_at: dt.datetime
+    areas: list[AreaFigures]
+    visits_per_day: list[DayCount]
+    visits_by_purpose: list[PurposeCount]
+    series: list[SeriesFigures]
+    sessions: list[SessionFigures]
+    room_use: list[RoomUse]
+    requests: RequestFigures
+    satisfaction: list[SatisfactionLine]
+    volunteer_hours: list[VolunteerHours]
+    certificates: list[CertificateCount]
