@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -23,6 +23,7 @@ from app.models import CertificateKind, Gender, RequestStatus
 from app.services import register
 from app.services.people import CertificateEntry, RequestEntry, SignupEntry, VisitEntry
 from app.services.register import HoursEntry, RegisterFilter, RegisterPages, RegisterRow
+from app.services.tables import RowReader, TableKind
 from ui import labels
 from ui.context import DeskContext
 from ui.labels import QT_TRANSLATE_NOOP
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the service's row behind a line
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_EXPORT_PAGE = 2_000  # people read at a time by an export
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 GENDER_NAMES: dict[Gender, str] = {
@@ -111,6 +113,7 @@ class RegisterModel(_Table):
         QT_TRANSLATE_NOOP("PeopleModels", "Member code"),
     )
 
+    EXPORT_KIND = TableKind.PEOPLE
     # The register could not be read (the database is gone, locked, …): a sentence to show.
     failed = Signal(str)
     # The filter was applied: the number of people it matched.
@@ -214,6 +217,22 @@ class RegisterModel(_Table):
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
+
+    def export_reader(self) -> tuple[RowReader, int]:
+        """Every person the filter matches, as an export writes them (`ui.table_export`): read
+        page by page in the export's own transaction, not into the window."""
+        wanted, columns, text = self._filter, range(self.columnCount()), self._text
+
+        def read(session: Session) -> Iterator[list[object]]:
+            pages = RegisterPages(session, wanted)
+            while not pages.done:
+                for person in pages.next_page(session, _EXPORT_PAGE):
+                    yield [
+                        person.birth_year if column == self.BIRTH_YEAR else text(person, column)
+                        for column in columns
+                    ]
+
+        return read, self.total
 
     def fetch_all(self) -> None:
         """Read to the end (tests, measuring)."""

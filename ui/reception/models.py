@@ -23,9 +23,10 @@ from app import clock
 from app.models import RequestStatus
 from app.services.reception import RequestRow, VisitLine  # noqa: F401  (a string in a class base)
 from app.services.search import PersonHit
+from app.services.tables import TableKind
 from ui import labels, style
 from ui.labels import QT_TRANSLATE_NOOP
-from ui.table_model import LinesModel, TableModel
+from ui.table_model import EXPORT_ROLE, LinesModel, TableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the service's row behind a line
@@ -177,6 +178,8 @@ class TodayLogModel(LinesModel["VisitLine"]):
     CONTEXT = "ReceptionModels"
     """Today's check-ins, newest first; an undone one stays, struck through and saying so."""
 
+    EXPORT_KIND = TableKind.PEOPLE
+
     TIME, NAME, COMMUNITY, PURPOSE, ACCOUNT = range(5)
     HEADERS = (
         QT_TRANSLATE_NOOP("ReceptionModels", "Time"),
@@ -228,6 +231,8 @@ class TodayLogModel(LinesModel["VisitLine"]):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and line.undone:
             return QBrush(QColor(style.MUTED_COLOUR))
+        if role == EXPORT_ROLE and column == self.TIME:
+            return line.at
         if role == RAW_ROLE:
             return line
         return None
