@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app import clock
-from app import settings as settings_module
 from app.db import Database
 from app.models import Purpose
 from app.security import Actor
@@ -23,7 +22,7 @@ from app.services import communities, people, reception
 from app.services.people import PersonInput
 from tests import rooms_data
 from tests.rooms_data import WEDNESDAY
-from ui.context import DeskContext
+from tests.rooms_ui import context
 from ui.menu.desk import MenuDesk
 from ui.people.desk import PeopleDesk
 from ui.reception.desk import ReceptionDesk
@@ -33,10 +32,6 @@ from ui.volunteers.certificates import CertificatesPage
 from ui.volunteers.page import VolunteersPage
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
-
-def _context(db: Database, actor: Actor) -> DeskContext:
-    return DeskContext(db, actor, settings_module.load())
 
 
 def _show(qtbot: QtBot, widget: QWidget) -> Any:
@@ -94,7 +89,7 @@ def test_the_register_exports_as_filtered_with_masked_phones(
     tmp_path: Path,
     chinese: None,
 ) -> None:
-    desk = _show(qtbot, PeopleDesk(_context(db, admin)))
+    desk = _show(qtbot, PeopleDesk(context(db, admin)))
     desk.model.set_filter(desk.model.filter.__class__(text="张"))
     sheet = _export(qtbot, desk.export_button, tmp_path / "people.xlsx")
     assert sheet["A1"].value and sheet.max_row == 4  # the title row; one person found
@@ -106,11 +101,11 @@ def test_the_register_exports_as_filtered_with_masked_phones(
 def test_the_desk_volunteer_is_not_offered_list_exports(
     qtbot: QtBot, db: Database, desk: Actor, residents: dict[str, int]
 ) -> None:
-    people_desk = _show(qtbot, PeopleDesk(_context(db, desk)))
+    people_desk = _show(qtbot, PeopleDesk(context(db, desk)))
     assert not people_desk.export_button.isEnabled() and people_desk.export_button.toolTip()
-    reception_desk = _show(qtbot, ReceptionDesk(_context(db, desk)))
+    reception_desk = _show(qtbot, ReceptionDesk(context(db, desk)))
     assert not reception_desk.export_button.isVisible()
-    menu = _show(qtbot, MenuDesk(_context(db, desk)))
+    menu = _show(qtbot, MenuDesk(context(db, desk)))
     assert not menu.roster_export_button.isVisible()
 
 
@@ -124,7 +119,7 @@ def test_the_visit_log_exports_times_as_dates(
 ) -> None:
     with db.write() as session:
         reception.check_in(session, admin, residents["张三"], Purpose.GOVERNMENT)
-    desk = _show(qtbot, ReceptionDesk(_context(db, admin)))
+    desk = _show(qtbot, ReceptionDesk(context(db, admin)))
     desk.refresh()
     qtbot.waitUntil(lambda: desk.log_model.rowCount() == 1)
     sheet = _export(qtbot, desk.export_button, tmp_path / "log.xlsx")
@@ -137,9 +132,9 @@ def test_the_rooms_desk_exports_the_days_bookings(
     qtbot: QtBot, db: Database, admin: Actor, staff: Actor, tmp_path: Path
 ) -> None:
     rooms_data.demo_like(db, admin)
-    staff_desk = _show(qtbot, RoomsDesk(_context(db, staff)))
+    staff_desk = _show(qtbot, RoomsDesk(context(db, staff)))
     assert not staff_desk.excel_button.isEnabled()  # names residents: the administrator's
-    desk = _show(qtbot, RoomsDesk(_context(db, admin)))
+    desk = _show(qtbot, RoomsDesk(context(db, admin)))
     desk.go_to(WEDNESDAY)
     sheet = _export(qtbot, desk.excel_button, tmp_path / "rooms.xlsx")
     days = [value for value in _column_by_index(sheet, 1) if value is not None]
@@ -156,7 +151,7 @@ def _column_by_index(sheet: Any, column: int) -> list[Any]:
 def test_volunteers_and_certificates_offer_the_export_to_the_administrator(
     qtbot: QtBot, db: Database, admin: Actor, staff: Actor
 ) -> None:
-    assert _show(qtbot, VolunteersPage(_context(db, admin))).export_button.isVisible()
-    assert not _show(qtbot, VolunteersPage(_context(db, staff))).export_button.isVisible()
-    assert _show(qtbot, CertificatesPage(_context(db, admin))).export_button.isVisible()
-    assert not _show(qtbot, CertificatesPage(_context(db, staff))).export_button.isVisible()
+    assert _show(qtbot, VolunteersPage(context(db, admin))).export_button.isVisible()
+    assert not _show(qtbot, VolunteersPage(context(db, staff))).export_button.isVisible()
+    assert _show(qtbot, CertificatesPage(context(db, admin))).export_button.isVisible()
+    assert not _show(qtbot, CertificatesPage(context(db, staff))).export_button.isVisible()

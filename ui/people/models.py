@@ -27,6 +27,7 @@ from app.services.tables import RowReader, TableKind
 from ui import labels
 from ui.context import DeskContext
 from ui.labels import QT_TRANSLATE_NOOP
+from ui.reception.follow_up import satisfaction_name
 from ui.table_model import TableModel
 
 if TYPE_CHECKING:
@@ -461,6 +462,7 @@ class RequestsModel(_ListModel[RequestEntry]):
         QT_TRANSLATE_NOOP("PeopleModels", "Recorded"),
         QT_TRANSLATE_NOOP("PeopleModels", "Category"),
         QT_TRANSLATE_NOOP("PeopleModels", "Status"),
+        QT_TRANSLATE_NOOP("PeopleModels", "Follow-up call"),
     )
 
     def cell(self, entry: RequestEntry, column: int) -> str:
@@ -468,4 +470,23 @@ class RequestsModel(_ListModel[RequestEntry]):
             return format_moment(entry.created_at)
         if column == 1:
             return entry.category
-        return request_status_name(entry.status)
+        if column == 2:
+            return request_status_name(entry.status)
+        return follow_up_text(entry)
+
+
+def follow_up_text(entry: RequestEntry) -> str:
+    """满意 (with the note: 不满意：修了三次才修好); "not called yet" for a resolved request
+    without an answer; "" while the request is open."""
+    if entry.satisfaction is not None:
+        name = satisfaction_name(entry.satisfaction)
+        if not entry.satisfaction_note:
+            return name
+        return (
+            QCoreApplication.translate("PeopleModels", "%1: %2")
+            .replace("%1", name)
+            .replace("%2", entry.satisfaction_note)
+        )
+    if entry.status == RequestStatus.RESOLVED:
+        return QCoreApplication.translate("PeopleModels", "not called yet")
+    return ""
