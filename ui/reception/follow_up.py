@@ -149,7 +149,7 @@ class FollowUpDialog(QDialog):
             self.tr("%1, %2: %3. Done: %4")
             .replace("%1", who)
             .replace("%2", request.category)
-            .replace("%3", " ".join(request.text.split()))
+            .replace("%3", " ".join(request.text.split()).rstrip("。."))
             .replace("%4", request.resolution or "—")
         )
         self.summary = QLabel(style.paragraph_html(text), self)
