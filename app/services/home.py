@@ -1,9 +1,11 @@
-"""Home (首页): today's figures straight from the database."""
+"""Home (首页): today's figures straight from the database, and the charts' figures (this month's
+visits by purpose and participation per series, this week's room use, this year's top volunteers)
+read by the statistics' own queries. Every role sees Home: aggregates only, no REPORTS check."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
@@ -24,6 +26,12 @@ from app.models import (
 )
 from app.security import Actor, Permission
 from app.services.menu.reads import seat_sums
+from app.services.statistics import TOP_VOLUNTEERS
+from app.services.statistics import activity as statistics_activity
+from app.services.statistics import rooms as statistics_rooms
+from app.services.statistics import volunteers as statistics_volunteers
+from app.services.statistics.period import Period
+from app.services.statistics.rows import PurposeCount, RoomUse, SeriesFigures, VolunteerHours
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,12 @@ class HomeFigures:
     bookings: list[BookingLine]
     sessions: list[SessionLine]
     pending_approvals: int
-    visits_per_day: list[tuple[dt.date, int]]
+    visits_per_day: list[tuple[dt.date, int]]  # the last 30 days, today included
+    # The charts: the calendar month, the week (Monday to Sunday) and the year of `day`.
+    purposes_this_month: list[PurposeCount] = field(default_factory=list)
+    series_this_month: list[SeriesFigures] = field(default_factory=list)
+    rooms_this_week: list[RoomUse] = field(default_factory=list)
+    volunteers_this_year: list[VolunteerHours] = field(default_factory=list)  # the top 10
 
     @property
     def visits_today(self) -> int:
@@ -175,26 +188,14 @@ def pending_bookings(session: Session, actor: Actor) -> list[PendingLine]:
 def visits_per_day(
     session: Session, last_day: dt.date, days: int = 30
 ) -> list[tuple[dt.date, int]]:
-    first = last_day - dt.timedelta(days=days - 1)
-    start, _ = _day_bounds(first)
-    _, end = _day_bounds(last_day)
-    per_day: dict[dt.date, int] = {first + dt.timedelta(days=i): 0 for i in range(days)}
-    day_of = func.date(Visit.at)
-    rows = session.execute(
-        select(day_of, func.count())
-        .where(Visit.at >= start, Visit.at < end, Visit.undone_at.is_(None))
-        .group_by(day_of)
-    )
-    for day, count in rows:
-        # SQLite's date() gives text, PostgreSQL's a date.
-        key = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
-        per_day[key] = count
-    return sorted(per_day.items())
+    period = Period.last_days(last_day, days)
+    return [(line.day, line.visits) for line in statistics_activity.visits_per_day(session, period)]
 
 
 def figures(session: Session, today: dt.date | None = None) -> HomeFigures:
     day = today or clock.today()
     week_end = dt.datetime.combine(day + dt.timedelta(days=7), dt.time())
+    month = Period.month(day.year, day.month)
     return HomeFigures(
         day=day,
         visits_by_purpose=visits_by_purpose(session, day),
@@ -202,4 +203,10 @@ def figures(session: Session, today: dt.date | None = None) -> HomeFigures:
         sessions=sessions_between(session, dt.datetime.combine(day, dt.time()), week_end),
         pending_approvals=pending_approvals(session),
         visits_per_day=visits_per_day(session, day),
+        purposes_this_month=statistics_activity.visits_by_purpose(session, month),
+        series_this_month=statistics_activity.series(session, month),
+        rooms_this_week=statistics_rooms.room_use(session, Period.week_of(day)),
+        volunteers_this_year=statistics_volunteers.volunteer_hours(
+            session, Period.year(day.year), TOP_VOLUNTEERS
+        ),
     )

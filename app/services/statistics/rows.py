@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.choices import CertificateKind, Purpose, Satisfaction
+from app.services.statistics.period import Period
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -169,3 +170,23 @@ class CertificateCount:
     kind: CertificateKind
     issued: int  # issued in the period (revoked ones included)
     revoked: int  # of those, revoked since
+
+
+@dataclass(frozen=True)
+class MonthlyFigures:
+    """Everything the monthly report prints, read in one transaction (`statistics.monthly`):
+    every list as the function of the same name gives it; `volunteer_hours` is the top 10."""
+
+    centre_name: str
+    period: Period
+    made_at: dt.datetime
+    areas: list[AreaFigures]
+    visits_per_day: list[DayCount]
+    visits_by_purpose: list[PurposeCount]
+    series: list[SeriesFigures]
+    sessions: list[SessionFigures]
+    room_use: list[RoomUse]
+    requests: RequestFigures
+    satisfaction: list[SatisfactionLine]
+    volunteer_hours: list[VolunteerHours]
+    certificates: list[CertificateCount]
