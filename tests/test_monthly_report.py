@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from app.services.statistics.rows import (
     AreaLevel,
     CertificateCount,
     DayCount,
+    MonthlyFigures,
     PurposeCount,
     RequestFigures,
     RoomUse,
@@ -36,28 +37,10 @@ from tests.test_printing import _fonts
 
 NOVEMBER = Period.month(2026, 11)
 MADE_AT = dt.datetime(2026, 12, 1, 9, 30)
+CENTRE = "东社区邻里中心"
 COMMUNITIES = ("东苑社区", "西苑社区", "南翔社区")
 SERIES = ("党群友邻", "社区友邻", "康养友邻", "文化友邻", "文明友邻")
 RARE = "𠮷"  # U+20BB7: in no font of the test machines
-
-
-@dataclass(frozen=True)
-class Figures:
-    """The fields of `statistics.MonthlyFigures`, for rows made by hand."""
-
-    areas: list[AreaFigures]
-    visits_per_day: list[DayCount]
-    visits_by_purpose: list[PurposeCount]
-    series: list[SeriesFigures]
-    sessions: list[SessionFigures]
-    room_use: list[RoomUse]
-    requests: RequestFigures
-    satisfaction: list[SatisfactionLine]
-    volunteer_hours: list[VolunteerHours]
-    certificates: list[CertificateCount]
-    centre_name: str = "东社区邻里中心"
-    period: Period = NOVEMBER
-    made_at: dt.datetime = MADE_AT
 
 
 def _area(level: AreaLevel, name: str, n: int, residents: int | None = None) -> AreaFigures:
@@ -76,7 +59,7 @@ def _area(level: AreaLevel, name: str, n: int, residents: int | None = None) -> 
     )
 
 
-def figures(*, volunteer: str = "王秀英") -> Figures:
+def figures(*, volunteer: str = "王秀英") -> MonthlyFigures:
     areas = [_area(AreaLevel.CENTRE, "全中心", 90)]
     for index, community in enumerate(COMMUNITIES, start=1):
         areas.append(_area(AreaLevel.COMMUNITY, community, 10 * index, residents=4000 + index))
@@ -147,14 +130,17 @@ def figures(*, volunteer: str = "王秀英") -> Figures:
         CertificateCount(CertificateKind.HONOUR, 3, 0),
         CertificateCount(CertificateKind.COMPLETION, 0, 0),
     ]
-    return Figures(
-        areas, days, purposes, series, sessions, rooms, requests, satisfaction, volunteers,
-        certificates,
+    return MonthlyFigures(
+        CENTRE, NOVEMBER, MADE_AT, areas, days, purposes, series, sessions, rooms, requests,
+        satisfaction, volunteers, certificates,
     )  # fmt: skip
 
 
-def empty() -> Figures:
-    return Figures(
+def empty() -> MonthlyFigures:
+    return MonthlyFigures(
+        centre_name=CENTRE,
+        period=NOVEMBER,
+        made_at=MADE_AT,
         areas=[
             AreaFigures(AreaLevel.CENTRE, None, None, "全中心", 0, 0, 0, 0, 0, Decimal(0), None),
         ],

@@ -16,16 +16,17 @@ the month at a glance; then six sections, each a table with a chart:
 
 A section with nothing to show says so in words (本月无…). Tables run across pages with their
 heads repeated. Laid out from the rows alone (`monthly_report_pdf`), without the database;
-every text, the charts' names too, goes through one `Glyphs`: a character the bundled font
+`monthly_report` counts the figures in one read transaction and lays them out after it has
+ended, saying how far it got (the desk runs it as a background job, the command line as is).
+Every text, the charts' names too, goes through one `Glyphs`: a character the bundled font
 lacks is printed in a font of the machine, or as 〓 and reported in `Printout.unprintable`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
+from app.i18n import translate
 from app.printing.document import MM, Letterhead
 from app.printing.glyphs import Printout
 from app.printing.kit import Kit
@@ -33,54 +34,16 @@ from app.printing.monthly_report import sections
 from app.printing.monthly_report.sections import SECTIONS
 from app.printing.monthly_report.tables import count, hours, kept_whole, rate
 from app.services.statistics.period import Period
-from app.services.statistics.rows import (
-    AreaFigures,
-    AreaLevel,
-    CertificateCount,
-    DayCount,
-    PurposeCount,
-    RequestFigures,
-    RoomUse,
-    SatisfactionLine,
-    SeriesFigures,
-    SessionFigures,
-    VolunteerHours,
-)
+from app.services.statistics.rows import AreaLevel, MonthlyFigures
 
-__all__ = ["SECTIONS", "TITLE", "file_name", "monthly_report_pdf", "title"]
+if TYPE_CHECKING:
+    from app.db import Database
+    from app.progress import Progress
+    from app.security import Actor
+
+__all__ = ["SECTIONS", "TITLE", "file_name", "monthly_report", "monthly_report_pdf", "title"]
 
 TITLE = "工作月报"
-
-
-class MonthlyFigures(Protocol):
-    """What the report is made of (`app.services.statistics.monthly`)."""
-
-    @property
-    def centre_name(self) -> str: ...
-    @property
-    def period(self) -> Period: ...
-    @property
-    def made_at(self) -> dt.datetime: ...
-    @property
-    def areas(self) -> Sequence[AreaFigures]: ...
-    @property
-    def visits_per_day(self) -> Sequence[DayCount]: ...
-    @property
-    def visits_by_purpose(self) -> Sequence[PurposeCount]: ...
-    @property
-    def series(self) -> Sequence[SeriesFigures]: ...
-    @property
-    def sessions(self) -> Sequence[SessionFigures]: ...
-    @property
-    def room_use(self) -> Sequence[RoomUse]: ...
-    @property
-    def requests(self) -> RequestFigures: ...
-    @property
-    def satisfaction(self) -> Sequence[SatisfactionLine]: ...
-    @property
-    def volunteer_hours(self) -> Sequence[VolunteerHours]: ...
-    @property
-    def certificates(self) -> Sequence[CertificateCount]: ...
 
 
 def title(period: Period) -> str:
@@ -90,6 +53,26 @@ def title(period: Period) -> str:
 
 def file_name(period: Period) -> str:
     return f"{TITLE}-{period.first:%Y-%m}.pdf"
+
+
+def monthly_report(
+    db: Database, actor: Actor, period: Period, progress: Progress | None = None
+) -> Printout:
+    """Count the period's figures (REPORTS: staff and admin) and lay the report out; `progress`
+    hears of the two steps and may stop the work between them."""
+    from app import progress as progress_module
+    from app.services import calls, statistics
+
+    progress = progress or progress_module.quiet()
+    progress.report(0, 2, translate("MonthlyReport", "Counting the month's figures"))
+    figures = calls.read(
+        db, actor, lambda session, acting: statistics.monthly(session, acting, period)
+    )
+    progress.check()
+    progress.report(1, 2, translate("MonthlyReport", "Laying out the pages"))
+    printout = monthly_report_pdf(figures)
+    progress.report(2, 2, translate("MonthlyReport", "Laying out the pages"))
+    return printout
 
 
 def monthly_report_pdf(figures: MonthlyFigures) -> Printout:

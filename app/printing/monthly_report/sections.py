@@ -25,6 +25,7 @@ from app.printing.monthly_report.tables import (
     table,
 )
 from app.printing.room_sheets import WEEKDAYS
+from app.services.statistics.area import not_filled_in
 from app.services.statistics.rows import (
     AreaFigures,
     AreaLevel,
@@ -49,6 +50,7 @@ VOLUNTEERS = "六、志愿服务与证书"
 SECTIONS = (AREAS, VISITS, SERIES, ROOMS, REQUESTS, VOLUNTEERS)
 
 CENTRE_LINE = "全中心"
+NOT_FILLED_IN = "未填写"
 PURPOSE_NAMES = {
     Purpose.PARTY_TRANSFER: "党务：组织关系转接",
     Purpose.PARTY_DUES: "党务：党费",
@@ -65,11 +67,11 @@ ANSWER_NAMES = {
     Satisfaction.BASIC: "基本满意",
     Satisfaction.UNSATISFIED: "不满意",
 }
-UNANSWERED = "未回访"
+UNANSWERED = "未答复"
 SATISFACTION_HEADS = {
     SatisfactionBy.CATEGORY: "按诉求类别",
     SatisfactionBy.COMMUNITY: "按社区",
-    SatisfactionBy.ASSIGNEE: "按承办人",
+    SatisfactionBy.ASSIGNEE: "按经办人",
 }
 VISITS_BAR = "来访人次"
 SERVED_BAR = "服务人数"
@@ -137,7 +139,7 @@ def areas(kit: Kit, lines: Sequence[AreaFigures]) -> list[Any]:
     communities = [line for line in lines if line.level is AreaLevel.COMMUNITY]
     rows: list[Row] = [
         [
-            Cell(CENTRE_LINE if line.level is AreaLevel.CENTRE else line.name),
+            Cell(area_name(line)),
             count(line.visits),
             count(line.people_served),
             maybe_count(line.residents),
@@ -186,7 +188,7 @@ def areas(kit: Kit, lines: Sequence[AreaFigures]) -> list[Any]:
     if communities:
         chart = charts.horizontal_bars(
             kit.glyphs,
-            [line.name for line in communities],
+            [area_name(line) for line in communities],
             [
                 Bars(VISITS_BAR, [line.visits for line in communities], charts.DARK),
                 Bars(SERVED_BAR, [line.people_served for line in communities], charts.LIGHT),
@@ -195,6 +197,20 @@ def areas(kit: Kit, lines: Sequence[AreaFigures]) -> list[Any]:
         parts += [gap(), together(subheading(kit, "各社区来访人次与服务人数"), chart)]
     parts += _building_groups(kit, lines)
     return parts
+
+
+def area_name(line: AreaFigures) -> str:
+    """The line's name as printed: in Chinese whatever the desk's language."""
+    if line.level is AreaLevel.CENTRE:
+        return CENTRE_LINE
+    if line.level is AreaLevel.COMMUNITY and line.community_id is None:
+        return NOT_FILLED_IN
+    return line.name
+
+
+def printed(name: str) -> str:
+    """A name the statistics give, with their word for "none" in Chinese (a print-out is)."""
+    return NOT_FILLED_IN if not name or name == not_filled_in() else name
 
 
 def _any_figure(line: AreaFigures) -> bool:
@@ -217,7 +233,7 @@ def _building_groups(kit: Kit, lines: Sequence[AreaFigures]) -> list[Any]:
             bands.append(len(rows))
         rows.append(
             [
-                Cell(line.name, indent=group),
+                Cell(area_name(line), indent=group),
                 count(line.visits),
                 count(line.people_served),
                 count(line.signups),
@@ -529,7 +545,7 @@ def requests(kit: Kit, figures: RequestFigures, lines: Sequence[SatisfactionLine
             continue
         rows: list[Row] = [
             [
-                Cell(line.name),
+                Cell(printed(line.name)),
                 count(line.satisfied),
                 count(line.basic),
                 count(line.unsatisfied),
@@ -560,7 +576,7 @@ def volunteers(
         parts = opening(kit, VOLUNTEERS, first)
     else:
         rows: list[Row] = [
-            [str(rank), Cell(line.name), Cell(line.community or "—"), hours(line.hours)]
+            [str(rank), Cell(line.name), Cell(printed(line.community)), hours(line.hours)]
             for rank, line in enumerate(top, start=1)
         ]
         first.append(
