@@ -265,3 +265,23 @@ def test_tables_break_across_pages_with_their_heads_repeated() -> None:
 def test_the_file_is_named_after_the_month() -> None:
     assert file_name(NOVEMBER) == "工作月报-2026-11.pdf"
     assert file_name(Period.month(2027, 1)) == "工作月报-2027-01.pdf"
+
+
+def test_a_month_still_under_way_counts_its_days_so_far() -> None:
+    data = figures()
+    later = replace(data.sessions[0], session_id=3, starts_at=dt.datetime(2026, 11, 25, 14),
+                    ends_at=dt.datetime(2026, 11, 25, 16))  # fmt: skip
+    no_answers = replace(data.requests, answers={}, unanswered=data.requests.resolved)
+    under_way = replace(
+        data,
+        made_at=dt.datetime(2026, 11, 20, 12),
+        sessions=[*data.sessions, later],
+        requests=no_answers,
+    )
+    text = "".join(page_texts(monthly_report_pdf(under_way).pdf))
+    so_far = sum(day.visits for day in data.visits_per_day)
+    assert f"日均{so_far / 20:.1f}人次（按截至制表日的20天计）" in text
+    assert "邻里议事会（尚未举行）" in text and "垃圾分类宣讲（已取消）" in text
+    assert "本月办结19件，尚无回访答复。" in text
+    # The days to come are blank in the calendar: the 21st shows its date alone.
+    assert f"21日{data.visits_per_day[20].visits}" not in text

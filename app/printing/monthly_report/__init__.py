@@ -82,8 +82,10 @@ def monthly_report_pdf(figures: MonthlyFigures) -> Printout:
     kit = Kit()
     story: list[Any] = [*_cover(kit, figures), PageBreak()]
     story += sections.areas(kit, figures.areas)
-    story += sections.visits(kit, figures.visits_per_day, figures.visits_by_purpose)
-    story += sections.series(kit, figures.series, figures.sessions)
+    story += sections.visits(
+        kit, figures.visits_per_day, figures.visits_by_purpose, figures.made_at
+    )
+    story += sections.series(kit, figures.series, figures.sessions, figures.made_at)
     story += sections.rooms(kit, figures.room_use)
     story += sections.requests(kit, figures.requests, figures.satisfaction)
     story += sections.volunteers(kit, figures.volunteer_hours, figures.certificates)

@@ -68,6 +68,8 @@ ANSWER_NAMES = {
     Satisfaction.UNSATISFIED: "不满意",
 }
 UNANSWERED = "未答复"
+CANCELLED = "（已取消）"
+TO_COME = "（尚未举行）"
 SATISFACTION_HEADS = {
     SatisfactionBy.CATEGORY: "按诉求类别",
     SatisfactionBy.COMMUNITY: "按社区",
@@ -266,7 +268,11 @@ def _building_groups(kit: Kit, lines: Sequence[AreaFigures]) -> list[Any]:
 # --- 二、来访情况 ------------------------------------------------------------------------------
 
 
-def visits(kit: Kit, per_day: Sequence[DayCount], purposes: Sequence[PurposeCount]) -> list[Any]:
+def visits(
+    kit: Kit, per_day: Sequence[DayCount], purposes: Sequence[PurposeCount], made_at: dt.datetime
+) -> list[Any]:
+    """Visits per day (a month not over yet is averaged over its days so far, and its days to
+    come are left blank in the calendar) and by purpose."""
     total = sum(day.visits for day in per_day)
     if not total:
         nothing = [subheading(kit, "（一）每日来访"), say(kit, "本月无来访登记。")]
@@ -276,15 +282,17 @@ def visits(kit: Kit, per_day: Sequence[DayCount], purposes: Sequence[PurposeCoun
             say(kit, "本月无来访登记。"),
         ]
     busiest = max(per_day, key=lambda day: day.visits)
+    elapsed = sum(1 for day in per_day if day.day <= made_at.date()) or len(per_day)
+    so_far = f"（按截至制表日的 {elapsed} 天计）" if elapsed < len(per_day) else ""
     summary = (
-        f"本月共来访 {count(total)} 人次，日均 {total / len(per_day):.1f} 人次；"
+        f"本月共来访 {count(total)} 人次，日均 {total / elapsed:.1f} 人次{so_far}；"
         f"最多的一天是{day_words(busiest.day)}，{count(busiest.visits)} 人次。"
     )
     chart = charts.day_columns(
         kit.glyphs, [day.day for day in per_day], [day.visits for day in per_day]
     )
     parts = opening(kit, VISITS, [subheading(kit, "（一）每日来访"), say(kit, summary), chart])
-    parts += [gap(2), _calendar(kit, per_day), gap()]
+    parts += [gap(2), _calendar(kit, per_day, made_at.date()), gap()]
     shown = [entry for entry in purposes]
     by_purpose = sum(entry.visits for entry in shown)
     purpose_chart = charts.horizontal_bars(
@@ -310,8 +318,9 @@ def visits(kit: Kit, per_day: Sequence[DayCount], purposes: Sequence[PurposeCoun
     return parts
 
 
-def _calendar(kit: Kit, per_day: Sequence[DayCount]) -> Any:
-    """The month's days as weeks, Monday first: the day and its visits in each cell."""
+def _calendar(kit: Kit, per_day: Sequence[DayCount], today: dt.date) -> Any:
+    """The month's days as weeks, Monday first: the day and its visits in each cell (the day
+    alone for a day still to come)."""
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Table, TableStyle
 
@@ -322,7 +331,8 @@ def _calendar(kit: Kit, per_day: Sequence[DayCount]) -> Any:
         if column == 0 and any(week):
             weeks.append(week)
             week = [""] * 7
-        week[column] = f"{entry.day.day}日\n{count(entry.visits)}"
+        visits = count(entry.visits) if entry.day <= today else ""
+        week[column] = f"{entry.day.day}日\n{visits}"
     weeks.append(week)
     heads = [f"周{WEEKDAYS[i]}" for i in range(7)]
     grid = Table([heads, *weeks], colWidths=[174 / 7 * MM] * 7, repeatRows=1)
@@ -347,7 +357,10 @@ def _calendar(kit: Kit, per_day: Sequence[DayCount]) -> Any:
 
 
 def series(
-    kit: Kit, lines: Sequence[SeriesFigures], sessions: Sequence[SessionFigures]
+    kit: Kit,
+    lines: Sequence[SeriesFigures],
+    sessions: Sequence[SessionFigures],
+    made_at: dt.datetime,
 ) -> list[Any]:
     if not sessions and not any(line.sessions or line.signups for line in lines):
         return opening(kit, SERIES, [say(kit, "本月无活动场次。")])
@@ -401,7 +414,7 @@ def series(
     names += [s.series for s in sessions if s.series not in names and s.series]
     for name in dict.fromkeys(names):
         mine = [entry for entry in sessions if entry.series == name]
-        parts += _sessions(kit, name, mine)
+        parts += _sessions(kit, name, mine, made_at)
     return parts
 
 
@@ -411,7 +424,10 @@ def _share(lines: Sequence[SeriesFigures]) -> float | None:
     return attended / taken if taken else None
 
 
-def _sessions(kit: Kit, name: str, sessions: Sequence[SessionFigures]) -> list[Any]:
+def _sessions(
+    kit: Kit, name: str, sessions: Sequence[SessionFigures], made_at: dt.datetime
+) -> list[Any]:
+    """The series' sessions; a cancelled one and one still to come printed grey, saying so."""
     held = sum(1 for entry in sessions if not entry.cancelled)
     cancelled = len(sessions) - held
     title = f"{name}（{held} 场" + (f"，另取消 {cancelled} 场）" if cancelled else "）")
@@ -420,13 +436,14 @@ def _sessions(kit: Kit, name: str, sessions: Sequence[SessionFigures]) -> list[A
     rows: list[Row] = []
     muted: list[int] = []
     for index, entry in enumerate(sessions):
-        if entry.cancelled:
+        note = CANCELLED if entry.cancelled else TO_COME if entry.starts_at > made_at else ""
+        if note:
             muted.append(index)
         rows.append(
             [
                 Cell(day_words(entry.starts_at.date())),
                 Cell(f"{entry.starts_at:%H:%M}–{entry.ends_at:%H:%M}"),
-                Cell(entry.item + ("（已取消）" if entry.cancelled else "")),
+                Cell(entry.item + note),
                 Cell(entry.room or "—"),
                 count(entry.capacity),
                 count(entry.signups),
@@ -529,7 +546,9 @@ def requests(kit: Kit, figures: RequestFigures, lines: Sequence[SatisfactionLine
     summary = say(
         kit,
         f"本月办结 {count(figures.resolved)} 件，回访答复 {count(answered)} 件，"
-        f"满意率（满意与基本满意占答复之比）{rate(content / answered if answered else None)}。",
+        f"满意率（满意与基本满意占答复之比）{rate(content / answered)}。"
+        if answered
+        else f"本月办结 {count(figures.resolved)} 件，尚无回访答复。",
     )
     pie = charts.pie(
         kit.glyphs,
