@@ -221,19 +221,31 @@ def _any_figure(line: AreaFigures) -> bool:
     ) or bool(line.volunteer_hours)
 
 
+GROUP_HEADS = (
+    "社区／楼组",
+    "来访人次",
+    "服务人数",
+    "报名人次",
+    "签到人次",
+    "出席率",
+    "志愿时长\n（小时）",
+)
+
+
 def _building_groups(kit: Kit, lines: Sequence[AreaFigures]) -> list[Any]:
-    """Each community's line (shaded) with its building groups set in under it."""
+    """Each community's line (shaded) with its building groups set in under it, a table per
+    community: a page breaks between communities, so a group is never printed on a page that
+    doesn't name its community (a community with very many groups runs on, heads repeated)."""
     if not any(line.level is AreaLevel.BUILDING_GROUP for line in lines):
         return [gap(), subheading(kit, "（二）各楼组"), say(kit, "未设置楼组。")]
-    rows: list[Row] = []
-    bands: list[int] = []
+    blocks: list[list[Row]] = []
     for line in lines:
         if line.level is AreaLevel.CENTRE:
             continue
         group = line.level is AreaLevel.BUILDING_GROUP
-        if not group:
-            bands.append(len(rows))
-        rows.append(
+        if not group or not blocks:
+            blocks.append([])
+        blocks[-1].append(
             [
                 Cell(area_name(line), indent=group),
                 count(line.visits),
@@ -244,25 +256,10 @@ def _building_groups(kit: Kit, lines: Sequence[AreaFigures]) -> list[Any]:
                 hours(line.volunteer_hours),
             ]
         )
-    return [
-        gap(),
-        subheading(kit, "（二）各楼组"),
-        table(
-            kit,
-            (
-                "社区／楼组",
-                "来访人次",
-                "服务人数",
-                "报名人次",
-                "签到人次",
-                "出席率",
-                "志愿时长\n（小时）",
-            ),
-            rows,
-            (50, 20, 20, 20, 20, 20, 24),
-            bands=bands,
-        ),
-    ]
+    parts: list[Any] = [gap(), subheading(kit, "（二）各楼组")]
+    for rows in blocks:
+        parts += [table(kit, GROUP_HEADS, rows, (50, 20, 20, 20, 20, 20, 24), bands=[0]), gap(2)]
+    return parts
 
 
 # --- 二、来访情况 ------------------------------------------------------------------------------
@@ -599,7 +596,13 @@ def volunteers(
             for rank, line in enumerate(top, start=1)
         ]
         first.append(
-            table(kit, ("名次", "姓名", "社区", "服务时长（小时）"), rows, (16, 50, 60, 48))
+            table(
+                kit,
+                ("名次", "姓名", "社区", "服务时长（小时）"),
+                rows,
+                (16, 50, 60, 48),
+                centred=[0],
+            )
         )
         parts = opening(kit, VOLUNTEERS, first)
         chart = charts.horizontal_bars(
