@@ -17,6 +17,7 @@ from app.services import home
 from tests import test_ui_menu_demo as menu_demo
 from tests.conftest import TEST_NOW
 from tests.rooms_ui import context
+from tests.test_ui_home_lists import listed
 from ui import style
 from ui.home.chart import BarChart
 from ui.home.desk import HomeDesk
@@ -85,7 +86,7 @@ def test_the_charts_show_the_services_figures_and_open_their_lists(
         )
 
     _click(qtbot, desk.volunteer_chart, 0)
-    dialog = desk.list_dialog
+    dialog = listed(qtbot, desk)
     assert dialog is not None and dialog.isVisible()
     top = figures.volunteers_this_year[0]
     assert top.name in dialog.title.text()
@@ -116,6 +117,56 @@ def test_large_text_charts_still_read_whole(
     desk.room_chart.setFocus()
     qtbot.keyClick(desk.room_chart, Qt.Key.Key_Down)
     qtbot.keyClick(desk.room_chart, Qt.Key.Key_Return)
-    dialog = desk.list_dialog
+    dialog = listed(qtbot, desk)
     assert dialog is not None and dialog.isVisible()
     _shot(dialog, "home-list-room-large")
+
+
+def test_a_room_and_a_series_lead_on_to_the_rooms_and_menu_desks(
+    qtbot: QtBot, demo_db: Database, window: MainWindow
+) -> None:
+    from ui.menu.desk import MenuDesk
+    from ui.rooms.desk import RoomsDesk
+
+    desk = _home(window)
+    desk.tabs.setCurrentIndex(1)
+    room = desk.room_chart.rows()[1]
+    desk.room_chart.setFocus()
+    qtbot.keyClick(desk.room_chart, Qt.Key.Key_Down)
+    _shot(window, "home-charts-focus")
+    qtbot.keyClick(desk.room_chart, Qt.Key.Key_Return)
+    dialog = listed(qtbot, desk)
+    assert dialog is not None and dialog.isVisible() and room.name in dialog.title.text()
+    assert dialog.rows(), "the demo books every room this week"
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    rooms = window.desk("rooms")
+    assert isinstance(rooms, RoomsDesk) and window.current_desk_key() == "rooms"
+    assert rooms.is_week() and rooms.room_id() == room.room_id
+    first, last = rooms.shown_days()
+    assert first <= TEST_NOW.date() <= last
+    _shot(window, "rooms-week-from-home")
+
+    assert window.switch_to("home")
+    desk.tabs.setCurrentIndex(1)
+    series = next(row for row in desk.series_chart.rows() if row.sessions)
+    index = next(n for n, bar in enumerate(desk.series_chart.bars()) if bar.key == series.series_id)
+    _click(qtbot, desk.series_chart, index)
+    assert listed(qtbot, desk) is dialog
+    _shot(dialog, "home-list-series")
+    shown = dialog.rows()
+    assert len(shown) == series.sessions
+    assert sum(int(row[3].split(" / ")[0]) for row in shown) == series.signups
+    assert sum(int(row[4]) for row in shown) == series.attended
+    model = dialog.table.model()
+    session_id = model.line(0).session_id  # type: ignore[attr-defined]
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    menu = window.desk("menu")
+    assert isinstance(menu, MenuDesk) and window.current_desk_key() == "menu"
+    assert menu.session_id() == session_id
+
+    assert window.switch_to("home")
+    desk.tabs.setCurrentIndex(0)
+    _click(qtbot, desk.chart, len(desk.chart.bars()) - 2)  # yesterday
+    yesterday = desk.chart.days()[-2]
+    assert len(listed(qtbot, desk).rows()) == yesterday[1]
+    _shot(dialog, "home-list-day")

@@ -41,10 +41,12 @@ from ui.home.pending import PendingBookingsModel
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from app.progress import Progress
     from app.services.home import HomeFigures, PendingLine  # SQLAlchemy: after the window
     from app.services.statistics.period import Period
     from app.services.statistics.rows import PurposeCount, RoomUse, SeriesFigures, VolunteerHours
     from ui.home.lists import ChartListDialog
+    from ui.jobs import Job
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +186,7 @@ class HomeDesk(QWidget):
         self.volunteer_chart.activated.connect(self.on_volunteer_activated)
         self.list_dialog: ChartListDialog | None = None
         self._list_action: tuple[str, int] | None = None  # what the list's row or button opens
+        self._list_job: Job[Any] | None = None  # reading the list shown
         self.pending_model = PendingBookingsModel(self)
         self.pending_view = self._table("home.pending", self.tr("Bookings awaiting approval"))
         self.pending_view.setModel(self.pending_model)
@@ -571,41 +574,69 @@ class HomeDesk(QWidget):
             self.list_dialog.open_requested.connect(self.on_list_open_requested)
         return self.list_dialog
 
-    def _read_list(self, call: Callable[[Session, Actor], Any]) -> tuple[Any, str]:
-        """The list's rows, or none and what went wrong in words."""
-        try:
-            return self._context.run(call, write=False), ""
-        except DomainError as error:
-            log.warning("home: a chart's list could not be read: %s", error)
-            return [], error.message
+    def _load_list(
+        self,
+        title: str,
+        read: Callable[[Session, Actor], list[Any]],
+        fill: Callable[[ChartListDialog, list[Any]], None],
+    ) -> ChartListDialog:
+        """Open the list's window at once, saying it is being read; `read(session, actor)` runs
+        in a background job (a month of visits on a big centre takes a moment) and `fill` shows
+        its rows. A list asked for later wins; a window closed meanwhile stays closed."""
+        from app.services import calls
+        from ui import jobs
+
+        dialog = self._dialog()
+        dialog.show_loading(title)
+        db, actor = self._context.db, self._context.actor
+
+        def work(progress: Progress) -> list[Any]:
+            progress.check()
+            return calls.read(db, actor, read)
+
+        if self._list_job is not None:
+            self._list_job.cancel()
+        job = jobs.start(work, "home.list")
+        self._list_job = job
+
+        def on_succeeded(rows: list[Any]) -> None:
+            if job is self._list_job and dialog.isVisible():
+                fill(dialog, rows)
+
+        def on_failed(error: DomainError) -> None:
+            if job is self._list_job and dialog.isVisible():
+                log.warning("home: a chart's list could not be read: %s", error)
+                dialog.show_problem(title, error.message)
+
+        job.succeeded.connect(on_succeeded)
+        job.failed.connect(on_failed)
+        return dialog
 
     def open_visits(self, period: Period, purpose: Purpose | None, title: str) -> ChartListDialog:
         """The visits of `period` (of `purpose` when given)."""
         from app.services.statistics import lists
         from ui.home.list_models import VisitRowsModel
 
-        rows, problem = self._read_list(lambda s, a: lists.visits(s, a, period, purpose))
-        model = VisitRowsModel()
-        model.with_days = period.days > 1
-        model.set_lines(rows)
-        self._list_action = None
-        summary = self.tr("%1 visits.").replace("%1", str(len(rows)))
-        return self._dialog().show_list(
-            title,
-            summary,
-            model,
-            stretch=VisitRowsModel.NOTE,
-            empty=problem or self.tr("No visits."),
-        )
+        def fill(dialog: ChartListDialog, rows: list[Any]) -> None:
+            model = VisitRowsModel()
+            model.with_days = period.days > 1
+            model.set_lines(rows)
+            summary = self.tr("%1 visits.").replace("%1", str(len(rows)))
+            dialog.show_list(
+                title, summary, model, stretch=VisitRowsModel.NOTE, empty=self.tr("No visits.")
+            )
 
-    def on_day_activated(self, day: object) -> None:
+        self._list_action = None
+        return self._load_list(title, lambda s, a: lists.visits(s, a, period, purpose), fill)
+
+    def on_day_activated(self, day: object) -> ChartListDialog:
         from app.services.statistics.period import Period
 
         assert isinstance(day, dt.date)
         title = self.tr("Visits on %1").replace("%1", labels.format_long_day(day))
-        self.open_visits(Period(day, day), None, title)
+        return self.open_visits(Period(day, day), None, title)
 
-    def on_purpose_activated(self, purpose: object) -> None:
+    def on_purpose_activated(self, purpose: object) -> ChartListDialog:
         from app.services.statistics.period import Period
 
         assert isinstance(purpose, Purpose)
@@ -615,7 +646,7 @@ class HomeDesk(QWidget):
             .replace("%1", month.label())
             .replace("%2", labels.purpose_name(purpose))
         )
-        self.open_visits(month, purpose, title)
+        return self.open_visits(month, purpose, title)
 
     def on_series_activated(self, series_id: object) -> ChartListDialog:
         """The series' sessions this month; Enter on one opens it in the Service menu."""
@@ -625,28 +656,28 @@ class HomeDesk(QWidget):
 
         assert isinstance(series_id, int)
         month = Period.month(self._day().year, self._day().month)
-        rows, problem = self._read_list(lambda s, a: lists.series_sessions(s, a, series_id, month))
-        model = SeriesSessionsModel()
-        model.set_lines(rows)
         name = next((r.name for r in self.series_chart.rows() if r.series_id == series_id), "")
-        self._list_action = ("session", series_id)
-        summary = (
-            self.tr(
-                "%1 sessions, %2 signed up, %3 came. Enter opens a session in the Service menu."
-            )
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(sum(row.signups for row in rows)))
-            .replace("%3", str(sum(row.attended for row in rows)))
-        )
         title = (
             self.tr("%1: sessions this month (%2)").replace("%1", name).replace("%2", month.label())
         )
-        return self._dialog().show_list(
-            title,
-            summary,
-            model,
-            stretch=SeriesSessionsModel.ACTIVITY,
-            empty=problem or self.tr("No session of this series this month."),
+
+        def fill(dialog: ChartListDialog, rows: list[Any]) -> None:
+            model = SeriesSessionsModel()
+            model.set_lines(rows)
+            summary = (
+                self.tr(
+                    "%1 sessions, %2 signed up, %3 came. Enter opens a session in the Service menu."
+                )
+                .replace("%1", str(len(rows)))
+                .replace("%2", str(sum(row.signups for row in rows)))
+                .replace("%3", str(sum(row.attended for row in rows)))
+            )
+            empty = self.tr("No session of this series this month.")
+            dialog.show_list(title, summary, model, stretch=model.ACTIVITY, empty=empty)
+
+        self._list_action = ("session", series_id)
+        return self._load_list(
+            title, lambda s, a: lists.series_sessions(s, a, series_id, month), fill
         )
 
     def on_room_activated(self, room_id: object) -> ChartListDialog:
@@ -657,31 +688,34 @@ class HomeDesk(QWidget):
 
         assert isinstance(room_id, int)
         week = Period.week_of(self._day())
-        rows, problem = self._read_list(lambda s, a: lists.room_bookings(s, a, room_id, week))
-        model = RoomBookingsModel()
-        model.set_lines(rows)
         use = next((r for r in self.room_chart.rows() if r.room_id == room_id), None)
         name = use.name if use is not None else ""
-        self._list_action = ("room", room_id)
-        summary = self.tr("%1 bookings this week.").replace("%1", str(len(rows)))
-        if use is not None and use.open_hours:
-            summary = (
-                self.tr("%1 bookings this week: %2 of %3 open hours booked.")
-                .replace("%1", str(len(rows)))
-                .replace("%2", hours_text(use.booked_hours))
-                .replace("%3", hours_text(use.open_hours))
-            )
         title = (
             self.tr("%1: bookings this week (%2)").replace("%1", name).replace("%2", week.label())
         )
-        return self._dialog().show_list(
-            title,
-            summary,
-            model,
-            stretch=RoomBookingsModel.TITLE,
-            empty=problem or self.tr("No booking of this room this week."),
-            open_text=self.tr("Show the week in &Rooms"),
-        )
+
+        def fill(dialog: ChartListDialog, rows: list[Any]) -> None:
+            model = RoomBookingsModel()
+            model.set_lines(rows)
+            summary = self.tr("%1 bookings this week.").replace("%1", str(len(rows)))
+            if use is not None and use.open_hours:
+                summary = (
+                    self.tr("%1 bookings this week: %2 of %3 open hours booked.")
+                    .replace("%1", str(len(rows)))
+                    .replace("%2", hours_text(use.booked_hours))
+                    .replace("%3", hours_text(use.open_hours))
+                )
+            dialog.show_list(
+                title,
+                summary,
+                model,
+                stretch=model.TITLE,
+                empty=self.tr("No booking of this room this week."),
+                open_text=self.tr("Show the week in &Rooms"),
+            )
+
+        self._list_action = ("room", room_id)
+        return self._load_list(title, lambda s, a: lists.room_bookings(s, a, room_id, week), fill)
 
     def on_volunteer_activated(self, person_id: object) -> ChartListDialog:
         """The volunteer's service records this year, and the way to their Volunteers page."""
@@ -691,25 +725,30 @@ class HomeDesk(QWidget):
 
         assert isinstance(person_id, int)
         year = Period.year(self._day().year)
-        rows, problem = self._read_list(lambda s, a: lists.volunteer_records(s, a, person_id, year))
-        model = RecordsModel()
-        model.set_lines(rows)
         name = next((r.name for r in self.volunteer_chart.rows() if r.person_id == person_id), "")
-        self._list_action = ("volunteer", person_id)
-        summary = (
-            self.tr("%1 records, %2 hours in %3.")
-            .replace("%1", str(len(rows)))
-            .replace("%2", hours_text(lists.hours_of(rows)))
-            .replace("%3", str(year.first.year))
-        )
         title = self.tr("%1: volunteer service this year").replace("%1", name)
-        return self._dialog().show_list(
-            title,
-            summary,
-            model,
-            stretch=2,
-            empty=problem or self.tr("No service recorded this year."),
-            open_text=self.tr("Open in &Volunteers"),
+
+        def fill(dialog: ChartListDialog, rows: list[Any]) -> None:
+            model = RecordsModel()
+            model.set_lines(rows)
+            summary = (
+                self.tr("%1 records, %2 hours in %3.")
+                .replace("%1", str(len(rows)))
+                .replace("%2", hours_text(lists.hours_of(rows)))
+                .replace("%3", str(year.first.year))
+            )
+            dialog.show_list(
+                title,
+                summary,
+                model,
+                stretch=2,
+                empty=self.tr("No service recorded this year."),
+                open_text=self.tr("Open in &Volunteers"),
+            )
+
+        self._list_action = ("volunteer", person_id)
+        return self._load_list(
+            title, lambda s, a: lists.volunteer_records(s, a, person_id, year), fill
         )
 
     def on_list_row_activated(self, row: int) -> None:

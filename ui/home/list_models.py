@@ -81,7 +81,9 @@ class VisitRowsModel(_Rows["VisitRow"]):
             time = labels.format_time(line.at)
             return f"{labels.format_day(line.at.date())} {time}" if self.with_days else time
         if column == 1:
-            return line.name or QCoreApplication.translate("HomeLists", "(anonymised)")
+            if line.anonymised:
+                return QCoreApplication.translate("HomeLists", "(anonymised)")
+            return line.name or "—"  # a visitor who was not registered
         if column == 2:
             return " · ".join(part for part in value if part)
         if column == 4:

@@ -25,6 +25,7 @@ from ui import style
 class ChartListDialog(QDialog):
     row_activated = Signal(int)  # the row chosen with Enter or a double-click
     open_requested = Signal()  # the button to the desk of the room or the volunteer
+    loaded = Signal()  # the rows (or what went wrong) are shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +66,47 @@ class ChartListDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
+        self._loading = False
         self._update_fonts()
+
+    @property
+    def loading(self) -> bool:
+        """True while the rows are still being read."""
+        return self._loading
+
+    def show_loading(self, title: str) -> None:
+        """Open at once with the title, saying the rows are being read."""
+        self._loading = True
+        self._set_title(title)
+        self.summary.setVisible(False)
+        self.empty.setText(self.tr("Reading the list…"))
+        self.stack.setCurrentWidget(self.empty)
+        self.open_button.setVisible(False)
+        self._open()
+        self.close_button.setFocus()
+
+    def show_problem(self, title: str, message: str) -> None:
+        """The rows could not be read: say so in words."""
+        self._loading = False
+        self._set_title(title)
+        self.summary.setVisible(False)
+        self.empty.setText(message)
+        self.stack.setCurrentWidget(self.empty)
+        self.open_button.setVisible(False)
+        self._open()
+        self.loaded.emit()
+
+    def _set_title(self, title: str) -> None:
+        self.setWindowTitle(title)
+        self.title.setText(title)
+
+    def _open(self) -> None:
+        if not self.isVisible():
+            # Most of the window it opens over: wide enough for every column of a visit.
+            parent = self.parentWidget()
+            over = parent.window() if parent is not None else self
+            self.resize(over.width() * 4 // 5, over.height() * 4 // 5)
+            self.open()
 
     def show_list(
         self,
@@ -85,8 +126,8 @@ class ChartListDialog(QDialog):
         if old is not None and old is not model:
             old.deleteLater()
         style.fit_columns(self.table, stretch=stretch)
-        self.setWindowTitle(title)
-        self.title.setText(title)
+        self._loading = False
+        self._set_title(title)
         self.summary.setText(summary)
         self.summary.setVisible(bool(summary))
         self.empty.setText(empty)
@@ -96,14 +137,11 @@ class ChartListDialog(QDialog):
         self.open_button.setAccessibleName(open_text)
         self.open_button.setVisible(bool(open_text))
         self.table.setAccessibleDescription(summary)
-        # Most of the window it opens over: wide enough for every column of a visit.
-        parent = self.parentWidget()
-        over = parent.window() if parent is not None else self
-        self.resize(over.width() * 4 // 5, over.height() * 4 // 5)
+        self._open()
         if has_rows:
             self.table.setCurrentIndex(model.index(0, 0))
-        self.open()
         (self.table if has_rows else self.close_button).setFocus()
+        self.loaded.emit()
         return self
 
     def rows(self) -> list[list[str]]:

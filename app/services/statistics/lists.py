@@ -50,7 +50,8 @@ class VisitRow:
     visit_id: int
     at: dt.datetime
     person_id: int | None
-    name: str  # "" for a visit kept after its person was anonymised
+    name: str  # "" for a visitor not registered, or a visit kept after anonymising
+    anonymised: bool
     community: str
     building_group: str
     phone: str  # masked
@@ -92,6 +93,7 @@ def visits(
             Visit.purpose,
             Visit.note,
             Account.display_name,
+            Visit.anonymised,
         )
         .outerjoin(Person, Person.id == Visit.person_id)
         # The visit's own community: it stays when the person moves or is anonymised.
@@ -109,6 +111,7 @@ def visits(
             at=at,
             person_id=person_id,
             name=name or "",
+            anonymised=anonymised,
             community=community or "",
             building_group=building_group or "",
             phone=mask_phone(phone),
@@ -127,6 +130,7 @@ def visits(
             purpose_value,
             note,
             account,
+            anonymised,
         ) in session.execute(query)
     ]
 
