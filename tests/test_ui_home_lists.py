@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app import clock, i18n
@@ -443,3 +444,27 @@ def test_a_visitor_not_registered_and_an_anonymised_visit_are_named_so(
     model = VisitRowsModel()
     model.set_lines(rows)
     assert [model.row_texts(r)[1] for r in range(2)] == ["—", "(anonymised)"]
+
+
+def test_the_charts_page_is_reached_by_keyboard_alone(
+    qtbot: QtBot, home_desk: HomeDesk, centre: dict[str, int]
+) -> None:
+    home_desk.refresh_button.setFocus()
+    qtbot.keyClick(home_desk.refresh_button, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    assert home_desk.tabs.currentIndex() == 1
+    reached = []
+    for _ in range(12):  # Tab until a chart has the focus
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        if isinstance(focused, BarChart):
+            break
+        reached.append(focused.objectName())
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    chart = QApplication.focusWidget()
+    assert isinstance(chart, BarChart), reached
+    assert chart.current() == 0
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    dialog = listed(qtbot, home_desk)
+    assert dialog.rows() or dialog.empty.text()
+    qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

@@ -314,9 +314,12 @@ class BarChart(QWidget):
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                     text,
                 )
-        # The axis the bars start from.
-        painter.setPen(QPen(text_colour, 1))
+        # The axis the bars start from, and where a fixed scale ends (100 %: a full room).
         bottom = area.top() + len(self._bars) * self._row_height()
+        if self._full_scale is not None:
+            painter.setPen(QPen(QColor(_GRID_COLOUR), 1, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(area.right(), area.top()), QPointF(area.right(), bottom))
+        painter.setPen(QPen(text_colour, 1))
         painter.drawLine(QPointF(area.left(), area.top()), QPointF(area.left(), bottom))
 
     def _paint_vertical(self, painter: QPainter) -> None:

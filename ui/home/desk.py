@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -119,6 +119,51 @@ class _Section(QWidget):
 
     def show_empty(self, empty: bool) -> None:
         self.stack.setCurrentWidget(self.empty if empty else self.view)
+
+
+class _Pages(QTabWidget):
+    """Home's two pages. As tall as the page shown, not as the tallest page (QTabWidget's own
+    size hints take the largest page): in the large text size the charts are shorter than
+    today's tables, and the desk would scroll over an empty space."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def _top(self) -> int:
+        corner = self.cornerWidget(Qt.Corner.TopRightCorner)
+        bar = self.tabBar().sizeHint().height()
+        return max(bar, corner.sizeHint().height() if corner is not None else 0)
+
+    def _frame(self) -> int:
+        return 2 * self.style().pixelMetric(self.style().PixelMetric.PM_DefaultFrameWidth)
+
+    def _around(self, page: QSize) -> QSize:
+        corner = self.cornerWidget(Qt.Corner.TopRightCorner)
+        width = self.tabBar().sizeHint().width()
+        width += corner.sizeHint().width() if corner is not None else 0
+        frame = self._frame()
+        return QSize(max(width, page.width() + frame), page.height() + self._top() + frame)
+
+    def hasHeightForWidth(self) -> bool:
+        page = self.currentWidget()
+        return page.hasHeightForWidth() if page is not None else super().hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        if page is None or not page.hasHeightForWidth():
+            return super().heightForWidth(width)
+        return page.heightForWidth(width - self._frame()) + self._top() + self._frame()
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return self._around(page.sizeHint()) if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        return self._around(page.minimumSizeHint())
 
 
 class HomeDesk(QWidget):
@@ -294,12 +339,12 @@ class HomeDesk(QWidget):
         today_layout.setContentsMargins(0, self.fontMetrics().height() // 3, 0, 0)
         today_layout.addLayout(cards)
         today_layout.addLayout(grid, 1)
-        self.tabs = QTabWidget(self)
+        self.tabs = _Pages(self)
         self.tabs.setObjectName("home.tabs")
         self.tabs.setAccessibleName(self.tr("Home pages"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(today, self.tr("&Today"))
-        self.tabs.addTab(self._charts_page(), self.tr("C&harts"))
+        self.tabs.addTab(self._charts_page(), self.tr("&Charts"))
         self.tabs.tabBar().setObjectName("home.tabBar")
         self.tabs.tabBar().setAccessibleName(self.tr("Home pages"))
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
