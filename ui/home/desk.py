@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QTabBar,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -121,6 +122,24 @@ class _Section(QWidget):
         self.stack.setCurrentWidget(self.empty if empty else self.view)
 
 
+class _TabBar(QTabBar):
+    """As tall as the widget beside the tabs (QTabWidget squeezes its corner widget into the
+    tab bar's height, and the refresh button there is a primary button, 60 px tall in the
+    large text size)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        pages = self.parentWidget()
+        corner = (
+            pages.cornerWidget(Qt.Corner.TopRightCorner) if isinstance(pages, QTabWidget) else None
+        )
+        if corner is not None:
+            # QTabWidget gives the corner the bar's height less the line under the tabs.
+            line = self.style().pixelMetric(self.style().PixelMetric.PM_TabBarBaseOverlap)
+            hint.setHeight(max(hint.height(), corner.sizeHint().height() + line))
+        return hint
+
+
 class _Pages(QTabWidget):
     """Home's two pages. As tall as the page shown, not as the tallest page (QTabWidget's own
     size hints take the largest page): in the large text size the charts are shorter than
@@ -128,6 +147,7 @@ class _Pages(QTabWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self.setTabBar(_TabBar(self))
         self.currentChanged.connect(self.updateGeometry)
 
     def _top(self) -> int:
