@@ -162,7 +162,7 @@ class BarChart(QWidget):
         metrics = self._metrics()
         widest = max((metrics.horizontalAdvance(bar.label) for bar in self._bars), default=0.0)
         # A long name is elided: the bars keep at least half of the chart.
-        return min(widest + self._line() * 0.8, max(self.width() * 0.4, self._line() * 4))
+        return min(widest + self._line() * 0.8, max(self.width() * 0.45, self._line() * 4))
 
     def _value_width(self) -> float:
         metrics = self._metrics()
@@ -309,8 +309,10 @@ class BarChart(QWidget):
                     painter.setBrush(QColor(MEASURE_COLOURS[measure % len(MEASURE_COLOURS)]))
                     painter.drawRect(rect)
                 painter.setPen(QPen(text_colour))
+                # Beside the bar; on a fixed scale (shares) after its end, in a column.
+                left = rect.right() if self._full_scale is None else area.right()
                 painter.drawText(
-                    QRectF(rect.right() + line * 0.3, rect.top(), self.width(), rect.height()),
+                    QRectF(left + line * 0.3, rect.top(), self.width(), rect.height()),
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                     text,
                 )

@@ -134,7 +134,7 @@ class ChartListDialog(QDialog):
         has_rows = model.rowCount() > 0
         self.stack.setCurrentWidget(self.table if has_rows else self.empty)
         self.open_button.setText(open_text)
-        self.open_button.setAccessibleName(open_text)
+        self.open_button.setAccessibleName(open_text.replace("&", ""))
         self.open_button.setVisible(bool(open_text))
         self.table.setAccessibleDescription(summary)
         self._open()
