@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         home = HomeDesk(self.context, self)
         home.pending_booking_activated.connect(self.on_pending_booking_activated)
         home.session_activated.connect(self.show_menu_session)
+        home.room_week_activated.connect(self.show_room_week)
+        home.volunteer_activated.connect(self.show_volunteer)
         self.add_desk("home", self.tr("Home"), QIcon(), home)
         self.add_lazy_desk("reception", self.tr("Reception"), QIcon(), self._make_reception_desk)
         self.add_lazy_desk("people", self.tr("People"), QIcon(), self._make_people_desk)
@@ -195,6 +197,31 @@ class MainWindow(QMainWindow):
             return False
         show_session = getattr(self.desk("menu"), "show_session", None)
         return bool(show_session(session_id)) if callable(show_session) else False
+
+    def show_room_week(self, room_id: int, day: dt.date) -> None:
+        """A room of Home's chart: the Rooms desk on the week of `day`, that room alone."""
+        if not self.switch_to("rooms"):
+            return
+        desk = self.desk("rooms")
+        for name, argument in (("select_room", room_id), ("set_week_view", True), ("go_to", day)):
+            step = getattr(desk, name, None)
+            if callable(step):
+                step(argument)
+
+    def show_volunteer(self, person_id: int) -> bool:
+        """A volunteer of Home's chart: the Volunteers desk with them chosen (their records
+        below); False when they are not in its list."""
+        if not self.switch_to("volunteers"):
+            return False
+        desk = self.desk("volunteers")
+        page = getattr(desk, "volunteers_page", None)
+        tabs = getattr(desk, "tabs", None)
+        choose = getattr(page, "choose_person", None)
+        if not callable(choose):
+            return False
+        if tabs is not None:
+            tabs.setCurrentWidget(page)
+        return bool(choose(person_id))
 
     def _make_reception_desk(self) -> QWidget:
         from ui.reception.desk import ReceptionDesk

@@ -1,14 +1,15 @@
 """Home (首页): today's visits by purpose, rooms, this week's sessions, approvals, 30 days
-of visits."""
+of visits; and on its second page the charts of the month, the week and the year. A bar of any
+chart opens the list behind it (`ui.home.lists`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,23 +20,34 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QTabBar,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app import clock
+from app.choices import Purpose
 from app.errors import DomainError
-from app.roles import Permission
+from app.roles import Actor, Permission
 from ui import labels, style
 from ui.context import DeskContext
-from ui.home.chart import VisitsChart
+from ui.home.chart import BarChart, VisitsChart
+from ui.home.charts import PurposesChart, RoomsChart, SeriesChart, VolunteersChart, hours_text
 from ui.home.holiday_notice import HolidayNotice
 from ui.home.models import PurposeCountModel, RoomScheduleModel, WeekSessionsModel
 from ui.home.pending import PendingBookingsModel
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.progress import Progress
     from app.services.home import HomeFigures, PendingLine  # SQLAlchemy: after the window
+    from app.services.statistics.period import Period
+    from app.services.statistics.rows import PurposeCount, RoomUse, SeriesFigures, VolunteerHours
+    from ui.home.lists import ChartListDialog
+    from ui.jobs import Job
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +122,70 @@ class _Section(QWidget):
         self.stack.setCurrentWidget(self.empty if empty else self.view)
 
 
+class _TabBar(QTabBar):
+    """As tall as the widget beside the tabs (QTabWidget squeezes its corner widget into the
+    tab bar's height, and the refresh button there is a primary button, 60 px tall in the
+    large text size)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        pages = self.parentWidget()
+        corner = (
+            pages.cornerWidget(Qt.Corner.TopRightCorner) if isinstance(pages, QTabWidget) else None
+        )
+        if corner is not None:
+            # QTabWidget gives the corner the bar's height less the line under the tabs.
+            line = self.style().pixelMetric(self.style().PixelMetric.PM_TabBarBaseOverlap)
+            hint.setHeight(max(hint.height(), corner.sizeHint().height() + line))
+        return hint
+
+
+class _Pages(QTabWidget):
+    """Home's two pages. As tall as the page shown, not as the tallest page (QTabWidget's own
+    size hints take the largest page): in the large text size the charts are shorter than
+    today's tables, and the desk would scroll over an empty space."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setTabBar(_TabBar(self))
+        self.currentChanged.connect(self.updateGeometry)
+
+    def _top(self) -> int:
+        corner = self.cornerWidget(Qt.Corner.TopRightCorner)
+        bar = self.tabBar().sizeHint().height()
+        return max(bar, corner.sizeHint().height() if corner is not None else 0)
+
+    def _frame(self) -> int:
+        return 2 * self.style().pixelMetric(self.style().PixelMetric.PM_DefaultFrameWidth)
+
+    def _around(self, page: QSize) -> QSize:
+        corner = self.cornerWidget(Qt.Corner.TopRightCorner)
+        width = self.tabBar().sizeHint().width()
+        width += corner.sizeHint().width() if corner is not None else 0
+        frame = self._frame()
+        return QSize(max(width, page.width() + frame), page.height() + self._top() + frame)
+
+    def hasHeightForWidth(self) -> bool:
+        page = self.currentWidget()
+        return page.hasHeightForWidth() if page is not None else super().hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        if page is None or not page.hasHeightForWidth():
+            return super().heightForWidth(width)
+        return page.heightForWidth(width - self._frame()) + self._top() + self._frame()
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return self._around(page.sizeHint()) if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        return self._around(page.minimumSizeHint())
+
+
 class HomeDesk(QWidget):
     """Today at a glance; refreshed when shown and with F5."""
 
@@ -119,6 +195,10 @@ class HomeDesk(QWidget):
     # A session of the week was chosen (Enter or a double-click): its id, for the main window to
     # open the Service menu desk on it.
     session_activated = Signal(int)
+    # A room's list asked for its week in the Rooms desk: the room's id and a day of the week.
+    room_week_activated = Signal(int, object)
+    # A volunteer's list asked for their page in the Volunteers desk: the person's id.
+    volunteer_activated = Signal(int)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +240,18 @@ class HomeDesk(QWidget):
         self.sessions_view.setModel(self.sessions_model)
         self.sessions_view.activated.connect(self.on_session_activated)
         self.chart = VisitsChart(self)
+        self.chart.activated.connect(self.on_day_activated)
+        self.purpose_chart = PurposesChart(self)
+        self.purpose_chart.activated.connect(self.on_purpose_activated)
+        self.series_chart = SeriesChart(self)
+        self.series_chart.activated.connect(self.on_series_activated)
+        self.room_chart = RoomsChart(self)
+        self.room_chart.activated.connect(self.on_room_activated)
+        self.volunteer_chart = VolunteersChart(self)
+        self.volunteer_chart.activated.connect(self.on_volunteer_activated)
+        self.list_dialog: ChartListDialog | None = None
+        self._list_action: tuple[str, int] | None = None  # what the list's row or button opens
+        self._list_job: Job[Any] | None = None  # reading the list shown
         self.pending_model = PendingBookingsModel(self)
         self.pending_view = self._table("home.pending", self.tr("Bookings awaiting approval"))
         self.pending_view.setModel(self.pending_model)
@@ -185,9 +277,37 @@ class HomeDesk(QWidget):
         )
         self.chart_section = _Section(
             "home.chart",
-            self.tr("Visits per day, last 30 days"),
+            self.tr("Visits per day, last 30 days (Enter on a day lists its visits)"),
             self.chart,
             self.tr("No visits in the last 30 days."),
+            self,
+        )
+        self.purpose_chart_section = _Section(
+            "home.purposeChart",
+            self.tr("Visits this month by purpose"),
+            self.purpose_chart,
+            self.tr("No visits this month yet."),
+            self,
+        )
+        self.series_chart_section = _Section(
+            "home.seriesChart",
+            self.tr("Service series this month: signed up and came"),
+            self.series_chart,
+            self.tr("No activity session held this month yet."),
+            self,
+        )
+        self.room_chart_section = _Section(
+            "home.roomChart",
+            self.tr("Rooms this week: booked hours out of open hours"),
+            self.room_chart,
+            self.tr("No room is open this week."),
+            self,
+        )
+        self.volunteer_chart_section = _Section(
+            "home.volunteerChart",
+            self.tr("Volunteer hours this year, top 10"),
+            self.volunteer_chart,
+            self.tr("No volunteer hours recorded this year yet."),
             self,
         )
         self.rooms_section = _Section(
@@ -214,7 +334,10 @@ class HomeDesk(QWidget):
         )
         self.pending_section.setVisible(self._approves)
 
-        header = QHBoxLayout()
+        # The day and the refresh button sit beside the pages' tabs: the charts need the height.
+        corner = QWidget(self)
+        header = QHBoxLayout(corner)
+        header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.day_label)
         header.addSpacing(self.fontMetrics().height())
         header.addWidget(self.updated_label)
@@ -230,13 +353,29 @@ class HomeDesk(QWidget):
         self._wide: bool | None = None
         self._arrange(wide=True)
 
+        today = QWidget(self)
+        today.setObjectName("home.today")
+        today_layout = QVBoxLayout(today)
+        today_layout.setContentsMargins(0, self.fontMetrics().height() // 3, 0, 0)
+        today_layout.addLayout(cards)
+        today_layout.addLayout(grid, 1)
+        self.tabs = _Pages(self)
+        self.tabs.setObjectName("home.tabs")
+        self.tabs.setAccessibleName(self.tr("Home pages"))
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(today, self.tr("&Today"))
+        self.tabs.addTab(self._charts_page(), self.tr("&Charts"))
+        self.tabs.tabBar().setObjectName("home.tabBar")
+        self.tabs.tabBar().setAccessibleName(self.tr("Home pages"))
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
         content = QWidget(self)
         content.setObjectName("home.content")
         inner = QVBoxLayout(content)
-        inner.addLayout(header)
+        margin = inner.contentsMargins()
+        inner.setContentsMargins(margin.left(), margin.top() // 2, margin.right(), 0)
         inner.addWidget(HolidayNotice(context, content))  # admins: a year's holidays to enter
-        inner.addLayout(cards)
-        inner.addLayout(grid, 1)
+        inner.addWidget(self.tabs, 1)
         # On a small screen in the large text size the page scrolls instead of cutting off.
         scroll = QScrollArea(self)
         scroll.setObjectName("home.scroll")
@@ -251,6 +390,35 @@ class HomeDesk(QWidget):
             # Start-up shows the window while it still opens the database.
             context.on_database_ready.append(self.on_database_ready)
             self._show_loading()
+
+    def _charts_page(self) -> QWidget:
+        """The month's, the week's and the year's charts in two columns (each as tall as its
+        bars need)."""
+        page = QWidget(self)
+        page.setObjectName("home.charts")
+        hint = QLabel(
+            self.tr(
+                "Click a bar, or press Tab to reach a chart, choose a bar with the arrow keys "
+                "and press Enter: the list behind it opens."
+            ),
+            page,
+        )
+        hint.setObjectName("home.charts.hint")
+        hint.setWordWrap(True)
+        columns = QHBoxLayout()
+        for sections in (
+            (self.purpose_chart_section, self.room_chart_section),
+            (self.series_chart_section, self.volunteer_chart_section),
+        ):
+            column = QVBoxLayout()
+            for section in sections:
+                column.addWidget(section)
+            columns.addLayout(column, 1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, self.fontMetrics().height() // 3, 0, 0)
+        layout.addWidget(hint)
+        layout.addLayout(columns, 1)
+        return page
 
     def _arrange(self, *, wide: bool) -> None:
         """Wide: the four sections two by two. Narrow (large text on a small screen): the two
@@ -398,9 +566,8 @@ class HomeDesk(QWidget):
 
     def show_figures(self, figures: HomeFigures) -> None:
         self._figures = figures
-        self.day_label.setText(
-            self.tr("Today: %1").replace("%1", labels.format_long_day(figures.day))
-        )
+        self.day_label.setText(self.tr("Today: %1").replace("%1", labels.format_day(figures.day)))
+        self.day_label.setToolTip(labels.format_long_day(figures.day))
         self.updated_label.setText(
             self.tr("updated at %1").replace("%1", labels.format_time(clock.now()))
         )
@@ -411,11 +578,265 @@ class HomeDesk(QWidget):
         self.rooms_model.set_lines(figures.bookings, figures.day)
         self.sessions_model.set_lines(figures.sessions)
         self.chart.set_days(figures.visits_per_day)
+        self.show_charts(
+            figures.purposes_this_month,
+            figures.series_this_month,
+            figures.rooms_this_week,
+            figures.volunteers_this_year,
+        )
         self.purposes_section.show_empty(self.purposes_model.rowCount() == 0)
         self.rooms_section.show_empty(self.rooms_model.rowCount() == 0)
         self.sessions_section.show_empty(self.sessions_model.rowCount() == 0)
         self.chart_section.show_empty(not any(count for _day, count in figures.visits_per_day))
         self._update_arrangement()
+
+    def _chart_sections(self) -> tuple[_Section, ...]:
+        return (
+            self.purpose_chart_section,
+            self.series_chart_section,
+            self.room_chart_section,
+            self.volunteer_chart_section,
+        )
+
+    def show_charts(
+        self,
+        purposes: Sequence[PurposeCount],
+        series: Sequence[SeriesFigures],
+        rooms: Sequence[RoomUse],
+        volunteers: Sequence[VolunteerHours],
+    ) -> None:
+        """The month's visits by purpose and series, the week's rooms, the year's volunteers."""
+        self.purpose_chart.set_rows(purposes)
+        self.series_chart.set_rows(series)
+        self.room_chart.set_rows(rooms)
+        self.volunteer_chart.set_rows(volunteers)
+        self.purpose_chart_section.show_empty(not any(row.visits for row in purposes))
+        self.series_chart_section.show_empty(not any(row.sessions for row in series))
+        self.room_chart_section.show_empty(not any(row.open_hours for row in rooms))
+        self.volunteer_chart_section.show_empty(not volunteers)
+
+    def charts(self) -> list[BarChart]:
+        """Every chart of Home, the 30 days' first."""
+        return [
+            self.chart,
+            self.purpose_chart,
+            self.series_chart,
+            self.room_chart,
+            self.volunteer_chart,
+        ]
+
+    # --- the lists behind the charts -----------------------------------------------------
+
+    def _day(self) -> dt.date:
+        return self._figures.day if self._figures is not None else clock.today()
+
+    def _dialog(self) -> ChartListDialog:
+        from ui.home.lists import ChartListDialog
+
+        if self.list_dialog is None:
+            self.list_dialog = ChartListDialog(self)
+            self.list_dialog.row_activated.connect(self.on_list_row_activated)
+            self.list_dialog.open_requested.connect(self.on_list_open_requested)
+        return self.list_dialog
+
+    def _load_list(
+        self,
+        title: str,
+        read: Callable[[Session, Actor], list[Any]],
+        fill: Callable[[ChartListDialog, list[Any]], None],
+    ) -> ChartListDialog:
+        """Open the list's window at once, saying it is being read; `read(session, actor)` runs
+        in a background job (a month of visits on a big centre takes a moment) and `fill` shows
+        its rows. A list asked for later wins; a window closed meanwhile stays closed."""
+        from app.services import calls
+        from ui import jobs
+
+        dialog = self._dialog()
+        dialog.show_loading(title)
+        db, actor = self._context.db, self._context.actor
+
+        def work(progress: Progress) -> list[Any]:
+            progress.check()
+            return calls.read(db, actor, read)
+
+        if self._list_job is not None:
+            self._list_job.cancel()
+        job = jobs.start(work, "home.list")
+        self._list_job = job
+
+        def on_succeeded(rows: list[Any]) -> None:
+            if job is self._list_job and dialog.isVisible():
+                fill(dialog, rows)
+
+        def on_failed(error: DomainError) -> None:
+            if job is self._list_job and dialog.isVisible():
+                log.warning("home: a chart's list could not be read: %s", error)
+                dialog.show_problem(title, error.message)
+
+        job.succeeded.connect(on_succeeded)
+        job.failed.connect(on_failed)
+        return dialog
+
+    def open_visits(self, period: Period, purpose: Purpose | None, title: str) -> ChartListDialog:
+        """The visits of `period` (of `purpose` when given)."""
+        from app.services.statistics import lists
+        from ui.home.list_models import VisitRowsModel
+
+        def fill(dialog: ChartListDialog, rows: list[Any]) -> None:
+            model = VisitRowsModel()
+            model.with_days = period.days > 1
+            model.set_lines(rows)
+            summary = self.tr("%1 visits.").replace("%1", str(len(rows)))
+            dialog.show_list(
+                title, summary, model, stretch=VisitRowsModel.NOTE, empty=self.tr("No visits.")
+            )
+
+        self._list_action = None
+        return self._load_list(title, lambda s, a: lists.visits(s, a, period, purpose), fill)
+
+    def on_day_activated(self, day: object) -> ChartListDialog:
+        from app.services.statistics.period import Period
+
+        assert isinstance(day, dt.date)
+        title = self.tr("Visits on %1").replace("%1", labels.format_long_day(day))
+        return self.open_visits(Period(day, day), None, title)
+
+    def on_purpose_activated(self, purpose: object) -> ChartListDialog:
+        from app.services.statistics.period import Period
+
+        assert isinstance(purpose, Purpose)
+        month = Period.month(self._day().year, self._day().month)
+        title = (
+            self.tr("Visits this month (%1): %2")
+            .replace("%1", month.label())
+            .replace("%2", labels.purpose_name(purpose))
+        )
+        return self.open_visits(month, purpose, title)
+
+    def on_series_activated(self, series_id: object) -> ChartListDialog:
+        """The series' sessions this month; Enter on one opens it in the Service menu."""
+        from app.services.statistics import lists
+        from app.services.statistics.period import Period
+        from ui.home.list_models import SeriesSessionsModel
+
+        assert isinstance(series_id, int)
+        month = Period.month(self._day().year, self._day().month)
+        name = next((r.name for r in self.series_chart.rows() if r.series_id == series_id), "")
+        title = (
+            self.tr("%1: sessions this month (%2)").replace("%1", name).replace("%2", month.label())
+        )
+
+        def fill(dialog: ChartListDialog, rows: list[Any]) -> None:
+            model = SeriesSessionsModel()
+            model.set_lines(rows)
+            summary = (
+                self.tr(
+                    "%1 sessions, %2 signed up, %3 came. Enter opens a session in the Service menu."
+                )
+                .replace("%1", str(len(rows)))
+                .replace("%2", str(sum(row.signups for row in rows)))
+                .replace("%3", str(sum(row.attended for row in rows)))
+            )
+            empty = self.tr("No session of this series this month.")
+            dialog.show_list(title, summary, model, stretch=model.ACTIVITY, empty=empty)
+
+        self._list_action = ("session", series_id)
+        return self._load_list(
+            title, lambda s, a: lists.series_sessions(s, a, series_id, month), fill
+        )
+
+    def on_room_activated(self, room_id: object) -> ChartListDialog:
+        """The room's bookings this week, and the way to its week in the Rooms desk."""
+        from app.services.statistics import lists
+        from app.services.statistics.period import Period
+        from ui.home.list_models import RoomBookingsModel
+
+        assert isinstance(room_id, int)
+        week = Period.week_of(self._day())
+        use = next((r for r in self.room_chart.rows() if r.room_id == room_id), None)
+        name = use.name if use is not None else ""
+        title = (
+            self.tr("%1: bookings this week (%2)").replace("%1", name).replace("%2", week.label())
+        )
+
+        def fill(dialog: ChartListDialog, rows: list[Any]) -> None:
+            model = RoomBookingsModel()
+            model.set_lines(rows)
+            summary = self.tr("%1 bookings this week.").replace("%1", str(len(rows)))
+            if use is not None and use.open_hours:
+                summary = (
+                    self.tr("%1 bookings this week: %2 of %3 open hours booked.")
+                    .replace("%1", str(len(rows)))
+                    .replace("%2", hours_text(use.booked_hours))
+                    .replace("%3", hours_text(use.open_hours))
+                )
+            dialog.show_list(
+                title,
+                summary,
+                model,
+                stretch=model.TITLE,
+                empty=self.tr("No booking of this room this week."),
+                open_text=self.tr("Show the week in &Rooms"),
+            )
+
+        self._list_action = ("room", room_id)
+        return self._load_list(title, lambda s, a: lists.room_bookings(s, a, room_id, week), fill)
+
+    def on_volunteer_activated(self, person_id: object) -> ChartListDialog:
+        """The volunteer's service records this year, and the way to their Volunteers page."""
+        from app.services.statistics import lists
+        from app.services.statistics.period import Period
+        from ui.volunteers.models import RecordsModel
+
+        assert isinstance(person_id, int)
+        year = Period.year(self._day().year)
+        name = next((r.name for r in self.volunteer_chart.rows() if r.person_id == person_id), "")
+        title = self.tr("%1: volunteer service this year").replace("%1", name)
+
+        def fill(dialog: ChartListDialog, rows: list[Any]) -> None:
+            model = RecordsModel()
+            model.set_lines(rows)
+            summary = (
+                self.tr("%1 records, %2 hours in %3.")
+                .replace("%1", str(len(rows)))
+                .replace("%2", hours_text(lists.hours_of(rows)))
+                .replace("%3", str(year.first.year))
+            )
+            dialog.show_list(
+                title,
+                summary,
+                model,
+                stretch=2,
+                empty=self.tr("No service recorded this year."),
+                open_text=self.tr("Open in &Volunteers"),
+            )
+
+        self._list_action = ("volunteer", person_id)
+        return self._load_list(
+            title, lambda s, a: lists.volunteer_records(s, a, person_id, year), fill
+        )
+
+    def on_list_row_activated(self, row: int) -> None:
+        """A session of a series' list: the Service menu on it."""
+        dialog = self.list_dialog
+        if dialog is None or self._list_action is None or self._list_action[0] != "session":
+            return
+        model = dialog.table.model()
+        session_id = model.line(row).session_id  # type: ignore[attr-defined]
+        dialog.accept()
+        self.session_activated.emit(session_id)
+
+    def on_list_open_requested(self) -> None:
+        """The list's room or volunteer in their own desk."""
+        dialog = self.list_dialog
+        if dialog is None or self._list_action is None:
+            return
+        kind, key = self._list_action
+        dialog.accept()
+        if kind == "room":
+            self.room_week_activated.emit(key, self._day())
+        elif kind == "volunteer":
+            self.volunteer_activated.emit(key)
 
     def on_refresh_triggered(self) -> None:
         self.refresh()
@@ -439,6 +860,7 @@ class HomeDesk(QWidget):
             self.rooms_section,
             self.sessions_section,
             self.pending_section,
+            *self._chart_sections(),
         ):
             section.heading.setFont(style.scaled_font(section.heading, 1.1, bold=True))
         self.day_label.setFont(style.scaled_font(self.day_label, 1.2, bold=True))
