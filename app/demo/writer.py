@@ -816,6 +816,7 @@ class Writer:
         else:
             return False
         session_id = len(sessions) + 1
+        closing = end + dt.timedelta(minutes=30)
         sessions.append(
             {
                 "id": session_id,
@@ -831,6 +832,9 @@ class Writer:
                 "organiser": self._organiser(item),
                 "audience": item.audience,
                 "cancelled": False,
+                # A session over for half an hour has had its attendance closed at the desk:
+                # whoever signed up and did not come is marked 未到.
+                "attendance_closed_at": closing if closing <= self.now else None,
                 **self._stamp(start - dt.timedelta(days=21)),
             }
         )
@@ -870,6 +874,8 @@ class Writer:
             row = self._signup(
                 session_id, person, status, position, arrived if attended else None, asked
             )
+            if closing <= self.now and status == SignupStatus.SIGNED_UP and not shows_up:
+                row["no_show"] = True
             if item.with_parent:
                 row.update(companion_id=parents[n], seats=2)
             signups.append(row)
@@ -923,6 +929,7 @@ class Writer:
             "seats": 1,
             "attended": attended_at is not None,
             "attended_at": attended_at,
+            "no_show": False,
             "walk_in": walk_in,
             "created_by_id": self.desk_id,
             **self._stamp(asked),
