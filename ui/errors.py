@@ -131,6 +131,33 @@ def show_domain_error(parent: QWidget | None, error: DomainError) -> QMessageBox
     return box
 
 
+def say_outcome(
+    parent: QWidget | None,
+    status: StatusLine | None,
+    message: str,
+    *,
+    ok: bool,
+    box_name: str,
+    box_title: str,
+) -> None:
+    """How a background job (an export, say) ended, in words: on the desk's status line when it
+    has one, else, when it worked, in a message box that doesn't block (`box_name`). A failure
+    with no status line is the caller's to show (show_domain_error)."""
+    if status is not None:
+        if ok:
+            status.show_info(message)
+        else:
+            status.show_error(message)
+    elif ok:
+        box = QMessageBox(parent)
+        box.setObjectName(box_name)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(box_title)
+        box.setText(message)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+
 def problem_box(title: str, text: str, parent: QWidget | None = None) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("errors.problem")

@@ -16,6 +16,13 @@ from PySide6.QtCore import (
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
 
+# The typed value behind a cell, for an export to .xlsx (`ui.table_export`): a `date` or
+# `datetime` where the cell shows "2026-11-28 09:30", an `int` or `Decimal` where it shows a
+# count or hours, a `str` otherwise. A model answers it for the cells whose text is not the
+# value itself; for the others the export takes the DisplayRole text. On the horizontal header
+# it may give an Excel number format for the column ("0.0%").
+EXPORT_ROLE = int(Qt.ItemDataRole.UserRole) + 64
+
 
 class TableModel(QAbstractTableModel):
     """Columns named by `HEADERS` (marked with QT_TRANSLATE_NOOP in the `CONTEXT` context)."""
@@ -41,6 +48,14 @@ class TableModel(QAbstractTableModel):
         return [
             str(self.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.columnCount())
         ]
+
+    def export_values(self, row: int) -> list[object]:
+        """The row as an export writes it (tests): EXPORT_ROLE, else the text shown."""
+        values = []
+        for column in range(self.columnCount()):
+            value = self.data(self.index(row, column), EXPORT_ROLE)
+            values.append(self.data(self.index(row, column)) if value is None else value)
+        return values
 
     def row_texts(self, row: int) -> list[str]:
         """What a person reads on the row (tests, support calls)."""

@@ -26,8 +26,10 @@ import enum
 import itertools
 import os
 import tempfile
+import unicodedata
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,7 @@ _STREAM_BATCH = 2_000  # rows fetched from the database at a time
 _PROGRESS_STEP = 500  # rows written between two progress reports (and chances to stop)
 DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm"  # Excel's number format of the times in a workbook
 DATE_FORMAT = "yyyy-mm-dd"
+TIME_FORMAT = "hh:mm"
 
 
 class ExportKind(enum.StrEnum):
@@ -120,9 +123,9 @@ def export(
     try:
         _record(session, actor, plan, count)
         session.flush()
-        _put_in_place(temporary, plan.target)
+        put_in_place(temporary, plan.target)
     finally:
-        _remove(temporary)
+        remove_file(temporary)
     return ExportResult(plan.target, plan.kind, plan.file_format, count, full)
 
 
@@ -147,9 +150,9 @@ def export_file(
     temporary, count = calls.read(db, actor, write)
     try:
         calls.write(db, actor, lambda session, acting: _record(session, acting, plan, count))
-        _put_in_place(temporary, plan.target)
+        put_in_place(temporary, plan.target)
     finally:
-        _remove(temporary)
+        remove_file(temporary)
     return ExportResult(plan.target, plan.kind, plan.file_format, count, full)
 
 
@@ -397,17 +400,23 @@ def _visit_rows(session: Session, full: bool) -> Generator[list[object]]:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _write_temporary(session: Session, plan: _Plan, progress: Progress) -> tuple[Path, int]:
-    """The whole file, written beside its final name; removed again on any failure."""
-    folder = plan.target.parent if str(plan.target.parent) else Path(".")
+def temporary_beside(target: Path, suffix: str) -> Path:
+    """An empty file in `target`'s folder to write into, moved into place when complete
+    (`put_in_place`); ValidationError on `path` when the folder can't be written."""
+    folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, name = tempfile.mkstemp(
-            prefix=f".{plan.target.stem}-", suffix=f".{plan.file_format.value}.part", dir=folder
+            prefix=f".{target.stem}-", suffix=f".{suffix}.part", dir=folder
         )
         os.close(handle)
     except OSError as error:
-        raise _cannot_write(plan.target, error) from error
-    temporary = Path(name)
+        raise cannot_write(target, error) from error
+    return Path(name)
+
+
+def _write_temporary(session: Session, plan: _Plan, progress: Progress) -> tuple[Path, int]:
+    """The whole file, written beside its final name; removed again on any failure."""
+    temporary = temporary_beside(plan.target, plan.file_format.value)
     try:
         if plan.kind is ExportKind.PEOPLE:
             headers, total = _people_headers(), _count(session, Person, Person.active.is_(True))
@@ -416,16 +425,16 @@ def _write_temporary(session: Session, plan: _Plan, progress: Progress) -> tuple
             headers, total = _visit_headers(), _count(session, Visit)
             rows = _visit_rows(session, plan.full)
         with contextlib.closing(rows):
-            counted = _reporting(rows, total, progress)
+            counted = reporting(rows, total, progress)
             if plan.file_format is ExportFormat.CSV:
                 count = _write_csv(temporary, headers, counted)
             else:
-                count = _write_xlsx(temporary, headers, counted)
+                count = write_xlsx(temporary, headers, counted)
     except OSError as error:
-        _remove(temporary)
-        raise _cannot_write(plan.target, error) from error
+        remove_file(temporary)
+        raise cannot_write(plan.target, error) from error
     except BaseException:
-        _remove(temporary)
+        remove_file(temporary)
         raise
     return temporary, count
 
@@ -434,7 +443,7 @@ def _count(session: Session, model: type[Person] | type[Visit], *where: Any) -> 
     return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
 
 
-def _reporting(
+def reporting(
     rows: Iterator[Sequence[object]], total: int, progress: Progress
 ) -> Iterator[Sequence[object]]:
     """The rows, saying how many are written and stopping (Cancelled) when asked."""
@@ -451,19 +460,19 @@ def _reporting(
     progress.report(done, max(total, done), phrase)
 
 
-def _put_in_place(temporary: Path, target: Path) -> None:
+def put_in_place(temporary: Path, target: Path) -> None:
     try:
         os.replace(temporary, target)
     except OSError as error:
-        raise _cannot_write(target, error) from error
+        raise cannot_write(target, error) from error
 
 
-def _remove(temporary: Path) -> None:
+def remove_file(temporary: Path) -> None:
     if temporary.exists():
         temporary.unlink()
 
 
-def _cannot_write(target: Path, error: OSError) -> ValidationError:
+def cannot_write(target: Path, error: OSError) -> ValidationError:
     return ValidationError(
         "path",
         translate("Export", "The file %1 can't be written: %2")
@@ -494,28 +503,80 @@ def _write_csv(path: Path, headers: Sequence[str], rows: Iterator[Sequence[objec
     return count
 
 
-def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterator[Sequence[object]]) -> int:
+_WIDTH_SAMPLE = 200  # rows looked at for the column widths (set before the first row)
+_MAX_WIDTH = 60
+
+
+def text_width(text: str) -> int:
+    """Columns `text` takes in a spreadsheet: a Chinese character is two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell_width(value: object) -> int:
+    if isinstance(value, dt.datetime):
+        return 17  # a narrower column shows ####
+    if isinstance(value, dt.date):
+        return 11
+    if value is None:
+        return 0
+    return max((text_width(line) for line in str(value).splitlines()), default=0)
+
+
+def write_xlsx(
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterator[Sequence[object]],
+    *,
+    title: str = "",
+    note: str = "",
+    formats: Sequence[str | None] = (),
+) -> int:
+    """Stream `rows` (typed values) into a one-sheet workbook at `path`; the number of rows.
+
+    The column titles are bold and stay on screen when scrolling (frozen), with a filter on
+    them; a `title` (large, bold) and a `note` (the period, when it was made) come above them
+    when given. Dates and times are real dates with a date format, so Excel sorts and filters
+    them; `formats` gives a column's number format (e.g. "0.0%"); text that looks like a
+    formula stays text. Column widths fit the titles and the first rows."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(translate("Export", "Export"))
-    sheet.freeze_panes = "A2"
-    first = next(rows, None)
-    for column, title in enumerate(headers, start=1):
-        # Room for the title (a Chinese character is two widths), and for a date and time
-        # (a narrower column shows ####). Set before the first row: the widths come first.
-        width = 2 * len(title) + 2
-        if first is not None and isinstance(first[column - 1], dt.date):
-            width = max(width, 17)
-        sheet.column_dimensions[get_column_letter(column)].width = max(width, 8)
-    sheet.append(list(headers))
-    if first is not None:
-        rows = itertools.chain([first], rows)
+    sheet = workbook.create_sheet((title or translate("Export", "Export"))[:31])
+    sample = list(itertools.islice(rows, _WIDTH_SAMPLE))
+    rows = itertools.chain(sample, rows)
+    header_row = 1 + (1 if title else 0) + (1 if note else 0)
+    sheet.freeze_panes = f"A{header_row + 1}"
+    for column, heading in enumerate(headers, start=1):
+        # Set before the first row: in a streamed sheet the widths are written first.
+        width = max(
+            [text_width(heading) + 2]
+            + [_cell_width(row[column - 1]) + 1 for row in sample if len(row) >= column]
+        )
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(width, 8), _MAX_WIDTH)
+    if headers:
+        last = get_column_letter(len(headers))
+        sheet.auto_filter.ref = f"A{header_row}:{last}{header_row}"
+    for text, font in ((title, Font(bold=True, size=14)), (note, Font(italic=True))):
+        if text:
+            line = WriteOnlyCell(sheet, value=text)
+            line.font = font
+            sheet.append([line])
+    bold, shade = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")
+    wrap = Alignment(vertical="center", wrap_text=True)
+
+    def heading_cell(text: str) -> Any:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font, cell.fill, cell.alignment = bold, shade, wrap
+        return cell
+
+    sheet.append([heading_cell(text) for text in headers])
+    number_formats = list(formats) + [None] * (len(headers) - len(formats))
     count = 0
 
-    def cell(value: object) -> Any:
+    def cell(value: object, number_format: str | None) -> Any:
         if isinstance(value, str) and value.startswith(_FORMULA_START):
             text = WriteOnlyCell(sheet, value=None)
             text.value = value
@@ -527,11 +588,28 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterator[Sequence[obje
                 DATE_TIME_FORMAT if isinstance(value, dt.datetime) else DATE_FORMAT
             )
             return moment
+        if isinstance(value, dt.time):
+            clock_time = WriteOnlyCell(sheet, value=value)
+            clock_time.number_format = TIME_FORMAT
+            return clock_time
+        if (
+            number_format
+            and isinstance(value, (int, float, Decimal))
+            and not isinstance(value, bool)
+        ):
+            number = WriteOnlyCell(sheet, value=value)
+            number.number_format = number_format
+            return number
         return None if value == "" else value
 
     try:
         for row in rows:
-            sheet.append([cell(value) for value in row])
+            sheet.append(
+                [
+                    cell(value, number_formats[i] if i < len(number_formats) else None)
+                    for i, value in enumerate(row)
+                ]
+            )
             count += 1
     except BaseException:
         _abandon(sheet)

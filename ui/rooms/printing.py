@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -33,7 +33,7 @@ from app.services.rooms import ical
 from app.services.rooms.views import RoomColumn
 from ui import jobs
 from ui.context import DeskContext
-from ui.errors import StatusLine, show_domain_error
+from ui.errors import StatusLine, say_outcome, show_domain_error
 from ui.pdf_preview import PdfPreviewDialog, open_printout
 
 
@@ -199,19 +199,14 @@ class IcsExport(QObject):
 
     def _done(self, message: str, *, ok: bool) -> None:
         self.message = message
-        if self._status is not None:
-            if ok:
-                self._status.show_info(message)
-            else:
-                self._status.show_error(message)
-        elif ok:
-            box = QMessageBox(self._parent)
-            box.setObjectName("rooms.icsDone")
-            box.setIcon(QMessageBox.Icon.Information)
-            box.setWindowTitle(QCoreApplication.translate("RoomsPrinting", "Exported"))
-            box.setText(message)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+        say_outcome(
+            self._parent,
+            self._status,
+            message,
+            ok=ok,
+            box_name="rooms.icsDone",
+            box_title=QCoreApplication.translate("RoomsPrinting", "Exported"),
+        )
         self.finished.emit(message, ok)
         self.deleteLater()
 
