@@ -92,8 +92,8 @@ def test_shown_it_reads_this_month_in_the_background_and_shows_the_tree(
     view = page.areas_view
     assert view.objectName() == "reports.areas" and view.accessibleName()
     assert _names(view) == ["全中心", "友邻新村", "东湖苑", "未填写"]
-    assert page.requests_model.row_texts(0) == ["Requests received", "12"]
-    assert page.satisfaction_model.rowCount() == 2
+    assert page.requests_model.row_texts(0) == ["12", "9", "4", "3.2", "3.0"]
+    assert page.satisfaction_model.rowCount() == 3  # the total, two categories
     assert page.figures is not None and page.figures.period == NOVEMBER
 
 
@@ -258,9 +258,11 @@ def test_satisfaction_by_community_and_by_assignee(
     page.tabs.setCurrentIndex(1)
     qtbot.mouseClick(page.by_buttons["community"], Qt.MouseButton.LeftButton)
     assert page.satisfaction_model.header_texts()[0] == "Community of the resident"
-    assert page.satisfaction_model.row_texts(0)[0] == "友邻新村"
+    assert page.satisfaction_model.row_texts(1)[0] == "友邻新村"
     qtbot.mouseClick(page.by_buttons["assignee"], Qt.MouseButton.LeftButton)
-    assert page.satisfaction_model.row_texts(0)[:2] == ["社工 李晓燕", "5"]
+    assert page.satisfaction_model.row_texts(1)[:2] == ["社工 李晓燕", "5"]
+    header = page.satisfaction_view.horizontalHeader()
+    assert header.model().headerData(0, Qt.Orientation.Horizontal) == "Handled by"
     assert page.by_buttons["assignee"].isChecked()
     assert not page.by_buttons["category"].isChecked()
 
@@ -326,6 +328,7 @@ def test_each_table_exports_to_excel_with_every_building_group_and_real_numbers(
     assert sheet["A1"].value == "Figures by community and building group 2026年11月"
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
     assert rows[0][:3] == ["Community / building group", "Visits counted", "People served"]
+    assert rows[0][8] == "Served per 1,000 residents"  # on one line, as in the table's tooltip
     # As the view sorts them (fewest visits first), the centre first, folded groups included.
     assert [row[0] for row in rows[1:]] == [
         "全中心", "未填写", "东湖苑", "友邻新村", "友邻新村·2号楼组", "友邻新村·1号楼组",
@@ -339,12 +342,19 @@ def test_each_table_exports_to_excel_with_every_building_group_and_real_numbers(
     qtbot.mouseClick(page.by_buttons["assignee"], Qt.MouseButton.LeftButton)
     sheet = _export(qtbot, page, page.satisfaction_export, tmp_path / "satisfaction.xlsx")
     assert sheet["A1"].value == "Satisfaction by who handled the request 2026年11月"
-    assert [cell.value for cell in sheet[4]] == ["社工 李晓燕", 5, 2, 1, 0, 0.875]
-    assert [cell.value for cell in sheet[5]] == ["未填写", 0, 0, 0, 1, "—"]
+    assert [cell.value for cell in sheet[3]][:3] == [
+        "Handled by",
+        "Satisfied",
+        "Basically satisfied",
+    ]
+    assert [cell.value for cell in sheet[4]] == ["All resolved requests", 5, 2, 1, 1, 0.875]
+    assert [cell.value for cell in sheet[5]] == ["社工 李晓燕", 5, 2, 1, 0, 0.875]
+    assert [cell.value for cell in sheet[6]] == ["未填写", 0, 0, 0, 1, "—"]
+    assert sheet["F5"].number_format == "0.0%"
 
     sheet = _export(qtbot, page, page.requests_export, tmp_path / "requests.xlsx")
-    assert [cell.value for cell in sheet[4]] == ["Requests received", 12]
-    assert [cell.value for cell in sheet[7]] == ["Days to resolve, on average", 3.2]
+    assert sheet["A3"].value == "Requests received"
+    assert [cell.value for cell in sheet[4]] == [12, 9, 4, 3.2, 3.0]
 
 
 def test_exports_wait_for_the_first_figures(

@@ -17,11 +17,16 @@ from tests.reports_rows import AREAS, REQUESTS, SATISFACTION, area
 from ui.reports.models import (
     NONE_TEXT,
     SORT_ROLE,
+    TOTAL_ROLE,
     AreaSortModel,
     AreaTreeModel,
     RequestFiguresModel,
     SatisfactionModel,
+    ScreenHeaders,
+    TotalFirstSort,
     format_rate,
+    one_line,
+    two_lines,
 )
 from ui.reports.period_picker import QuickPeriod, quick_period
 
@@ -149,29 +154,29 @@ def test_a_building_group_without_its_community_line_stays_visible() -> None:
     assert model.rowCount() == 1 and model.index(0, 0).data() == "孤楼组"
 
 
-def test_the_request_figures() -> None:
+def test_the_request_figures_on_one_line(qtmodeltester: ModelTester) -> None:
     model = RequestFiguresModel()
-    assert model.rowCount() == 0
-    model.set_figures(REQUESTS)
-    assert model.header_texts() == ["Requests (民生直通车)", "Figure"]
-    assert [model.row_texts(row) for row in range(model.rowCount())] == [
-        ["Requests received", "12"],
-        ["Requests resolved", "9"],
-        ["Still open at the period's end", "4"],
-        ["Days to resolve, on average", "3.2"],
-        ["Days to resolve, median", "3.0"],
-        ["Follow-up: satisfied", "5"],
-        ["Follow-up: basically satisfied", "2"],
-        ["Follow-up: not satisfied", "1"],
-        ["Follow-up: no answer recorded", "1"],
+    model.set_lines([REQUESTS])
+    qtmodeltester.check(model)
+    assert model.header_texts() == [
+        "Requests received",
+        "Requests resolved",
+        "Still open at the period's end",
+        "Days to resolve, on average",
+        "Days to resolve, median",
     ]
-    model.set_figures(replace(REQUESTS, mean_days_to_resolve=None, median_days_to_resolve=None))
-    assert model.row_texts(3) == ["Days to resolve, on average", NONE_TEXT]
+    assert model.row_texts(0) == ["12", "9", "4", "3.2", "3.0"]
+    assert model.export_values(0) == [12, 9, 4, 3.2, 3.0]
+    model.set_lines([replace(REQUESTS, mean_days_to_resolve=None, median_days_to_resolve=None)])
+    assert model.row_texts(0)[3:] == [NONE_TEXT, NONE_TEXT]
+    assert model.export_values(0)[3:] == [NONE_TEXT, NONE_TEXT]
 
 
-def test_satisfaction_by_category_community_and_assignee(qtmodeltester: ModelTester) -> None:
+def test_satisfaction_by_category_community_and_assignee_under_a_total(
+    qtmodeltester: ModelTester,
+) -> None:
     model = SatisfactionModel()
-    model.set_all(SATISFACTION)
+    model.set_all(SATISFACTION, REQUESTS)
     qtmodeltester.check(model)
     assert model.header_texts() == [
         "Category of request",
@@ -182,18 +187,53 @@ def test_satisfaction_by_category_community_and_assignee(qtmodeltester: ModelTes
         "Satisfied or basically",
     ]
     assert [model.row_texts(row) for row in range(model.rowCount())] == [
+        ["All resolved requests", "5", "2", "1", "1", "87.5%"],
         ["物业维修", "3", "1", "1", "0", "80.0%"],
         ["环境卫生", "2", "1", "0", "1", "100.0%"],
     ]
+    assert model.index(0, 0).data(TOTAL_ROLE) and model.index(0, 0).data(Qt.ItemDataRole.FontRole)
+    assert not model.index(1, 0).data(TOTAL_ROLE)
+    assert model.export_values(1) == ["物业维修", 3, 1, 1, 0, 0.8]
     model.set_by(SatisfactionBy.ASSIGNEE)
     assert model.header_texts()[0] == "Handled by"
-    assert [model.row_texts(row) for row in range(model.rowCount())] == [
+    assert [model.row_texts(row) for row in range(1, model.rowCount())] == [
         ["社工 李晓燕", "5", "2", "1", "0", "87.5%"],
         ["未填写", "0", "0", "0", "1", NONE_TEXT],
     ]
+    assert model.row_texts(0)[0] == "All resolved requests"
     model.set_by(SatisfactionBy.COMMUNITY)
     assert model.header_texts()[0] == "Community of the resident"
-    assert model.rowCount() == 2 and model.row_texts(1)[0] == "东湖苑"
+    assert model.rowCount() == 3 and model.row_texts(2)[0] == "东湖苑"
+
+
+def test_sorting_satisfaction_keeps_the_total_first() -> None:
+    model = SatisfactionModel()
+    model.set_all(SATISFACTION, REQUESTS)
+    model.set_by(SatisfactionBy.COMMUNITY)
+    sorted_model = TotalFirstSort()
+    sorted_model.setSourceModel(model)
+    expected = {  # 东湖苑 66.7 %, 友邻新村 100 %
+        Qt.SortOrder.AscendingOrder: ["All resolved requests", "东湖苑", "友邻新村"],
+        Qt.SortOrder.DescendingOrder: ["All resolved requests", "友邻新村", "东湖苑"],
+    }
+    for order, names in expected.items():
+        sorted_model.sort(SatisfactionModel.RATE, order)
+        assert [sorted_model.index(row, 0).data() for row in range(3)] == names
+
+
+def test_column_titles_break_on_screen_and_stay_whole_elsewhere() -> None:
+    assert one_line("Served per|1,000 residents") == "Served per 1,000 residents"
+    assert one_line("每千人|服务人数") == "每千人服务人数"
+    assert one_line("No-show|rate") == "No-show rate"
+    assert one_line("社区/楼组") == "社区/楼组"
+    assert one_line("Days to resolve,|median") == "Days to resolve, median"
+    assert two_lines("每千人|服务人数") == "每千人\n服务人数"
+    screen, tree = ScreenHeaders(), _tree()
+    screen.setSourceModel(tree)
+    horizontal = Qt.Orientation.Horizontal
+    assert screen.headerData(AreaTreeModel.PER_1000, horizontal) == "Served per\n1,000 residents"
+    assert screen.headerData(AreaTreeModel.NAME, horizontal) == "Community / building group"
+    assert _tree().headerData(AreaTreeModel.PER_1000, horizontal) == "Served per 1,000 residents"
 
 
 D = dt.date

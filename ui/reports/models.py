@@ -3,8 +3,12 @@ total, each community with its building groups), the 民生直通车 requests, a
 satisfaction.
 
 Each model gives the text a person reads (`DisplayRole`: rates as percentages, a figure that
-can't be counted as "—"), the number behind it for sorting (`SORT_ROLE`), and right-aligned
-numbers.
+can't be counted as "—"), the number behind it for sorting (`SORT_ROLE`) and for a workbook
+(`EXPORT_ROLE`), right-aligned numbers, and a total line kept first however the table is sorted.
+
+Column titles are long for narrow columns of figures (每千人服务人数), so a title's source text
+may mark with "|" where it breaks on screen: `headerData` gives it on one line (exports, screen
+readers, tests), `SCREEN_HEADER_ROLE` on two, shown by a view through `ScreenHeaders`.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
+    QIdentityProxyModel,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -33,13 +38,16 @@ from app.services.statistics.rows import (
 )
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.people.models import format_hours
-from ui.table_model import EXPORT_ROLE, Index, LinesModel, TableModel
+from ui.table_model import EXPORT_ROLE, Index, LinesModel
 
 if TYPE_CHECKING:
     from app.services.tables import RowReader  # SQLAlchemy: not needed to draw the tables
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+SCREEN_HEADER_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+TOTAL_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # True on a table's total line
 NONE_TEXT = "—"  # a figure that can't be counted: no residents set, no attendance taken
+BREAK = "|"  # where a column title breaks on screen
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _NONE_SORTS = -1.0  # below every real figure
 
@@ -62,8 +70,90 @@ def format_area_hours(hours: Decimal) -> str:
     return format_hours(hours.quantize(Decimal("0.1"), ROUND_HALF_UP)) if hours else "0"
 
 
+def one_line(title: str) -> str:
+    """ "志愿服务|时长" → 志愿服务时长, "Volunteer|hours" → Volunteer hours."""
+    parts = title.split(BREAK)
+    text = parts[0]
+    for part in parts[1:]:
+        latin = text[-1:].isascii() and part[:1].isascii()
+        text += (" " if latin and not text[-1:].isspace() else "") + part
+    return text
+
+
+def two_lines(title: str) -> str:
+    return title.replace(BREAK, "\n")
+
+
 def _number(value: float | int | Decimal | None) -> float:
     return _NONE_SORTS if value is None else float(value)
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+def _title(context_text: str, role: int) -> str | None:
+    """A column title in the ReportModels context for `role` (one line or two), else None."""
+    text = QCoreApplication.translate("ReportModels", context_text)
+    if role == Qt.ItemDataRole.DisplayRole:
+        return one_line(text)
+    if role == SCREEN_HEADER_ROLE:
+        return two_lines(text)
+    return None
+
+
+def _header(
+    title: str,
+    role: int,
+    *,
+    tip: str | None = None,
+    right: bool = True,
+    export_format: str | None = None,
+) -> Any:
+    """What a column's title answers for `role`: its text (one line or two), its tooltip, its
+    alignment (figures to the right), its number format in a workbook."""
+    if role in (Qt.ItemDataRole.DisplayRole, SCREEN_HEADER_ROLE):
+        return _title(title, role)
+    if role == Qt.ItemDataRole.ToolTipRole and tip:
+        return QCoreApplication.translate("ReportModels", tip)
+    if role == Qt.ItemDataRole.TextAlignmentRole and right:
+        return _RIGHT
+    if role == EXPORT_ROLE:
+        return export_format
+    return None
+
+
+class ScreenHeaders(QIdentityProxyModel):
+    """A view's model: column titles on two lines where their text says (`BREAK`)."""
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            source = self.sourceModel()
+            screen = source.headerData(section, orientation, SCREEN_HEADER_ROLE) if source else None
+            if screen:
+                return screen
+        return super().headerData(section, orientation, role)
+
+
+class TotalFirstSort(QSortFilterProxyModel):
+    """Sorts by `SORT_ROLE`; the line whose `TOTAL_ROLE` is True stays first whichever way the
+    sort goes (in a tree: among its siblings)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+        if left.data(TOTAL_ROLE):
+            return ascending
+        if right.data(TOTAL_ROLE):
+            return not ascending
+        return bool(super().lessThan(left, right))
 
 
 # --- by community and building group -------------------------------------------------------
@@ -88,17 +178,16 @@ class AreaTreeModel(QAbstractItemModel):
     """The centre's total first, then each community with its building groups as children, then
     the line of what has no community (未填写), in the order `statistics.areas` gives them."""
 
-    CONTEXT: ClassVar[str] = "ReportModels"
     HEADERS: ClassVar[tuple[str, ...]] = (
         QT_TRANSLATE_NOOP("ReportModels", "Community / building group"),
-        QT_TRANSLATE_NOOP("ReportModels", "Visits counted"),
-        QT_TRANSLATE_NOOP("ReportModels", "People served"),
-        QT_TRANSLATE_NOOP("ReportModels", "Signups counted"),
-        QT_TRANSLATE_NOOP("ReportModels", "Attendance rate"),
-        QT_TRANSLATE_NOOP("ReportModels", "No-show rate"),
-        QT_TRANSLATE_NOOP("ReportModels", "Volunteer service hours"),
-        QT_TRANSLATE_NOOP("ReportModels", "Resident population"),
-        QT_TRANSLATE_NOOP("ReportModels", "Served per 1,000 residents"),
+        QT_TRANSLATE_NOOP("ReportModels", "Visits|counted"),
+        QT_TRANSLATE_NOOP("ReportModels", "People|served"),
+        QT_TRANSLATE_NOOP("ReportModels", "Signups|counted"),
+        QT_TRANSLATE_NOOP("ReportModels", "Attendance|rate"),
+        QT_TRANSLATE_NOOP("ReportModels", "No-show|rate"),
+        QT_TRANSLATE_NOOP("ReportModels", "Volunteer service|hours"),
+        QT_TRANSLATE_NOOP("ReportModels", "Resident|population"),
+        QT_TRANSLATE_NOOP("ReportModels", "Served per|1,000 residents"),
     )
     TIPS: ClassVar[dict[int, str]] = {
         1: QT_TRANSLATE_NOOP("ReportModels", "Check-ins at reception in the period."),
@@ -213,15 +302,13 @@ class AreaTreeModel(QAbstractItemModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("ReportModels", self.HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and section in self.TIPS:
-            return QCoreApplication.translate("ReportModels", self.TIPS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole and section != self.NAME:
-            return _RIGHT
-        if role == EXPORT_ROLE:
-            return self.EXPORT_FORMATS.get(section)
-        return None
+        return _header(
+            self.HEADERS[section],
+            role,
+            tip=self.TIPS.get(section),
+            right=section != self.NAME,
+            export_format=self.EXPORT_FORMATS.get(section),
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self._node(index)
@@ -230,28 +317,29 @@ class AreaTreeModel(QAbstractItemModel):
         line = node.figures
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(node, column)
+            return self._text(line, column)
         if role == SORT_ROLE:
             return node.row if column == self.NAME else _number(self._value(line, column))
         if role == EXPORT_ROLE:
             return self._export_value(line, column)
+        if role == TOTAL_ROLE:
+            return line.level == AreaLevel.CENTRE
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
             return _RIGHT
         if role == Qt.ItemDataRole.FontRole and line.level == AreaLevel.CENTRE:
-            bold = QFont()
-            bold.setBold(True)
-            return bold
+            return _bold()
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            header = QCoreApplication.translate("ReportModels", self.HEADERS[column])
-            return f"{line.name} {header}: {self._text(node, column)}"
+            header = self.headerData(column, Qt.Orientation.Horizontal)
+            return f"{line.name} {header}: {self._text(line, column)}"
         return None
 
-    def _text(self, node: _Node, column: int) -> str:
-        line = node.figures
+    def _text(self, line: AreaFigures, column: int) -> str:
         if column == self.NAME:
             return line.name
         if column in (self.ATTENDANCE, self.NO_SHOWS):
-            return format_rate(self._rate(line, column))
+            return format_rate(
+                line.attendance_rate if column == self.ATTENDANCE else line.no_show_rate
+            )
         if column == self.HOURS:
             return format_area_hours(line.volunteer_hours)
         if column == self.PER_1000:
@@ -270,9 +358,6 @@ class AreaTreeModel(QAbstractItemModel):
         if column == self.PER_1000:
             return round(float(value), 1)
         return value
-
-    def _rate(self, line: AreaFigures, column: int) -> float | None:
-        return line.attendance_rate if column == self.ATTENDANCE else line.no_show_rate
 
     def _value(self, line: AreaFigures, column: int) -> float | int | Decimal | None:
         values: dict[int, float | int | Decimal | None] = {
@@ -297,24 +382,9 @@ class AreaTreeModel(QAbstractItemModel):
         return [str(self.data(self.index(row, c, parent))) for c in range(len(self.HEADERS))]
 
 
-class AreaSortModel(QSortFilterProxyModel):
-    """Sorts communities among themselves and building groups within their community by the
-    chosen column; the centre's total stays the first line whichever way the sort goes."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        model = self.sourceModel()
-        if isinstance(model, AreaTreeModel):
-            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
-            left_line, right_line = model.figures(left), model.figures(right)
-            if left_line is not None and left_line.level == AreaLevel.CENTRE:
-                return ascending
-            if right_line is not None and right_line.level == AreaLevel.CENTRE:
-                return not ascending
-        return bool(super().lessThan(left, right))
+class AreaSortModel(TotalFirstSort):
+    """Communities sorted among themselves and building groups within their community by the
+    chosen column, the centre's total first; exported with every building group."""
 
     def export_rows(self) -> list[list[object]]:
         """Every line as the view orders it, each community followed by all its building groups
@@ -340,100 +410,71 @@ class AreaSortModel(QSortFilterProxyModel):
 # --- 民生直通车 ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Figure:
-    name: str  # English source in the ReportModels context
-    text: str
-    value: float | None
+class RequestFiguresModel(LinesModel[RequestFigures]):
+    """The period's requests on one line: received, resolved, still open, days to resolve."""
 
-
-class RequestFiguresModel(TableModel):
-    """The period's requests as two columns: what is counted, and the figure."""
-
-    CONTEXT = "ReportModels"
     HEADERS = (
-        QT_TRANSLATE_NOOP("ReportModels", "Requests (民生直通车)"),
-        QT_TRANSLATE_NOOP("ReportModels", "Figure"),
+        QT_TRANSLATE_NOOP("ReportModels", "Requests|received"),
+        QT_TRANSLATE_NOOP("ReportModels", "Requests|resolved"),
+        QT_TRANSLATE_NOOP("ReportModels", "Still open at|the period's end"),
+        QT_TRANSLATE_NOOP("ReportModels", "Days to resolve,|on average"),
+        QT_TRANSLATE_NOOP("ReportModels", "Days to resolve,|median"),
     )
-    VALUE = 1
-    NAMES = (
-        QT_TRANSLATE_NOOP("ReportModels", "Requests received"),
-        QT_TRANSLATE_NOOP("ReportModels", "Requests resolved"),
-        QT_TRANSLATE_NOOP("ReportModels", "Still open at the period's end"),
-        QT_TRANSLATE_NOOP("ReportModels", "Days to resolve, on average"),
-        QT_TRANSLATE_NOOP("ReportModels", "Days to resolve, median"),
-        QT_TRANSLATE_NOOP("ReportModels", "Follow-up: satisfied"),
-        QT_TRANSLATE_NOOP("ReportModels", "Follow-up: basically satisfied"),
-        QT_TRANSLATE_NOOP("ReportModels", "Follow-up: not satisfied"),
-        QT_TRANSLATE_NOOP("ReportModels", "Follow-up: no answer recorded"),
+    RECEIVED, RESOLVED, OPEN, MEAN_DAYS, MEDIAN_DAYS = range(5)
+    _DAYS_TIP = QT_TRANSLATE_NOOP(
+        "ReportModels",
+        "From receiving a request to resolving it, over the requests resolved in the period.",
     )
+    TIPS: ClassVar[dict[int, str]] = {
+        RESOLVED: QT_TRANSLATE_NOOP(
+            "ReportModels", "Resolved in the period, whenever they were received."
+        ),
+        OPEN: QT_TRANSLATE_NOOP(
+            "ReportModels", "Received by the period's end and not resolved by then."
+        ),
+        MEAN_DAYS: _DAYS_TIP,
+        MEDIAN_DAYS: _DAYS_TIP,
+    }
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._figures: list[_Figure] = []
-        self._requests: RequestFigures | None = None
-
-    def set_figures(self, requests: RequestFigures | None) -> None:
-        self.beginResetModel()
-        self._requests = requests
-        self._figures = []
-        if requests is not None:
-            counts = (
-                requests.received,
-                requests.resolved,
-                requests.open_at_end,
-            )
-            days = (requests.mean_days_to_resolve, requests.median_days_to_resolve)
-            answers = (
-                requests.answers.get(Satisfaction.SATISFIED, 0),
-                requests.answers.get(Satisfaction.BASIC, 0),
-                requests.answers.get(Satisfaction.UNSATISFIED, 0),
-                requests.unanswered,
-            )
-            names = iter(self.NAMES)
-            for count in counts:
-                self._figures.append(_Figure(next(names), format_count(count), count))
-            for value in days:
-                self._figures.append(_Figure(next(names), format_decimal(value), value))
-            for count in answers:
-                self._figures.append(_Figure(next(names), format_count(count), count))
-        self.endResetModel()
-
-    def requests(self) -> RequestFigures | None:
-        return self._requests
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._figures)
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        return _header(self.HEADERS[section], role, tip=self.TIPS.get(section))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        figure = self._figures[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VALUE:
+        requests = self.line(index.row())
+        value: float | None = (
+            requests.received,
+            requests.resolved,
+            requests.open_at_end,
+            requests.mean_days_to_resolve,
+            requests.median_days_to_resolve,
+        )[index.column()]
+        days = index.column() >= self.MEAN_DAYS
+        if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
-        if role == SORT_ROLE:
-            return index.row() if column == 0 else _number(figure.value)
-        if role == EXPORT_ROLE and column == self.VALUE and figure.value is not None:
-            return round(figure.value, 1)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if column == 0:
-            return QCoreApplication.translate("ReportModels", figure.name)
-        return figure.text
+        if role == EXPORT_ROLE:
+            return None if value is None else (round(value, 1) if days else value)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_decimal(value) if days else format_count(int(value or 0))
+        return None
 
 
 class SatisfactionModel(LinesModel[SatisfactionLine]):
-    """The answers to the follow-up calls by category, community or assignee (one at a time)."""
+    """The answers to the follow-up calls by category, community or assignee (one at a time),
+    under a total line of every request resolved in the period."""
 
-    CONTEXT = "ReportModels"
     HEADERS = (
         QT_TRANSLATE_NOOP("ReportModels", "Category of request"),
         QT_TRANSLATE_NOOP("ReportModels", "Satisfied"),
-        QT_TRANSLATE_NOOP("ReportModels", "Basically satisfied"),
-        QT_TRANSLATE_NOOP("ReportModels", "Not satisfied"),
-        QT_TRANSLATE_NOOP("ReportModels", "No answer recorded"),
-        QT_TRANSLATE_NOOP("ReportModels", "Satisfied or basically"),
+        QT_TRANSLATE_NOOP("ReportModels", "Basically|satisfied"),
+        QT_TRANSLATE_NOOP("ReportModels", "Not|satisfied"),
+        QT_TRANSLATE_NOOP("ReportModels", "No answer|recorded"),
+        QT_TRANSLATE_NOOP("ReportModels", "Satisfied or|basically"),
     )
     NAME_HEADERS: ClassVar[dict[SatisfactionBy, str]] = {
         SatisfactionBy.CATEGORY: HEADERS[0],
@@ -441,16 +482,33 @@ class SatisfactionModel(LinesModel[SatisfactionLine]):
         SatisfactionBy.ASSIGNEE: QT_TRANSLATE_NOOP("ReportModels", "Handled by"),
     }
     NAME, SATISFIED, BASIC, UNSATISFIED, UNANSWERED, RATE = range(6)
+    RATE_TIP = QT_TRANSLATE_NOOP(
+        "ReportModels", "Satisfied and basically satisfied, out of the answers recorded."
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._all: list[SatisfactionLine] = []
+        self._total: SatisfactionLine | None = None
         self._by = SatisfactionBy.CATEGORY
 
-    def set_all(self, lines: Sequence[SatisfactionLine]) -> None:
-        """Every line `statistics.satisfaction` gives; those of the chosen grouping are shown."""
+    def set_all(
+        self, lines: Sequence[SatisfactionLine], requests: RequestFigures | None = None
+    ) -> None:
+        """Every line `statistics.satisfaction` gives, and the period's request figures for the
+        total line; the lines of the chosen grouping are shown."""
         self._all = list(lines)
-        self.set_lines([line for line in self._all if line.by == self._by])
+        if requests is not None:
+            self._total = SatisfactionLine(
+                self._by,
+                QCoreApplication.translate("ReportModels", "All resolved requests"),
+                requests.answers.get(Satisfaction.SATISFIED, 0),
+                requests.answers.get(Satisfaction.BASIC, 0),
+                requests.answers.get(Satisfaction.UNSATISFIED, 0),
+                requests.unanswered,
+            )
+        shown = [line for line in self._all if line.by == self._by]
+        self.set_lines([self._total, *shown] if self._total is not None else shown)
 
     def by(self) -> SatisfactionBy:
         return self._by
@@ -460,29 +518,28 @@ class SatisfactionModel(LinesModel[SatisfactionLine]):
         self.set_all(self._all)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.NAME, self.NAME)
 
+    def _is_total(self, row: int) -> bool:
+        return self._total is not None and self.line(row) is self._total
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and section == self.NAME:
-            return QCoreApplication.translate("ReportModels", self.NAME_HEADERS[self._by])
-        if horizontal and role == Qt.ItemDataRole.TextAlignmentRole and section != self.NAME:
-            return _RIGHT
-        if horizontal and role == EXPORT_ROLE and section == self.RATE:
-            return "0.0%"
-        if horizontal and role == Qt.ItemDataRole.ToolTipRole and section == self.RATE:
-            return QCoreApplication.translate(
-                "ReportModels", "Satisfied and basically satisfied, out of the answers recorded."
-            )
-        return super().headerData(section, orientation, role)
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        name = section == self.NAME
+        return _header(
+            self.NAME_HEADERS[self._by] if name else self.HEADERS[section],
+            role,
+            tip=self.RATE_TIP if section == self.RATE else None,
+            right=not name,
+            export_format="0.0%" if section == self.RATE else None,
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         line = self.line(index.row())
         column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
-            return _RIGHT
         values: tuple[float | None, ...] = (
             None,
             line.satisfied,
@@ -491,6 +548,12 @@ class SatisfactionModel(LinesModel[SatisfactionLine]):
             line.unanswered,
             line.satisfied_rate,
         )
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
+            return _RIGHT
+        if role == TOTAL_ROLE:
+            return self._is_total(index.row())
+        if role == Qt.ItemDataRole.FontRole and self._is_total(index.row()):
+            return _bold()
         if role == SORT_ROLE:
             return index.row() if column == self.NAME else _number(values[column])
         if role == EXPORT_ROLE and column != self.NAME and values[column] is not None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -43,6 +45,8 @@ from ui.reports.models import (
     AreaTreeModel,
     RequestFiguresModel,
     SatisfactionModel,
+    ScreenHeaders,
+    TotalFirstSort,
 )
 from ui.reports.period_picker import PeriodPicker
 from ui.table_export import ExportButton, export_button
@@ -85,18 +89,49 @@ def read_figures(
     return StatisticsFigures(period, areas, requests, satisfaction)
 
 
-class _TallRows(QStyledItemDelegate):
-    """Rows of the tree as tall as the tables' (1.3 line spacing and a margin)."""
+class _FigureCells(QStyledItemDelegate):
+    """Cells a digit wider than their text, so figures in narrow columns don't run together, and
+    rows as tall as the desks' tables (1.3 line spacing and a margin)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
-        row = round(QFontMetrics(option.font).height() * (style.LINE_SPACING + 0.3))
-        return QSize(hint.width(), max(hint.height(), row))
+        metrics = QFontMetrics(option.font)
+        row = round(metrics.height() * (style.LINE_SPACING + 0.3))
+        return QSize(hint.width() + metrics.horizontalAdvance("0"), max(hint.height(), row))
+
+
+class FigureHeader(QHeaderView):
+    """Column titles over narrow columns of figures: Qt keeps room for the sort arrow as wide
+    as the title is tall (a two-line title: two lines' worth, on every column); here the
+    arrow's own width is kept instead, so nine columns fit at the large text size."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(False)
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        size = super().sectionSizeFromContents(logicalIndex)
+        if self.isSortIndicatorShown():
+            qt_style = self.style()
+            margin = qt_style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+            arrow = qt_style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, self)
+            size.setWidth(size.width() - size.height() - margin + arrow + 2 * margin)
+        return size
+
+
+def _fit_header(header: QHeaderView, stretch: int) -> None:
+    """Columns as wide as their figures and titles (on two lines), `stretch` taking the rest."""
+    header.setStretchLastSection(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setSortIndicatorClearable(True)  # a third click: the table's own order again
 
 
 class StatisticsPage(QWidget):
-    """The period at the top; below it, tabs of tables. Figures are read again when the page is
-    shown, when the period changes and with F5; the window keeps answering meanwhile."""
+    """The period at the top; below it, two tabs of tables. Figures are read again when the page
+    is shown, when the period changes and with F5; the window keeps answering meanwhile."""
 
     loaded = Signal()  # new figures are shown (tests wait for it)
 
@@ -128,33 +163,41 @@ class StatisticsPage(QWidget):
         self.refresh_action.triggered.connect(self.on_refresh_triggered)
         self.addAction(self.refresh_action)
         self.status = StatusLine("reports.status", self)
-
         self.top_row = QHBoxLayout()
         self.top_row.addWidget(self.picker)
         self.top_row.addWidget(self.refresh_button)
         self.top_row.addStretch(1)
 
-        # --- by community and building group ----------------------------------------------
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("reports.tabs")
+        self.tabs.setAccessibleName(self.tr("Statistics tables"))
+        self.tabs.addTab(self._make_areas_tab(), self.tr("By community and building group"))
+        self.tabs.addTab(self._make_requests_tab(), self.tr("Requests and satisfaction"))
+        self._enable_exports()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.top_row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+
+    def _make_areas_tab(self) -> QWidget:
         self.areas_model = AreaTreeModel(self)
         self.areas_sorted = AreaSortModel(self)
         self.areas_sorted.setSourceModel(self.areas_model)
         self.areas_view = QTreeView(self)
         self.areas_view.setObjectName("reports.areas")
         self.areas_view.setAccessibleName(self.tr("Figures by community and building group"))
-        self.areas_view.setModel(self.areas_sorted)
+        self.areas_view.setModel(self._screen(self.areas_sorted))
         self.areas_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.areas_view.setAlternatingRowColors(True)
         self.areas_view.setUniformRowHeights(True)
-        self.areas_view.setItemDelegate(_TallRows(self.areas_view))
         self.areas_view.setAllColumnsShowFocus(True)
+        self.areas_view.setItemDelegate(_FigureCells(self.areas_view))
+        self.areas_view.setHeader(FigureHeader(self.areas_view))
         self.areas_view.setSortingEnabled(True)
         self.areas_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        header = self.areas_view.header()
-        header.setSortIndicatorClearable(True)  # a third click: the centre's own order again
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AreaTreeModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        _fit_header(self.areas_view.header(), AreaTreeModel.NAME)
+
         self.expand_button = button(self.tr("E&xpand all"), "reports.expandAll", self)
         self.expand_button.setAccessibleName(self.tr("Show every building group"))
         self.expand_button.setToolTip(
@@ -164,43 +207,61 @@ class StatisticsPage(QWidget):
         self.collapse_button = button(self.tr("&Collapse all"), "reports.collapseAll", self)
         self.collapse_button.setAccessibleName(self.tr("Show the communities only"))
         self.collapse_button.clicked.connect(self.on_collapse_clicked)
-        self.areas_tools = QHBoxLayout()
-        self.areas_tools.addWidget(self.expand_button)
-        self.areas_tools.addWidget(self.collapse_button)
-        self.areas_tools.addStretch(1)
-        areas_page = QWidget(self)
-        areas_layout = QVBoxLayout(areas_page)
-        areas_layout.addLayout(self.areas_tools)
-        areas_layout.addWidget(self.areas_view, 1)
+        self.areas_export = self._export_button(
+            self.areas_sorted,
+            self.tr("Figures by community and building group"),
+            "reports.areas",
+        )
+        tools = QHBoxLayout()
+        tools.addWidget(self.expand_button)
+        tools.addWidget(self.collapse_button)
+        tools.addStretch(1)
+        tools.addWidget(self.areas_export)
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addLayout(tools)
+        layout.addWidget(self.areas_view, 1)
+        return page
 
-        # --- requests and satisfaction ------------------------------------------------------
+    def _make_requests_tab(self) -> QWidget:
         self.requests_model = RequestFiguresModel(self)
         self.requests_view = self._table(
             "reports.requests", self.tr("Requests of the period"), self.requests_model
         )
-        self.requests_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
+        header = self.requests_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.requests_export = self._export_button(
+            self.requests_model, self.tr("Requests of the period"), "reports.requests"
         )
+
         self.satisfaction_model = SatisfactionModel(self)
+        self.satisfaction_sorted = TotalFirstSort(self)
+        self.satisfaction_sorted.setSourceModel(self.satisfaction_model)
         self.satisfaction_view = self._table(
             "reports.satisfaction",
             self.tr("Residents' satisfaction with the requests"),
-            self.satisfaction_model,
+            self.satisfaction_sorted,
         )
-        style.fit_columns(self.satisfaction_view, stretch=SatisfactionModel.NAME)
+        self.satisfaction_view.setHorizontalHeader(FigureHeader(self.satisfaction_view))
+        _fit_header(self.satisfaction_view.horizontalHeader(), SatisfactionModel.NAME)
         self.satisfaction_view.setSortingEnabled(True)
-        self.satisfaction_view.horizontalHeader().setSortIndicatorClearable(True)
         self.satisfaction_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.satisfaction_export = self._export_button(
+            self.satisfaction_sorted, self._satisfaction_title, "reports.satisfaction"
+        )
         self.by_group = QButtonGroup(self)
-        self.by_buttons: dict[SatisfactionBy, Any] = {}
+        self.by_buttons: dict[SatisfactionBy, QPushButton] = {}
+        by_label = QLabel(self.tr("Satisfaction by:"), self)
         by_row = QHBoxLayout()
-        by_row.addWidget(QLabel(self.tr("Satisfaction by:"), self))
+        by_row.addWidget(by_label)
         for by, text, name in (
             (SatisfactionBy.CATEGORY, self.tr("Category"), "reports.byCategory"),
             (SatisfactionBy.COMMUNITY, self.tr("Community"), "reports.byCommunity"),
             (SatisfactionBy.ASSIGNEE, self.tr("Handled by"), "reports.byAssignee"),
         ):
             choice = button(text, name, self)
+            choice.setAccessibleName(f"{by_label.text().rstrip(':：')} {text}")
             choice.setCheckable(True)
             self.by_group.addButton(choice)
             self.by_buttons[by] = choice
@@ -208,77 +269,64 @@ class StatisticsPage(QWidget):
             choice.clicked.connect(lambda _checked=False, by=by: self.show_satisfaction_by(by))
         self.by_buttons[SatisfactionBy.CATEGORY].setChecked(True)
         by_row.addStretch(1)
+        by_row.addWidget(self.satisfaction_export)
 
         self.requests_heading = self._heading(self.tr("Requests (民生直通车)"))
-        self.satisfaction_heading = self._heading(self.tr("Residents' satisfaction"))
-        left = QVBoxLayout()
-        left.addWidget(self.requests_heading)
-        left.addWidget(self.requests_view, 1)
-        self.requests_tools = QHBoxLayout()
-        left.addLayout(self.requests_tools)
-        right = QVBoxLayout()
-        right.addWidget(self.satisfaction_heading)
-        right.addLayout(by_row)
-        right.addWidget(self.satisfaction_view, 1)
-        self.satisfaction_tools = QHBoxLayout()
-        right.addLayout(self.satisfaction_tools)
-        self.areas_export = self._export_button(
-            self.areas_sorted,
-            self.tr("Figures by community and building group"),
-            "reports.areas",
-            self.areas_view,
-        )
-        self.areas_tools.addWidget(self.areas_export)
-        self.requests_export = self._export_button(
-            self.requests_model, self.tr("Requests of the period"), "reports.requests"
-        )
-        self.requests_tools.addStretch(1)
-        self.requests_tools.addWidget(self.requests_export)
-        self.satisfaction_export = self._export_button(
-            self.satisfaction_model, self._satisfaction_title, "reports.satisfaction"
-        )
-        self.satisfaction_tools.addStretch(1)
-        self.satisfaction_tools.addWidget(self.satisfaction_export)
-        self._enable_exports()
+        requests_row = QHBoxLayout()
+        requests_row.addWidget(self.requests_heading)
+        requests_row.addStretch(1)
+        requests_row.addWidget(self.requests_export)
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addLayout(requests_row)
+        layout.addWidget(self.requests_view)
+        layout.addLayout(by_row)
+        layout.addWidget(self.satisfaction_view, 1)
+        self._fit_requests_height()
+        return page
 
-        requests_page = QWidget(self)
-        requests_layout = QHBoxLayout(requests_page)
-        requests_layout.addLayout(left, 2)
-        requests_layout.addLayout(right, 3)
+    def _screen(self, model: QAbstractItemModel) -> ScreenHeaders:
+        screen = ScreenHeaders(self)
+        screen.setSourceModel(model)
+        return screen
 
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("reports.tabs")
-        self.tabs.setAccessibleName(self.tr("Statistics tables"))
-        self.tabs.addTab(areas_page, self.tr("By community and building group"))
-        self.tabs.addTab(requests_page, self.tr("Requests and satisfaction"))
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.top_row)
-        layout.addWidget(self.status)
-        layout.addWidget(self.tabs, 1)
-
-    def _table(self, name: str, accessible: str, model: Any) -> QTableView:
+    def _table(self, name: str, accessible: str, model: QAbstractItemModel) -> QTableView:
         view = QTableView(self)
         view.setObjectName(name)
         view.setAccessibleName(accessible)
         style.configure_table(view)
         view.setTabKeyNavigation(False)
-        view.setModel(model)
+        view.setModel(self._screen(model))
+        view.setItemDelegate(_FigureCells(view))
         return view
 
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setFont(style.scaled_font(label, 1.1, bold=True))
+        return label
+
+    def _fit_requests_height(self) -> None:
+        """The requests' one line shown whole, without a scroll bar."""
+        view = self.requests_view
+        height = (
+            view.horizontalHeader().sizeHint().height()
+            + view.verticalHeader().defaultSectionSize()
+            + 2 * view.frameWidth()
+        )
+        view.setFixedHeight(height)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
     def _export_button(
-        self, model: Any, title: str | Callable[[], str], name: str, view: Any = None
+        self, model: QAbstractItemModel, title: str | Callable[[], str], name: str
     ) -> ExportButton:
-        """导出 Excel… for one table: the sheet is titled with the period of the figures shown."""
+        """导出 Excel… for one table; the sheet's title names the period of the figures shown."""
 
         def titled() -> str:
             text = title() if callable(title) else title
             shown = self._figures.period if self._figures is not None else self.picker.period()
             return f"{text} {shown.label()}"
 
-        return export_button(
-            self, self._context, model, titled, view=view, name=name, status=self.status
-        )
+        return export_button(self, self._context, model, titled, name=name, status=self.status)
 
     def _satisfaction_title(self) -> str:
         by = self.satisfaction_model.by()
@@ -289,17 +337,12 @@ class StatisticsPage(QWidget):
         return self.tr("Satisfaction by category")
 
     def _enable_exports(self) -> None:
-        """Nothing to export before the first figures are shown (or while the account may not)."""
+        """Nothing to export before the first figures are shown (nor for who may not)."""
         from app.services.tables import TableKind, may_export
 
         may = self._figures is not None and may_export(self._context.actor, TableKind.STATISTICS)
         for export in (self.areas_export, self.requests_export, self.satisfaction_export):
             export.setEnabled(may)
-
-    def _heading(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setFont(style.scaled_font(label, 1.1, bold=True))
-        return label
 
     # --- what the desk and tests use -------------------------------------------------------
 
@@ -340,23 +383,24 @@ class StatisticsPage(QWidget):
 
     def show_figures(self, figures: StatisticsFigures) -> None:
         self._figures = figures
-        open_communities = self.expanded_communities()
-        current = self.areas_model.figures(
-            self.areas_sorted.mapToSource(self.areas_view.currentIndex())
+        opened, current = (
+            self.expanded_communities(),
+            self.area_line(self.areas_view.currentIndex()),
         )
         self.areas_model.set_lines(figures.areas)
-        for row in range(self.areas_sorted.rowCount()):
-            index = self.areas_sorted.index(row, 0)
-            line = self.areas_model.figures(self.areas_sorted.mapToSource(index))
-            if line is not None and line.community_id in open_communities:
+        view_model = self.areas_view.model()
+        for row in range(view_model.rowCount()):
+            index = view_model.index(row, 0)
+            line = self.area_line(index)
+            if line is not None and line.community_id in opened:
                 self.areas_view.expand(index)
         if current is not None:
             # The same line stays chosen, so the arrow keys go on from where they were.
-            found = self.areas_model.find_line(current)
+            found = self._area_index(self.areas_model.find_line(current))
             if found.isValid():
-                self.areas_view.setCurrentIndex(self.areas_sorted.mapFromSource(found))
-        self.requests_model.set_figures(figures.requests)
-        self.satisfaction_model.set_all(figures.satisfaction)
+                self.areas_view.setCurrentIndex(found)
+        self.requests_model.set_lines([figures.requests])
+        self.satisfaction_model.set_all(figures.satisfaction, figures.requests)
         self._enable_exports()
         period = figures.period
         self.status.show_info(
@@ -367,17 +411,26 @@ class StatisticsPage(QWidget):
         )
         self.loaded.emit()
 
+    def area_line(self, index: QModelIndex) -> AreaFigures | None:
+        """The figures on a line of the tree as the view shows it."""
+        screen = self.areas_view.model()
+        assert isinstance(screen, ScreenHeaders)
+        return self.areas_model.figures(self.areas_sorted.mapToSource(screen.mapToSource(index)))
+
+    def _area_index(self, source: QModelIndex) -> QModelIndex:
+        screen = self.areas_view.model()
+        assert isinstance(screen, ScreenHeaders)
+        return screen.mapFromSource(self.areas_sorted.mapFromSource(source))
+
     def expanded_communities(self) -> set[int]:
         """The communities whose building groups are shown."""
+        view_model = self.areas_view.model()
         opened = set()
-        for row in range(self.areas_sorted.rowCount()):
-            index = self.areas_sorted.index(row, 0)
-            line = self.areas_model.figures(self.areas_sorted.mapToSource(index))
-            if (
-                line is not None
-                and line.community_id is not None
-                and self.areas_view.isExpanded(index)
-            ):
+        for row in range(view_model.rowCount()):
+            index = view_model.index(row, 0)
+            line = self.area_line(index)
+            expanded = self.areas_view.isExpanded(index)
+            if expanded and line is not None and line.community_id is not None:
                 opened.add(line.community_id)
         return opened
 
@@ -431,5 +484,5 @@ class StatisticsPage(QWidget):
         if event.type() == QEvent.Type.FontChange:
             style.update_table_metrics(self.requests_view)
             style.update_table_metrics(self.satisfaction_view)
-            for heading in (self.requests_heading, self.satisfaction_heading):
-                heading.setFont(style.scaled_font(heading, 1.1, bold=True))
+            self.requests_heading.setFont(style.scaled_font(self.requests_heading, 1.1, bold=True))
+            self._fit_requests_height()
