@@ -1112,3 +1112,23 @@ def test_the_desks_go_on_with_the_demos_agendas(db: Database, clock_at: clock.Fi
         line = agenda.add_to_agenda(session, staff, meeting, waiting[0].id)
         assert line.position == 1
         session.add(Closure(day=TEST_NOW.date() + dt.timedelta(days=40), reason="盘点"))
+
+
+def test_most_resolved_requests_have_the_residents_answer(conn: Connection) -> None:
+    rows = _rows(
+        conn,
+        "SELECT status, satisfaction, satisfaction_note, followed_up_at, resolved_at, "
+        "followed_up_by_id FROM request",
+    )
+    resolved = [row for row in rows if row[0] == "resolved"]
+    answers = Counter(row[1] for row in resolved)
+    assert answers["satisfied"] > answers["basic"] >= answers["unsatisfied"] >= 1
+    assert answers[None] >= 1 and answers[None] < len(resolved) / 3  # some not called yet
+    assert all(row[1] is None for row in rows if row[0] != "resolved")
+    for _status, answer, note, called, resolved_at, caller in resolved:
+        if answer is None:
+            assert called is None and caller is None and note == ""
+            continue
+        assert caller is not None and resolved_at < called <= TEST_NOW.isoformat(" ")
+        if answer == "unsatisfied":
+            assert note  # what was wrong, as the desk asks for it

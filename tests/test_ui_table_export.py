@@ -14,10 +14,9 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from app import settings as settings_module
 from app.db import Database
 from app.security import Actor
-from ui.context import DeskContext
+from tests.rooms_ui import context
 from ui.errors import StatusLine
 from ui.table_export import TableKind, add_export_action, export_button, export_table
 from ui.table_model import EXPORT_ROLE, LinesModel, TableModel
@@ -58,10 +57,6 @@ def parent(qtbot: QtBot) -> QWidget:
     return widget
 
 
-def _context(db: Database, actor: Actor) -> DeskContext:
-    return DeskContext(db, actor, settings_module.load())
-
-
 def _sheet(path: Path) -> Any:
     sheet = openpyxl.load_workbook(path).active
     assert sheet is not None
@@ -77,7 +72,7 @@ def test_the_button_asks_where_then_writes_what_the_view_shows(
     proxy.setSourceModel(model)
     proxy.sort(1)  # by day as shown: 陈静 (1 Nov) first
     status = StatusLine("volunteers.status", parent)
-    button = export_button(parent, _context(db, admin), proxy, lambda: "志愿者时长", status=status)
+    button = export_button(parent, context(db, admin), proxy, lambda: "志愿者时长", status=status)
     assert button.objectName() == "volunteers.export" and button.isEnabled()
     assert button.accessibleName() and button.kind is TableKind.PEOPLE
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -107,12 +102,12 @@ def test_a_refused_account_sees_a_greyed_button_and_is_told_why(
 ) -> None:
     model = HoursModel(parent)
     model.set_lines(LINES)
-    names = export_button(parent, _context(db, staff), model, "志愿者")
+    names = export_button(parent, context(db, staff), model, "志愿者")
     assert not names.isEnabled() and names.toolTip()
-    figures = export_button(parent, _context(db, staff), model, "统计", kind=TableKind.STATISTICS)
+    figures = export_button(parent, context(db, staff), model, "统计", kind=TableKind.STATISTICS)
     assert figures.isEnabled()
     status = StatusLine("x.status", parent)
-    assert export_table(parent, _context(db, desk), model, "统计", status=status) is None
+    assert export_table(parent, context(db, desk), model, "统计", status=status) is None
     assert status.is_error() and status.message()
     assert parent.findChild(QFileDialog) is None
 
@@ -137,7 +132,7 @@ def test_the_right_click_action_leaves_out_hidden_columns(
     view.setObjectName("reports.areas")
     view.setModel(Counts(view))
     view.setColumnHidden(0, True)
-    action = add_export_action(view, _context(db, admin), "人次")
+    action = add_export_action(view, context(db, admin), "人次")
     assert action.objectName() == "reports.areas.exportAction" and action in view.actions()
     assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     action.trigger()

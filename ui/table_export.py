@@ -70,10 +70,6 @@ __all__ = [
 ]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TableExport", text)
-
-
 def _kind(model: QAbstractItemModel, kind: TableKind | None) -> TableKind:
     """The kind asked for, else the model's (through any proxies), else STATISTICS."""
     if kind is not None:
@@ -172,12 +168,14 @@ class TableExporter(QObject):
 
     def open_dialog(self) -> QFileDialog:
         """The save dialog, proposing "<title> <today>.xlsx" in the Documents folder."""
-        dialog = QFileDialog(self._parent, _tr("Export to Excel"))
+        dialog = QFileDialog(
+            self._parent, QCoreApplication.translate("TableExport", "Export to Excel")
+        )
         dialog.setObjectName(f"{self._name}.fileDialog")
         dialog.setAccessibleName(dialog.windowTitle())
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(_tr("Excel workbooks (*.xlsx)"))
+        dialog.setNameFilter(QCoreApplication.translate("TableExport", "Excel workbooks (*.xlsx)"))
         dialog.setDefaultSuffix("xlsx")
         dialog.selectFile(str(default_path(self.table.title)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -200,7 +198,11 @@ class TableExporter(QObject):
         job.failed.connect(self.on_failed)
         self.job = job
         if self._status is not None:
-            self._status.show_info(_tr("Exporting %1…").replace("%1", table.title))
+            self._status.show_info(
+                QCoreApplication.translate("TableExport", "Exporting %1…").replace(
+                    "%1", table.title
+                )
+            )
         return job
 
     def on_file_selected(self, path: str) -> None:
@@ -219,7 +221,9 @@ class TableExporter(QObject):
 
     def on_failed(self, error: DomainError) -> None:
         if isinstance(error, Cancelled):
-            self._done(_tr("Stopped: no file was written."), ok=False)
+            self._done(
+                QCoreApplication.translate("TableExport", "Stopped: no file was written."), ok=False
+            )
             return
         self._done(error.message, ok=False)
         if self._status is None:
@@ -233,7 +237,7 @@ class TableExporter(QObject):
             message,
             ok=ok,
             box_name=f"{self._name}.exported",
-            box_title=_tr("Exported to Excel"),
+            box_title=QCoreApplication.translate("TableExport", "Exported to Excel"),
         )
         self.finished.emit(message, ok)
         self.deleteLater()
@@ -281,11 +285,14 @@ def export_table(
 
 def refusal(kind: TableKind) -> str:
     if kind is TableKind.PEOPLE:
-        return _tr(
+        return QCoreApplication.translate(
+            "TableExport",
             "Lists with people's names are exported by the administrator, with phone and ID "
-            "numbers masked."
+            "numbers masked.",
         )
-    return _tr("Statistics are exported by staff and administrators.")
+    return QCoreApplication.translate(
+        "TableExport", "Statistics are exported by staff and administrators."
+    )
 
 
 class ExportButton(QPushButton):
@@ -304,14 +311,18 @@ class ExportButton(QPushButton):
         name: str,
         status: StatusLine | None = None,
     ) -> None:
-        super().__init__(_tr("Export to &Excel…"), parent)
+        super().__init__(QCoreApplication.translate("TableExport", "Export to &Excel…"), parent)
         self.setObjectName(f"{name}.export")
-        self.setAccessibleName(_tr("Export to Excel"))
+        self.setAccessibleName(QCoreApplication.translate("TableExport", "Export to Excel"))
         self.setAutoDefault(False)
         self._ctx, self._model, self._title, self.kind = ctx, model, title, kind
         self._note, self._view, self._name, self._status = note, view, name, status
         self.exporter: TableExporter | None = None
-        self.setToolTip(_tr("Save this list as an Excel workbook (.xlsx)."))
+        self.setToolTip(
+            QCoreApplication.translate(
+                "TableExport", "Save this list as an Excel workbook (.xlsx)."
+            )
+        )
         if not tables.may_export(ctx.actor, kind):
             self.setEnabled(False)
             self.setToolTip(refusal(kind))
@@ -372,7 +383,7 @@ def add_export_action(
     """Put 导出 Excel… on `view`'s right-click menu (objectName `<name>.exportAction`); it
     exports the view's model as shown, without its hidden columns."""
     prefix = name or view.objectName() or "table"
-    action = QAction(_tr("Export to &Excel…"), view)
+    action = QAction(QCoreApplication.translate("TableExport", "Export to &Excel…"), view)
     action.setObjectName(f"{prefix}.exportAction")
     model = view.model()
     chosen = _kind(model, kind)

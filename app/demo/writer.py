@@ -93,6 +93,7 @@ from app.models import (
     RequestStatus,
     Room,
     RoomHours,
+    Satisfaction,
     ServiceItem,
     ServiceRecord,
     ServiceRecordKind,
@@ -118,6 +119,27 @@ FUTURE_WEEKS = 4
 
 Row = dict[str, Any]
 
+# The follow-up calls' answers, in turn over the resolved requests (None: not called yet).
+FOLLOW_UP_ANSWERS = (
+    Satisfaction.SATISFIED,
+    Satisfaction.SATISFIED,
+    Satisfaction.BASIC,
+    Satisfaction.SATISFIED,
+    None,
+    Satisfaction.UNSATISFIED,
+    Satisfaction.SATISFIED,
+    Satisfaction.SATISFIED,
+    Satisfaction.BASIC,
+    None,
+)
+# What a resident not satisfied with the handling of their request said on the follow-up call.
+FOLLOW_UP_COMPLAINTS = (
+    "拖了一个多星期才来修，希望以后快一点。",
+    "问题解决了一半，楼道灯过两天又不亮了。",
+    "没有人提前打电话告诉我什么时候来处理。",
+    "物业来看过，但说要等业委会同意，至今没动。",
+)
+
 
 class Writer:
     """Writes the demo centre's rows, section by section, through one connection."""
@@ -128,6 +150,8 @@ class Writer:
         volunteering_rng = random.Random(f"volunteering:{seed}")
         self.volunteering = Volunteering(self, volunteering_rng, secret(volunteering_rng))
         self.residents = Residents(self.rng)
+        # Its own generator: the follow-up answers leave every other row as it was.
+        self.follow_up_rng = random.Random(f"follow-up:{seed}")
         self.now = now
         self.today = now.date()
         self.counts: dict[str, int] = defaultdict(int)
@@ -1067,6 +1091,7 @@ class Writer:
                     if resolves:
                         request["status"] = str(RequestStatus.RESOLVED)
                         request["resolved_at"] = recorded
+                self._follow_up(request)
                 requests.append(request)
                 items.append(item)
         self._insert(Request, requests)
@@ -1159,8 +1184,39 @@ class Writer:
                     "updated_at": resolved or asked,
                 }
             )
+        for row in rows:
+            self._follow_up(row)
         self._insert(Request, rows)
         self.counts["requests"] = len(rows)
+
+    def _follow_up(self, request: Row) -> None:
+        """The resident's answer to the follow-up call on a resolved request, a day or three
+        after it was resolved, in the mix of FOLLOW_UP_ANSWERS (most 满意, some 基本满意, a few
+        不满意 saying what was wrong, some not called yet); none whose call day is to come."""
+        request.update(
+            satisfaction=None, satisfaction_note="", followed_up_at=None, followed_up_by_id=None
+        )
+        resolved = request.get("resolved_at")
+        if request["status"] != str(RequestStatus.RESOLVED) or resolved is None:
+            return
+        rng = self.follow_up_rng
+        called = resolved + dt.timedelta(days=rng.randint(1, 3), minutes=rng.randrange(240))
+        answer = FOLLOW_UP_ANSWERS[self.counts["follow-ups"] % len(FOLLOW_UP_ANSWERS)]
+        self.counts["follow-ups"] += 1
+        if called > self.now or answer is None:
+            return
+        notes: tuple[str, ...] = ("", "", "谢谢社区，很及时。")
+        if answer is Satisfaction.BASIC:
+            notes = ("", "解决了，就是等得有点久。")
+        elif answer is Satisfaction.UNSATISFIED:
+            notes = FOLLOW_UP_COMPLAINTS
+        request.update(
+            satisfaction=str(answer),
+            satisfaction_note=rng.choice(notes),
+            followed_up_at=called,
+            followed_up_by_id=rng.choice((self.staff_id, self.desk_id)),
+            updated_at=max(request["updated_at"], called),
+        )
 
     def _fix_sequences(self) -> None:
         """Rows were written with their ids; PostgreSQL's sequences must learn them."""

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import clock, counters, people_fields, validation
+from app.choices import Satisfaction
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import translate
 from app.models import (
@@ -146,6 +147,10 @@ class RequestEntry:
     created_at: dt.datetime
     category: str
     status: RequestStatus
+    text: str = ""
+    resolution: str = ""
+    satisfaction: Satisfaction | None = None  # the follow-up call's answer; None: not yet
+    satisfaction_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -575,7 +580,16 @@ def get(session: Session, actor: Actor, person_id: int) -> PersonDetail:
         )
     ]
     requests = [
-        RequestEntry(r.id, r.created_at, r.category, RequestStatus(r.status))
+        RequestEntry(
+            r.id,
+            r.created_at,
+            r.category,
+            RequestStatus(r.status),
+            r.text,
+            r.resolution,
+            Satisfaction(r.satisfaction) if r.satisfaction else None,
+            r.satisfaction_note,
+        )
         for r in session.scalars(
             select(Request).where(Request.person_id == person_id).order_by(Request.id.desc())
         )

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock, validation
+from app.choices import Satisfaction
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import translate
 from app.models import (
@@ -23,7 +24,7 @@ from app.models import (
     Visit,
 )
 from app.security import Actor, Permission
-from app.services import audit
+from app.services import audit, follow_up
 from app.services.home import visits_by_purpose
 
 # A second check-in of one person for one purpose within this time is most likely a double
@@ -126,6 +127,11 @@ class RequestRow:
     assigned_to: str
     resolution: str
     resolved_at: dt.datetime | None
+    # The follow-up call's answer (None: not asked yet), its note, who asked and when.
+    satisfaction: Satisfaction | None = None
+    satisfaction_note: str = ""
+    followed_up_at: dt.datetime | None = None
+    followed_up_by: str = ""
 
 
 def _purpose(value: Purpose | str) -> Purpose:
@@ -274,6 +280,7 @@ def counts_by_purpose(session: Session, actor: Actor, day: dt.date) -> dict[Purp
 def _request_row(session: Session, request: Request) -> RequestRow:
     creator = session.get(Account, request.created_by_id) if request.created_by_id else None
     assignee = session.get(Account, request.assigned_to_id) if request.assigned_to_id else None
+    caller = session.get(Account, request.followed_up_by_id) if request.followed_up_by_id else None
     return RequestRow(
         id=request.id,
         person_id=request.person_id,
@@ -287,6 +294,10 @@ def _request_row(session: Session, request: Request) -> RequestRow:
         assigned_to=assignee.display_name if assignee else "",
         resolution=request.resolution,
         resolved_at=request.resolved_at,
+        satisfaction=Satisfaction(request.satisfaction) if request.satisfaction else None,
+        satisfaction_note=request.satisfaction_note,
+        followed_up_at=request.followed_up_at,
+        followed_up_by=caller.display_name if caller else "",
     )
 
 
@@ -367,18 +378,64 @@ def assign_request(session: Session, actor: Actor, request_id: int, account_id: 
     return _request_row(session, request)
 
 
-def resolve_request(session: Session, actor: Actor, request_id: int, note: str) -> RequestRow:
-    """Close a request with what was done about it."""
+def resolve_request(
+    session: Session,
+    actor: Actor,
+    request_id: int,
+    note: str,
+    *,
+    satisfaction: Satisfaction | str | None = None,
+    satisfaction_note: str = "",
+) -> RequestRow:
+    """Close a request with what was done about it; with the resident's answer to the follow-up
+    call when they were asked at once (`app.services.follow_up`: checked before anything is
+    written, so a wrong answer leaves the request open)."""
     actor.require(Permission.RECEPTION)
     request = _open_request(session, request_id)
     resolution = validation.long_text(
         "note", note, max_length=RESOLUTION_MAX_LENGTH, label=translate("Errors", "the resolution")
     )
+    answer = None
+    if satisfaction is not None or satisfaction_note.strip():
+        answer = follow_up.check(satisfaction, satisfaction_note)
     request.status = RequestStatus.RESOLVED.value
     request.resolution = resolution
     request.resolved_at = clock.now()
     audit.record(session, actor, "resolve", "request", request.id)
+    if answer is not None:
+        follow_up.write(session, actor, request, answer)
     return _request_row(session, request)
+
+
+def record_follow_up(
+    session: Session,
+    actor: Actor,
+    request_id: int,
+    satisfaction: Satisfaction | str | None,
+    note: str = "",
+) -> RequestRow:
+    """The resident's answer to the follow-up call on a resolved request (a later call may
+    correct it); see `app.services.follow_up` for the rules."""
+    actor.require(Permission.RECEPTION)
+    answer = follow_up.check(satisfaction, note)
+    request = session.get(Request, request_id)
+    if request is None:
+        raise NotFound(translate("Errors", "This request no longer exists."))
+    follow_up.write(session, actor, request, answer)
+    return _request_row(session, request)
+
+
+def awaiting_follow_up(session: Session, actor: Actor, *, limit: int = 50) -> list[RequestRow]:
+    """Resolved requests whose resident has not answered the follow-up call yet, the most
+    recently resolved first (whom to call next)."""
+    actor.require(Permission.RECEPTION)
+    requests = session.scalars(
+        select(Request)
+        .where(Request.status == RequestStatus.RESOLVED.value, Request.satisfaction.is_(None))
+        .order_by(Request.resolved_at.desc(), Request.id.desc())
+        .limit(limit)
+    )
+    return [_request_row(session, request) for request in requests]
 
 
 def assignees(session: Session, actor: Actor) -> list[Assignee]:

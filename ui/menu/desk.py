@@ -52,6 +52,7 @@ from ui.menu.session_editor import SessionEditor
 from ui.menu.session_panel import SessionPanel
 from ui.menu.signup_panel import SignupPanel
 from ui.reception.widgets import DeskStatusLine
+from ui.table_export import add_export_action, export_button
 from ui.widgets import button
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ class MenuDesk(QWidget):
         self._make_toolbar()
         self._make_body()
         self.status = DeskStatusLine("menu.status", self)
+        self._make_exports()
 
         navigation = QHBoxLayout()
         for part in (self.previous_button, self.today_button, self.next_button):
@@ -173,6 +175,51 @@ class MenuDesk(QWidget):
         if not plans:
             self.new_session_button.setToolTip(self.tr("Staff plan the sessions."))
             self.catalogue_button.setToolTip(self.tr("Staff write the menu's series and items."))
+
+    def _make_exports(self) -> None:
+        """导出 Excel beside the roster's heading (the administrator's: hidden from the others,
+        the desk is busy enough), and on both lists' right-click menus."""
+        self.roster_export_button = export_button(
+            self,
+            self._context,
+            self.roster_model,
+            self._roster_title,
+            view=self.roster_view,
+            name="menu.roster",
+            status=self.status,
+        )
+        self.roster_export_button.setVisible(self.roster_export_button.isEnabled())
+        self.detail_page.heading_row.addWidget(self.roster_export_button)
+        add_export_action(self.roster_view, self._context, self._roster_title, status=self.status)
+        add_export_action(
+            self.sessions_view,
+            self._context,
+            lambda: (
+                self.tr("Sessions %1 to %2")
+                .replace("%1", self.period()[0].isoformat())
+                .replace("%2", self.period()[1].isoformat())
+            ),
+            status=self.status,
+        )
+
+    def _sessions_title(self) -> str:
+        first, last = self.period()
+        return (
+            self.tr("Sessions %1 to %2")
+            .replace("%1", first.isoformat())
+            .replace("%2", last.isoformat())
+        )
+
+    def _roster_title(self) -> str:
+        """报名名单 太极拳 2026-11-25 14:00."""
+        row = self._detail.row if self._detail is not None else None
+        if row is None:
+            return self.tr("Signups")
+        return (
+            self.tr("Signups %1 %2")
+            .replace("%1", row.item)
+            .replace("%2", f"{row.starts_at:%Y-%m-%d %H:%M}")
+        )
 
     def _action_button(self, text: str, name: str, slot: Callable[[], None]) -> Any:
         widget = button(text, name, self)

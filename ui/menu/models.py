@@ -10,9 +10,10 @@ from PySide6.QtGui import QFont
 
 from app.models import SessionStatus, SignupStatus
 from app.services.menu.reads import RosterLine, SessionRow
+from app.services.tables import TableKind
 from ui import labels
 from ui.labels import QT_TRANSLATE_NOOP
-from ui.table_model import LinesModel
+from ui.table_model import EXPORT_ROLE, LinesModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _CONTEXT = "MenuModels"
@@ -34,6 +35,7 @@ class SessionsModel(LinesModel[SessionRow]):
     closed or cancelled session says so in the status column (bold), not by colour alone."""
 
     CONTEXT = _CONTEXT
+    EXPORT_KIND = TableKind.STATISTICS  # no one named: counts of seats and waiting
     DAY, TIME, ITEM, ROOM, SEATS, WAITING, STATUS = range(7)
     HEADERS = (
         QT_TRANSLATE_NOOP("MenuModels", "Date"),
@@ -78,6 +80,11 @@ class SessionsModel(LinesModel[SessionRow]):
             return _bold() if line.status != SessionStatus.OPEN else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SEATS, self.WAITING):
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == EXPORT_ROLE:
+            if column == self.DAY:
+                return line.starts_at.date()
+            if column == self.WAITING:
+                return line.waiting
         return None
 
 
@@ -86,6 +93,7 @@ class RosterModel(LinesModel[RosterLine]):
     numbered 1, 2, …, then the waitlist in line order numbered 候补1, 候补2, …"""
 
     CONTEXT = _CONTEXT
+    EXPORT_KIND = TableKind.PEOPLE
     NUMBER, NAME, PLACE, PHONE, COMPANION, MARKS = range(6)
     HEADERS = (
         QT_TRANSLATE_NOOP("MenuModels", "No."),

@@ -62,7 +62,9 @@ class SessionPanel(QWidget):
         style.fit_columns(self.roster_view, stretch=RosterModel.PLACE)
         self.roster_view.selectionModel().currentRowChanged.connect(self.on_roster_current_changed)
         roster_box = QVBoxLayout()
-        roster_box.addWidget(self.roster_heading)
+        self.heading_row = QHBoxLayout()  # the desk may add a button beside the heading
+        self.heading_row.addWidget(self.roster_heading, 1)
+        roster_box.addLayout(self.heading_row)
         roster_box.addWidget(self.question)
         roster_box.addWidget(self.roster_view, 1)
         layout = QHBoxLayout(self)

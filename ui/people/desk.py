@@ -41,12 +41,13 @@ from app.services.communities import CommunityRow
 from app.services.register import RegisterFilter, SortOrder, TagChoice
 from ui import style
 from ui.context import DeskContext
-from ui.errors import show_domain_error
+from ui.errors import StatusLine, show_domain_error
 from ui.pdf_preview import PdfPreviewDialog
 from ui.people.detail import PersonDetailView
 from ui.people.merge import MergeDialog
 from ui.people.models import RegisterModel
 from ui.people.person_form import FormMode, PersonForm
+from ui.table_export import export_button
 
 log = logging.getLogger(__name__)
 
@@ -178,9 +179,20 @@ class PeopleDesk(QWidget):
             filters.addWidget(label)
             filters.addWidget(combo, 1)
         filters.addWidget(self.clear_button)
+        self.status = StatusLine("people.status", self)
+        self.export_button = export_button(
+            self,
+            context,
+            self.model,
+            self.tr("Residents' register"),
+            note=self._filter_note,
+            name="people.table",
+            status=self.status,
+        )
         status = QHBoxLayout()
         status.addWidget(self.count_label)
         status.addStretch(1)
+        status.addWidget(self.export_button)
 
         self.list_page = QWidget(self)
         self.list_page.setObjectName("people.list")
@@ -191,6 +203,7 @@ class PeopleDesk(QWidget):
         page.addWidget(self.message)
         page.addWidget(self.table, 1)
         page.addLayout(status)
+        page.addWidget(self.status)
 
         # --- the record and the form ---
         self.detail = PersonDetailView(context, self)
@@ -425,6 +438,17 @@ class PeopleDesk(QWidget):
 
     def message_text(self) -> str:
         return "" if self.message.isHidden() else self.message.accessibleName()
+
+    def _filter_note(self) -> str:
+        """What the register is filtered by, for an export's sheet: 筛选：张；友邻新村."""
+        wanted = self.model.filter
+        parts = [wanted.text.strip()] if wanted.text.strip() else []
+        for combo in (self.community_combo, self.group_combo, self.tag_combo):
+            if combo.currentData() is not None:
+                parts.append(combo.currentText())
+        if not parts:
+            return ""
+        return self.tr("Filtered by: %1").replace("%1", self.tr("; ").join(parts))
 
     def _update_count(self) -> None:
         total = self.model.total

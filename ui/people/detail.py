@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.models import RequestStatus
 from app.security import Permission
 from app.services import people, register
-from app.services.people import PersonDetail
+from app.services.people import PersonDetail, RequestEntry
+from app.services.reception import RequestRow
 from app.services.register import HoursEntry
 from ui import style
 from ui.context import DeskContext
@@ -40,6 +42,7 @@ from ui.people.models import (
     gender_name,
     tag_list,
 )
+from ui.reception.follow_up import FollowUpDialog
 from ui.volunteers.person_section import VolunteerSection
 from ui.widgets import button
 
@@ -176,7 +179,7 @@ class PersonDetailView(QWidget):
                     else QHeaderView.ResizeMode.ResizeToContents,
                 )
             self._tables[key] = view
-            self.history.addTab(view, "")
+            self.history.addTab(self._requests_page(view) if key == "requests" else view, "")
         self._update_tab_titles()
 
         top = QHBoxLayout()
@@ -217,6 +220,72 @@ class PersonDetailView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
         self._update_fonts()
+
+    def _requests_page(self, view: QTableView) -> QWidget:
+        """The requests, and under them 记录回访 for a resolved one (the follow-up call)."""
+        page = QWidget(self.history)
+        page.setObjectName("people.requestsPage")
+        self.follow_up_button = button(
+            self.tr("Record the follow-up answer…"), "people.request.followUp", page
+        )
+        self.follow_up_button.setToolTip(
+            self.tr("The resident's answer to the call after their request was resolved.")
+        )
+        self.follow_up_button.clicked.connect(self.on_follow_up_clicked)
+        self.follow_up_dialog: FollowUpDialog | None = None
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        view.selectionModel().selectionChanged.connect(self.on_request_selection_changed)
+        view.doubleClicked.connect(self.on_follow_up_clicked)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.follow_up_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(view, 1)
+        layout.addLayout(row)
+        self.follow_up_button.setEnabled(False)
+        return page
+
+    def chosen_request(self) -> RequestEntry | None:
+        rows = self._tables["requests"].selectionModel().selectedRows()
+        return self.requests_model.entries()[rows[0].row()] if rows else None
+
+    def open_follow_up(self, request_id: int | None = None) -> FollowUpDialog | None:
+        """记录回访 for the chosen resolved request (or `request_id`), in a dialog that doesn't
+        block; the record is read again once the answer is saved."""
+        entries = self.requests_model.entries()
+        if request_id is not None:
+            row = next((n for n, entry in enumerate(entries) if entry.id == request_id), -1)
+            if row >= 0:
+                self._tables["requests"].selectRow(row)
+        chosen = self.chosen_request()
+        if chosen is None or chosen.status != RequestStatus.RESOLVED or self._detail is None:
+            return None
+        request = RequestRow(
+            id=chosen.id,
+            person_id=self._detail.person.id,
+            person_name=self._detail.person.name,
+            category=chosen.category,
+            text=chosen.text,
+            status=chosen.status,
+            created_at=chosen.created_at,
+            created_by="",
+            assigned_to_id=None,
+            assigned_to="",
+            resolution=chosen.resolution,
+            resolved_at=None,
+            satisfaction=chosen.satisfaction,
+            satisfaction_note=chosen.satisfaction_note,
+        )
+        if self.follow_up_dialog is not None:
+            self.follow_up_dialog.close()
+        dialog = FollowUpDialog(self._context, request, self)
+        dialog.saved.connect(self.on_follow_up_saved)
+        dialog.finished.connect(self.on_follow_up_finished)
+        self.follow_up_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- reading -----------------------------------------------------------------------
 
@@ -368,6 +437,26 @@ class PersonDetailView(QWidget):
 
     def on_back_clicked(self) -> None:
         self.back_requested.emit()
+
+    def on_request_selection_changed(self, *_args: object) -> None:
+        chosen = self.chosen_request()
+        self.follow_up_button.setEnabled(
+            chosen is not None
+            and chosen.status == RequestStatus.RESOLVED
+            and self._context.actor.may(Permission.RECEPTION)
+        )
+
+    def on_follow_up_clicked(self) -> None:
+        self.open_follow_up()
+
+    def on_follow_up_saved(self, row: RequestRow) -> None:
+        self.reload()
+        self._tables["requests"].selectRow(
+            next((n for n, e in enumerate(self.requests_model.entries()) if e.id == row.id), 0)
+        )
+
+    def on_follow_up_finished(self, _result: int) -> None:
+        self.follow_up_dialog = None
 
     def on_sign_up_clicked(self) -> None:
         self.open_quick_signup()

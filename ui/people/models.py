@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -23,9 +23,11 @@ from app.models import CertificateKind, Gender, RequestStatus
 from app.services import register
 from app.services.people import CertificateEntry, RequestEntry, SignupEntry, VisitEntry
 from app.services.register import HoursEntry, RegisterFilter, RegisterPages, RegisterRow
+from app.services.tables import RowReader, TableKind
 from ui import labels
 from ui.context import DeskContext
 from ui.labels import QT_TRANSLATE_NOOP
+from ui.reception.follow_up import satisfaction_name
 from ui.table_model import TableModel
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the service's row behind a line
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_EXPORT_PAGE = 2_000  # people read at a time by an export
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 GENDER_NAMES: dict[Gender, str] = {
@@ -111,6 +114,7 @@ class RegisterModel(_Table):
         QT_TRANSLATE_NOOP("PeopleModels", "Member code"),
     )
 
+    EXPORT_KIND = TableKind.PEOPLE
     # The register could not be read (the database is gone, locked, …): a sentence to show.
     failed = Signal(str)
     # The filter was applied: the number of people it matched.
@@ -214,6 +218,22 @@ class RegisterModel(_Table):
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
+
+    def export_reader(self) -> tuple[RowReader, int]:
+        """Every person the filter matches, as an export writes them (`ui.table_export`): read
+        page by page in the export's own transaction, not into the window."""
+        wanted, columns, text = self._filter, range(self.columnCount()), self._text
+
+        def read(session: Session) -> Iterator[list[object]]:
+            pages = RegisterPages(session, wanted)
+            while not pages.done:
+                for person in pages.next_page(session, _EXPORT_PAGE):
+                    yield [
+                        person.birth_year if column == self.BIRTH_YEAR else text(person, column)
+                        for column in columns
+                    ]
+
+        return read, self.total
 
     def fetch_all(self) -> None:
         """Read to the end (tests, measuring)."""
@@ -442,6 +462,7 @@ class RequestsModel(_ListModel[RequestEntry]):
         QT_TRANSLATE_NOOP("PeopleModels", "Recorded"),
         QT_TRANSLATE_NOOP("PeopleModels", "Category"),
         QT_TRANSLATE_NOOP("PeopleModels", "Status"),
+        QT_TRANSLATE_NOOP("PeopleModels", "Follow-up call"),
     )
 
     def cell(self, entry: RequestEntry, column: int) -> str:
@@ -449,4 +470,23 @@ class RequestsModel(_ListModel[RequestEntry]):
             return format_moment(entry.created_at)
         if column == 1:
             return entry.category
-        return request_status_name(entry.status)
+        if column == 2:
+            return request_status_name(entry.status)
+        return follow_up_text(entry)
+
+
+def follow_up_text(entry: RequestEntry) -> str:
+    """满意 (with the note: 不满意：修了三次才修好); "not called yet" for a resolved request
+    without an answer; "" while the request is open."""
+    if entry.satisfaction is not None:
+        name = satisfaction_name(entry.satisfaction)
+        if not entry.satisfaction_note:
+            return name
+        return (
+            QCoreApplication.translate("PeopleModels", "%1: %2")
+            .replace("%1", name)
+            .replace("%2", entry.satisfaction_note)
+        )
+    if entry.status == RequestStatus.RESOLVED:
+        return QCoreApplication.translate("PeopleModels", "not called yet")
+    return ""

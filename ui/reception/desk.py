@@ -64,6 +64,7 @@ from ui.reception.models import ResultsModel, TodayLogModel, format_last_visit
 from ui.reception.purposes import PURPOSE_KEYS, PurposeBar
 from ui.reception.requests import RequestsPanel
 from ui.reception.widgets import DeskStatusLine, QuestionBar
+from ui.table_export import export_button
 
 REFRESH_MS = 60_000  # other desks check people in too
 _MEMBER_CODE = re.compile(r"[A-Za-z]{1,4}[0-9]{1,12}")
@@ -241,6 +242,17 @@ class ReceptionDesk(QWidget):
         log_header = QHBoxLayout()
         log_header.addWidget(self.total_label, 1)
         log_header.addWidget(self.undo_button)
+        # The administrator's: a volunteer's busy screen doesn't show a button it may not use.
+        self.export_button = export_button(
+            self,
+            context,
+            self.log_model,
+            lambda: self.tr("Visit log %1").replace("%1", clock.today().isoformat()),
+            name="reception.todayLog",
+            status=self.status,
+        )
+        self.export_button.setVisible(self.export_button.isEnabled())
+        log_header.addWidget(self.export_button)
         log_layout.addLayout(log_header)
         log_layout.addWidget(self.log_view, 1)
         log_layout.addWidget(self.undo_bar)

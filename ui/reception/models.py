@@ -23,9 +23,10 @@ from app import clock
 from app.models import RequestStatus
 from app.services.reception import RequestRow, VisitLine  # noqa: F401  (a string in a class base)
 from app.services.search import PersonHit
+from app.services.tables import TableKind
 from ui import labels, style
 from ui.labels import QT_TRANSLATE_NOOP
-from ui.table_model import LinesModel, TableModel
+from ui.table_model import EXPORT_ROLE, LinesModel, TableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the service's row behind a line
@@ -154,7 +155,7 @@ class ResultsModel(_Table):
 REQUEST_STATUS_NAMES: dict[RequestStatus, str] = {
     RequestStatus.OPEN: QT_TRANSLATE_NOOP("ReceptionModels", "Open"),
     RequestStatus.ASSIGNED: QT_TRANSLATE_NOOP("ReceptionModels", "Assigned to %1"),
-    RequestStatus.RESOLVED: QT_TRANSLATE_NOOP("ReceptionModels", "Resolved"),
+    RequestStatus.RESOLVED: QT_TRANSLATE_NOOP("ReceptionModels", "Resolved on"),
 }
 
 
@@ -176,6 +177,8 @@ def request_summary(row: RequestRow) -> str:
 class TodayLogModel(LinesModel["VisitLine"]):
     CONTEXT = "ReceptionModels"
     """Today's check-ins, newest first; an undone one stays, struck through and saying so."""
+
+    EXPORT_KIND = TableKind.PEOPLE
 
     TIME, NAME, COMMUNITY, PURPOSE, ACCOUNT = range(5)
     HEADERS = (
@@ -228,6 +231,8 @@ class TodayLogModel(LinesModel["VisitLine"]):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and line.undone:
             return QBrush(QColor(style.MUTED_COLOUR))
+        if role == EXPORT_ROLE and column == self.TIME:
+            return line.at
         if role == RAW_ROLE:
             return line
         return None
@@ -287,3 +292,41 @@ class RequestsModel(_Table):
         if role == RAW_ROLE:
             return item
         return None
+
+
+class AwaitingModel(LinesModel[RequestRow]):
+    """Resolved requests whose resident has not answered the follow-up call yet: whom to call,
+    the most recently resolved first."""
+
+    CONTEXT = "ReceptionModels"
+    EXPORT_KIND = TableKind.PEOPLE
+    RESOLVED, PERSON, TEXT, DONE = range(4)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReceptionModels", "Resolved on"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Resident"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Request"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "What was done"),
+    )
+
+    def row_of(self, request_id: int) -> int:
+        return next((row for row, item in enumerate(self._lines) if item.id == request_id), -1)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        item, column = self._lines[index.row()], index.column()
+        if role == EXPORT_ROLE and column == self.RESOLVED:
+            return item.resolved_at
+        if role == RAW_ROLE:
+            return item
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if column == self.RESOLVED:
+            return format_last_visit(item.resolved_at, clock.today()) if item.resolved_at else ""
+        if column == self.PERSON:
+            return item.person_name or QCoreApplication.translate(
+                "ReceptionModels", "(not registered)"
+            )
+        if column == self.TEXT:
+            return request_summary(item)
+        return " ".join(item.resolution.split())

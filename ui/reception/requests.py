@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.choices import Satisfaction
 from app.errors import DomainError, ValidationError
 from app.security import Permission
 from app.services import reception
@@ -29,8 +30,10 @@ from app.services.rooms.agenda import MeetingChoice
 from ui import labels, style
 from ui.context import DeskContext
 from ui.errors import FieldMessage, FieldMessages, StatusLine
-from ui.reception.models import RequestsModel, request_status_text
+from ui.reception.follow_up import AnswerChoice, FollowUpDialog, satisfaction_name
+from ui.reception.models import AwaitingModel, RequestsModel, request_status_text
 from ui.reception.widgets import section_heading
+from ui.table_export import add_export_action
 
 
 class RequestsPanel(QWidget):
@@ -123,6 +126,41 @@ class RequestsPanel(QWidget):
         self.resolve_button.clicked.connect(self.on_resolve_clicked)
         resolution_message = FieldMessage("reception.request.resolution.message", self)
         self._fields.add("note", self.resolution_edit, resolution_message)
+        # 回访: the resident's answer when they are asked as the request is closed (optional:
+        # the call is usually made later, from the list of requests waiting for it).
+        self.answer_label = QLabel(self.tr("The resident's answer, if asked now:"), self)
+        self.answer_label.setWordWrap(True)
+        self.answer = AnswerChoice("reception.request.answer", self)
+        # The resolved requests whose resident has not been called back yet.
+        self.awaiting_model = AwaitingModel(self)
+        self.awaiting_view = QTableView(self)
+        self.awaiting_view.setObjectName("reception.awaiting")
+        self.awaiting_view.setAccessibleName(self.tr("Waiting for the follow-up call"))
+        style.configure_table(self.awaiting_view)
+        self.awaiting_view.setModel(self.awaiting_model)
+        self.awaiting_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.awaiting_view.setTabKeyNavigation(False)
+        awaiting_header = self.awaiting_view.horizontalHeader()
+        awaiting_header.setStretchLastSection(True)
+        for column in (AwaitingModel.RESOLVED, AwaitingModel.PERSON):
+            awaiting_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        awaiting_header.setSectionResizeMode(AwaitingModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.awaiting_view.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.awaiting_view.doubleClicked.connect(self.on_follow_up_clicked)
+        self.awaiting_empty = QLabel(self.tr("Every resolved request has its answer."), self)
+        self.awaiting_empty.setObjectName("reception.awaiting.empty")
+        self.follow_up_button = QPushButton(self.tr("Record the answer…"), self)
+        self.follow_up_button.setObjectName("reception.awaiting.record")
+        self.follow_up_button.setAccessibleName(self.tr("Record the answer to the follow-up call"))
+        self.follow_up_button.setAutoDefault(True)
+        self.follow_up_button.clicked.connect(self.on_follow_up_clicked)
+        self.follow_up_dialog: FollowUpDialog | None = None
+        add_export_action(
+            self.awaiting_view,
+            context,
+            lambda: self.tr("Waiting for the follow-up call"),
+            name="reception.awaiting",
+        )
         assignee_message = FieldMessage("reception.request.assignee.message", self)
         self._fields.add("account_id", self.assignee_combo, assignee_message)
         # 提交议事: staff put the request on a coming council meeting's agenda.
@@ -168,6 +206,8 @@ class RequestsPanel(QWidget):
         resolve_row.addWidget(self.resolve_button)
         follow.addLayout(resolve_row)
         follow.addWidget(resolution_message)
+        follow.addWidget(self.answer_label)
+        follow.addWidget(self.answer)
         self.agenda_row = QWidget(self)
         agenda_row = QHBoxLayout(self.agenda_row)
         agenda_row.setContentsMargins(0, 0, 0, 0)
@@ -177,6 +217,15 @@ class RequestsPanel(QWidget):
         agenda_row.addWidget(self.meeting_combo, 1)
         agenda_row.addWidget(self.agenda_button)
         follow.addWidget(self.agenda_row)
+        follow.addSpacing(self.fontMetrics().height() // 2)
+        self.awaiting_heading = section_heading(self.tr("Waiting for the follow-up call"), self)
+        follow.addWidget(self.awaiting_heading)
+        follow.addWidget(self.awaiting_view)
+        follow.addWidget(self.awaiting_empty)
+        awaiting_row = QHBoxLayout()
+        awaiting_row.addStretch(1)
+        awaiting_row.addWidget(self.follow_up_button)
+        follow.addLayout(awaiting_row)
 
         content = QWidget(self)
         inner = QVBoxLayout(content)
@@ -201,6 +250,9 @@ class RequestsPanel(QWidget):
         self.text_edit.setFixedHeight(line * 2 + 2 * self.text_edit.frameWidth() + 8)
         rows = self.view.verticalHeader().defaultSectionSize()
         self.view.setMinimumHeight(self.view.horizontalHeader().sizeHint().height() + rows * 3)
+        self.awaiting_view.setMinimumHeight(
+            self.awaiting_view.horizontalHeader().sizeHint().height() + rows * 3
+        )
 
     # --- the person in hand ----------------------------------------------------------------------
 
@@ -224,11 +276,12 @@ class RequestsPanel(QWidget):
         keep = self.selected_request()
         staff = self._context.actor.may(Permission.ROOMS)
         try:
-            rows, people, meetings = self._context.run(
+            rows, people, meetings, awaiting = self._context.run(
                 lambda session, actor: (
                     reception.open_requests(session, actor),
                     reception.assignees(session, actor),
                     agenda.upcoming_meetings(session, actor) if staff else [],
+                    reception.awaiting_follow_up(session, actor),
                 ),
                 write=False,
                 status=self.status,
@@ -241,6 +294,12 @@ class RequestsPanel(QWidget):
         self.agenda_row.setVisible(staff)
         self.view.setVisible(bool(rows))
         self.empty_label.setVisible(not rows)
+        keep_awaiting = self.selected_awaiting()
+        self.awaiting_model.set_lines(awaiting)
+        self.awaiting_view.setVisible(bool(awaiting))
+        self.awaiting_empty.setVisible(not awaiting)
+        if keep_awaiting is not None:
+            self.select_awaiting(keep_awaiting.id)
         if keep is not None:
             self.select_request(keep.id)
         self._show_detail()
@@ -287,10 +346,26 @@ class RequestsPanel(QWidget):
         self.view.setCurrentIndex(self.model.index(row, 0))
         return True
 
+    def awaiting_count(self) -> int:
+        return self.awaiting_model.rowCount()
+
+    def selected_awaiting(self) -> RequestRow | None:
+        rows = self.awaiting_view.selectionModel().selectedRows()
+        return self.awaiting_model.line(rows[0].row()) if rows else None
+
+    def select_awaiting(self, request_id: int) -> bool:
+        row = self.awaiting_model.row_of(request_id)
+        if row < 0:
+            return False
+        self.awaiting_view.selectRow(row)
+        return True
+
     def _update_buttons(self) -> None:
         chosen = self.selected_request() is not None
         self.assign_button.setEnabled(chosen and self.assignee_combo.count() > 0)
         self.resolve_button.setEnabled(chosen)
+        self.answer.setEnabled(chosen)
+        self.follow_up_button.setEnabled(self.selected_awaiting() is not None)
         self.agenda_button.setEnabled(chosen and self.meeting_combo.count() > 0)
 
     # --- actions ---------------------------------------------------------------------------------
@@ -372,37 +447,78 @@ class RequestsPanel(QWidget):
         self.changed.emit()
         return True
 
-    def resolve(self, note: str | None = None) -> bool:
-        """Close the selected request with what was done."""
+    def resolve(
+        self,
+        note: str | None = None,
+        answer: Satisfaction | None = None,
+        answer_note: str | None = None,
+    ) -> bool:
+        """Close the selected request with what was done, and the resident's answer to the
+        follow-up call when one is chosen (given here, or on the three buttons)."""
         chosen = self.selected_request()
         if chosen is None:
             self.status.show_error(self.tr("Choose a request in the list first."))
             return False
         if note is not None:
             self.resolution_edit.setText(note)
+        if answer is not None or answer_note is not None:
+            self.answer.choose(answer, answer_note)
         self._fields.clear()
+        self.answer.fields.clear()
         typed = self.resolution_edit.text()
+        satisfaction, said = self.answer.answer(), self.answer.note()
         try:
-            self._context.run(
-                lambda session, actor: reception.resolve_request(session, actor, chosen.id, typed),
+            row = self._context.run(
+                lambda session, actor: reception.resolve_request(
+                    session,
+                    actor,
+                    chosen.id,
+                    typed,
+                    satisfaction=satisfaction,
+                    satisfaction_note=said,
+                ),
                 write=True,
             )
         except ValidationError as error:
-            if not self._fields.show(error):
+            if not self._fields.show(error) and not self.answer.show_error(error):
                 self.status.show_error(error.message)
             return False
         except DomainError as error:
             self.status.show_error(self.tr("Not resolved: %1").replace("%1", error.message))
             return False
         self.resolution_edit.clear()
-        self.status.show_info(
-            self.tr("Resolved the request of %1.").replace(
-                "%1", chosen.person_name or self.tr("a resident not on file")
+        self.answer.clear()
+        who = chosen.person_name or self.tr("a resident not on file")
+        if row.satisfaction is None:
+            text = self.tr("Resolved the request of %1.").replace("%1", who)
+        else:
+            text = (
+                self.tr("Resolved the request of %1; their answer: %2.")
+                .replace("%1", who)
+                .replace("%2", satisfaction_name(row.satisfaction))
             )
-        )
+        self.status.show_info(text)
         self.refresh()
         self.changed.emit()
         return True
+
+    def open_follow_up(self, request_id: int | None = None) -> FollowUpDialog | None:
+        """The follow-up call's answer for a request waiting for it (the one chosen in the list
+        by default), in a dialog that doesn't block the desk."""
+        if request_id is not None:
+            self.select_awaiting(request_id)
+        chosen = self.selected_awaiting()
+        if chosen is None:
+            self.status.show_error(self.tr("Choose a request in the list first."))
+            return None
+        if self.follow_up_dialog is not None:
+            self.follow_up_dialog.close()
+        dialog = FollowUpDialog(self._context, chosen, self)
+        dialog.saved.connect(self.on_follow_up_saved)
+        dialog.finished.connect(self.on_follow_up_finished)
+        self.follow_up_dialog = dialog
+        dialog.open()
+        return dialog
 
     def submit_to_agenda(self, booking_id: int | None = None) -> bool:
         """提交议事: put the selected request on a council meeting's agenda (the one chosen in
@@ -455,6 +571,21 @@ class RequestsPanel(QWidget):
 
     def on_resolve_clicked(self) -> None:
         self.resolve()
+
+    def on_follow_up_clicked(self) -> None:
+        self.open_follow_up()
+
+    def on_follow_up_saved(self, row: RequestRow) -> None:
+        self.status.show_info(
+            self.tr("Recorded the answer of %1: %2.")
+            .replace("%1", row.person_name or self.tr("a resident not on file"))
+            .replace("%2", satisfaction_name(row.satisfaction))
+        )
+        self.refresh()
+        self.changed.emit()
+
+    def on_follow_up_finished(self, _result: int) -> None:
+        self.follow_up_dialog = None
 
     def on_agenda_clicked(self) -> None:
         self.submit_to_agenda()

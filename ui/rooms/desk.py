@@ -45,10 +45,11 @@ from ui.context import DeskContext
 from ui.reception.widgets import DeskStatusLine
 from ui.rooms.editor import BookingEditor, module_exists
 from ui.rooms.free_room import FreeRoomDialog
-from ui.rooms.models import problem_text
+from ui.rooms.models import BookingsModel, problem_text
 from ui.rooms.pending import PendingPanel
 from ui.rooms.recurrence_box import pydate, qdate
 from ui.rooms.scope import ScopeChoice
+from ui.table_export import export_button
 from ui.widgets import button
 
 if TYPE_CHECKING:
@@ -324,6 +325,15 @@ class RoomsDesk(QWidget):
         self.question.confirmed.connect(self.on_question_confirmed)
         self.question.declined.connect(self.on_question_declined)
         self.status = DeskStatusLine("rooms.status", self)
+        self.bookings_model = BookingsModel(self)  # the days shown, for 导出 Excel
+        self.excel_button = export_button(
+            self,
+            context,
+            self.bookings_model,
+            self._bookings_title,
+            name="rooms.bookings",
+            status=self.status,
+        )
 
         days_row = QHBoxLayout()
         navigation: tuple[QWidget, ...] = (
@@ -345,6 +355,7 @@ class RoomsDesk(QWidget):
             self.pending_button,
             self.print_button,
             self.export_button,
+            self.excel_button,
         ):
             actions_row.addWidget(action)
         actions_row.addStretch(1)
@@ -367,6 +378,7 @@ class RoomsDesk(QWidget):
             self.pending_button,
             self.print_button,
             self.export_button,
+            self.excel_button,
             self.calendar,
         ]
         for first, second in itertools.pairwise(order):
@@ -401,6 +413,21 @@ class RoomsDesk(QWidget):
 
     def is_week(self) -> bool:
         return self._week
+
+    def _bookings_title(self) -> str:
+        """活动室预约 2026-11-23 至 2026-11-29 (one day: 活动室预约 2026-11-25), with the room."""
+        first, last = self.shown_days()
+        days = (
+            first.isoformat()
+            if first == last
+            else self.tr("%1 to %2")
+            .replace("%1", first.isoformat())
+            .replace("%2", last.isoformat())
+        )
+        title = self.tr("Room bookings %1").replace("%1", days)
+        if self.room_id() is not None:
+            title = f"{title} {self.room_combo.currentText()}"
+        return title
 
     def shown_days(self) -> tuple[dt.date, dt.date]:
         if self._week:
@@ -477,6 +504,7 @@ class RoomsDesk(QWidget):
         except DomainError:
             return
         self._blocks = {block.id: block for block in data.blocks}
+        self.bookings_model.set_blocks(data.blocks)
         if room_id is None:
             self._fill_rooms(data.rooms)
         calendar: Any = self.calendar

@@ -3,15 +3,17 @@ approval, the rooms free for a time. They keep the services' rows and format the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from app.services.rooms.booking import OccurrenceProblem
 from app.services.rooms.views import BookingBlock, RoomColumn
+from app.services.tables import TableKind
 from ui import labels
 from ui.labels import QT_TRANSLATE_NOOP
-from ui.table_model import LinesModel
+from ui.table_model import EXPORT_ROLE, LinesModel
 
 _Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole
@@ -93,6 +95,58 @@ class PendingModel(LinesModel[BookingBlock]):
         if role == RAW_ROLE:
             return block
         return None
+
+
+class BookingsModel(LinesModel[BookingBlock]):
+    """The bookings of the days shown, one per line by start and room: what the desk's
+    导出 Excel writes (the calendar draws the same bookings as blocks)."""
+
+    CONTEXT = "RoomModels"
+    EXPORT_KIND = TableKind.PEOPLE  # a resident may be the booker
+    DAY, STARTS, ENDS, ROOM, TITLE, KIND, STATUS, BOOKER, PHONE, EXPECTED = range(10)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("RoomModels", "Date"),
+        QT_TRANSLATE_NOOP("RoomModels", "From"),
+        QT_TRANSLATE_NOOP("RoomModels", "To"),
+        QT_TRANSLATE_NOOP("RoomModels", "Room"),
+        QT_TRANSLATE_NOOP("RoomModels", "Title"),
+        QT_TRANSLATE_NOOP("RoomModels", "Kind"),
+        QT_TRANSLATE_NOOP("RoomModels", "Status"),
+        QT_TRANSLATE_NOOP("RoomModels", "Booked by"),
+        QT_TRANSLATE_NOOP("RoomModels", "Contact phone"),
+        QT_TRANSLATE_NOOP("RoomModels", "Expected attendees"),
+    )
+
+    def set_blocks(self, blocks: Sequence[BookingBlock]) -> None:
+        self.set_lines(sorted(blocks, key=lambda block: (block.starts_at, block.room, block.id)))
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        block, column = self._lines[index.row()], index.column()
+        if role == EXPORT_ROLE:
+            typed: dict[int, object] = {
+                self.DAY: block.starts_at.date(),
+                self.STARTS: block.starts_at.time(),
+                self.ENDS: block.ends_at.time(),
+                self.EXPECTED: block.expected_attendees,
+            }
+            return typed.get(column)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        texts = (
+            labels.format_day(block.starts_at.date()),
+            labels.format_time(block.starts_at),
+            labels.format_time(block.ends_at),
+            block.room,
+            block.title,
+            labels.booking_kind_name(block.kind),
+            labels.booking_status_name(block.status),
+            block.booker,
+            block.booker_phone,
+            "" if block.expected_attendees is None else str(block.expected_attendees),
+        )
+        return texts[column]
 
 
 class FreeRoomsModel(LinesModel[RoomColumn]):

@@ -32,6 +32,7 @@ from app import clock
 from app.errors import DomainError, ValidationError
 from app.models import CertificateKind
 from app.security import Permission
+from app.services.tables import TableKind
 from app.services.volunteers import certificates as service
 from app.services.volunteers.certificates import BatchLine, CertificateRow, IssueInput
 from ui import labels, style
@@ -41,7 +42,8 @@ from ui.labels import QT_TRANSLATE_NOOP
 from ui.menu.date_field import parse_day
 from ui.reception.widgets import DeskStatusLine
 from ui.rooms.person_pick import PersonPicker
-from ui.table_model import LinesModel
+from ui.table_export import export_button
+from ui.table_model import EXPORT_ROLE, LinesModel
 from ui.widgets import button
 
 Index = QModelIndex | QPersistentModelIndex
@@ -54,6 +56,7 @@ def _hours(value: Decimal | None) -> str:
 
 class RegisterModel(LinesModel[CertificateRow]):
     CONTEXT = "CertificateModels"
+    EXPORT_KIND = TableKind.PEOPLE
     HEADERS = (
         QT_TRANSLATE_NOOP("CertificateModels", "Certificate number"),
         QT_TRANSLATE_NOOP("CertificateModels", "Kind"),
@@ -66,6 +69,9 @@ class RegisterModel(LinesModel[CertificateRow]):
     SERIAL, KIND, NAME, TITLE, HOURS, ISSUED, STATUS = range(7)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == EXPORT_ROLE:
+            row = self.line(index.row())
+            return {self.HOURS: row.hours, self.ISSUED: row.issued_on}.get(index.column())
         if not index.isValid() or role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
@@ -194,6 +200,7 @@ class CertificatesPage(QWidget):
         self.view.setModel(self.model)
         style.fit_columns(self.view, stretch=RegisterModel.TITLE)
         self.view.selectionModel().currentRowChanged.connect(self.on_current_changed)
+        self._make_export()
         layout = QVBoxLayout(self)
         layout.addLayout(self.filters_row)
         layout.addLayout(self.actions_row)
@@ -257,6 +264,24 @@ class CertificatesPage(QWidget):
             self.actions_row.addWidget(widget)
         self.actions_row.addStretch(1)
         self.actions_row.addWidget(self.verify_button)
+
+    def _make_export(self) -> None:
+        self.export_button = export_button(
+            self,
+            self._context,
+            self.model,
+            self._register_title,
+            name="volunteers.certificates",
+            status=self.status,
+        )
+        self.export_button.setVisible(self.export_button.isEnabled())
+        self.actions_row.addWidget(self.export_button)
+
+    def _register_title(self) -> str:
+        """证书登记簿 2026年 (the year chosen), or without a year for all years."""
+        title = self.tr("Certificate register")
+        year = self.year_box.currentData()
+        return f"{title} {self.year_box.currentText()}" if year else title
 
     def _make_issue_panel(self) -> None:
         panel = self.issue_panel = _Panel("volunteers.certificates.issueForm", self)

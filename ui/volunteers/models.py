@@ -8,18 +8,20 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from app.models import ServiceRecordKind
+from app.services.tables import TableKind
 from app.services.volunteers.profiles import VolunteerRow
 from app.services.volunteers.records import RecordLine
 from ui import style
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.people.models import format_hours
-from ui.table_model import Index, LinesModel
+from ui.table_model import EXPORT_ROLE, Index, LinesModel
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class VolunteersModel(LinesModel[VolunteerRow]):
     CONTEXT = "VolunteerModels"
+    EXPORT_KIND = TableKind.PEOPLE
     HEADERS = (
         QT_TRANSLATE_NOOP("VolunteerModels", "Volunteer number"),
         QT_TRANSLATE_NOOP("VolunteerModels", "Volunteer's name"),
@@ -37,6 +39,8 @@ class VolunteersModel(LinesModel[VolunteerRow]):
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.HOURS:
             return _RIGHT
+        if role == EXPORT_ROLE and column == self.HOURS:
+            return row.hours
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
@@ -71,6 +75,7 @@ class RecordsModel(LinesModel[RecordLine]):
     """A make-up record says 补录 and its reason in words, and is in the accent colour too."""
 
     CONTEXT = "VolunteerModels"
+    EXPORT_KIND = TableKind.PEOPLE
     HEADERS = (
         QT_TRANSLATE_NOOP("VolunteerModels", "Day"),
         QT_TRANSLATE_NOOP("VolunteerModels", "Hours"),
@@ -90,6 +95,8 @@ class RecordsModel(LinesModel[RecordLine]):
             return QColor(style.ACCENT_COLOUR)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.HOURS:
             return _RIGHT
+        if role == EXPORT_ROLE and column in (0, self.HOURS):
+            return line.day if column == 0 else line.hours
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:

@@ -32,6 +32,7 @@ from ui import style
 from ui.context import DeskContext
 from ui.errors import StatusLine
 from ui.people.models import format_hours
+from ui.table_export import add_export_action, export_button
 from ui.volunteers.forms import MakeUpForm, ProfileForm
 from ui.volunteers.models import RecordsModel, VolunteersModel
 from ui.widgets import button
@@ -130,6 +131,22 @@ class VolunteersPage(QWidget):
         reach.addWidget(self.qualify_button)
         reach.addWidget(self.qualify_label, 1)
         self.status = StatusLine("volunteers.status", self)
+        self.export_button = export_button(
+            self,
+            context,
+            self.model,
+            lambda: self.tr("Volunteers %1").replace("%1", self.year_box.currentText()),
+            name="volunteers.list",
+            status=self.status,
+        )
+        self.export_button.setVisible(self.export_button.isEnabled())
+        filters.addWidget(self.export_button)
+        add_export_action(
+            self.records_view,
+            context,
+            self._records_title,
+            status=self.status,
+        )
         below = QWidget(self)
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
@@ -159,6 +176,11 @@ class VolunteersPage(QWidget):
         self.reload()
 
     # --- what tests and other desks use ------------------------------------------------------
+
+    def _records_title(self) -> str:
+        chosen = self.chosen()
+        records = self.tr("Service records")
+        return f"{records} {chosen.name}" if chosen is not None else records
 
     def year(self) -> int:
         return int(self.year_box.currentData())
