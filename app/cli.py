@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import __version__, cli_certificates, cli_menu, cli_rota, i18n, paths, start
+from app import __version__, cli_certificates, cli_menu, cli_report, cli_rota, i18n, paths, start
 from app.errors import DomainError, ValidationError
 from app.i18n import translate
 
@@ -109,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_menu.add_print_menu(sheets, _add_common, _add_account)
     cli_rota.add_print_rota(sheets, _add_common, _add_account)
     cli_certificates.add_print_certificate(sheets, _add_common, _add_account)
+    cli_report.add_print_report(sheets, _add_common, _add_account)
     return parser
 
 
@@ -215,6 +216,8 @@ def main(start_desk: StartDesk, argv: Sequence[str] | None = None) -> int:
                 return cli_rota.print_rota(database, args)
             if args.sheet in cli_certificates.SHEETS:
                 return cli_certificates.print_certificate(database, args)
+            if args.sheet in cli_report.SHEETS:
+                return cli_report.print_monthly_report(database, args)
             return _print_sheets(database, args)
         return _start(start_desk, args, database, language, tuple(qt_args))
     except DomainError as error:
