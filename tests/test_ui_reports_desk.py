@@ -328,7 +328,7 @@ def test_each_table_exports_to_excel_with_every_building_group_and_real_numbers(
     assert sheet["A1"].value == "Figures by community and building group 2026年11月"
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
     assert rows[0][:3] == ["Community / building group", "Visits counted", "People served"]
-    assert rows[0][8] == "Served per 1,000 residents"  # on one line, as in the table's tooltip
+    assert rows[0][8] == "Served per 1,000"  # on one line, as in the table's tooltip
     # As the view sorts them (fewest visits first), the centre first, folded groups included.
     assert [row[0] for row in rows[1:]] == [
         "全中心", "未填写", "东湖苑", "友邻新村", "友邻新村·2号楼组", "友邻新村·1号楼组",
@@ -368,3 +368,25 @@ def test_exports_wait_for_the_first_figures(
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         reader.hold[NOVEMBER].set()
     assert page.areas_export.isEnabled() and page.satisfaction_export.isEnabled()
+
+
+def test_the_monthly_report_opens_on_the_month_shown(
+    qtbot: QtBot, db: Database, staff: Actor, reader: Reader
+) -> None:
+    from ui.reports.monthly import MonthlyReportDialog
+
+    page = make_page(qtbot, db, staff, reader)
+    with qtbot.waitSignal(page.loaded):
+        page.picker.choose(QuickPeriod.LAST_MONTH)
+    assert page.monthly_button.objectName() == "reports.monthlyReport"
+    assert page.monthly_button.accessibleName() == "Monthly report"
+    qtbot.mouseClick(page.monthly_button, Qt.MouseButton.LeftButton)
+    dialog = page.monthly_dialog
+    assert isinstance(dialog, MonthlyReportDialog) and dialog.isVisible()
+    assert dialog.month() == OCTOBER
+    dialog.reject()
+    with qtbot.waitSignal(page.loaded):
+        page.picker.choose(QuickPeriod.THIS_YEAR)  # not one month: the dialog offers its own
+    qtbot.mouseClick(page.monthly_button, Qt.MouseButton.LeftButton)
+    assert page.monthly_dialog is not dialog and page.monthly_dialog.month() == NOVEMBER
+    page.monthly_dialog.reject()

@@ -75,9 +75,9 @@ def test_figures_read_as_a_person_reads_them() -> None:
         "Signups counted",
         "Attendance rate",
         "No-show rate",
-        "Volunteer service hours",
+        "Volunteer hours",
         "Resident population",
-        "Served per 1,000 residents",
+        "Served per 1,000",
     ]
     assert model.row_texts(0) == [
         "全中心",
@@ -231,9 +231,9 @@ def test_column_titles_break_on_screen_and_stay_whole_elsewhere() -> None:
     screen, tree = ScreenHeaders(), _tree()
     screen.setSourceModel(tree)
     horizontal = Qt.Orientation.Horizontal
-    assert screen.headerData(AreaTreeModel.PER_1000, horizontal) == "Served per\n1,000 residents"
-    assert screen.headerData(AreaTreeModel.NAME, horizontal) == "Community / building group"
-    assert _tree().headerData(AreaTreeModel.PER_1000, horizontal) == "Served per 1,000 residents"
+    assert screen.headerData(AreaTreeModel.PER_1000, horizontal) == "Served\nper 1,000"
+    assert screen.headerData(AreaTreeModel.NAME, horizontal) == "Community /\nbuilding group"
+    assert _tree().headerData(AreaTreeModel.PER_1000, horizontal) == "Served per 1,000"
 
 
 D = dt.date

@@ -179,15 +179,15 @@ class AreaTreeModel(QAbstractItemModel):
     the line of what has no community (未填写), in the order `statistics.areas` gives them."""
 
     HEADERS: ClassVar[tuple[str, ...]] = (
-        QT_TRANSLATE_NOOP("ReportModels", "Community / building group"),
+        QT_TRANSLATE_NOOP("ReportModels", "Community /|building group"),
         QT_TRANSLATE_NOOP("ReportModels", "Visits|counted"),
         QT_TRANSLATE_NOOP("ReportModels", "People|served"),
         QT_TRANSLATE_NOOP("ReportModels", "Signups|counted"),
         QT_TRANSLATE_NOOP("ReportModels", "Attendance|rate"),
         QT_TRANSLATE_NOOP("ReportModels", "No-show|rate"),
-        QT_TRANSLATE_NOOP("ReportModels", "Volunteer service|hours"),
+        QT_TRANSLATE_NOOP("ReportModels", "Volunteer|hours"),
         QT_TRANSLATE_NOOP("ReportModels", "Resident|population"),
-        QT_TRANSLATE_NOOP("ReportModels", "Served per|1,000 residents"),
+        QT_TRANSLATE_NOOP("ReportModels", "Served|per 1,000"),
     )
     TIPS: ClassVar[dict[int, str]] = {
         1: QT_TRANSLATE_NOOP("ReportModels", "Check-ins at reception in the period."),

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShowEvent
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session  # SQLAlchemy: after the window
 
     from app.security import Actor
+    from ui.reports.monthly import MonthlyReportDialog
 
 log = logging.getLogger(__name__)
 
@@ -101,14 +102,39 @@ class _FigureCells(QStyledItemDelegate):
 
 
 class FigureHeader(QHeaderView):
-    """Column titles over narrow columns of figures: Qt keeps room for the sort arrow as wide
-    as the title is tall (a two-line title: two lines' worth, on every column); here the
-    arrow's own width is kept instead, so nine columns fit at the large text size."""
+    """The titles over a name column and narrow columns of figures.
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
+    Each column of figures is as wide as its figures and its title (on two lines); Qt would keep
+    room for the sort arrow as wide as the title is tall (two lines' worth, on every column),
+    here the arrow's own width is kept, so nine columns fit at the large text size. The name
+    column takes the room that is left, but never less than its longest name: when the window
+    is too narrow for that, the table scrolls sideways rather than cut names short.
+    """
+
+    def __init__(self, view: QAbstractItemView, name_column: int = 0) -> None:
+        super().__init__(Qt.Orientation.Horizontal, view)
+        self._view = view
+        self._name_column = name_column
         self.setSectionsClickable(True)
         self.setHighlightSections(False)
+        self.setStretchLastSection(False)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSortIndicatorClearable(True)  # a third click: the table's own order again
+        self._fit_later = QTimer(self)
+        self._fit_later.setSingleShot(True)
+        self._fit_later.timeout.connect(self.fit_name_column)
+        self.sectionResized.connect(self.on_section_resized)
+        if isinstance(view, QTreeView):
+            view.expanded.connect(self._fit_later.start)
+            view.collapsed.connect(self._fit_later.start)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        self.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if model is not None:
+            self.setSectionResizeMode(self._name_column, QHeaderView.ResizeMode.Fixed)
+            model.modelReset.connect(self._fit_later.start)
+            model.layoutChanged.connect(self._fit_later.start)
 
     def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
         size = super().sectionSizeFromContents(logicalIndex)
@@ -119,14 +145,23 @@ class FigureHeader(QHeaderView):
             size.setWidth(size.width() - size.height() - margin + arrow + 2 * margin)
         return size
 
+    def fit_name_column(self) -> None:
+        if self.count() <= self._name_column:
+            return
+        others = sum(self.sectionSize(c) for c in range(self.count()) if c != self._name_column)
+        needed = max(
+            self._view.sizeHintForColumn(self._name_column),
+            self.sectionSizeFromContents(self._name_column).width(),
+        )
+        self.resizeSection(self._name_column, max(needed, self.width() - others))
 
-def _fit_header(header: QHeaderView, stretch: int) -> None:
-    """Columns as wide as their figures and titles (on two lines), `stretch` taking the rest."""
-    header.setStretchLastSection(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setSortIndicatorClearable(True)  # a third click: the table's own order again
+    def on_section_resized(self, logical: int, _old: int, _new: int) -> None:
+        if logical != self._name_column:
+            self._fit_later.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_later.start()
 
 
 class StatisticsPage(QWidget):
@@ -163,10 +198,17 @@ class StatisticsPage(QWidget):
         self.refresh_action.triggered.connect(self.on_refresh_triggered)
         self.addAction(self.refresh_action)
         self.status = StatusLine("reports.status", self)
+        self.monthly_button = button(self.tr("&Monthly report…"), "reports.monthlyReport", self)
+        self.monthly_button.setToolTip(
+            self.tr("Make the month's report as a PDF to print or save, with charts.")
+        )
+        self.monthly_button.clicked.connect(self.on_monthly_clicked)
+        self.monthly_dialog: MonthlyReportDialog | None = None
         self.top_row = QHBoxLayout()
         self.top_row.addWidget(self.picker)
         self.top_row.addWidget(self.refresh_button)
         self.top_row.addStretch(1)
+        self.top_row.addWidget(self.monthly_button)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("reports.tabs")
@@ -193,10 +235,9 @@ class StatisticsPage(QWidget):
         self.areas_view.setUniformRowHeights(True)
         self.areas_view.setAllColumnsShowFocus(True)
         self.areas_view.setItemDelegate(_FigureCells(self.areas_view))
-        self.areas_view.setHeader(FigureHeader(self.areas_view))
+        self.areas_view.setHeader(FigureHeader(self.areas_view, AreaTreeModel.NAME))
         self.areas_view.setSortingEnabled(True)
         self.areas_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        _fit_header(self.areas_view.header(), AreaTreeModel.NAME)
 
         self.expand_button = button(self.tr("E&xpand all"), "reports.expandAll", self)
         self.expand_button.setAccessibleName(self.tr("Show every building group"))
@@ -243,8 +284,9 @@ class StatisticsPage(QWidget):
             self.tr("Residents' satisfaction with the requests"),
             self.satisfaction_sorted,
         )
-        self.satisfaction_view.setHorizontalHeader(FigureHeader(self.satisfaction_view))
-        _fit_header(self.satisfaction_view.horizontalHeader(), SatisfactionModel.NAME)
+        self.satisfaction_view.setHorizontalHeader(
+            FigureHeader(self.satisfaction_view, SatisfactionModel.NAME)
+        )
         self.satisfaction_view.setSortingEnabled(True)
         self.satisfaction_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.satisfaction_export = self._export_button(
@@ -434,6 +476,17 @@ class StatisticsPage(QWidget):
                 opened.add(line.community_id)
         return opened
 
+    def open_monthly_report(self) -> MonthlyReportDialog:
+        """The monthly report's dialog, on the month shown here when a whole month is."""
+        from ui.reports.monthly import open_monthly_report  # PDF preview: only when asked
+
+        dialog = open_monthly_report(self._context, self)
+        period = self.picker.period()
+        if period.whole_month:
+            dialog.set_month(period)
+        self.monthly_dialog = dialog
+        return dialog
+
     def show_satisfaction_by(self, by: SatisfactionBy) -> None:
         self.by_buttons[by].setChecked(True)
         self.satisfaction_model.set_by(by)
@@ -449,6 +502,9 @@ class StatisticsPage(QWidget):
 
     def on_refresh_triggered(self) -> None:
         self.refresh()
+
+    def on_monthly_clicked(self) -> None:
+        self.open_monthly_report()
 
     def on_expand_clicked(self) -> None:
         self.areas_view.expandAll()
