@@ -390,3 +390,35 @@ def test_the_monthly_report_opens_on_the_month_shown(
     qtbot.mouseClick(page.monthly_button, Qt.MouseButton.LeftButton)
     assert page.monthly_dialog is not dialog and page.monthly_dialog.month() == NOVEMBER
     page.monthly_dialog.reject()
+
+
+def test_shown_again_in_a_new_month_this_month_follows_the_day(
+    qtbot: QtBot, db: Database, staff: Actor, reader: Reader, clock_at: clock.FixedClock
+) -> None:
+    page = make_page(qtbot, db, staff, reader)
+    page.hide()
+    clock_at.set(dt.datetime(2026, 12, 1, 8, 0))
+    with qtbot.waitSignal(page.loaded):
+        page.show()
+    assert reader.periods == [NOVEMBER, Period.month(2026, 12)]  # counted once, for December
+    assert page.picker.first_edit.date().toString("yyyy-MM-dd") == "2026-12-01"
+
+
+def test_a_larger_text_size_keeps_the_requests_line_whole(
+    qtbot: QtBot, qapp: Any, db: Database, staff: Actor, reader: Reader, text_size: None
+) -> None:
+    from ui import style
+
+    page = make_page(qtbot, db, staff, reader)
+    page.tabs.setCurrentIndex(1)
+    before = page.requests_view.height()
+    style.apply_text_size(qapp, "large")
+    qtbot.waitUntil(lambda: page.requests_view.height() > before)
+    view = page.requests_view
+    header = view.horizontalHeader()
+    qtbot.waitUntil(
+        lambda: (
+            view.viewport().height() >= view.rowHeight(0)
+            and header.height() >= header.sizeHint().height()
+        )
+    )

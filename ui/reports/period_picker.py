@@ -133,12 +133,18 @@ class PeriodPicker(QWidget):
         self._delay.stop()
         self.on_delay_timeout()
 
-    def set_today(self, today: dt.date) -> None:
-        """A new day (the desk stayed open overnight): a quick choice follows it."""
+    def set_today(self, today: dt.date) -> bool:
+        """A new day (the desk stayed open overnight): a quick choice follows it. True when
+        that changed the period (and `period_changed` was said)."""
         self._today = today
         quick = self.quick()
-        if quick != QuickPeriod.CUSTOM:
-            self._emit(self._set_quick(quick))
+        if quick == QuickPeriod.CUSTOM:
+            return False
+        period = quick_period(quick, today)
+        if period == self._period:
+            return False
+        self._emit(self._set_quick(quick))
+        return True
 
     # --- slots -----------------------------------------------------------------------------
 

@@ -532,7 +532,8 @@ class StatisticsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not event.spontaneous():
+        # Shown again the next morning, 本月 means the new day's month (and is counted so).
+        if not event.spontaneous() and not self.picker.set_today(clock.today()):
             self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
