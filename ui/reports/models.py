@@ -193,14 +193,16 @@ class AreaTreeModel(QAbstractItemModel):
         1: QT_TRANSLATE_NOOP("ReportModels", "Check-ins at reception in the period."),
         2: QT_TRANSLATE_NOOP(
             "ReportModels",
-            "Different people who came to a visit or a session in the period, each counted once.",
+            "Different people who came to a visit or were present at a session in the period, "
+            "each counted once.",
         ),
         3: QT_TRANSLATE_NOOP("ReportModels", "Seats signed up for sessions held in the period."),
         4: QT_TRANSLATE_NOOP(
-            "ReportModels", "Attended, out of the signups whose attendance was taken."
+            "ReportModels",
+            "Present (walk-ins included), out of those present or marked as not come.",
         ),
         5: QT_TRANSLATE_NOOP(
-            "ReportModels", "Did not come, out of the signups whose attendance was taken."
+            "ReportModels", "Marked as not come, out of those present or marked as not come."
         ),
         7: QT_TRANSLATE_NOOP("ReportModels", "The community's residents, as set in Settings."),
         8: QT_TRANSLATE_NOOP(
