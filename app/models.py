@@ -269,6 +269,9 @@ class Visit(Base):
         # Covering for "today's log" and "last check-in of these people" (search ranking).
         Index("ix_visit_at", "at", "person_id", "undone_at"),
         Index("ix_visit_person_at", "person_id", "at", "undone_at"),
+        # Covering for the statistics (per day, by purpose, by community): read from the index
+        # alone, a year of a busy centre's visits costs a fraction of reading its rows.
+        Index("ix_visit_figures", "at", "undone_at", "community_id", "purpose", "person_id"),
     )
 
 

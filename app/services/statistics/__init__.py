@@ -1,17 +1,13 @@
 """The centre's work in figures: any period, by community and building group, and the month's
 report. Each function takes a database session, the acting account and a `Period`, and needs
 `Permission.REPORTS` (staff and admins). Home's charts read the same figures through the query
-modules (`activity`, `areas`, `rooms`, `requests`, `volunteers`) without that check: every
+modules (`activity`, `area`, `rooms`, `request`, `volunteers`) without that check: every
 role sees Home, and it shows only aggregates.
 
 What each figure means is in the docstrings of `rows` and of the query modules.
 """
 
 from __future__ import annotations
-
-import functools
-from collections.abc import Callable
-from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,36 +40,67 @@ from app.services.statistics.rows import (
 # The report's and Home's list of volunteers.
 TOP_VOLUNTEERS = 10
 
-P = ParamSpec("P")
-T = TypeVar("T")
+
+def areas(session: Session, actor: Actor, period: Period) -> list[AreaFigures]:
+    """The centre's line, each community followed by its building groups, then 未填写."""
+    actor.require(Permission.REPORTS)
+    return _area.areas(session, period)
 
 
-def _reported(
-    query: Callable[Concatenate[Session, Period, P], T],
-) -> Callable[Concatenate[Session, Actor, Period, P], T]:
-    """`query(session, period, ...)` as a service: `(session, actor, period, ...)`, refused
-    without `Permission.REPORTS`."""
-
-    @functools.wraps(query)
-    def checked(
-        session: Session, actor: Actor, period: Period, /, *args: P.args, **kwargs: P.kwargs
-    ) -> T:
-        actor.require(Permission.REPORTS)
-        return query(session, period, *args, **kwargs)
-
-    return checked
+def visits_per_day(session: Session, actor: Actor, period: Period) -> list[DayCount]:
+    """Every day of the period, zeros included."""
+    actor.require(Permission.REPORTS)
+    return _activity.visits_per_day(session, period)
 
 
-areas = _reported(_area.areas)
-visits_per_day = _reported(_activity.visits_per_day)
-visits_by_purpose = _reported(_activity.visits_by_purpose)
-series = _reported(_activity.series)
-sessions = _reported(_activity.sessions)
-room_use = _reported(_rooms.room_use)
-requests = _reported(_request.requests)
-satisfaction = _reported(_request.satisfaction)
-volunteer_hours = _reported(_volunteers.volunteer_hours)  # (..., limit: int | None = None)
-certificates = _reported(_volunteers.certificates)
+def visits_by_purpose(session: Session, actor: Actor, period: Period) -> list[PurposeCount]:
+    """Every purpose, in the order of `Purpose`."""
+    actor.require(Permission.REPORTS)
+    return _activity.visits_by_purpose(session, period)
+
+
+def series(session: Session, actor: Actor, period: Period) -> list[SeriesFigures]:
+    """Every series of the menu, in its order."""
+    actor.require(Permission.REPORTS)
+    return _activity.series(session, period)
+
+
+def sessions(session: Session, actor: Actor, period: Period) -> list[SessionFigures]:
+    """The period's sessions by series, then start; cancelled ones marked."""
+    actor.require(Permission.REPORTS)
+    return _activity.sessions(session, period)
+
+
+def room_use(session: Session, actor: Actor, period: Period) -> list[RoomUse]:
+    """Every active room: booked hours against open hours."""
+    actor.require(Permission.REPORTS)
+    return _rooms.room_use(session, period)
+
+
+def requests(session: Session, actor: Actor, period: Period) -> RequestFigures:
+    """民生直通车: received, resolved, open at the end, days to resolution, answers."""
+    actor.require(Permission.REPORTS)
+    return _request.requests(session, period)
+
+
+def satisfaction(session: Session, actor: Actor, period: Period) -> list[SatisfactionLine]:
+    """Answers by category, then community, then assignee."""
+    actor.require(Permission.REPORTS)
+    return _request.satisfaction(session, period)
+
+
+def volunteer_hours(
+    session: Session, actor: Actor, period: Period, limit: int | None = None
+) -> list[VolunteerHours]:
+    """Hours per volunteer, most first; `limit`: only the first so many."""
+    actor.require(Permission.REPORTS)
+    return _volunteers.volunteer_hours(session, period, limit)
+
+
+def certificates(session: Session, actor: Actor, period: Period) -> list[CertificateCount]:
+    """Certificates issued (and revoked since) of every kind."""
+    actor.require(Permission.REPORTS)
+    return _volunteers.certificates(session, period)
 
 
 def monthly(session: Session, actor: Actor, period: Period) -> MonthlyFigures:

@@ -36,7 +36,9 @@ class AreaFigures:
     building_group_id: int | None
     name: str
     visits: int
-    people_served: int
+    people_served: int  # distinct people at a visit or present at a held session
+    # Seats, as the sign-in sheet counts them (a companion takes one): signed up beforehand
+    # (应到, walk-ins not included), present (实到, walk-ins included), marked no-show (未到).
     signups: int
     attended: int
     no_shows: int
@@ -78,7 +80,7 @@ class SeriesFigures:
     series_id: int
     name: str
     sessions: int  # held (not cancelled) sessions starting in the period
-    signups: int
+    signups: int  # seats, as `AreaFigures` counts them
     attended: int
     no_shows: int
 
@@ -98,10 +100,10 @@ class SessionFigures:
     ends_at: dt.datetime
     room: str
     capacity: int
-    signups: int
-    attended: int
+    signups: int  # seats: 应到 (walk-ins not included)
+    attended: int  # 实到, walk-ins included
     no_shows: int
-    walk_ins: int
+    walk_ins: int  # walk-ins present
     cancelled: bool
 
 
