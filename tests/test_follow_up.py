@@ -14,10 +14,12 @@ from app import clock
 from app.choices import Satisfaction
 from app.db import Database
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from app.models import AuditEvent, Request, RequestStatus
+from app.models import AgendaOutcome, AuditEvent, Request, RequestStatus
 from app.security import Actor
 from app.services import accounts, calls, people, reception
 from app.services.people import PersonInput
+from app.services.rooms import agenda
+from tests.council import at, make_council
 
 
 @pytest.fixture
@@ -186,3 +188,23 @@ def test_a_disabled_account_may_not_record_an_answer(
             ),
         )
     assert _follow_ups(db) == []
+
+
+def test_a_request_resolved_by_a_council_meeting_waits_for_the_call_too(
+    db: Database, desk: Actor, staff: Actor, clock_at: clock.FixedClock
+) -> None:
+    council = make_council(db, staff)
+    with db.write() as session:
+        item = agenda.add_to_agenda(session, staff, council.meeting, council.requests[0])
+    clock_at.set(at(1, "20:45"))
+    with db.write() as session:
+        agenda.record_outcome(session, staff, item.id, AgendaOutcome.RESOLVED, "物业每日清洗两次")
+        waiting = reception.awaiting_follow_up(session, desk)
+    (ours,) = [row for row in waiting if row.id == council.requests[0]]
+    assert ours.resolution.endswith("物业每日清洗两次")
+    clock_at.advance(dt.timedelta(days=1))
+    with db.write() as session:
+        row = reception.record_follow_up(session, desk, council.requests[0], "satisfied")
+        still = [other.id for other in reception.awaiting_follow_up(session, desk)]
+    assert council.requests[0] not in still and len(still) == len(waiting) - 1
+    assert row.followed_up_at == at(1, "20:45") + dt.timedelta(days=1)
