@@ -180,8 +180,9 @@ def areas(kit: Kit, lines: Sequence[AreaFigures]) -> list[Any]:
             subheading(kit, "（一）各社区"),
             say(
                 kit,
-                "服务人数为本月来访或参加活动的不同居民人数；每千人服务人数按各社区常住人口计；"
-                "出席率、缺席率按已点名的报名计。",
+                "服务人数为本月来访或到场参加活动的不同居民人数；每千人服务人数按各社区常住人口计；"
+                "报名人次为事先报名的座位数，签到人次含现场加入者；"
+                "出席率、缺席率按签到与缺席人次计。",
                 muted=True,
             ),
             by_community,
@@ -221,19 +222,31 @@ def _any_figure(line: AreaFigures) -> bool:
     ) or bool(line.volunteer_hours)
 
 
+GROUP_HEADS = (
+    "社区／楼组",
+    "来访人次",
+    "服务人数",
+    "报名人次",
+    "签到人次",
+    "出席率",
+    "志愿时长\n（小时）",
+)
+
+
 def _building_groups(kit: Kit, lines: Sequence[AreaFigures]) -> list[Any]:
-    """Each community's line (shaded) with its building groups set in under it."""
+    """Each community's line (shaded) with its building groups set in under it, a table per
+    community: a page breaks between communities, so a group is never printed on a page that
+    doesn't name its community (a community with very many groups runs on, heads repeated)."""
     if not any(line.level is AreaLevel.BUILDING_GROUP for line in lines):
         return [gap(), subheading(kit, "（二）各楼组"), say(kit, "未设置楼组。")]
-    rows: list[Row] = []
-    bands: list[int] = []
+    blocks: list[list[Row]] = []
     for line in lines:
         if line.level is AreaLevel.CENTRE:
             continue
         group = line.level is AreaLevel.BUILDING_GROUP
-        if not group:
-            bands.append(len(rows))
-        rows.append(
+        if not group or not blocks:
+            blocks.append([])
+        blocks[-1].append(
             [
                 Cell(area_name(line), indent=group),
                 count(line.visits),
@@ -244,25 +257,10 @@ def _building_groups(kit: Kit, lines: Sequence[AreaFigures]) -> list[Any]:
                 hours(line.volunteer_hours),
             ]
         )
-    return [
-        gap(),
-        subheading(kit, "（二）各楼组"),
-        table(
-            kit,
-            (
-                "社区／楼组",
-                "来访人次",
-                "服务人数",
-                "报名人次",
-                "签到人次",
-                "出席率",
-                "志愿时长\n（小时）",
-            ),
-            rows,
-            (50, 20, 20, 20, 20, 20, 24),
-            bands=bands,
-        ),
-    ]
+    parts: list[Any] = [gap(), subheading(kit, "（二）各楼组")]
+    for rows in blocks:
+        parts += [table(kit, GROUP_HEADS, rows, (50, 20, 20, 20, 20, 20, 24), bands=[0]), gap(2)]
+    return parts
 
 
 # --- 二、来访情况 ------------------------------------------------------------------------------
@@ -404,7 +402,12 @@ def series(
         SERIES,
         [
             subheading(kit, "（一）各系列参与情况"),
-            say(kit, "活动场次不含已取消的场次；出席率按已点名的报名计。", muted=True),
+            say(
+                kit,
+                "活动场次不含已取消的场次；报名人次为事先报名的座位数，签到人次含现场加入者；"
+                "出席率按签到与缺席人次计。",
+                muted=True,
+            ),
             summary,
         ],
     )
@@ -454,7 +457,7 @@ def _sessions(
         )
     grid = table(
         kit,
-        ("日期", "时间", "服务项目", "地点", "名额", "报名", "签到", "缺席", "现场加入"),
+        ("日期", "时间", "服务项目", "地点", "名额", "应到", "实到", "未到", "其中现场"),
         rows,
         (27, 21, 42, 28, 10, 10, 10, 10, 16),
         muted=muted,
@@ -599,7 +602,13 @@ def volunteers(
             for rank, line in enumerate(top, start=1)
         ]
         first.append(
-            table(kit, ("名次", "姓名", "社区", "服务时长（小时）"), rows, (16, 50, 60, 48))
+            table(
+                kit,
+                ("名次", "姓名", "社区", "服务时长（小时）"),
+                rows,
+                (16, 50, 60, 48),
+                centred=[0],
+            )
         )
         parts = opening(kit, VOLUNTEERS, first)
         chart = charts.horizontal_bars(

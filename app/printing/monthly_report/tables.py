@@ -69,11 +69,12 @@ def table(
     *,
     bands: Sequence[int] = (),
     muted: Sequence[int] = (),
+    centred: Sequence[int] = (),
 ) -> Any:
     """A table of names (`Cell`) and numbers (right-aligned strings) under `heads` (a "\n" in
     a head is where it breaks); `bands` are the rows
     (0 = the first under the head) shaded as a group's own line, `muted` those printed grey
-    (a cancelled session)."""
+    (a cancelled session), `centred` the columns set in the middle (a rank)."""
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -115,6 +116,8 @@ def table(
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
+    for column in centred:
+        commands.append(("ALIGN", (column, 1), (column, -1), "CENTER"))
     for index in bands:
         commands.append(("BACKGROUND", (0, index + 1), (-1, index + 1), HexColor(BAND_FILL)))
     for index in muted:
