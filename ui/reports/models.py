@@ -94,16 +94,6 @@ def _bold() -> QFont:
     return font
 
 
-def _title(context_text: str, role: int) -> str | None:
-    """A column title in the ReportModels context for `role` (one line or two), else None."""
-    text = QCoreApplication.translate("ReportModels", context_text)
-    if role == Qt.ItemDataRole.DisplayRole:
-        return one_line(text)
-    if role == SCREEN_HEADER_ROLE:
-        return two_lines(text)
-    return None
-
-
 def _header(
     title: str,
     role: int,
@@ -114,8 +104,10 @@ def _header(
 ) -> Any:
     """What a column's title answers for `role`: its text (one line or two), its tooltip, its
     alignment (figures to the right), its number format in a workbook."""
-    if role in (Qt.ItemDataRole.DisplayRole, SCREEN_HEADER_ROLE):
-        return _title(title, role)
+    if role == Qt.ItemDataRole.DisplayRole:
+        return one_line(QCoreApplication.translate("ReportModels", title))
+    if role == SCREEN_HEADER_ROLE:
+        return two_lines(QCoreApplication.translate("ReportModels", title))
     if role == Qt.ItemDataRole.ToolTipRole and tip:
         return QCoreApplication.translate("ReportModels", tip)
     if role == Qt.ItemDataRole.TextAlignmentRole and right:
