@@ -422,3 +422,19 @@ def test_a_larger_text_size_keeps_the_requests_line_whole(
             and header.height() >= header.sizeHint().height()
         )
     )
+
+
+def test_each_export_button_says_which_table_it_saves(
+    qtbot: QtBot, db: Database, staff: Actor, reader: Reader
+) -> None:
+    page = make_page(qtbot, db, staff, reader)
+    names = [
+        button.accessibleName()
+        for button in (page.areas_export, page.requests_export, page.satisfaction_export)
+    ]
+    assert names == [
+        "Export to Excel: Figures by community and building group",
+        "Export to Excel: Requests of the period",
+        "Export to Excel: Residents' satisfaction with the requests",
+    ]
+    assert page.satisfaction_export.objectName() == "reports.satisfaction.export"

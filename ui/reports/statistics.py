@@ -249,9 +249,7 @@ class StatisticsPage(QWidget):
         self.collapse_button.setAccessibleName(self.tr("Show the communities only"))
         self.collapse_button.clicked.connect(self.on_collapse_clicked)
         self.areas_export = self._export_button(
-            self.areas_sorted,
-            self.tr("Figures by community and building group"),
-            "reports.areas",
+            self.areas_view, self.areas_sorted, self.tr("Figures by community and building group")
         )
         tools = QHBoxLayout()
         tools.addWidget(self.expand_button)
@@ -273,7 +271,7 @@ class StatisticsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.requests_export = self._export_button(
-            self.requests_model, self.tr("Requests of the period"), "reports.requests"
+            self.requests_view, self.requests_model, self.tr("Requests of the period")
         )
 
         self.satisfaction_model = SatisfactionModel(self)
@@ -290,7 +288,7 @@ class StatisticsPage(QWidget):
         self.satisfaction_view.setSortingEnabled(True)
         self.satisfaction_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.satisfaction_export = self._export_button(
-            self.satisfaction_sorted, self._satisfaction_title, "reports.satisfaction"
+            self.satisfaction_view, self.satisfaction_sorted, self._satisfaction_title
         )
         self.by_group = QButtonGroup(self)
         self.by_buttons: dict[SatisfactionBy, QPushButton] = {}
@@ -359,7 +357,7 @@ class StatisticsPage(QWidget):
         view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _export_button(
-        self, model: QAbstractItemModel, title: str | Callable[[], str], name: str
+        self, view: QAbstractItemView, model: QAbstractItemModel, title: str | Callable[[], str]
     ) -> ExportButton:
         """导出 Excel… for one table; the sheet's title names the period of the figures shown."""
 
@@ -368,7 +366,11 @@ class StatisticsPage(QWidget):
             shown = self._figures.period if self._figures is not None else self.picker.period()
             return f"{text} {shown.label()}"
 
-        return export_button(self, self._context, model, titled, name=name, status=self.status)
+        name, view_name = view.objectName(), view.accessibleName()
+        export = export_button(self, self._context, model, titled, name=name, status=self.status)
+        # Three of them on the page: each says which table it saves (screen readers, support).
+        export.setAccessibleName(self.tr("Export to Excel: %1").replace("%1", view_name))
+        return export
 
     def _satisfaction_title(self) -> str:
         by = self.satisfaction_model.by()
