@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         self.add_lazy_desk("rooms", self.tr("Rooms"), QIcon(), self._make_rooms_desk)
         self.add_lazy_desk("menu", self.tr("Service menu"), QIcon(), self._make_menu_desk)
         self.add_lazy_desk("volunteers", self.tr("Volunteers"), QIcon(), self._make_volunteers_desk)
+        self.add_lazy_desk("reports", self.tr("Reports"), QIcon(), self._make_reports_desk)
         if self.context.actor.role == Role.ADMIN and _module_exists("ui.settings"):
             self.add_lazy_desk("settings", self.tr("Settings"), QIcon(), self._make_settings_desk)
 
@@ -247,6 +248,11 @@ class MainWindow(QMainWindow):
         from ui.volunteers.desk import VolunteersDesk
 
         return VolunteersDesk(context=self.context, parent=self)
+
+    def _make_reports_desk(self) -> QWidget:
+        from ui.reports.desk import ReportsDesk
+
+        return ReportsDesk(self.context, self)
 
     def _make_settings_desk(self) -> QWidget:
         from ui.settings.desk import SettingsDesk
