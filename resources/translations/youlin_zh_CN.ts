@@ -414,6 +414,17 @@
     </message>
 </context>
 <context>
+    <name>AnswerChoice</name>
+    <message>
+        <source>Note on the answer</source>
+        <translation>回访备注</translation>
+    </message>
+    <message>
+        <source>What the resident said (needed when not satisfied)</source>
+        <translation>居民怎么说（不满意时必填）</translation>
+    </message>
+</context>
+<context>
     <name>AppearancePage</name>
     <message>
         <source>&amp;Language:</source>
@@ -1333,6 +1344,25 @@
     <message>
         <source>%1 is revoked.</source>
         <translation>%1 已作废。</translation>
+    </message>
+</context>
+<context>
+    <name>ChartListDialog</name>
+    <message>
+        <source>The list behind the chart</source>
+        <translation>图表背后的名单</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Close the list</source>
+        <translation>关闭名单</translation>
+    </message>
+    <message>
+        <source>Reading the list…</source>
+        <translation>正在读取名单…</translation>
     </message>
 </context>
 <context>
@@ -2516,6 +2546,22 @@ Please tell the centre&apos;s staff or administrator.</source>
         <source>Write the month as 2026-11.</source>
         <translation>月份请写成 2026-11 这样。</translation>
     </message>
+    <message>
+        <source>Choose the resident&apos;s answer: satisfied, basically satisfied or not satisfied.</source>
+        <translation>请选择居民的回答：满意、基本满意或不满意。</translation>
+    </message>
+    <message>
+        <source>the note on the answer</source>
+        <translation>回访备注</translation>
+    </message>
+    <message>
+        <source>Write down what the resident is not satisfied with, so that someone can act on it.</source>
+        <translation>请写下居民哪里不满意，以便有人跟进处理。</translation>
+    </message>
+    <message>
+        <source>The follow-up answer is recorded once the request is resolved.</source>
+        <translation>诉求办结之后才能记录回访结果。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -2756,6 +2802,48 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
 </context>
 <context>
+    <name>FollowUp</name>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>a resident not on file</source>
+        <translation>未登记的居民</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3. Done: %4</source>
+        <translation>%1，%2：%3。办理结果：%4</translation>
+    </message>
+    <message>
+        <source>How satisfied is the resident with how it was handled?</source>
+        <translation>居民对办理结果是否满意？</translation>
+    </message>
+    <message>
+        <source>&amp;Save the answer</source>
+        <translation>保存回答(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>FreeRoomDialog</name>
     <message>
         <source>Find a free room</source>
@@ -2911,12 +2999,44 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>今天还没有人来访签到。</translation>
     </message>
     <message>
-        <source>Visits per day, last 30 days</source>
-        <translation>近 30 天每日来访人次</translation>
+        <source>Visits per day, last 30 days (Enter on a day lists its visits)</source>
+        <translation>近 30 天每日来访（选中某天按回车查看当天来访）</translation>
     </message>
     <message>
         <source>No visits in the last 30 days.</source>
         <translation>近 30 天没有来访记录。</translation>
+    </message>
+    <message>
+        <source>Visits this month by purpose</source>
+        <translation>本月来访（按事由）</translation>
+    </message>
+    <message>
+        <source>No visits this month yet.</source>
+        <translation>本月还没有来访。</translation>
+    </message>
+    <message>
+        <source>Service series this month: signed up and came</source>
+        <translation>本月各服务系列：报名与到场</translation>
+    </message>
+    <message>
+        <source>No activity session held this month yet.</source>
+        <translation>本月还没有举办活动。</translation>
+    </message>
+    <message>
+        <source>Rooms this week: booked hours out of open hours</source>
+        <translation>本周活动室：已预约时长占开放时长</translation>
+    </message>
+    <message>
+        <source>No room is open this week.</source>
+        <translation>本周没有开放的活动室。</translation>
+    </message>
+    <message>
+        <source>Volunteer hours this year, top 10</source>
+        <translation>本年志愿服务时长前 10 名</translation>
+    </message>
+    <message>
+        <source>No volunteer hours recorded this year yet.</source>
+        <translation>本年还没有志愿服务记录。</translation>
     </message>
     <message>
         <source>No room is booked today.</source>
@@ -2937,6 +3057,22 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>No booking is awaiting approval.</source>
         <translation>没有待审批的预约。</translation>
+    </message>
+    <message>
+        <source>Home pages</source>
+        <translation>首页分页</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今日概况(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>统计图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Click a bar, or press Tab to reach a chart, choose a bar with the arrow keys and press Enter: the list behind it opens.</source>
+        <translation>点击图中的条形，或按 Tab 键进入图表、用方向键选中一条再按回车，即可打开它背后的名单。</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2965,6 +3101,149 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>sessions in the next 7 days</source>
         <translation>未来 7 天的活动场次</translation>
+    </message>
+    <message>
+        <source>%1 visits.</source>
+        <translation>共 %1 人次。</translation>
+    </message>
+    <message>
+        <source>No visits.</source>
+        <translation>没有来访。</translation>
+    </message>
+    <message>
+        <source>Visits on %1</source>
+        <translation>%1 的来访</translation>
+    </message>
+    <message>
+        <source>Visits this month (%1): %2</source>
+        <translation>本月（%1）来访：%2</translation>
+    </message>
+    <message>
+        <source>%1: sessions this month (%2)</source>
+        <translation>%1：本月活动场次（%2）</translation>
+    </message>
+    <message>
+        <source>%1 sessions, %2 signed up, %3 came. Enter opens a session in the Service menu.</source>
+        <translation>共 %1 场，报名 %2 人，到场 %3 人。选中一场按回车，在服务菜单中打开。</translation>
+    </message>
+    <message>
+        <source>No session of this series this month.</source>
+        <translation>本系列本月没有活动。</translation>
+    </message>
+    <message>
+        <source>%1: bookings this week (%2)</source>
+        <translation>%1：本周预约（%2）</translation>
+    </message>
+    <message>
+        <source>%1 bookings this week.</source>
+        <translation>本周预约 %1 次。</translation>
+    </message>
+    <message>
+        <source>%1 bookings this week: %2 of %3 open hours booked.</source>
+        <translation>本周预约 %1 次，开放 %3 小时，已预约 %2 小时。</translation>
+    </message>
+    <message>
+        <source>No booking of this room this week.</source>
+        <translation>这间活动室本周没有预约。</translation>
+    </message>
+    <message>
+        <source>Show the week in &amp;Rooms</source>
+        <translation>在活动室预约中查看本周(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1: volunteer service this year</source>
+        <translation>%1：本年志愿服务</translation>
+    </message>
+    <message>
+        <source>%1 records, %2 hours in %3.</source>
+        <translation>%3 年共 %1 条记录，%2 小时。</translation>
+    </message>
+    <message>
+        <source>No service recorded this year.</source>
+        <translation>本年没有服务记录。</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Volunteers</source>
+        <translation>在志愿者页面打开(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>HomeLists</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>来访者</translation>
+    </message>
+    <message>
+        <source>Community · group</source>
+        <translation>社区·楼组</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Purpose of visit</source>
+        <translation>来访事由</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Checked in by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>(anonymised)</source>
+        <translation>（已匿名）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Signed up</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Walk-ins</source>
+        <translation>现场加入</translation>
+    </message>
+    <message>
+        <source>(no room)</source>
+        <translation>（未安排活动室）</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Booked by</source>
+        <translation>预约人</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
     </message>
 </context>
 <context>
@@ -3518,6 +3797,10 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Volunteers</source>
         <translation>志愿者与证书</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>统计报表</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -4126,6 +4409,18 @@ Data folder: %2</source>
         <translation>服务项目由工作人员编写。</translation>
     </message>
     <message>
+        <source>Sessions %1 to %2</source>
+        <translation>活动场次 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Signups</source>
+        <translation>报名名单</translation>
+    </message>
+    <message>
+        <source>Signups %1 %2</source>
+        <translation>报名名单 %1 %2</translation>
+    </message>
+    <message>
         <source>Reopen signups</source>
         <translation>重新开放报名</translation>
     </message>
@@ -4391,6 +4686,64 @@ Data folder: %2</source>
     <message>
         <source>First find and choose the other record.</source>
         <translation>请先查找并选中另一份档案。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReport</name>
+    <message>
+        <source>Counting the month&apos;s figures</source>
+        <translation>正在统计本月数据</translation>
+    </message>
+    <message>
+        <source>Laying out the pages</source>
+        <translation>正在排版</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportDialog</name>
+    <message>
+        <source>Monthly report</source>
+        <translation>月度报告</translation>
+    </message>
+    <message>
+        <source>The month&apos;s work as the report the centre sends up: figures by community and building group, visits, the sessions of each series, room use, resident requests with their satisfaction, volunteer hours and certificates, with charts. A month not yet over is counted up to today.</source>
+        <translation>本月工作按上报的月报整理：按社区和楼组的数据、来访、各系列活动场次、活动室使用、民生直通车诉求及满意度、志愿服务时长和证书，配有图表。尚未结束的月份统计到今天。</translation>
+    </message>
+    <message>
+        <source>Month of the report</source>
+        <translation>报告月份</translation>
+    </message>
+    <message>
+        <source>%1-%2</source>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Make the report</source>
+        <translation>生成报告(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Only staff and administrators may make the monthly report.</source>
+        <translation>只有工作人员和管理员可以生成月度报告。</translation>
+    </message>
+    <message>
+        <source>Making the report of %1</source>
+        <translation>正在生成%1的月报</translation>
+    </message>
+    <message>
+        <source>monthly report of %1</source>
+        <translation>%1工作月报</translation>
+    </message>
+    <message>
+        <source>Stopped: no report was made.</source>
+        <translation>已停止，未生成报告。</translation>
     </message>
 </context>
 <context>
@@ -4779,6 +5132,10 @@ Data folder: %2</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
+        <source>Residents&apos; register</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
         <source>&amp;New person</source>
         <translation>新登记(&amp;N)</translation>
     </message>
@@ -4837,6 +5194,14 @@ Data folder: %2</source>
     <message>
         <source>All building groups</source>
         <translation>全部楼组</translation>
+    </message>
+    <message>
+        <source>Filtered by: %1</source>
+        <translation>筛选条件：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>%1 people found</source>
@@ -5082,6 +5447,65 @@ Data folder: %2</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>not called yet</source>
+        <translation>尚未回访</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Days of your choice</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Period counted</source>
+        <translation>统计期</translation>
+    </message>
+    <message>
+        <source>First day counted</source>
+        <translation>统计开始日期</translation>
+    </message>
+    <message>
+        <source>Last day counted</source>
+        <translation>统计结束日期</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>统计期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
 </context>
 <context>
     <name>PersonDetailView</name>
@@ -5160,6 +5584,14 @@ Data folder: %2</source>
     <message>
         <source>History</source>
         <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Record the follow-up answer…</source>
+        <translation>记录回访结果…</translation>
+    </message>
+    <message>
+        <source>The resident&apos;s answer to the call after their request was resolved.</source>
+        <translation>诉求办结后回访电话中居民的回答。</translation>
     </message>
     <message>
         <source>Name: %1</source>
@@ -5597,6 +6029,21 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>PurposesChart</name>
+    <message>
+        <source>Visits this month by purpose</source>
+        <translation>本月来访（按事由）</translation>
+    </message>
+    <message>
+        <source>%1: %2 visits</source>
+        <translation>%1：%2 人次</translation>
+    </message>
+    <message>
+        <source>This month: %1 visits in all.</source>
+        <translation>本月共来访 %1 人次。</translation>
+    </message>
+</context>
+<context>
     <name>QuestionBar</name>
     <message>
         <source>For:</source>
@@ -5805,6 +6252,10 @@ Data folder: %2</source>
         <translation>不撤销（Esc）</translation>
     </message>
     <message>
+        <source>Visit log %1</source>
+        <translation>来访登记 %1</translation>
+    </message>
+    <message>
         <source>%1 visits checked in today</source>
         <translation>今天已签到 %1 人次</translation>
     </message>
@@ -5990,8 +6441,8 @@ Data folder: %2</source>
         <translation>已指派：%1</translation>
     </message>
     <message>
-        <source>Resolved</source>
-        <translation>已办结</translation>
+        <source>Resolved on</source>
+        <translation>办结时间</translation>
     </message>
     <message>
         <source>[%1] %2</source>
@@ -6048,6 +6499,10 @@ Data folder: %2</source>
     <message>
         <source>(not registered)</source>
         <translation>（未登记）</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>办理结果</translation>
     </message>
 </context>
 <context>
@@ -6138,6 +6593,152 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>ReportModels</name>
+    <message>
+        <source>Community /|building group</source>
+        <translation>社区/楼组</translation>
+    </message>
+    <message>
+        <source>Visits|counted</source>
+        <translation>来访|人次</translation>
+    </message>
+    <message>
+        <source>People|served</source>
+        <translation>服务|人数</translation>
+    </message>
+    <message>
+        <source>Signups|counted</source>
+        <translation>报名|人次</translation>
+    </message>
+    <message>
+        <source>Attendance|rate</source>
+        <translation>出席率</translation>
+    </message>
+    <message>
+        <source>No-show|rate</source>
+        <translation>缺席率</translation>
+    </message>
+    <message>
+        <source>Volunteer|hours</source>
+        <translation>志愿服务|时长</translation>
+    </message>
+    <message>
+        <source>Resident|population</source>
+        <translation>常住|人口</translation>
+    </message>
+    <message>
+        <source>Served|per 1,000</source>
+        <translation>每千人|服务人数</translation>
+    </message>
+    <message>
+        <source>Check-ins at reception in the period.</source>
+        <translation>统计期内前台的来访登记人次。</translation>
+    </message>
+    <message>
+        <source>Different people who came to a visit or were present at a session in the period, each counted once.</source>
+        <translation>统计期内来访或到场参加活动的居民人数，每人只计一次。</translation>
+    </message>
+    <message>
+        <source>Seats signed up for sessions held in the period.</source>
+        <translation>统计期内举办的活动的报名人次（应到，不含现场参加）。</translation>
+    </message>
+    <message>
+        <source>Present (walk-ins included), out of those present or marked as not come.</source>
+        <translation>实到人次（含现场参加）占实到与未到之和的比例。</translation>
+    </message>
+    <message>
+        <source>Marked as not come, out of those present or marked as not come.</source>
+        <translation>未到人次占实到与未到之和的比例。</translation>
+    </message>
+    <message>
+        <source>The community&apos;s residents, as set in Settings.</source>
+        <translation>社区常住人口（在“设置”中填写）。</translation>
+    </message>
+    <message>
+        <source>People served for every 1,000 residents of the community.</source>
+        <translation>社区每千名常住人口中的服务人数。</translation>
+    </message>
+    <message>
+        <source>Requests|received</source>
+        <translation>收到|诉求</translation>
+    </message>
+    <message>
+        <source>Requests|resolved</source>
+        <translation>办结|诉求</translation>
+    </message>
+    <message>
+        <source>Still open at|the period&apos;s end</source>
+        <translation>期末|未办结</translation>
+    </message>
+    <message>
+        <source>Days to resolve,|on average</source>
+        <translation>平均|办结天数</translation>
+    </message>
+    <message>
+        <source>Days to resolve,|median</source>
+        <translation>办结天数|中位数</translation>
+    </message>
+    <message>
+        <source>From receiving a request to resolving it, over the requests resolved in the period.</source>
+        <translation>从收到诉求到办结所用的天数，按统计期内办结的诉求计算。</translation>
+    </message>
+    <message>
+        <source>Resolved in the period, whenever they were received.</source>
+        <translation>统计期内办结的诉求，不论何时收到。</translation>
+    </message>
+    <message>
+        <source>Received by the period&apos;s end and not resolved by then.</source>
+        <translation>统计期结束时已收到但尚未办结的诉求。</translation>
+    </message>
+    <message>
+        <source>Category of request</source>
+        <translation>诉求类别</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically|satisfied</source>
+        <translation>基本|满意</translation>
+    </message>
+    <message>
+        <source>Not|satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>No answer|recorded</source>
+        <translation>未记录|答复</translation>
+    </message>
+    <message>
+        <source>Satisfied or|basically</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Community of the resident</source>
+        <translation>居民所在社区</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Satisfied and basically satisfied, out of the answers recorded.</source>
+        <translation>满意和基本满意占已记录答复的比例。</translation>
+    </message>
+    <message>
+        <source>All resolved requests</source>
+        <translation>全部办结诉求</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDesk</name>
+    <message>
+        <source>Statistics and reports need a staff account. Please ask the centre&apos;s staff or the administrator to log in (Account → Switch user).</source>
+        <translation>统计报表需要工作人员账号。请中心的工作人员或管理员登录后查看（账号 → 切换用户）。</translation>
+    </message>
+</context>
+<context>
     <name>RequestsPanel</name>
     <message>
         <source>Category</source>
@@ -6198,6 +6799,26 @@ Data folder: %2</source>
     <message>
         <source>Resolve the request</source>
         <translation>办结诉求</translation>
+    </message>
+    <message>
+        <source>The resident&apos;s answer, if asked now:</source>
+        <translation>如已当场询问，居民的回答：</translation>
+    </message>
+    <message>
+        <source>Waiting for the follow-up call</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Every resolved request has its answer.</source>
+        <translation>已办结的诉求都已回访。</translation>
+    </message>
+    <message>
+        <source>Record the answer…</source>
+        <translation>记录回访…</translation>
+    </message>
+    <message>
+        <source>Record the answer to the follow-up call</source>
+        <translation>记录回访结果</translation>
     </message>
     <message>
         <source>Council meeting</source>
@@ -6264,6 +6885,10 @@ Data folder: %2</source>
         <translation>%1 的诉求已办结。</translation>
     </message>
     <message>
+        <source>Resolved the request of %1; their answer: %2.</source>
+        <translation>已办结%1的诉求，回访结果：%2。</translation>
+    </message>
+    <message>
         <source>There is no council meeting to put it on.</source>
         <translation>近期没有可以提交的议事会议。</translation>
     </message>
@@ -6274,6 +6899,10 @@ Data folder: %2</source>
     <message>
         <source>Put on the agenda of %1 as item %2.</source>
         <translation>已提交到“%1”的议程，列为第 %2 项议题。</translation>
+    </message>
+    <message>
+        <source>Recorded the answer of %1: %2.</source>
+        <translation>已记录%1的回访结果：%2。</translation>
     </message>
     <message>
         <source>%1, %2: %3 (recorded by %4; %5)</source>
@@ -6311,8 +6940,40 @@ Data folder: %2</source>
         <translation>预约人：%1</translation>
     </message>
     <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
         <source>Room</source>
         <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Booked by</source>
+        <translation>预约人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Expected attendees</source>
+        <translation>预计人数</translation>
     </message>
     <message>
         <source>Room capacity</source>
@@ -6839,6 +7500,33 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>RoomsChart</name>
+    <message>
+        <source>Rooms booked this week</source>
+        <translation>本周活动室使用率</translation>
+    </message>
+    <message>
+        <source>%1% (%2 of %3 h)</source>
+        <translation>%1%（%3 小时中已约 %2 小时）</translation>
+    </message>
+    <message>
+        <source>not open this week</source>
+        <translation>本周不开放</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 open hours booked (%4%)</source>
+        <translation>%1：开放 %3 小时，已预约 %2 小时（%4%）</translation>
+    </message>
+    <message>
+        <source>%1: not open this week</source>
+        <translation>%1：本周不开放</translation>
+    </message>
+    <message>
+        <source>This week: %1 of %2 open hours booked in all rooms.</source>
+        <translation>本周各活动室共开放 %2 小时，已预约 %1 小时。</translation>
+    </message>
+</context>
+<context>
     <name>RoomsDesk</name>
     <message>
         <source>Today</source>
@@ -6907,6 +7595,14 @@ Data folder: %2</source>
     <message>
         <source>Staff export the rooms&apos; calendar.</source>
         <translation>日历由工作人员导出。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Room bookings %1</source>
+        <translation>活动室预约 %1</translation>
     </message>
     <message>
         <source>◀ Previous week</source>
@@ -7828,6 +8524,41 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>SeriesChart</name>
+    <message>
+        <source>Service series this month</source>
+        <translation>本月各服务系列</translation>
+    </message>
+    <message>
+        <source>Seats signed up</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>People who came</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>signed up %1</source>
+        <translation>报名 %1</translation>
+    </message>
+    <message>
+        <source>came %1</source>
+        <translation>到场 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 sessions, %3 signed up, %4 came</source>
+        <translation>%1：%2 场活动，报名 %3 人，到场 %4 人</translation>
+    </message>
+    <message>
+        <source> (%1% of those expected came)</source>
+        <translation>（应到者中 %1% 到场）</translation>
+    </message>
+    <message>
+        <source>This month: %1 sessions, %2 signed up, %3 came.</source>
+        <translation>本月共 %1 场活动，报名 %2 人，到场 %3 人。</translation>
+    </message>
+</context>
+<context>
     <name>SeriesTree</name>
     <message>
         <source>Series and activities</source>
@@ -8535,6 +9266,186 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>Statistics</name>
+    <message>
+        <source>Not filled in</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Whole centre</source>
+        <translation>全中心</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Count the figures again</source>
+        <translation>重新统计数据</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>重新统计</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly report…</source>
+        <translation>月度报告(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Make the month&apos;s report as a PDF to print or save, with charts.</source>
+        <translation>生成本月的工作月报（PDF，含图表），可打印或保存。</translation>
+    </message>
+    <message>
+        <source>Statistics tables</source>
+        <translation>统计表</translation>
+    </message>
+    <message>
+        <source>By community and building group</source>
+        <translation>按社区和楼组</translation>
+    </message>
+    <message>
+        <source>Requests and satisfaction</source>
+        <translation>民生直通车与满意度</translation>
+    </message>
+    <message>
+        <source>Figures by community and building group</source>
+        <translation>社区与楼组统计</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand all</source>
+        <translation>全部展开(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Show every building group</source>
+        <translation>显示所有楼组</translation>
+    </message>
+    <message>
+        <source>In the table, the right arrow opens a community and the left arrow closes it.</source>
+        <translation>在表格中，按右方向键展开社区，按左方向键收起。</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse all</source>
+        <translation>全部收起(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show the communities only</source>
+        <translation>只显示社区</translation>
+    </message>
+    <message>
+        <source>Requests of the period</source>
+        <translation>统计期内的诉求</translation>
+    </message>
+    <message>
+        <source>Residents&apos; satisfaction with the requests</source>
+        <translation>居民对诉求办理的满意度</translation>
+    </message>
+    <message>
+        <source>Satisfaction by:</source>
+        <translation>满意度按：</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Requests (民生直通车)</source>
+        <translation>民生直通车诉求</translation>
+    </message>
+    <message>
+        <source>Export to Excel: %1</source>
+        <translation>导出 Excel：%1</translation>
+    </message>
+    <message>
+        <source>Satisfaction by community</source>
+        <translation>满意度（按社区）</translation>
+    </message>
+    <message>
+        <source>Satisfaction by who handled the request</source>
+        <translation>满意度（按经办人）</translation>
+    </message>
+    <message>
+        <source>Satisfaction by category</source>
+        <translation>满意度（按类别）</translation>
+    </message>
+    <message>
+        <source>Counting the figures from %1 to %2…</source>
+        <translation>正在统计 %1 至 %2 的数据…</translation>
+    </message>
+    <message>
+        <source>Figures from %1 to %2, counted at %3.</source>
+        <translation>%1 至 %2 的数据，统计于 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出%1…</translation>
+    </message>
+    <message>
+        <source>Stopped: no file was written.</source>
+        <translation>已停止，没有写出文件。</translation>
+    </message>
+    <message>
+        <source>Exported to Excel</source>
+        <translation>已导出 Excel</translation>
+    </message>
+    <message>
+        <source>Lists with people&apos;s names are exported by the administrator, with phone and ID numbers masked.</source>
+        <translation>列有居民姓名的名单由管理员导出，电话号码和身份证号会作脱敏处理。</translation>
+    </message>
+    <message>
+        <source>Statistics are exported by staff and administrators.</source>
+        <translation>统计表由工作人员和管理员导出。</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save this list as an Excel workbook (.xlsx).</source>
+        <translation>把这张表保存为 Excel 工作簿(.xlsx)。</translation>
+    </message>
+</context>
+<context>
+    <name>Tables</name>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows of %2 to %3.</source>
+        <translation>已将“%2”的 %1 行导出到 %3。</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>导出时间 %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <source>Verify a certificate</source>
@@ -8606,10 +9517,6 @@ Data folder: %2</source>
     <message>
         <source>Last %1 days: %2 visits in all; busiest day %3 with %4.</source>
         <translation>近 %1 天：共来访 %2 人次；最多的一天是 %3，%4 人次。</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
     </message>
     <message>
         <source>%1: %2 visits</source>
@@ -8877,6 +9784,29 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>VolunteersChart</name>
+    <message>
+        <source>Volunteer hours this year, top 10</source>
+        <translation>本年志愿服务时长前 10 名</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 hours</source>
+        <translation>%1（%2）：%3 小时</translation>
+    </message>
+    <message>
+        <source>no community</source>
+        <translation>未填写社区</translation>
+    </message>
+    <message>
+        <source>This year: the %1 volunteers with the most hours, %2 hours together.</source>
+        <translation>本年服务时长最多的 %1 位志愿者，合计 %2 小时。</translation>
+    </message>
+</context>
+<context>
     <name>VolunteersDesk</name>
     <message>
         <source>Volunteers and certificates</source>
@@ -8964,6 +9894,10 @@ Data folder: %2</source>
     <message>
         <source>Reaching</source>
         <translation>达到</translation>
+    </message>
+    <message>
+        <source>Volunteers %1</source>
+        <translation>志愿者名单 %1</translation>
     </message>
     <message>
         <source>Saved.</source>
