@@ -14,6 +14,7 @@ from app.db import Database
 from app.models import Account
 from app.security import Actor
 from app.services import home
+from tests import demo_ui
 from tests import test_ui_menu_demo as menu_demo
 from tests.conftest import TEST_NOW
 from tests.rooms_ui import context
@@ -26,7 +27,7 @@ from ui.main_window import DEFAULT_SIZE, MainWindow
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
 demo_db = menu_demo.demo_db  # the Service menu's demo centre (300 people, at TEST_NOW)
-_shot = menu_demo._shot
+_shot = demo_ui.shot
 
 
 @pytest.fixture

@@ -16,8 +16,9 @@ from app.models import Account
 from app.security import Actor
 from app.services import statistics
 from app.services.statistics.period import Period
+from tests.demo_ui import shot as _shot
 from tests.rooms_ui import context
-from tests.test_ui_menu_demo import _shot, demo_db  # noqa: F401  (demo_db: a fixture)
+from tests.test_ui_menu_demo import demo_db  # noqa: F401  (demo_db: a fixture)
 from ui import style
 from ui.main_window import DEFAULT_SIZE, MainWindow
 from ui.reports.desk import ReportsDesk
