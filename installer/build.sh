@@ -239,6 +239,13 @@ print(row[0] if row else "")' "$dir/demo.sqlite3")"
         --serial "$serial" -o "$("$path_of" "$pdf")"
     [ "$(head -c 4 "$pdf")" = "%PDF" ] || die "$name: the frozen app printed no certificate"
     say "$name: printed a certificate of the register"
+    # The month's report: ReportLab's charts and the statistics, frozen.
+    pdf="$dir/monthly-report.pdf"
+    YOULIN_PASSWORD="$DEMO_PASSWORD" run_logged "monthly-report-$name" "$@" print monthly-report \
+        --database "$("$path_of" "$dir/demo.sqlite3")" --as staff --month "$(date +%Y-%m)" \
+        -o "$("$path_of" "$pdf")"
+    [ "$(head -c 4 "$pdf")" = "%PDF" ] || die "$name: the frozen app printed no monthly report"
+    say "$name: printed the month's report"
 }
 
 postgres_smoke() {  # NAME APP...: the frozen app migrates a fresh database on the smoke server
