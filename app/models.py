@@ -127,6 +127,9 @@ class Account(Timestamped, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    # Wrong passwords in a row, and until when the account is refused after too many.
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     __table_args__ = (CheckConstraint(_choices("role", Role), name="role"),)
 
     @property
@@ -281,6 +284,10 @@ class Request(Timestamped, Base):
     __tablename__ = "request"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), default=None)
+    # Copied from the person, as on a visit, so the figures by community stay once anonymised.
+    community_id: Mapped[int | None] = mapped_column(
+        ForeignKey("community.id"), default=None, index=True
+    )
     category: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(10), default=RequestStatus.OPEN.value)
@@ -293,6 +300,7 @@ class Request(Timestamped, Base):
     satisfaction_note: Mapped[str] = mapped_column(Text, default="")
     followed_up_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     followed_up_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), default=None)
+    anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
     person: Mapped[Person | None] = relationship()
     __table_args__ = (
         CheckConstraint(_choices("status", RequestStatus), name="status"),

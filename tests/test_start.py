@@ -113,7 +113,7 @@ def test_smoke_writes_the_startup_mark_once_the_main_window_is_up(
     assert wall > 0 and cpu > 0
 
 
-PREVIOUS_REVISION = "0009_reports"
+PREVIOUS_REVISION = "0010_statistics_indexes"
 
 
 @pytest.fixture

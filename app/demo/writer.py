@@ -1058,6 +1058,7 @@ class Writer:
                 request: Row = {
                     "id": first_id + len(requests),
                     "person_id": person,
+                    "community_id": self.community[person],
                     "category": category,
                     "text": template.format(
                         c=COMMUNITIES[c_index][0],
@@ -1178,6 +1179,7 @@ class Writer:
                 {
                     "id": number,
                     "person_id": person,
+                    "community_id": self.community[person],
                     "category": category,
                     "text": template.format(
                         c=COMMUNITIES[c_index][0], g=group_name, b=rng.choice(buildings)

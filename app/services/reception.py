@@ -315,12 +315,15 @@ def record_request(
     clean_text = validation.long_text(
         "text", text, max_length=REQUEST_TEXT_MAX_LENGTH, label=translate("Errors", "the request")
     )
+    community_id = None
     if person_id is not None:
         person = session.get(Person, person_id)
         if person is None:
             raise NotFound(translate("Errors", "This person is no longer on file."))
+        community_id = person.community_id
     request = Request(
         person_id=person_id,
+        community_id=community_id,
         category=clean_category,
         text=clean_text,
         status=RequestStatus.OPEN.value,
