@@ -331,10 +331,12 @@ def _sign_in(db: Database, username: str) -> Actor:
     try:
         with db.write() as session:
             return accounts.login(session, username, password)
-    except ValidationError:
+    except ValidationError as refusal:
         with db.write() as session:
-            accounts.record_failed_login(session, username)
-        raise
+            locked = accounts.record_failed_login(session, username)
+        if locked is not None:
+            raise locked from None
+        raise refusal from None
 
 
 def _database_problem(error: Exception) -> DomainError:

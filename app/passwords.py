@@ -4,12 +4,14 @@ the quick look at start-up (`app.quickstart`). Standard library only: no SQLAlch
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
 from functools import cache
 
+from app import clock
 from app.errors import ValidationError
 from app.i18n import translate
 from app.roles import Actor, Role
@@ -64,6 +66,8 @@ class LoginRecord:
     role: str
     active: bool
     password_hash: str
+    # Until when five wrong passwords in a row keep the account shut (None: not locked).
+    locked_until: dt.datetime | None = None
 
 
 def login_name(username: str) -> str:
@@ -77,14 +81,34 @@ def _dummy_hash() -> str:
     return hash_password("not a real password")
 
 
+def locked_message(until: dt.datetime) -> str:
+    """The refusal while an account is locked, naming the minute it opens again."""
+    shown = until.strftime("%H:%M" if until.date() == clock.today() else "%Y-%m-%d %H:%M")
+    return translate(
+        "Errors",
+        "This account is locked for now. Please try again after %1, or ask an admin to unlock it.",
+    ).replace("%1", shown)
+
+
+def is_locked(locked_until: dt.datetime | None) -> bool:
+    return locked_until is not None and locked_until > clock.now()
+
+
 def check_login(account: LoginRecord | None, password: str) -> Actor:
     """The acting account when `password` opens `account` (the row of the typed user name, None
-    when there is none) and the account is active; otherwise ValidationError, with one message
-    for every failure so that nobody can probe which user names exist."""
+    when there is none), the account is active and not locked; otherwise ValidationError, with
+    one message for every wrong name or password so that nobody can probe which user names
+    exist. A locked account is refused even with the right password, saying until when. The
+    password is checked in every case, so every refusal costs the same time."""
     stored = account.password_hash if account is not None else _dummy_hash()
     valid = verify_password(password, stored)
+    if account is not None and is_locked(account.locked_until):
+        assert account.locked_until is not None
+        raise ValidationError("password", locked_message(account.locked_until))
     if account is None or not valid or not account.active:
-        raise ValidationError(
-            "password", translate("Errors", "Wrong user name or password. Please try again.")
-        )
+        raise ValidationError("password", wrong_message())
     return Actor(account.id, account.username, account.display_name, Role(account.role))
+
+
+def wrong_message() -> str:
+    return translate("Errors", "Wrong user name or password. Please try again.")

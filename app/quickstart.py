@@ -13,6 +13,7 @@ Standard library only: no SQLAlchemy, no Qt.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sqlite3
 from dataclasses import dataclass
@@ -87,10 +88,13 @@ def _read(
     if autologin is None:
         return str(centre[0]), None
     row = connection.execute(
-        "SELECT id, username, display_name, role, active, password_hash"
+        "SELECT id, username, display_name, role, active, password_hash, locked_until"
         " FROM account WHERE username = ?",
         (login_name(autologin[0]),),
     ).fetchone()
     if row is None:
         return str(centre[0]), None
-    return str(centre[0]), LoginRecord(row[0], row[1], row[2], row[3], bool(row[4]), row[5])
+    locked_until = dt.datetime.fromisoformat(row[6]) if row[6] else None
+    return str(centre[0]), LoginRecord(
+        row[0], row[1], row[2], row[3], bool(row[4]), row[5], locked_until
+    )

@@ -235,7 +235,8 @@ class DatabaseStart(threading.Thread):
                 accounts.record_login(session, quick.login)
         elif quick.login is not None and self.options.autologin is not None:
             with db.write() as session:
-                accounts.record_failed_login(session, self.options.autologin[0])
+                locked = accounts.record_failed_login(session, self.options.autologin[0])
+            return locked or quick.login
         return quick.login
 
 

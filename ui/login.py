@@ -39,9 +39,9 @@ log = logging.getLogger(__name__)
 def check_credentials(
     db: Database | Callable[[], Database], username: str, password: str
 ) -> Actor | DomainError:
-    """The acting account, or the error to show. A refusal is audited in its own transaction,
-    since the refused login's own transaction rolls back. `db` may be a function that waits
-    for start-up to open the database (the dialog can be up before it is)."""
+    """The acting account, or the error to show. A refusal is counted and audited in its own
+    transaction, since the refused login's own transaction rolls back. `db` may be a function
+    that waits for start-up to open the database (the dialog can be up before it is)."""
     if callable(db):
         try:
             db = db()
@@ -63,7 +63,8 @@ def check_credentials(
         return DomainError(_database_message())
     try:
         with db.write() as session:
-            accounts.record_failed_login(session, username)
+            # The fifth wrong password in a row locks the account: say so at once.
+            return accounts.record_failed_login(session, username) or refusal
     except SQLAlchemyError:
         log.exception("login: the refusal could not be audited")
     return refusal

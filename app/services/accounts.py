@@ -1,20 +1,32 @@
-"""Accounts and roles: login, create, change role, disable, reset password. Audited."""
+"""Accounts and roles: login, create, change role, disable, reset password, unlock. Audited.
+
+Five wrong passwords in a row lock an account for LOCK_PERIOD. Fifteen minutes: a guesser gets
+at most 5 tries a quarter of an hour (480 a day against passwords of 8 or more characters), while
+a volunteer who typed with Caps Lock on is back before the queue at the desk has grown, and an
+admin can unlock at once from the accounts page. A correct password resets the count; while the
+account is locked even the correct password is refused, with the minute it opens again.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import clock, validation
+from app.db import locked
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.i18n import translate
-from app.models import Account, Role
-from app.passwords import LoginRecord, check_login, login_name
+from app.models import Account, AuditEvent, Role
+from app.passwords import LoginRecord, check_login, is_locked, locked_message, login_name
 from app.security import Actor, Permission, hash_password, verify_password
 from app.services import audit
+
+MAX_FAILED_LOGINS = 5
+LOCK_PERIOD = dt.timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,9 @@ class AccountRow:
     role: Role
     active: bool
     last_login_at: dt.datetime | None
+    # Until when the account is locked after too many wrong passwords; None when it isn't.
+    locked_until: dt.datetime | None = None
+    failed_logins: int = 0
 
 
 def _row(account: Account) -> AccountRow:
@@ -35,14 +50,28 @@ def _row(account: Account) -> AccountRow:
         Role(account.role),
         account.active,
         account.last_login_at,
+        account.locked_until if is_locked(account.locked_until) else None,
+        account.failed_logins or 0,
     )
 
 
 def login(session: Session, username: str, password: str) -> Actor:
     """The acting account for these credentials, its login recorded; ValidationError with one
-    message for every failure (no user probing)."""
-    account = session.scalar(select(Account).where(Account.username == login_name(username)))
-    actor = check_login(_login_record(account) if account is not None else None, password)
+    message for every wrong name or password (no user probing), or saying until when the
+    account is locked. The caller records a refusal with `record_failed_login` in a transaction
+    of its own, since the refused login's transaction rolls back."""
+    name = login_name(username)
+    account = session.scalar(select(Account).where(Account.username == name))
+    try:
+        actor = check_login(_login_record(account) if account is not None else None, password)
+    except ValidationError:
+        if account is None and (until := _unknown_name_locked_until(session, name)) is not None:
+            raise ValidationError("password", locked_message(until)) from None
+        raise
+    assert account is not None
+    if account.failed_logins or account.locked_until is not None:
+        account.failed_logins = 0
+        account.locked_until = None
     record_login(session, actor)
     return actor
 
@@ -55,6 +84,7 @@ def _login_record(account: Account) -> LoginRecord:
         account.role,
         account.active,
         account.password_hash,
+        account.locked_until,
     )
 
 
@@ -86,10 +116,104 @@ def record_login(session: Session, actor: Actor) -> None:
     audit.record(session, actor, "login", "account", account.id)
 
 
-def record_failed_login(session: Session, username: str) -> None:
-    """Audit a refused login; called in a transaction of its own, since the refusal rolls back."""
-    account_id = session.scalar(select(Account.id).where(Account.username == login_name(username)))
-    audit.record(session, None, "login_failed", "account", account_id, username=username[:40])
+def record_failed_login(session: Session, username: str) -> ValidationError | None:
+    """Count and audit a refused login, in a writing transaction of its own (the refusal's own
+    rolls back). The account's row is locked first, so two desks failing at once both count. The
+    fifth wrong password in a row locks the account; the refusal to show then is returned (the
+    caller shows it instead of the wrong-password one). An unknown user name gets the same
+    answers after the same number of tries, so a lock message doesn't betray which names exist."""
+    name = login_name(username)[:40]
+    account_id = session.scalar(select(Account.id).where(Account.username == name))
+    if account_id is None:
+        return _unknown_name_failed(session, name)
+    account = locked(session, Account, account_id)
+    if account is None:
+        return _unknown_name_failed(session, name)
+    if is_locked(account.locked_until):
+        audit.record(session, None, "login_failed", "account", account.id, username=name, locked=1)
+        return ValidationError("password", locked_message(account.locked_until))
+    attempts = (account.failed_logins or 0) + 1
+    audit.record(
+        session, None, "login_failed", "account", account.id, username=name, attempt=attempts
+    )
+    if attempts < MAX_FAILED_LOGINS:
+        account.failed_logins = attempts
+        return None
+    until = _lock_end(clock.now())
+    account.failed_logins = 0
+    account.locked_until = until
+    audit.record(session, None, "lock", "account", account.id, username=name, until=until)
+    return ValidationError("password", locked_message(until))
+
+
+def _lock_end(now: dt.datetime) -> dt.datetime:
+    """LOCK_PERIOD from now, up to the next whole minute: the message names that minute."""
+    end = now + LOCK_PERIOD
+    if end.second or end.microsecond:
+        end = end.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+    return end
+
+
+def _unknown_name_detail(name: str) -> str:
+    return json.dumps({"username": name}, ensure_ascii=False, sort_keys=True)
+
+
+def _unknown_name_failed(session: Session, name: str) -> ValidationError | None:
+    until = _unknown_name_locked_until(session, name)
+    if until is not None:
+        audit.record(session, None, "login_failed", "account", None, username=name, locked=1)
+        return ValidationError("password", locked_message(until))
+    audit.record(session, None, "login_failed", "account", None, username=name)
+    session.flush()
+    until = _unknown_name_locked_until(session, name)
+    return ValidationError("password", locked_message(until)) if until is not None else None
+
+
+def _unknown_name_locked_until(session: Session, name: str) -> dt.datetime | None:
+    """A user name no account has answers as if it had one: MAX_FAILED_LOGINS refusals of it
+    within LOCK_PERIOD "lock" it until LOCK_PERIOD after the last of them (read from the audit
+    log, the only place such a name is kept)."""
+    now = clock.now()
+    times = list(
+        session.scalars(
+            select(AuditEvent.at)
+            .where(
+                AuditEvent.action == "login_failed",
+                AuditEvent.entity == "account",
+                AuditEvent.entity_id.is_(None),
+                AuditEvent.at > now - LOCK_PERIOD,
+                AuditEvent.detail == _unknown_name_detail(name[:40]),
+            )
+            .order_by(AuditEvent.at)
+            .limit(MAX_FAILED_LOGINS)
+        )
+    )
+    if len(times) < MAX_FAILED_LOGINS:
+        return None
+    until = _lock_end(times[-1])
+    return until if until > now else None
+
+
+def unlock(session: Session, actor: Actor, account_id: int) -> AccountRow:
+    """An admin lets a locked account in again at once (and forgets its wrong passwords)."""
+    actor.require(Permission.ACCOUNTS)
+    account = locked(session, Account, account_id)
+    if account is None:
+        raise NotFound(translate("Errors", "This account no longer exists."))
+    was_locked = is_locked(account.locked_until)
+    if was_locked or account.failed_logins:
+        audit.record(
+            session,
+            actor,
+            "unlock",
+            "account",
+            account.id,
+            username=account.username,
+            was_locked=int(was_locked),
+        )
+    account.failed_logins = 0
+    account.locked_until = None
+    return _row(account)
 
 
 def has_accounts(session: Session) -> bool:
@@ -202,7 +326,14 @@ def reset_password(session: Session, actor: Actor, account_id: int, password: st
     validation.new_password("password", password)
     account.password_hash = hash_password(password)
     account.must_change_password = account.id != actor.account_id
-    audit.record(session, actor, "reset_password", "account", account.id)
+    # A new password from the admin opens a locked account: that is why it was asked for.
+    unlocked = is_locked(account.locked_until)
+    account.failed_logins = 0
+    account.locked_until = None
+    if unlocked:
+        audit.record(session, actor, "reset_password", "account", account.id, unlocked=1)
+    else:
+        audit.record(session, actor, "reset_password", "account", account.id)
 
 
 def change_own_password(session: Session, actor: Actor, current: str, new: str) -> None:
