@@ -39,6 +39,8 @@ class Permission(enum.StrEnum):
     BACKUPS = "backups"
     IMPORT_EXPORT = "import_export"
     AUDIT_LOG = "audit_log"
+    # Phone and ID numbers whole (the person editor); a desk volunteer sees them masked only.
+    FULL_NUMBERS = "full_numbers"
 
 
 _DESK = frozenset(
@@ -51,6 +53,7 @@ _STAFF = _DESK | {
     Permission.CERTIFICATES,
     Permission.REPORTS,
     Permission.MERGE_PEOPLE,
+    Permission.FULL_NUMBERS,
 }
 _ADMIN = frozenset(Permission)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -32,7 +33,7 @@ from app.models import (
     Volunteer,
 )
 from app.people_fields import ConsentNeeded
-from app.security import Actor
+from app.security import Actor, Role
 from app.services import communities, people
 from app.services.people import DuplicatePerson, PersonInput
 
@@ -99,7 +100,9 @@ def test_register_writes_the_person_search_keys_and_audit(
     with db.write() as session:
         row = people.register(session, desk, _zhang(place))
     assert row.member_code == "YL000001"
-    assert row.phone == "13812345678" and row.phone_masked == "138****5678"
+    # A desk volunteer gets the numbers back masked only (staff and admins whole).
+    assert row.phone is None and row.phone_masked == "138****5678"
+    assert row.id_number is None
     assert row.id_masked == ID_1956[:4] + "**********" + ID_1956[-4:]
     assert row.community == "桃园社区" and row.building_group == "1号楼组"
     assert row.tags == ("党员", "志愿者")
@@ -222,7 +225,9 @@ def test_a_family_may_share_a_phone_but_never_an_id(
             _zhang(place, name="李梅", id_number=ID_1962, gender="F", birth_year=None),
             allow_shared_phone=True,
         )
-    assert wife.phone == "13812345678"
+    assert wife.phone_masked == "138****5678"
+    with db.read() as session:
+        assert session.get(Person, wife.id).phone == "13812345678"  # type: ignore[union-attr]
     with pytest.raises(DuplicatePerson), db.write() as session:
         people.register(session, desk, _zhang(place, name="李梅"), allow_shared_phone=True)
 
@@ -592,18 +597,43 @@ def test_a_gender_the_id_number_contradicts_is_kept_as_chosen(
 
 
 def test_the_editor_reads_the_numbers_whole_for_the_account_as_it_is_now(
-    db: Database, admin: Actor, desk: Actor, place: dict[str, int]
+    db: Database, admin: Actor, staff: Actor, place: dict[str, int]
 ) -> None:
     from app.services import accounts, calls
 
     with db.write() as session:
-        row = people.register(session, desk, _zhang(place))
-    shown = calls.read(db, desk, lambda s, actor: people.for_editing(s, actor, row.id))
+        row = people.register(session, staff, _zhang(place))
+    shown = calls.read(db, staff, lambda s, actor: people.for_editing(s, actor, row.id))
     assert (shown.phone, shown.id_number) == ("13812345678", ID_1956)
+    # Made a desk volunteer while signed in: the editor's next read has them masked.
     with db.write() as session:
-        accounts.set_active(session, admin, desk.account_id, False)
+        accounts.change_role(session, admin, staff.account_id, Role.DESK)
+    shown = calls.read(db, staff, lambda s, actor: people.for_editing(s, actor, row.id))
+    assert (shown.phone, shown.id_number) == (None, None)
+    assert shown.phone_masked == "138****5678"
+    with db.write() as session:
+        accounts.set_active(session, admin, staff.account_id, False)
     with pytest.raises(PermissionDenied):
-        calls.read(db, desk, lambda s, actor: people.for_editing(s, actor, row.id))
+        calls.read(db, staff, lambda s, actor: people.for_editing(s, actor, row.id))
+
+
+def test_a_desk_volunteer_keeps_the_numbers_by_handing_the_masked_ones_back(
+    db: Database, desk: Actor, place: dict[str, int]
+) -> None:
+    with db.write() as session:
+        row = people.register(session, desk, _zhang(place))
+    masked = replace(_zhang(place, note="改"), phone=row.phone_masked, id_number=row.id_masked)
+    with db.write() as session:
+        people.update(session, desk, row.id, masked)
+    with db.read() as session:
+        person = session.get(Person, row.id)
+        assert person is not None
+        assert (person.phone, person.id_number, person.note) == ("13812345678", ID_1956, "改")
+    # A new number typed over the masked one replaces it.
+    with db.write() as session:
+        people.update(session, desk, row.id, replace(masked, phone="13987654321"))
+    with db.read() as session:
+        assert session.get(Person, row.id).phone == "13987654321"  # type: ignore[union-attr]
 
 
 def test_a_twenty_character_name_is_kept_with_its_keys(db: Database, desk: Actor) -> None:

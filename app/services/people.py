@@ -1,8 +1,10 @@
 """居民档案: register, edit, look up and merge people. Audited.
 
 Phone and ID number are returned whole only to the editor (`for_editing`, and what `register`
-and `update` return), next to their masked forms; a person's record (`get`) holds the masked
-forms only; the audit log never holds them.
+and `update` return) of an account that may see them (`Permission.FULL_NUMBERS`: staff and
+admins), next to their masked forms; a desk volunteer's editor gets the masked forms only, and
+hands a masked form back unchanged to keep the number on file. A person's record (`get`) holds
+the masked forms only; the audit log never holds them.
 
 Without the person's consent a record keeps only what a visit needs (PIPL):
 `people_fields.consent_problems` says which fields, for this service and the roster import alike.
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -448,7 +450,7 @@ def register(
         shared_phone=allow_shared_phone or None,
         phone_for_contact=_contact_only(clean) or None,
     )
-    return _row(person, whole=True)
+    return _row(person, whole=actor.may(Permission.FULL_NUMBERS))
 
 
 def _contact_only(clean: _Clean) -> bool:
@@ -497,7 +499,7 @@ def update(
     """Edit a person; the audit names the changed fields, not their (personal) values."""
     actor.require(Permission.EDIT_PEOPLE)
     person = _active_person(session, person_id)
-    clean = _clean(session, data, person)
+    clean = _clean(session, _kept_numbers(data, person), person)
     duplicate = find_duplicate(
         session,
         phone=clean.phone if clean.phone != person.phone else None,
@@ -525,13 +527,27 @@ def update(
             fields=changed,
             phone_for_contact=("phone" in changed and _contact_only(clean)) or None,
         )
-    return _row(person, whole=True)
+    return _row(person, whole=actor.may(Permission.FULL_NUMBERS))
 
 
 def for_editing(session: Session, actor: Actor, person_id: int) -> PersonRow:
-    """A person as the editor shows them: the phone and ID number whole."""
+    """A person as the editor shows them: the phone and ID number whole for staff and admins,
+    masked for a desk volunteer."""
     actor.require(Permission.EDIT_PEOPLE)
-    return _row(_person(session, person_id), whole=True)
+    return _row(_person(session, person_id), whole=actor.may(Permission.FULL_NUMBERS))
+
+
+def _kept_numbers(data: PersonInput, person: Person) -> PersonInput:
+    """The form handed back a number as the editor showed it masked (138****5678): the number
+    on file stays. A desk volunteer edits a record without ever seeing its numbers whole."""
+    phone, id_number = data.phone, data.id_number
+    if person.phone and (phone or "").strip() == people_fields.mask_phone(person.phone):
+        phone = person.phone
+    if person.id_number and (id_number or "").strip() == people_fields.mask_id(person.id_number):
+        id_number = person.id_number
+    if (phone, id_number) == (data.phone, data.id_number):
+        return data
+    return replace(data, phone=phone, id_number=id_number)
 
 
 def get(session: Session, actor: Actor, person_id: int) -> PersonDetail:

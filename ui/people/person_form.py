@@ -98,6 +98,8 @@ class PersonForm(QWidget):
         self._context = context
         self.mode = FormMode(mode)
         self._person_id: int | None = None
+        # The phone and ID number as shown masked to a desk volunteer ("" when shown whole).
+        self._masked: tuple[str, str] = ("", "")
         self._communities: list[CommunityRow] = []
         self._duplicate: DuplicatePerson | None = None
         # The gender the volunteer chose to keep against this ID number (gender, ID number).
@@ -461,8 +463,14 @@ class PersonForm(QWidget):
         self.name_edit.setText(row.name)
         self._select_data(self.gender_combo, row.gender.value if row.gender else None)
         self.birth_year_edit.setText(str(row.birth_year) if row.birth_year else "")
-        self.phone_edit.setText(row.phone or "")
-        self.id_edit.setText(row.id_number or "")
+        # A desk volunteer's editor gets the numbers masked (138****5678); handed back as they
+        # are, they keep the numbers on file (people.update).
+        self._masked = (
+            row.phone_masked if row.phone is None else "",
+            row.id_masked if row.id_number is None else "",
+        )
+        self.phone_edit.setText(row.phone if row.phone is not None else row.phone_masked)
+        self.id_edit.setText(row.id_number if row.id_number is not None else row.id_masked)
         self._fill_communities(row.community_id)
         self._select_data(self.community_combo, row.community_id)
         self._fill_groups(row.building_group_id)
@@ -471,7 +479,7 @@ class PersonForm(QWidget):
         self.tags_list.set_tags(self.tags_list.names(), row.tags)
         self.consent_box.setChecked(row.consent)
         # A phone on a record without consent was confirmed to be for contact when it was kept.
-        self.contact_box.setChecked(not row.consent and row.phone is not None)
+        self.contact_box.setChecked(not row.consent and bool(row.phone or row.phone_masked))
         self.note_edit.setText(row.note)
         self._update_contact_box()
         self._update_gender_conflict()
@@ -484,6 +492,7 @@ class PersonForm(QWidget):
         self.hint.setVisible(bool(text))
 
     def _clear_fields(self) -> None:
+        self._masked = ("", "")
         self._clear_messages()
         for edit in (
             self.name_edit,
@@ -785,9 +794,9 @@ class PersonForm(QWidget):
         (the service checks everything again when saving)."""
         checks: list[tuple[str, Callable[[], object]]] = [
             ("name", lambda: people_fields.name(self.name_edit.text())),
-            ("phone", lambda: people_fields.phone(self.phone_edit.text())),
+            ("phone", lambda: people_fields.phone(self._checked_text("phone"))),
             ("birth_year", lambda: people_fields.birth_year(self.birth_year_edit.text())),
-            ("id_number", lambda: people_fields.id_number(self.id_edit.text())),
+            ("id_number", lambda: people_fields.id_number(self._checked_text("id_number"))),
         ]
         first: QWidget | None = None
         for field, check in checks:
@@ -800,7 +809,7 @@ class PersonForm(QWidget):
                 first = first or self._fields.widget(field)
         if first is None:
             try:
-                id_number = people_fields.id_number(self.id_edit.text())
+                id_number = people_fields.id_number(self._checked_text("id_number"))
                 year = people_fields.birth_year(self.birth_year_edit.text())
                 people_fields.birth_year_agrees(year, id_number)
             except ValidationError as error:
@@ -810,6 +819,17 @@ class PersonForm(QWidget):
         first.setFocus(Qt.FocusReason.OtherFocusReason)
         self._reveal(first)
         return False
+
+    def _checked_text(self, field: str) -> str:
+        """The phone or ID number to check as typed; a masked number left as the editor showed
+        it is the number on file, already checked (the service keeps it)."""
+        edit, masked = (
+            (self.phone_edit, self._masked[0])
+            if field == "phone"
+            else (self.id_edit, self._masked[1])
+        )
+        text = edit.text()
+        return "" if masked and text.strip() == masked else text
 
     def _show_duplicate(self, error: DuplicatePerson) -> None:
         self._duplicate = error

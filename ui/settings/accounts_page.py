@@ -106,7 +106,13 @@ class AccountTableModel(QAbstractTableModel):
             if column == self.ROLE:
                 return role_name(account.role)
             if column == self.STATUS:
-                return self.tr("Active") if account.active else self.tr("Disabled")
+                if not account.active:
+                    return self.tr("Disabled")
+                if account.locked_until is not None:
+                    return self.tr("Locked until %1").replace(
+                        "%1", account.locked_until.strftime("%H:%M")
+                    )
+                return self.tr("Active")
             if column == self.LAST_LOGIN:
                 if account.last_login_at is None:
                     return self.tr("Never")
@@ -153,6 +159,11 @@ class AccountsPage(QWidget):
         self._toggle_active.clicked.connect(self.on_toggle_active_clicked)
         self._reset = button(self.tr("&Reset password…"), "settings.accounts.resetPassword", self)
         self._reset.clicked.connect(self.on_reset_clicked)
+        self._unlock = button(self.tr("&Unlock"), "settings.accounts.unlock", self)
+        self._unlock.setToolTip(
+            self.tr("Let this account sign in again now, after too many wrong passwords.")
+        )
+        self._unlock.clicked.connect(self.on_unlock_clicked)
         self._create = button(self.tr("&New account…"), "settings.accounts.create", self)
         make_primary(self._create)
         self._create.clicked.connect(self.on_create_clicked)
@@ -166,6 +177,7 @@ class AccountsPage(QWidget):
         account_row = QHBoxLayout()
         account_row.addWidget(self._toggle_active)
         account_row.addWidget(self._reset)
+        account_row.addWidget(self._unlock)
         account_row.addStretch(1)
 
         self._message = StatusLine("settings.accounts.message", self)
@@ -420,6 +432,10 @@ class AccountsPage(QWidget):
             self._apply_active(not account.active)
 
     @Slot()
+    def on_unlock_clicked(self) -> None:
+        self.unlock_selected()
+
+    @Slot()
     def on_reset_clicked(self) -> None:
         account = self.selected_account()
         if account is None:
@@ -549,6 +565,26 @@ class AccountsPage(QWidget):
         )
         return True
 
+    def unlock_selected(self) -> bool:
+        """Let the selected account, locked after too many wrong passwords, sign in again now."""
+        account = self.selected_account()
+        if account is None:
+            self._message.show_error(self.tr("First choose an account in the list."))
+            return False
+        try:
+            row = self._context.run(
+                lambda session, actor: accounts.unlock(session, actor, account.id), write=True
+            )
+        except DomainError as error:
+            self._message.show_error(self.tr("Not unlocked: %1").replace("%1", error.message))
+            self.reload()
+            return False
+        self.reload()
+        self._message.show_info(
+            self.tr("%1 is unlocked and may sign in again now.").replace("%1", row.display_name)
+        )
+        return True
+
     def _apply_reset(self) -> bool:
         account = self.selected_account()
         if account is None:
@@ -634,12 +670,17 @@ class AccountsPage(QWidget):
         has = account is not None
         for widget in (self._role, self._change_role, self._toggle_active, self._reset):
             widget.setEnabled(has)
+        self._unlock.setEnabled(account is not None and account.locked_until is not None)
         if account is None:
             self._selected_label.setText(self.tr("Choose an account in the list to change it."))
             self._toggle_active.setText(self.tr("&Disable account"))
             self._toggle_active.setAccessibleName(plain(self._toggle_active.text()))
             return
         status = self.tr("active") if account.active else self.tr("disabled")
+        if account.active and account.locked_until is not None:
+            status = self.tr("locked until %1 after too many wrong passwords").replace(
+                "%1", account.locked_until.strftime("%H:%M")
+            )
         self._selected_label.setText(
             self.tr("Selected: %1 (%2), %3, %4.")
             .replace("%1", account.display_name)
