@@ -111,6 +111,8 @@ class Centre(Timestamped, Base):
         String(64), default=lambda: secrets.token_hex(32)
     )
     visit_retention_months: Mapped[int] = mapped_column(Integer, default=36)
+    # Minutes without a key press or click after which every desk locks itself (the admin's).
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
     __table_args__ = (
         CheckConstraint("id = 1", name="single_row"),
         CheckConstraint("visit_retention_months >= 1", name="retention_positive"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import people_fields, validation
@@ -14,6 +15,9 @@ from app.security import Actor, Permission
 from app.services import accounts, audit
 
 MAX_SEAL_BYTES = 2 * 1024 * 1024
+# The idle lock: from a minute (a desk in a busy hall) to four hours (a back office).
+IDLE_LOCK_RANGE = (1, 240)
+DEFAULT_IDLE_LOCK_MINUTES = 15
 
 
 @dataclass(frozen=True)
@@ -115,3 +119,35 @@ def _columns(profile: CentreProfile) -> dict[str, object]:
         "handler": profile.handler,
         "seal_image": profile.seal_image,
     }
+
+
+def idle_lock_minutes(session: Session) -> int:
+    """Minutes without use after which every desk locks itself; every account may read it (the
+    desks need it, and others see it on the lock screen), only an admin may change it."""
+    value = session.scalar(select(Centre.idle_lock_minutes).where(Centre.id == 1))
+    return int(value) if value else DEFAULT_IDLE_LOCK_MINUTES
+
+
+def set_idle_lock_minutes(session: Session, actor: Actor, minutes: int | str) -> int:
+    """The admin's idle period for every desk of the centre; ValidationError outside 1–240."""
+    actor.require(Permission.SETTINGS)
+    low, high = IDLE_LOCK_RANGE
+    try:
+        value = int(str(minutes).strip())
+    except ValueError:
+        value = 0
+    if not low <= value <= high:
+        raise ValidationError(
+            "idle_lock_minutes",
+            translate("Errors", "Please give a number of minutes from %1 to %2.")
+            .replace("%1", str(low))
+            .replace("%2", str(high)),
+        )
+    centre = session.get(Centre, 1)
+    if centre is None:
+        raise ConflictError(translate("Errors", "The centre is not set up yet."))
+    old = centre.idle_lock_minutes
+    if old != value:
+        centre.idle_lock_minutes = value
+        audit.record(session, actor, "update", "settings", None, idle_lock_minutes=[old, value])
+    return value

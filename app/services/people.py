@@ -26,6 +26,7 @@ from app import clock, counters, people_fields, validation
 from app.choices import Satisfaction
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import translate
+from app.masking import mask_numbers
 from app.models import (
     ActivitySession,
     Booking,
@@ -202,7 +203,8 @@ def _row(person: Person, *, whole: bool) -> PersonRow:
         address=person.address,
         tags=tuple(tag.name for tag in person.tags),
         consent=person.consent,
-        note=person.note,
+        # A number typed into the note is masked as the fields are (the editor's own aside).
+        note=person.note if whole else mask_numbers(person.note),
         active=person.active,
         merged_into_id=person.merged_into_id,
     )
@@ -540,14 +542,16 @@ def for_editing(session: Session, actor: Actor, person_id: int) -> PersonRow:
 def _kept_numbers(data: PersonInput, person: Person) -> PersonInput:
     """The form handed back a number as the editor showed it masked (138****5678): the number
     on file stays. A desk volunteer edits a record without ever seeing its numbers whole."""
-    phone, id_number = data.phone, data.id_number
+    phone, id_number, note = data.phone, data.id_number, data.note
     if person.phone and (phone or "").strip() == people_fields.mask_phone(person.phone):
         phone = person.phone
     if person.id_number and (id_number or "").strip() == people_fields.mask_id(person.id_number):
         id_number = person.id_number
-    if (phone, id_number) == (data.phone, data.id_number):
+    if person.note and note != person.note and note == mask_numbers(person.note):
+        note = person.note  # a note with a number in it, shown masked and left as it was
+    if (phone, id_number, note) == (data.phone, data.id_number, data.note):
         return data
-    return replace(data, phone=phone, id_number=id_number)
+    return replace(data, phone=phone, id_number=id_number, note=note)
 
 
 def get(session: Session, actor: Actor, person_id: int) -> PersonDetail:
@@ -555,7 +559,7 @@ def get(session: Session, actor: Actor, person_id: int) -> PersonDetail:
     actor.require(Permission.RECEPTION)
     person = _person(session, person_id)
     visits = [
-        VisitEntry(v.id, v.at, Purpose(v.purpose), v.note, v.undone_at is not None)
+        VisitEntry(v.id, v.at, Purpose(v.purpose), mask_numbers(v.note), v.undone_at is not None)
         for v in session.scalars(
             select(Visit)
             .where(Visit.person_id == person_id)
@@ -601,10 +605,10 @@ def get(session: Session, actor: Actor, person_id: int) -> PersonDetail:
             r.created_at,
             r.category,
             RequestStatus(r.status),
-            r.text,
-            r.resolution,
+            mask_numbers(r.text),
+            mask_numbers(r.resolution),
             Satisfaction(r.satisfaction) if r.satisfaction else None,
-            r.satisfaction_note,
+            mask_numbers(r.satisfaction_note),
         )
         for r in session.scalars(
             select(Request).where(Request.person_id == person_id).order_by(Request.id.desc())

@@ -12,6 +12,7 @@ from app import clock, validation
 from app.choices import Satisfaction
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import translate
+from app.masking import mask_numbers
 from app.models import (
     Account,
     Community,
@@ -247,7 +248,7 @@ def today_log(session: Session, actor: Actor, day: dt.date) -> list[VisitLine]:
             name=name or "",
             community=community or "",
             purpose=Purpose(visit.purpose),
-            note=visit.note,
+            note=mask_numbers(visit.note),  # a number typed into the note, masked as everywhere
             account=account or "",
             undone=visit.undone_at is not None,
         )
