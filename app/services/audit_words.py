@@ -9,6 +9,7 @@ table doesn't know yet still reads as its verb and object.
 from __future__ import annotations
 
 import json
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.i18n import translate
@@ -230,10 +231,19 @@ def _update(entity: str, detail: dict[str, Any]) -> str:
     return _tr("Changed a person: %1").replace("%1", _tr(", ").join(names))
 
 
+def _hours(value: object) -> str:
+    """2 for "2.0", 1.5 for "1.50": hours as a person writes them."""
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return str(value or "")
+    return f"{number.normalize():f}"
+
+
 def _make_up(_entity: str, detail: dict[str, Any]) -> str:
     return (
         _tr("Made up %1 hours on %2: %3 (reason: %4)")
-        .replace("%1", str(detail.get("hours", "")))
+        .replace("%1", _hours(detail.get("hours", "")))
         .replace("%2", str(detail.get("day", "")))
         .replace("%3", str(detail.get("content", "")))
         .replace("%4", str(detail.get("reason", "")))
