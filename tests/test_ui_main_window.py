@@ -232,7 +232,7 @@ def test_lock_asks_for_the_same_accounts_password(qtbot: QtBot, db: Database, de
 
 def test_the_desk_locks_itself_when_idle(qtbot: QtBot, db: Database, desk: Actor) -> None:
     window = _window(qtbot, db, desk)
-    assert window.idle.timer.interval() == settings_module.load().idle_lock_minutes * 60_000
+    assert window.idle.timer.interval() == 15 * 60_000  # the centre's default
     window.idle.timer.start(50)
     qtbot.waitUntil(lambda: window.is_locked, timeout=2000)
 
@@ -253,12 +253,16 @@ def test_switch_user_asks_the_application(qtbot: QtBot, db: Database, desk: Acto
         window.switch_user_action.trigger()
 
 
-def test_idle_minutes_come_from_the_settings(
-    qtbot: QtBot, db: Database, desk: Actor, data_dir: Path
+def test_idle_minutes_are_the_admins_not_this_machines(
+    qtbot: QtBot, db: Database, admin: Actor, desk: Actor, data_dir: Path
 ) -> None:
+    from app.services import centre
+
     settings_module.save(replace(settings_module.load(), idle_lock_minutes=3))
+    with db.write() as session:
+        centre.set_idle_lock_minutes(session, admin, 7)
     window = _window(qtbot, db, desk)
-    assert window.idle.timer.interval() == 3 * 60_000
+    assert window.idle.timer.interval() == 7 * 60_000
 
 
 def test_a_desk_volunteer_starts_on_reception_with_the_search_focused(

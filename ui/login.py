@@ -282,6 +282,12 @@ class LockPanel(QWidget):
         who.setObjectName("lock.who")
         who.setWordWrap(True)
         who.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The admin's idle period, said to everyone (read-only here; set in Settings).
+        self._idle = QLabel(self)
+        self._idle.setObjectName("lock.idle")
+        self._idle.setWordWrap(True)
+        self._idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._idle.setVisible(False)
         self.password = QLineEdit(self)
         self.password.setObjectName("lock.password")
         self.password.setAccessibleName(self.tr("Password"))
@@ -305,6 +311,7 @@ class LockPanel(QWidget):
         inner = QVBoxLayout(box)
         inner.addWidget(heading)
         inner.addWidget(who)
+        inner.addWidget(self._idle)
         form = QFormLayout()
         form.addRow(self.tr("&Password:"), self.password)
         form.addRow("", self._message)
@@ -322,6 +329,22 @@ class LockPanel(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self._idle.setText(
+            self.tr(
+                "The desk locks itself after %1 minutes without use; the administrator sets "
+                "this in Settings."
+            ).replace("%1", str(minutes))
+        )
+        self._idle.setVisible(True)
+
+    def idle_text(self) -> str:
+        return "" if self._idle.isHidden() else self._idle.text()
+
+    def message_text(self) -> str:
+        """The message beside the password (wrong, or locked until when)."""
+        return self._message.text()
 
     def reset(self) -> None:
         self.password.clear()

@@ -79,6 +79,12 @@ class IdleWatcher(QObject):
         self.timer.setInterval(max(1, minutes) * 60_000)
         self.timer.timeout.connect(self.idle)
 
+    def set_minutes(self, minutes: int) -> None:
+        """A new idle period; a running timer starts again with it."""
+        self.timer.setInterval(max(1, minutes) * 60_000)
+        if self.timer.isActive():
+            self.timer.start()
+
     def start(self) -> None:
         app = QApplication.instance()
         if app is not None:
@@ -144,8 +150,11 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda n=number: self.on_desk_shortcut_activated(n))
 
+        # The admin's idle period for every desk is read from the database once it is open;
+        # this machine's own setting only covers the moments before.
         self.idle = IdleWatcher(context.settings.idle_lock_minutes, self)
         self.idle.idle.connect(self.on_idle)
+        context.on_data_changed.append(self.apply_idle_minutes)
 
         self._add_standard_desks()
         self.restore_geometry()
@@ -155,6 +164,7 @@ class MainWindow(QMainWindow):
             self._enable_other_desks(False)
             context.on_database_ready.append(self.on_database_ready)
         else:
+            self.apply_idle_minutes()
             self._open_starting_desk()
 
     # --- desks -----------------------------------------------------------------------------
@@ -362,6 +372,7 @@ class MainWindow(QMainWindow):
             self.switch_to("reception")
 
     def on_database_ready(self) -> None:
+        self.apply_idle_minutes()
         self._enable_other_desks(True)
         self._open_starting_desk()
 
@@ -474,6 +485,31 @@ class MainWindow(QMainWindow):
 
     # --- lock ------------------------------------------------------------------------------
 
+    def apply_idle_minutes(self) -> None:
+        """Lock after the admin's idle period (Settings → 闲置锁定), read again when any desk
+        changed what every desk shows and after each unlock; a database that can't be read
+        just now leaves the period as it was."""
+        from app.errors import DomainError
+        from app.services import centre
+
+        try:
+            minutes = self.context.run(
+                lambda session, _actor: centre.idle_lock_minutes(session), write=False
+            )
+        except DomainError:
+            log.warning(
+                "the idle period could not be read; keeping %s ms", self.idle.timer.interval()
+            )
+            return
+        self.idle.set_minutes(minutes)
+        self.lock_panel.set_idle_minutes(minutes)
+        self.lock_action.setToolTip(
+            self.tr(
+                "Lock the desk now. It locks itself after %1 minutes without use "
+                "(set by the administrator)."
+            ).replace("%1", str(minutes))
+        )
+
     @property
     def is_locked(self) -> bool:
         return self.pages.currentWidget() is self.lock_panel
@@ -505,6 +541,7 @@ class MainWindow(QMainWindow):
         if current is not None:
             current.setFocus()
         self.idle.timer.start()
+        self.apply_idle_minutes()
 
     # --- window ----------------------------------------------------------------------------
 

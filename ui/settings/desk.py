@@ -24,9 +24,11 @@ from app.security import Permission
 from ui.context import DeskContext
 from ui.settings.accounts_page import AccountsPage
 from ui.settings.appearance_page import AppearancePage
+from ui.settings.audit_page import AuditPage
 from ui.settings.centre_page import CentrePage
 from ui.settings.closures_page import ClosuresPage
 from ui.settings.communities_page import CommunitiesPage
+from ui.settings.lock_page import LockPage
 from ui.settings.menu_page import MenuPage
 from ui.settings.organisations_page import OrganisationsPage
 from ui.settings.rooms_page import RoomsPage
@@ -40,6 +42,8 @@ PAGES = (
     "closures",
     "organisations",
     "menu",
+    "lock",
+    "audit",
     "appearance",
 )
 
@@ -61,6 +65,8 @@ class SettingsDesk(QWidget):
         self.organisations_page = OrganisationsPage(context)
         self.menu_page = MenuPage(context)
         self.appearance_page = AppearancePage(context)
+        self.lock_page = LockPage(context)
+        self.audit_page = AuditPage(context)
         pages: dict[str, tuple[str, QWidget]] = {
             "centre": (self.tr("Centre profile"), self.centre_page),
             "accounts": (self.tr("Accounts and roles"), self.accounts_page),
@@ -69,6 +75,8 @@ class SettingsDesk(QWidget):
             "closures": (self.tr("Closed days"), self.closures_page),
             "organisations": (self.tr("Organisations"), self.organisations_page),
             "menu": (self.tr("Service menu"), self.menu_page),
+            "lock": (self.tr("Idle lock"), self.lock_page),
+            "audit": (self.tr("Audit log"), self.audit_page),
             "appearance": (self.tr("Language and text size"), self.appearance_page),
         }
 
