@@ -14,132 +14,131 @@ from typing import Any
 
 from app.i18n import translate
 
+
 # Object kinds, as stored in `audit_event.entity`.
-_ENTITIES = {
-    "account": "account",
-    "activity_session": "activity session",
-    "agenda_item": "agenda item",
-    "backup": "backup",
-    "booking": "room booking",
-    "building_group": "building group",
-    "centre": "centre profile",
-    "certificate": "certificate",
-    "closure": "closed day",
-    "community": "community",
-    "database": "database",
-    "duty": "duty",
-    "organisation": "organisation",
-    "person": "person",
-    "request": "resident request",
-    "room": "room",
-    "service_item": "menu item",
-    "service_record": "volunteer service record",
-    "service_series": "service series",
-    "session_plan": "session plan",
-    "settings": "settings",
-    "signup": "signup",
-    "table": "table",
-    "visit": "visit",
-    "volunteer": "volunteer",
-}
+def _entities() -> dict[str, str]:
+    return {
+        "account": translate("Audit", "account"),
+        "activity_session": translate("Audit", "activity session"),
+        "agenda_item": translate("Audit", "agenda item"),
+        "backup": translate("Audit", "backup"),
+        "booking": translate("Audit", "room booking"),
+        "building_group": translate("Audit", "building group"),
+        "centre": translate("Audit", "centre profile"),
+        "certificate": translate("Audit", "certificate"),
+        "closure": translate("Audit", "closed day"),
+        "community": translate("Audit", "community"),
+        "database": translate("Audit", "database"),
+        "duty": translate("Audit", "duty"),
+        "organisation": translate("Audit", "organisation"),
+        "person": translate("Audit", "person"),
+        "request": translate("Audit", "resident request"),
+        "room": translate("Audit", "room"),
+        "service_item": translate("Audit", "menu item"),
+        "service_record": translate("Audit", "volunteer service record"),
+        "service_series": translate("Audit", "service series"),
+        "session_plan": translate("Audit", "session plan"),
+        "settings": translate("Audit", "settings"),
+        "signup": translate("Audit", "signup"),
+        "table": translate("Audit", "table"),
+        "visit": translate("Audit", "visit"),
+        "volunteer": translate("Audit", "volunteer"),
+    }
+
 
 # Verbs, by the last part of the action (`booking.move` → `move`).
-_VERBS = {
-    "add_to_agenda": "Put on the agenda",
-    "anonymise": "Anonymise",
-    "approve": "Approve",
-    "assign": "Assign to someone",
-    "backup": "Back up",
-    "batch_issue": "Issue in a batch",
-    "cancel": "Cancel",
-    "change_password": "Change own password",
-    "check_in": "Check in",
-    "close": "Close attendance",
-    "close_signups": "Close signups",
-    "create": "Create",
-    "delete": "Delete",
-    "delete_make_up": "Delete make-up hours",
-    "disable": "Disable",
-    "duty_assigned": "Assign to a duty",
-    "duty_assignment_ended": "End a duty assignment",
-    "duty_created": "Create a duty",
-    "duty_marked": "Mark a duty turn",
-    "duty_updated": "Change a duty",
-    "enable": "Enable",
-    "enrol": "Enrol",
-    "export": "Export",
-    "follow_up": "Follow up",
-    "import": "Import",
-    "import_part": "Import",
-    "issue": "Issue a certificate",
-    "lock": "Account locked",
-    "login": "Log in",
-    "login_failed": "Failed login",
-    "make_up": "Make-up hours",
-    "merge": "Merge",
-    "move": "Move",
-    "note": "Add a note",
-    "open_signups": "Open signups",
-    "override": "Book over a conflict",
-    "promote": "Promote from the waitlist",
-    "record_outcome": "Record the outcome",
-    "remove": "Remove",
-    "remove_from_agenda": "Take off the agenda",
-    "reopen": "Reopen attendance",
-    "reorder": "Reorder",
-    "reorder_agenda": "Reorder the agenda",
-    "reject": "Reject",
-    "reprint": "Reprint",
-    "reset_password": "Reset password",
-    "resolve": "Resolve",
-    "restore": "Restore a backup",
-    "revoke": "Revoke",
-    "tick": "Mark present",
-    "undo_check_in": "Undo a check-in",
-    "unlock": "Unlock",
-    "untick": "Mark not present",
-    "update": "Change",
-    "walk_in": "Add a walk-in",
-}
-
-_PERSON_FIELDS = {
-    "name": "name",
-    "gender": "gender",
-    "birth_year": "birth year",
-    "phone": "phone",
-    "id_number": "ID number",
-    "community_id": "community",
-    "building_group_id": "building group",
-    "address": "address",
-    "consent": "consent",
-    "note": "note",
-    "tags": "tags",
-}
+def _verbs() -> dict[str, str]:
+    return {
+        "add_to_agenda": translate("Audit", "Put on the agenda"),
+        "anonymise": translate("Audit", "Anonymise"),
+        "approve": translate("Audit", "Approve"),
+        "assign": translate("Audit", "Assign to someone"),
+        "backup": translate("Audit", "Back up"),
+        "batch_issue": translate("Audit", "Issue in a batch"),
+        "cancel": translate("Audit", "Cancel"),
+        "change_password": translate("Audit", "Change own password"),
+        "check_in": translate("Audit", "Check in"),
+        "close": translate("Audit", "Close attendance"),
+        "close_signups": translate("Audit", "Close signups"),
+        "create": translate("Audit", "Create"),
+        "delete": translate("Audit", "Delete"),
+        "delete_make_up": translate("Audit", "Delete make-up hours"),
+        "disable": translate("Audit", "Disable"),
+        "duty_assigned": translate("Audit", "Assign to a duty"),
+        "duty_assignment_ended": translate("Audit", "End a duty assignment"),
+        "duty_created": translate("Audit", "Create a duty"),
+        "duty_marked": translate("Audit", "Mark a duty turn"),
+        "duty_updated": translate("Audit", "Change a duty"),
+        "enable": translate("Audit", "Enable"),
+        "enrol": translate("Audit", "Enrol"),
+        "export": translate("Audit", "Export"),
+        "follow_up": translate("Audit", "Follow up"),
+        "import": translate("Audit", "Import"),
+        "import_part": translate("Audit", "Import"),
+        "issue": translate("Audit", "Issue a certificate"),
+        "lock": translate("Audit", "Account locked"),
+        "login": translate("Audit", "Log in"),
+        "login_failed": translate("Audit", "Failed login"),
+        "make_up": translate("Audit", "Make-up hours"),
+        "merge": translate("Audit", "Merge"),
+        "move": translate("Audit", "Move"),
+        "note": translate("Audit", "Add a note"),
+        "open_signups": translate("Audit", "Open signups"),
+        "override": translate("Audit", "Book over a conflict"),
+        "promote": translate("Audit", "Promote from the waitlist"),
+        "record_outcome": translate("Audit", "Record the outcome"),
+        "remove": translate("Audit", "Remove"),
+        "remove_from_agenda": translate("Audit", "Take off the agenda"),
+        "reopen": translate("Audit", "Reopen attendance"),
+        "reorder": translate("Audit", "Reorder"),
+        "reorder_agenda": translate("Audit", "Reorder the agenda"),
+        "reject": translate("Audit", "Reject"),
+        "reprint": translate("Audit", "Reprint"),
+        "reset_password": translate("Audit", "Reset password"),
+        "resolve": translate("Audit", "Resolve"),
+        "restore": translate("Audit", "Restore a backup"),
+        "revoke": translate("Audit", "Revoke"),
+        "tick": translate("Audit", "Mark present"),
+        "undo_check_in": translate("Audit", "Undo a check-in"),
+        "unlock": translate("Audit", "Unlock"),
+        "untick": translate("Audit", "Mark not present"),
+        "update": translate("Audit", "Change"),
+        "walk_in": translate("Audit", "Add a walk-in"),
+    }
 
 
-def _tr(text: str) -> str:
-    return translate("Audit", text)
+def _person_fields() -> dict[str, str]:
+    return {
+        "name": translate("Audit", "name"),
+        "gender": translate("Audit", "gender"),
+        "birth_year": translate("Audit", "birth year"),
+        "phone": translate("Audit", "phone"),
+        "id_number": translate("Audit", "ID number"),
+        "community_id": translate("Audit", "community"),
+        "building_group_id": translate("Audit", "building group"),
+        "address": translate("Audit", "address"),
+        "consent": translate("Audit", "consent"),
+        "note": translate("Audit", "note"),
+        "tags": translate("Audit", "tags"),
+    }
 
 
 def action_label(action: str) -> str:
     """The verb of `action` in words: 登录, 导出, 移动 …"""
-    verb = action.rsplit(".", 1)[-1]
-    known = _VERBS.get(verb)
-    return _tr(known) if known else action
+    return _verbs().get(action.rsplit(".", 1)[-1], action)
 
 
 def entity_label(entity: str) -> str:
-    known = _ENTITIES.get(entity)
-    return _tr(known) if known else entity
+    return _entities().get(entity, entity)
 
 
 def actions() -> list[tuple[str, str]]:
     """The actions a filter offers: (stored verb, words), in the order of the words."""
-    return sorted(((verb, _tr(text)) for verb, text in _VERBS.items()), key=lambda p: p[1])
+    return sorted(_verbs().items(), key=lambda pair: pair[1])
 
 
 def entities() -> list[tuple[str, str]]:
-    return sorted(((key, _tr(text)) for key, text in _ENTITIES.items()), key=lambda p: p[1])
+    return sorted(_entities().items(), key=lambda pair: pair[1])
 
 
 def parse_detail(detail: str) -> dict[str, Any]:
@@ -165,70 +164,77 @@ def describe(action: str, entity: str, entity_id: int | None, detail: dict[str, 
         said = special(entity, detail)
         if said:
             return said
-    text = _tr("%1 %2").replace("%1", action_label(action)).replace("%2", entity_label(entity))
+    text = (
+        translate("Audit", "%1 %2")
+        .replace("%1", action_label(action))
+        .replace("%2", entity_label(entity))
+    )
     if entity_id is not None:
-        text += _tr(" no. %1").replace("%1", str(entity_id))
+        text += translate("Audit", " no. %1").replace("%1", str(entity_id))
     name = detail.get("name") or detail.get("title") or detail.get("serial")
     if isinstance(name, str) and name:
-        text += _tr(": %1").replace("%1", name)
+        text += translate("Audit", ": %1").replace("%1", name)
     return text
 
 
 def _login_failed(_entity: str, detail: dict[str, Any]) -> str:
     name = str(detail.get("username", ""))
     if detail.get("locked"):
-        return _tr("Failed login as %1 (the account is locked)").replace("%1", name)
+        return translate("Audit", "Failed login as %1 (the account is locked)").replace("%1", name)
     if detail.get("attempt"):
         return (
-            _tr("Failed login as %1 (wrong password %2 times in a row)")
+            translate("Audit", "Failed login as %1 (wrong password %2 times in a row)")
             .replace("%1", name)
             .replace("%2", str(detail["attempt"]))
         )
-    return _tr("Failed login as %1").replace("%1", name)
+    return translate("Audit", "Failed login as %1").replace("%1", name)
 
 
 def _lock(_entity: str, detail: dict[str, Any]) -> str:
     return (
-        _tr("Account %1 locked until %2 after too many wrong passwords")
+        translate("Audit", "Account %1 locked until %2 after too many wrong passwords")
         .replace("%1", str(detail.get("username", "")))
         .replace("%2", _time(detail.get("until")))
     )
 
 
 def _unlock(_entity: str, detail: dict[str, Any]) -> str:
-    return _tr("Unlocked account %1").replace("%1", str(detail.get("username", "")))
+    return translate("Audit", "Unlocked account %1").replace("%1", str(detail.get("username", "")))
 
 
 def _login(_entity: str, _detail: dict[str, Any]) -> str:
-    return _tr("Logged in")
+    return translate("Audit", "Logged in")
 
 
 def _export(entity: str, detail: dict[str, Any]) -> str:
     what = str(detail.get("title") or entity_label(entity))
     text = (
-        _tr("Exported %1: %2 rows to %3")
+        translate("Audit", "Exported %1: %2 rows to %3")
         .replace("%1", what)
         .replace("%2", str(detail.get("rows", "?")))
         .replace("%3", str(detail.get("file", "")))
     )
     if detail.get("full"):
-        return text + _tr(" (with whole phone and ID numbers)")
-    return text + _tr(" (numbers masked)")
+        return text + translate("Audit", " (with whole phone and ID numbers)")
+    return text + translate("Audit", " (numbers masked)")
 
 
 def _update(entity: str, detail: dict[str, Any]) -> str:
     idle = detail.get("idle_lock_minutes")
     if entity == "settings" and isinstance(idle, list) and len(idle) == 2:
         return (
-            _tr("Changed the idle lock of every desk from %1 to %2 minutes")
+            translate("Audit", "Changed the idle lock of every desk from %1 to %2 minutes")
             .replace("%1", str(idle[0]))
             .replace("%2", str(idle[1]))
         )
     fields = detail.get("fields")
     if entity != "person" or not isinstance(fields, list):
         return ""
-    names = [_tr(_PERSON_FIELDS.get(str(f), str(f))) for f in fields]
-    return _tr("Changed a person: %1").replace("%1", _tr(", ").join(names))
+    known = _person_fields()
+    names = [known.get(str(f), str(f)) for f in fields]
+    return translate("Audit", "Changed a person: %1").replace(
+        "%1", translate("Audit", ", ").join(names)
+    )
 
 
 def _hours(value: object) -> str:
@@ -242,7 +248,7 @@ def _hours(value: object) -> str:
 
 def _make_up(_entity: str, detail: dict[str, Any]) -> str:
     return (
-        _tr("Made up %1 hours on %2: %3 (reason: %4)")
+        translate("Audit", "Made up %1 hours on %2: %3 (reason: %4)")
         .replace("%1", _hours(detail.get("hours", "")))
         .replace("%2", str(detail.get("day", "")))
         .replace("%3", str(detail.get("content", "")))
@@ -252,7 +258,7 @@ def _make_up(_entity: str, detail: dict[str, Any]) -> str:
 
 def _issue(_entity: str, detail: dict[str, Any]) -> str:
     return (
-        _tr("Issued certificate %1: %2")
+        translate("Audit", "Issued certificate %1: %2")
         .replace("%1", str(detail.get("serial", "")))
         .replace("%2", str(detail.get("title", "")))
     )
@@ -260,7 +266,7 @@ def _issue(_entity: str, detail: dict[str, Any]) -> str:
 
 def _revoke(_entity: str, detail: dict[str, Any]) -> str:
     return (
-        _tr("Revoked certificate %1 (reason: %2)")
+        translate("Audit", "Revoked certificate %1 (reason: %2)")
         .replace("%1", str(detail.get("serial", "")))
         .replace("%2", str(detail.get("reason", "")))
     )
@@ -268,7 +274,7 @@ def _revoke(_entity: str, detail: dict[str, Any]) -> str:
 
 def _restore(_entity: str, detail: dict[str, Any]) -> str:
     name = str(detail.get("file") or detail.get("backup") or "")
-    return _tr("Restored the backup %1").replace("%1", name).strip()
+    return translate("Audit", "Restored the backup %1").replace("%1", name).strip()
 
 
 _SPECIAL = {

@@ -230,20 +230,22 @@ class AuditPage(QWidget):
         self._count.setObjectName("settings.audit.count")
         self._message = StatusLine("settings.audit.message", self)
 
+        # Two pairs a row: the page stays within 1366 px in the large text size too.
         filters = QGridLayout()
-        filters.addWidget(first_caption, 0, 0)
-        filters.addWidget(self._first, 0, 1)
-        filters.addWidget(last_caption, 0, 2)
-        filters.addWidget(self._last, 0, 3)
-        filters.addWidget(account_caption, 0, 4)
-        filters.addWidget(self._account, 0, 5)
-        filters.addWidget(action_caption, 1, 0)
-        filters.addWidget(self._action, 1, 1)
-        filters.addWidget(entity_caption, 1, 2)
-        filters.addWidget(self._entity, 1, 3)
-        filters.addWidget(text_caption, 1, 4)
-        filters.addWidget(self._text, 1, 5)
-        filters.setColumnStretch(5, 1)
+        pairs = (
+            (first_caption, self._first),
+            (last_caption, self._last),
+            (account_caption, self._account),
+            (action_caption, self._action),
+            (entity_caption, self._entity),
+            (text_caption, self._text),
+        )
+        for number, (caption, field) in enumerate(pairs):
+            row, column = divmod(number, 2)
+            filters.addWidget(caption, row, column * 2)
+            filters.addWidget(field, row, column * 2 + 1)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self._count, 1)
         buttons.addWidget(self._export)
