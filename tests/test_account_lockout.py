@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -189,3 +190,17 @@ def test_two_desks_failing_at_once_both_count(db: Database, db_url: str, desk: A
     assert sorted(d["attempt"] for d in details if "attempt" in d) == [1, 2, 3, 4, 5]
     assert sum("locked" in d for d in details) == 5
     assert [action for action, _ in events].count("lock") == 1
+
+
+def test_the_quick_start_refuses_a_locked_account(
+    db: Database, db_path: Path, desk: Actor, clock_at: clock.FixedClock
+) -> None:
+    """The automatic login read before the database layer loads (`app.quickstart`) obeys the
+    lock as `accounts.login` does."""
+    from app import paths, quickstart
+
+    for _ in range(5):
+        attempt(db, "desk", WRONG)
+    quick = quickstart.look(paths.sqlite_url(db_path), ("desk", PASSWORD))
+    assert quick is not None and isinstance(quick.login, ValidationError)
+    assert "09:45" in quick.login.message
