@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.choices import OrganisationKind
+from app.choices import ClosureKind, OrganisationKind
 from app.db import Database
 from app.errors import PermissionDenied
 from app.masking import mask_numbers
@@ -150,6 +150,14 @@ REFUSED: dict[str, Call] = {
         s, a, dt.date(2026, 12, 1), None, "检修"
     ),
     "remove closure": lambda s, a, c: rooms_setup.remove_closure(s, a, dt.date(2026, 12, 1)),
+    "update room": lambda s, a, c: rooms_setup.update_room(
+        s, a, 1, rooms_setup.RoomInput("改名室", 10)
+    ),
+    "set room hours": lambda s, a, c: rooms_setup.set_hours(s, a, 1, {}),  # type: ignore[arg-type]
+    "move room": lambda s, a, c: rooms_setup.move_room(s, a, 1, 1),
+    "enter a statutory holiday": lambda s, a, c: rooms_setup.add_statutory(
+        s, a, ClosureKind.HOLIDAY, dt.date(2027, 1, 1), None, "元旦"
+    ),
     # --- communities and building groups
     "add community": lambda s, a, c: communities.add_community(s, a, "新社区"),
     "rename community": lambda s, a, c: communities.rename_community(s, a, c.community_id, "改名"),
@@ -159,9 +167,16 @@ REFUSED: dict[str, Call] = {
     "add building group": lambda s, a, c: communities.add_building_group(
         s, a, c.community_id, "9号楼组"
     ),
+    "rename building group": lambda s, a, c: communities.rename_building_group(s, a, 1, "改名"),
+    "deactivate building group": lambda s, a, c: communities.set_building_group_active(
+        s, a, 1, False
+    ),
     # --- organisations
     "create organisation": lambda s, a, c: organisations.create_organisation(
         s, a, organisations.OrganisationInput("五彩亲子", OrganisationKind.PARTNER)
+    ),
+    "update organisation": lambda s, a, c: organisations.update_organisation(
+        s, a, 1, organisations.OrganisationInput("五彩亲子", OrganisationKind.PARTNER)
     ),
     # --- the menu catalogue
     "update series": lambda s, a, c: catalogue.update_series(
@@ -170,6 +185,10 @@ REFUSED: dict[str, Call] = {
     "create menu item": lambda s, a, c: catalogue.create_item(
         s, a, catalogue.ItemInput(1, "新项目")
     ),
+    "update menu item": lambda s, a, c: catalogue.update_item(
+        s, a, 1, catalogue.ItemInput(1, "改名项目")
+    ),
+    "move menu item": lambda s, a, c: catalogue.move_item(s, a, 1, 1),
     # --- certificates
     "issue certificate": lambda s, a, c: certificates.issue(
         s, a, certificates.IssueInput(c.person_id, CertificateKind.HONOUR, "睦邻达人")
