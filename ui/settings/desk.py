@@ -27,6 +27,7 @@ from ui.settings.appearance_page import AppearancePage
 from ui.settings.centre_page import CentrePage
 from ui.settings.closures_page import ClosuresPage
 from ui.settings.communities_page import CommunitiesPage
+from ui.settings.database_page import DatabasePage
 from ui.settings.menu_page import MenuPage
 from ui.settings.organisations_page import OrganisationsPage
 from ui.settings.rooms_page import RoomsPage
@@ -41,6 +42,7 @@ PAGES = (
     "organisations",
     "menu",
     "appearance",
+    "database",
 )
 
 
@@ -61,6 +63,7 @@ class SettingsDesk(QWidget):
         self.organisations_page = OrganisationsPage(context)
         self.menu_page = MenuPage(context)
         self.appearance_page = AppearancePage(context)
+        self.database_page = DatabasePage(context)
         pages: dict[str, tuple[str, QWidget]] = {
             "centre": (self.tr("Centre profile"), self.centre_page),
             "accounts": (self.tr("Accounts and roles"), self.accounts_page),
@@ -70,6 +73,7 @@ class SettingsDesk(QWidget):
             "organisations": (self.tr("Organisations"), self.organisations_page),
             "menu": (self.tr("Service menu"), self.menu_page),
             "appearance": (self.tr("Language and text size"), self.appearance_page),
+            "database": (self.tr("Database"), self.database_page),
         }
 
         self._nav = QListWidget(self)
@@ -138,6 +142,7 @@ class SettingsDesk(QWidget):
         self.organisations_page.reload()
         self.menu_page.reload()
         self.appearance_page.load()
+        self.database_page.load()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
