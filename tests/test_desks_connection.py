@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app import i18n, migrate
@@ -213,3 +213,14 @@ def test_the_context_turns_a_lost_server_into_a_message_and_reconnects(
     row = context.run(_register, write=True)
     assert row.name == "张三"
     context.connection.stop()
+
+
+def test_a_background_job_that_loses_the_server_says_so_in_words() -> None:
+    from ui.jobs import _database_problem
+
+    i18n.set_language("en")
+    gone = OperationalError("SELECT", {}, Exception("server closed the connection unexpectedly"))
+    problem = _database_problem(calls.ConnectionLost(gone))
+    assert isinstance(problem, ServerUnreachable)
+    assert "connection to the database server was lost" in problem.message
+    assert isinstance(calls.ConnectionLost(gone), SQLAlchemyError)  # every old handler catches it

@@ -36,9 +36,10 @@ ATTEMPTS = 5
 RETRY_PAUSE_S = 0.05
 
 
-class ConnectionLost(Exception):
+class ConnectionLost(SQLAlchemyError):
     """The database server couldn't be reached. `maybe_committed`: the connection broke while
-    the server was committing a write, so it may or may not have been saved."""
+    the server was committing a write, so it may or may not have been saved. A SQLAlchemyError,
+    so that every caller that says "the database can't be used" already says it for this."""
 
     def __init__(self, error: SQLAlchemyError, *, maybe_committed: bool = False) -> None:
         super().__init__(str(error).splitlines()[0] if str(error) else type(error).__name__)
