@@ -14,6 +14,7 @@ from app.db import Database
 from app.security import Actor
 from tests.demo_ui import open_main_window, shot
 from ui import style
+from ui.connection import back_message, lost_message
 from ui.settings.desk import SettingsDesk
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -43,12 +44,14 @@ def test_the_database_page_and_the_lost_server_banner_fit_in_both_text_sizes(
     window.context.connection.lost.emit()  # the banner as a lost server shows it
     qtbot.wait(50)
     banner = window.connection_banner
-    assert banner.isVisible() and "连接已断开" in banner.text_shown()
+    assert banner.isVisible() and banner.text_shown() == lost_message(
+        write=False, maybe_saved=False
+    )
     assert "5432" in page.field_message("port")  # type: ignore[attr-defined]
     _fits(page)
     assert banner.height() >= banner.heightForWidth(banner.width()) - 2
     shot(window, f"desks-settings-database-{size}")
     banner.on_restored()
     qtbot.wait(50)
-    assert "已恢复" in banner.text_shown()
+    assert banner.text_shown() == back_message()
     shot(window, f"desks-banner-back-{size}")
