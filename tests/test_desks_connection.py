@@ -4,6 +4,7 @@ started again mid-test. Also: a race lost to another desk is run again, unseen."
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -105,8 +106,9 @@ class _Lost(Exception):
 
 
 def test_a_write_that_lost_a_race_is_run_again_in_a_new_transaction(
-    db: Database, admin: Actor
+    db: Database, admin: Actor, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO, logger="app.services.calls")
     attempts: list[int] = []
 
     def flaky(session: Session, actor: Actor) -> Any:
@@ -119,6 +121,7 @@ def test_a_write_that_lost_a_race_is_run_again_in_a_new_transaction(
 
     row = calls.write(db, admin, flaky)
     assert len(attempts) == 3
+    assert [r.args[0] for r in caplog.records if r.args] == ["serialization failure", "deadlock"]
     with db.read() as session:
         # The two attempts that lost were rolled back whole: one person, one member code.
         assert list(session.scalars(text("SELECT name FROM person"))) == [row.name] == ["李六"]

@@ -89,7 +89,8 @@ def _again_while_safe(db: Database, once: Callable[[], T]) -> T:
             if not is_transient(error) or attempt == ATTEMPTS - 1:
                 raise error from None
             # A serialization failure at commit: PostgreSQL wrote nothing.
-        except SQLAlchemyError as error:
+        except SQLAlchemyError as failure:
+            error = failure
             if is_connection_lost(error):
                 if reconnected:
                     raise ConnectionLost(error) from error
@@ -99,9 +100,15 @@ def _again_while_safe(db: Database, once: Callable[[], T]) -> T:
                 continue
             if not is_transient(error) or attempt == ATTEMPTS - 1:
                 raise
-        log.info("a call lost a race to another desk (attempt %d); again", attempt + 1)
+        log.info("lost a race to another desk (%s); again", race_kind(error))
         _pause(attempt)
     raise AssertionError("unreachable")
+
+
+def race_kind(error: BaseException) -> str:
+    """How a call lost a race, for the log and the soak's figures."""
+    state = str(getattr(getattr(error, "orig", None), "sqlstate", "") or "")
+    return {"40001": "serialization failure", "40P01": "deadlock"}.get(state, "database locked")
 
 
 def _write_once(db: Database, actor: Actor, call: ServiceCall[T]) -> T:

@@ -179,7 +179,8 @@ def desk_day(url: str, world: dict[str, Any], desk: int, seconds: float) -> dict
 
     class Retries(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            retried["retried " + record.getMessage().split("(")[0].strip()] += 1
+            if record.args:
+                retried[str(record.args[0])] += 1
 
     calls_log = logging.getLogger("app.services.calls")
     calls_log.setLevel(logging.INFO)
