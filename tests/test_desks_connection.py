@@ -227,3 +227,18 @@ def test_a_background_job_that_loses_the_server_says_so_in_words() -> None:
     assert isinstance(problem, ServerUnreachable)
     assert "connection to the database server was lost" in problem.message
     assert isinstance(calls.ConnectionLost(gone), SQLAlchemyError)  # every old handler catches it
+
+
+def test_a_locked_sqlite_file_is_waited_for_once_more_only(
+    db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(calls, "RETRY_PAUSE_S", 0.001)
+    attempts: list[int] = []
+
+    def locked(session: Session, actor: Actor) -> Any:
+        attempts.append(1)
+        raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+
+    with pytest.raises(OperationalError):
+        calls.write(db, admin, locked)
+    assert len(attempts) == calls.LOCKED_ATTEMPTS == 2

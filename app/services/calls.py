@@ -33,6 +33,9 @@ ServiceCall = Callable[[Session, Actor], T]
 
 # Tries of one call that lost a race; the pauses grow (with jitter) from RETRY_PAUSE_S.
 ATTEMPTS = 5
+# A locked SQLite file has already been waited for (busy timeout, 15 s) before it says so:
+# one more wait is worth it, four more would freeze the desk for a minute.
+LOCKED_ATTEMPTS = 2
 RETRY_PAUSE_S = 0.05
 
 
@@ -98,11 +101,15 @@ def _again_while_safe(db: Database, once: Callable[[], T]) -> T:
                 reconnected = True
                 db.dispose()
                 continue
-            if not is_transient(error) or attempt == ATTEMPTS - 1:
+            if not is_transient(error) or attempt >= _attempts(error) - 1:
                 raise
         log.info("lost a race to another desk (%s); again", race_kind(error))
         _pause(attempt)
     raise AssertionError("unreachable")
+
+
+def _attempts(error: BaseException) -> int:
+    return LOCKED_ATTEMPTS if race_kind(error) == "database locked" else ATTEMPTS
 
 
 def race_kind(error: BaseException) -> str:
