@@ -81,20 +81,22 @@ def write(db: Database, actor: Actor, call: ServiceCall[T]) -> T:
 
 
 def _again_while_safe(db: Database, once: Callable[[], T]) -> T:
+    # A SQLite file is on this PC: there is no server to lose, whatever its error says.
+    server = db.dialect != "sqlite"
     reconnected = False
     for attempt in range(ATTEMPTS):
         try:
             return once()
         except _Committing as committing:
             error = committing.error
-            if is_connection_lost(error):
+            if server and is_connection_lost(error):
                 raise ConnectionLost(error, maybe_committed=True) from error
             if not is_transient(error) or attempt == ATTEMPTS - 1:
                 raise error from None
             # A serialization failure at commit: PostgreSQL wrote nothing.
         except SQLAlchemyError as failure:
             error = failure
-            if is_connection_lost(error):
+            if server and is_connection_lost(error):
                 if reconnected:
                     raise ConnectionLost(error) from error
                 # Once more on a fresh connection: the pool's may all be stale.
