@@ -31,6 +31,8 @@ from app.i18n import translate
 # which also covers BEGIN IMMEDIATE). Writes are kept short (imports commit in batches), so a
 # wait this long means something is wrong.
 BUSY_TIMEOUT_MS = 15000
+# How long a desk waits for a PostgreSQL server to accept a connection.
+CONNECT_TIMEOUT_S = 5
 
 _WRITE_OPTION = "youlin_write"
 _MODE = "youlin_mode"
@@ -38,6 +40,57 @@ _MODE = "youlin_mode"
 
 class ReadOnlyTransaction(RuntimeError):
     """A change was flushed inside `Database.read()`: the caller must use `write()`."""
+
+
+# PostgreSQL's SQLSTATEs for "your transaction lost a race, run it again": serialization failure
+# and deadlock. Nothing was written; the same transaction re-run from the start may pass.
+_RETRY_SQLSTATES = frozenset({"40001", "40P01"})
+# Class 08 (connection exception) and the server going away under a session (admin shutdown,
+# crash shutdown, cannot connect now).
+_LOST_SQLSTATES = frozenset({"57P01", "57P02", "57P03"})
+_LOST_WORDS = (
+    "server closed the connection",
+    "connection refused",
+    "could not connect",
+    "connection is closed",
+    "the connection is lost",
+    "terminating connection",
+    "connection timeout expired",
+    "connection failed",
+    "ssl syscall error",
+    "no route to host",
+    "network is unreachable",
+    "broken pipe",
+    "connection reset",
+)
+
+
+def _sqlstate(error: BaseException) -> str:
+    original = getattr(error, "orig", None) or error
+    return str(getattr(original, "sqlstate", None) or getattr(original, "pgcode", None) or "")
+
+
+def is_transient(error: BaseException) -> bool:
+    """A write that lost a race and would pass if run again: a serialization failure or a
+    deadlock on PostgreSQL, `database is locked` / `busy` on SQLite (past the busy timeout)."""
+    if _sqlstate(error) in _RETRY_SQLSTATES:
+        return True
+    message = str(getattr(error, "orig", None) or error).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
+def is_connection_lost(error: BaseException) -> bool:
+    """The database server can't be reached or dropped the connection (never said of SQLite,
+    whose file is on this machine)."""
+    if getattr(error, "connection_invalidated", False):
+        return True
+    state = _sqlstate(error)
+    if state.startswith("08") or state in _LOST_SQLSTATES:
+        return True
+    message = str(getattr(error, "orig", None) or error).lower()
+    if "sqlite" in message:
+        return False
+    return any(words in message for words in _LOST_WORDS)
 
 
 def is_sqlite(url: str) -> bool:
@@ -49,7 +102,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if is_sqlite(url):
         kwargs.setdefault("connect_args", {"timeout": BUSY_TIMEOUT_MS / 1000})
     elif url.startswith("postgresql"):
+        # A pooled connection the server dropped (restart, network) is found out and replaced
+        # before use, instead of failing the desk's next call.
         kwargs.setdefault("pool_pre_ping", True)
+        # A server that doesn't answer is reported within seconds, not after the OS's TCP
+        # timeout (minutes): the desk says so and keeps trying in the background.
+        connect_args = dict(kwargs.get("connect_args") or {})
+        connect_args.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
+        kwargs["connect_args"] = connect_args
     try:
         engine = create_engine(url, **kwargs)
     except (ArgumentError, ImportError) as error:
@@ -167,6 +227,17 @@ class Database:
             return
         if server is not None:
             clock.use(server)
+
+    def reachable(self) -> bool:
+        """Whether a fresh connection answers `SELECT 1` now. Every pooled connection is let go
+        first: after the server came back they are all dead."""
+        self.engine.dispose()
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            return False
+        return True
 
     def dispose(self) -> None:
         self.engine.dispose()

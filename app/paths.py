@@ -38,12 +38,18 @@ def settings_path() -> Path:
 
 
 def resolve_database_url(cli_url: str | None = None) -> str:
-    """`--database` beats `YOULIN_DATABASE_URL`, which beats the file in the data folder."""
+    """`--database` beats `YOULIN_DATABASE_URL`, which beats the server an admin saved in
+    Settings for this machine, which beats the file in the data folder."""
     if cli_url:
         return normalise_url(cli_url)
     env = os.environ.get(DATABASE_URL_ENV)
     if env:
         return normalise_url(env)
+    from app import settings  # settings imports this module
+
+    saved = settings.saved_database_url()
+    if saved:
+        return saved
     return sqlite_url(default_database_path())
 
 

@@ -8,6 +8,7 @@ import logging
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from app import paths
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -24,6 +25,9 @@ class Settings:
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     last_username: str = ""
     idle_lock_minutes: int = 15
+    # A shared PostgreSQL server's address without its password ("": the local file); the
+    # password is in DATABASE_PASSWORD_FILE (app.services.database_choice says why).
+    database_url: str = ""
 
     def validated(self) -> Settings:
         """A copy with every unknown value replaced by its default."""
@@ -36,6 +40,30 @@ class Settings:
             if isinstance(self.idle_lock_minutes, int) and 1 <= self.idle_lock_minutes <= 240
             else default.idle_lock_minutes,
         )
+
+
+DATABASE_PASSWORD_FILE = "database-password"
+
+
+def database_password_path() -> Path:
+    return paths.data_dir() / DATABASE_PASSWORD_FILE
+
+
+def saved_database_url() -> str | None:
+    """The database address an admin saved for this machine, with its password; None: the
+    local file. (No SQLAlchemy here: start-up reads this before it loads.)"""
+    address = load().database_url
+    if "://" not in address or "@" not in address:
+        return None
+    try:
+        password = database_password_path().read_text(encoding="utf-8").strip()
+    except OSError:
+        password = ""
+    if not password:
+        return address
+    scheme, _, rest = address.partition("://")
+    user, _, place = rest.partition("@")
+    return f"{scheme}://{user}:{quote(password, safe='')}@{place}"
 
 
 def load(path: Path | None = None) -> Settings:

@@ -35,6 +35,7 @@ from ui.context import DeskContext
 from ui.settings import SettingsDesk
 from ui.settings.accounts_page import AccountTableModel
 from ui.settings.communities_page import BUILDING_GROUP, COMMUNITY
+from ui.settings.desk import PAGES
 
 # The offscreen platform says this whenever a top-level window is shown; harmless without a screen.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -125,13 +126,14 @@ def test_pages_are_reached_from_the_list_by_keyboard(
     qtbot: QtBot, desk_widget: SettingsDesk
 ) -> None:
     nav = desk_widget.findChild(QListWidget, "settings.pages")
-    assert nav is not None and nav.count() == 10
+    assert nav is not None and nav.count() == len(PAGES)
     assert desk_widget.current_page() is desk_widget.centre_page
     nav.setFocus()
     qtbot.keyClick(nav, Qt.Key.Key_Down)
     assert desk_widget.current_page() is desk_widget.accounts_page
     qtbot.keyClick(nav, Qt.Key.Key_End)
-    assert desk_widget.current_page() is desk_widget.appearance_page
+    assert nav.currentRow() == len(PAGES) - 1  # the last page (Database, for now)
+    assert desk_widget.current_page() is desk_widget.database_page
     assert desk_widget.show_page("communities") is desk_widget.communities_page
 
 

@@ -12,6 +12,7 @@ from app import settings as settings_module
 from app.errors import DatabaseProblem, DomainError
 from app.security import Actor
 from app.settings import Settings
+from ui.connection import ConnectionWatch, ServerUnreachable, lost_message
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -62,6 +63,14 @@ class DeskContext:
         self.apply_text_size: Callable[[str], None] = apply_text_size or (lambda _size: None)
         # Called once the database is open, when it wasn't yet at construction.
         self.on_database_ready: list[Callable[[], None]] = []
+        self._connection: ConnectionWatch | None = None
+
+    @property
+    def connection(self) -> ConnectionWatch:
+        """Says when the database server was lost and when it is back (ui.connection)."""
+        if self._connection is None:
+            self._connection = ConnectionWatch(lambda: self.db.reachable())
+        return self._connection
 
     @property
     def db(self) -> Database:
@@ -98,6 +107,10 @@ class DeskContext:
         A database that can't be used becomes a DatabaseProblem a volunteer understands; any
         DomainError is raised for the caller to show beside a field, and said on `status` too
         when one is given. A demoted account's new role is kept in `actor` at once.
+
+        A race lost to another desk is run again by `app.services.calls` and never shown. A
+        server that is gone becomes ServerUnreachable ("reconnecting…"): the caller keeps its
+        form open with what was typed, and `connection` probes the server until it is back.
         """
         from sqlalchemy.exc import SQLAlchemyError
 
@@ -109,6 +122,13 @@ class DeskContext:
                     result = calls.write(self.db, self.actor, self._acting(call))
                 else:
                     result = calls.read(self.db, self.actor, self._acting(call))
+            except calls.ConnectionLost as lost:
+                log.warning("database server lost: %s", lost)
+                self.connection.notice_lost()
+                raise ServerUnreachable(
+                    lost_message(write=write, maybe_saved=lost.maybe_committed),
+                    maybe_saved=lost.maybe_committed,
+                ) from lost
             except SQLAlchemyError as error:
                 log.warning("database call failed: %s", error)
                 raise DatabaseProblem(_database_message(write)) from error

@@ -181,6 +181,14 @@ def _database_problem(error: BaseException) -> DatabaseProblem | None:
 
     if not isinstance(error, SQLAlchemyError):
         return None
+    from app.services.calls import ConnectionLost
+    from ui.connection import ServerUnreachable, lost_message
+
+    if isinstance(error, ConnectionLost):
+        return ServerUnreachable(
+            lost_message(write=True, maybe_saved=error.maybe_committed),
+            maybe_saved=error.maybe_committed,
+        )
     return DatabaseProblem(
         QCoreApplication.translate(
             "Jobs",

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +39,7 @@ from app import __version__
 from app.roles import Role
 from app.security import Actor
 from ui import labels, style
+from ui.connection import ConnectionBanner
 from ui.context import DeskContext
 from ui.login import LockPanel
 
@@ -143,7 +145,15 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.workspace)
         self.pages.addWidget(self.lock_panel)
-        self.setCentralWidget(self.pages)
+        # Says when the database server is lost and when it is back (several desks).
+        self.connection_banner = ConnectionBanner(context.connection, self)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.connection_banner)
+        central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
 
         self._make_actions()
         for number in range(1, 10):
@@ -574,6 +584,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         self.idle.stop()
+        self.context.connection.stop()
         super().closeEvent(event)
         if not self._closing_for_switch:
             self.quit_requested.emit()

@@ -28,6 +28,7 @@ from ui.settings.audit_page import AuditPage
 from ui.settings.centre_page import CentrePage
 from ui.settings.closures_page import ClosuresPage
 from ui.settings.communities_page import CommunitiesPage
+from ui.settings.database_page import DatabasePage
 from ui.settings.lock_page import LockPage
 from ui.settings.menu_page import MenuPage
 from ui.settings.organisations_page import OrganisationsPage
@@ -45,6 +46,7 @@ PAGES = (
     "lock",
     "audit",
     "appearance",
+    "database",
 )
 
 
@@ -67,6 +69,7 @@ class SettingsDesk(QWidget):
         self.appearance_page = AppearancePage(context)
         self.lock_page = LockPage(context)
         self.audit_page = AuditPage(context)
+        self.database_page = DatabasePage(context)
         pages: dict[str, tuple[str, QWidget]] = {
             "centre": (self.tr("Centre profile"), self.centre_page),
             "accounts": (self.tr("Accounts and roles"), self.accounts_page),
@@ -78,6 +81,7 @@ class SettingsDesk(QWidget):
             "lock": (self.tr("Idle lock"), self.lock_page),
             "audit": (self.tr("Audit log"), self.audit_page),
             "appearance": (self.tr("Language and text size"), self.appearance_page),
+            "database": (self.tr("Database"), self.database_page),
         }
 
         self._nav = QListWidget(self)
@@ -146,6 +150,7 @@ class SettingsDesk(QWidget):
         self.organisations_page.reload()
         self.menu_page.reload()
         self.appearance_page.load()
+        self.database_page.load()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
