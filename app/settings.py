@@ -24,6 +24,7 @@ class Settings:
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     last_username: str = ""
     idle_lock_minutes: int = 15
+    backup_folder: str = ""  # empty: the data folder's backups/ (a USB stick may be chosen)
 
     def validated(self) -> Settings:
         """A copy with every unknown value replaced by its default."""
