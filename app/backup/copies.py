@@ -29,7 +29,8 @@ from app.i18n import translate
 KEEP_DAILY = 14  # the newest backup of each of the last 14 days that have one
 KEEP_MONTHLY = 12  # and the first of each of the 12 months before those
 KEEP_SAFETY = 5  # backups made before an upgrade or a restore, kept apart
-ROTATED_KINDS = frozenset({"daily", "manual"})
+KEEP_MANUAL = 10  # backups made by hand (立即备份), kept apart: two on one day both stay
+ROTATED_KINDS = frozenset({"daily"})
 SQLITE_SUFFIX = ".sqlite3"
 MANIFEST_SUFFIX = ".json"
 SPACE_MARGIN = 1.1  # a copy needs about the source's size; refuse early when less is free
@@ -358,12 +359,14 @@ def list_backups(folder: Path | None = None, stem: str | None = None) -> list[Ma
 
 
 def to_remove(backups: Iterable[Manifest]) -> list[Manifest]:
-    """The backups the rotation lets go: of the daily and manual ones, all but the newest of
-    each of the last KEEP_DAILY days and the first of each of the KEEP_MONTHLY months before
-    those; of the others (before an upgrade or a restore), all but the newest KEEP_SAFETY."""
+    """The backups the rotation lets go: of the daily ones, all but the newest of each of the
+    last KEEP_DAILY days and the first of each of the KEEP_MONTHLY months before those; of those
+    made by hand, all but the newest KEEP_MANUAL; of the others (before an upgrade or a
+    restore), all but the newest KEEP_SAFETY."""
     newest_first = sorted(backups, key=lambda m: (m.made_at, m.path.name), reverse=True)
     rotated = [m for m in newest_first if m.kind in ROTATED_KINDS]
-    others = [m for m in newest_first if m.kind not in ROTATED_KINDS]
+    manual = [m for m in newest_first if m.kind.startswith("manual")]
+    others = [m for m in newest_first if m not in rotated and m not in manual]
     keep: set[Path] = set()
     days: set[dt.date] = set()
     for manifest in rotated:
@@ -378,6 +381,7 @@ def to_remove(backups: Iterable[Manifest]) -> list[Manifest]:
         first_of_month.setdefault((manifest.made_at.year, manifest.made_at.month), manifest)
     for month in sorted(first_of_month, reverse=True)[:KEEP_MONTHLY]:
         keep.add(first_of_month[month].path)
+    keep.update(m.path for m in manual[:KEEP_MANUAL])
     keep.update(m.path for m in others[:KEEP_SAFETY])
     return [m for m in newest_first if m.path not in keep]
 

@@ -5,6 +5,8 @@ as it is now (a demoted admin is refused at once)."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from app.errors import DatabaseProblem, ValidationError
 from app.i18n import translate
 from app.security import Actor, Permission
 from app.services import audit, calls
+
+log = logging.getLogger(__name__)
 
 # The tables a confirmation names (every table is counted and compared all the same).
 NAMED_TABLES = (
@@ -160,7 +164,7 @@ def counts_text(counts: dict[str, int]) -> str:
 def kind_text(kind: str) -> str:
     if kind == "daily":
         return translate("Backup", "daily")
-    if kind == "manual":
+    if kind.startswith("manual"):
         return translate("Backup", "by hand")
     if kind.startswith("before-restore"):
         return translate("Backup", "before a restore")
@@ -280,3 +284,46 @@ __all__ = [
     "restore_damaged",
     "summary",
 ]
+
+
+class DailyBackup(threading.Thread):
+    """The day's automatic backup, off the first window's way: started once the database is
+    open, it backs up (unless today's backup is there already) and says how it went in the log
+    and in `outcome`, which the Settings page shows. Never raises: a failed backup is said."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(name="youlin-daily-backup", daemon=True)
+        self._db = db
+        self.outcome = ""
+        self.ok = True
+
+    def run(self) -> None:
+        global _last_outcome
+        try:
+            made = daily_backup(self._db)
+        except BackupFailed as error:
+            self.ok, self.outcome = False, error.message
+            log.warning("the day's backup failed: %s", error.message)
+        except Exception as error:  # a bug must not end the desk; it is logged whole
+            self.ok, self.outcome = False, str(error)
+            log.exception("the day's backup failed")
+        else:
+            if made is None:
+                self.outcome = translate("Backup", "Today's backup was made already.")
+            else:
+                self.outcome = translate("Backup", "Today's backup was made: %1").replace(
+                    "%1", summary(made)
+                )
+            log.info("daily backup: %s", self.outcome)
+        with _outcome_lock:
+            _last_outcome = (self.ok, self.outcome)
+
+
+_outcome_lock = threading.Lock()
+_last_outcome: tuple[bool, str] | None = None
+
+
+def last_daily_outcome() -> tuple[bool, str] | None:
+    """How the day's backup of this run went (ok, words), or None when it hasn't run (yet)."""
+    with _outcome_lock:
+        return _last_outcome

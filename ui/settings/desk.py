@@ -24,6 +24,7 @@ from app.security import Permission
 from ui.context import DeskContext
 from ui.settings.accounts_page import AccountsPage
 from ui.settings.appearance_page import AppearancePage
+from ui.settings.backup_page import BackupPage
 from ui.settings.centre_page import CentrePage
 from ui.settings.closures_page import ClosuresPage
 from ui.settings.communities_page import CommunitiesPage
@@ -41,6 +42,7 @@ PAGES = (
     "organisations",
     "menu",
     "appearance",
+    "backup",
 )
 
 
@@ -61,6 +63,7 @@ class SettingsDesk(QWidget):
         self.organisations_page = OrganisationsPage(context)
         self.menu_page = MenuPage(context)
         self.appearance_page = AppearancePage(context)
+        self.backup_page = BackupPage(context)
         pages: dict[str, tuple[str, QWidget]] = {
             "centre": (self.tr("Centre profile"), self.centre_page),
             "accounts": (self.tr("Accounts and roles"), self.accounts_page),
@@ -70,6 +73,7 @@ class SettingsDesk(QWidget):
             "organisations": (self.tr("Organisations"), self.organisations_page),
             "menu": (self.tr("Service menu"), self.menu_page),
             "appearance": (self.tr("Language and text size"), self.appearance_page),
+            "backup": (self.tr("Backups"), self.backup_page),
         }
 
         self._nav = QListWidget(self)
