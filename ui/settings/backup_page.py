@@ -17,12 +17,13 @@ from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,7 +34,7 @@ from app.backup import copies, service
 from app.backup.copies import Manifest
 from app.errors import DomainError
 from app.progress import Progress
-from ui import jobs
+from ui import jobs, style
 from ui.context import DeskContext
 from ui.errors import StatusLine
 from ui.labels import QT_TRANSLATE_NOOP
@@ -49,7 +50,7 @@ class BackupsModel(LinesModel[Manifest]):
         QT_TRANSLATE_NOOP("BackupsModel", "Made at"),
         QT_TRANSLATE_NOOP("BackupsModel", "Kind"),
         QT_TRANSLATE_NOOP("BackupsModel", "Residents"),
-        QT_TRANSLATE_NOOP("BackupsModel", "Visits"),
+        QT_TRANSLATE_NOOP("BackupsModel", "Visit records"),
         QT_TRANSLATE_NOOP("BackupsModel", "Size"),
     )
 
@@ -82,7 +83,7 @@ class BackupPage(QWidget):
         self.setObjectName("settings.backup")
         self._context = context
         self._job: jobs.Job[Any] | None = None
-        self._box: QMessageBox | None = None
+        self._box: ConfirmRestore | None = None
         self.pending: Manifest | None = None  # the backup whose restore is being confirmed
 
         folder_caption = QLabel(self.tr("Backup &folder:"), self)
@@ -237,23 +238,14 @@ class BackupPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.line(rows[0].row()) if rows else None
 
-    def ask_restore(self) -> QMessageBox | None:
+    def ask_restore(self) -> ConfirmRestore | None:
         """Ask to restore the selected backup, naming its date and counts (doesn't block)."""
         chosen = self.selected()
         if chosen is None:
             self.message.show_error(self.tr("Choose a backup in the list first."))
             return None
         self.pending = chosen
-        box = QMessageBox(self)
-        box.setObjectName("settings.backup.confirm")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Restore a backup"))
-        box.setText(service.confirmation(chosen))
-        yes = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
-        yes.setObjectName("settings.backup.confirm.restore")
-        no = box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(no)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box = ConfirmRestore(service.confirmation(chosen), self)
         box.accepted.connect(self.on_restore_confirmed)
         box.finished.connect(self.on_box_finished)
         self._box = box
@@ -261,7 +253,7 @@ class BackupPage(QWidget):
         return box
 
     def confirmation_text(self) -> str:
-        return self._box.text() if self._box is not None else ""
+        return self._box.text if self._box is not None else ""
 
     def restore_pending(self) -> jobs.Job[service.Restored] | None:
         """Restore the confirmed backup in the background (the confirmation's Restore)."""
@@ -362,6 +354,37 @@ class BackupPage(QWidget):
     def _show_folder(self) -> None:
         self.folder.setText(str(self.folder_path()))
         self.folder.setToolTip(str(self.folder_path()))
+
+
+class ConfirmRestore(QDialog):
+    """The question before a restore, naming the backup's date and counts; Cancel is the
+    default, so a stray Enter restores nothing."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings.backup.confirm")
+        self.setWindowTitle(self.tr("Restore a backup"))
+        self.text = text
+        body = QLabel(style.paragraph_html(text), self)
+        body.setObjectName("settings.backup.confirm.text")
+        body.setWordWrap(True)
+        body.setAccessibleName(text)
+        self.restore_button = button(self.tr("&Restore"), "settings.backup.confirm.restore", self)
+        self.cancel_button = button(self.tr("&Cancel"), "settings.backup.confirm.cancel", self)
+        for widget in (self.restore_button, self.cancel_button):
+            widget.setMinimumHeight(style.button_px())
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Restore a backup"), self))
+        layout.addWidget(body)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        self.cancel_button.setDefault(True)
+        self.cancel_button.setFocus()
 
 
 def _unwritable(folder: Path) -> str:
