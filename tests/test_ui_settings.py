@@ -33,6 +33,7 @@ from app.settings import Settings
 from tests.conftest import PASSWORD
 from ui.context import DeskContext
 from ui.settings import SettingsDesk
+from ui.settings.desk import PAGES
 from ui.settings.accounts_page import AccountTableModel
 from ui.settings.communities_page import BUILDING_GROUP, COMMUNITY
 
@@ -125,7 +126,7 @@ def test_pages_are_reached_from_the_list_by_keyboard(
     qtbot: QtBot, desk_widget: SettingsDesk
 ) -> None:
     nav = desk_widget.findChild(QListWidget, "settings.pages")
-    assert nav is not None and nav.count() == 8
+    assert nav is not None and nav.count() == len(PAGES)
     assert desk_widget.current_page() is desk_widget.centre_page
     nav.setFocus()
     qtbot.keyClick(nav, Qt.Key.Key_Down)

@@ -41,8 +41,8 @@ PAGES = (
     "closures",
     "organisations",
     "menu",
-    "appearance",
     "backup",
+    "appearance",
 )
 
 
