@@ -33,9 +33,9 @@ from app.settings import Settings
 from tests.conftest import PASSWORD
 from ui.context import DeskContext
 from ui.settings import SettingsDesk
-from ui.settings.desk import PAGES
 from ui.settings.accounts_page import AccountTableModel
 from ui.settings.communities_page import BUILDING_GROUP, COMMUNITY
+from ui.settings.desk import PAGES
 
 # The offscreen platform says this whenever a top-level window is shown; harmless without a screen.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
