@@ -173,10 +173,26 @@ def test_postgres_backup_and_restore_round_trip(db: Database, admin: Actor, tmp_
         session.execute(text("DELETE FROM audit_event"))
     done = service.restore_backup(db, admin, made.path, tmp_path / "b")
     assert done.counts["account"] == made.counts["account"]
-    assert [m.kind for m in service.list_backups(db, admin, tmp_path / "b")] == [
+    assert sorted(m.kind for m in service.list_backups(db, admin, tmp_path / "b")) == [
         "before-restore",
         "manual",
     ]
+
+
+@pytest.mark.skipif(
+    not os.environ.get("YOULIN_TEST_POSTGRES") or not __import__("shutil").which("pg_dump"),
+    reason="needs the PostgreSQL test server and pg_dump",
+)
+def test_a_postgres_upgrade_is_preceded_by_a_dump(
+    db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import migrate
+
+    at = migrate.HEAD_REVISION
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "a-newer-one")  # the database looks older
+    assert migrate.upgrade(db) == at
+    (dump,) = copies.list_backups(paths.backups_dir())
+    assert dump.kind == f"before-upgrade-{at}" and dump.engine == "postgresql"
 
 
 def test_postgres_without_pg_dump_says_so(
