@@ -88,16 +88,7 @@ def _dump_before_upgrade(db: Database, before: str) -> None:
     try:
         postgres.dump(db, f"before-upgrade-{before}")
     except copies.BackupFailed as error:
-        raise DatabaseProblem(
-            translate(
-                "Errors",
-                "No backup copy of the database can be made in the folder %1 (%2), so nothing "
-                "was changed. Make the folder writable, or move the data folder elsewhere with "
-                "YOULIN_DATA_DIR.",
-            )
-            .replace("%1", str(error.folder))
-            .replace("%2", error.reason)
-        ) from error
+        raise backup.nothing_changed(error) from error
 
 
 def _short(error: Exception) -> str:

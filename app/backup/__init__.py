@@ -15,6 +15,11 @@ This module itself stays light: the start-up's quick look imports it before SQLA
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.backup.copies import BackupFailed
+    from app.errors import DatabaseProblem
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -33,19 +38,25 @@ def backup_sqlite(source: Path, reason: str, folder: Path | None = None) -> Path
     a change (an upgrade): DatabaseProblem, naming the folder, when none can be made, so that the
     change does not go on without it."""
     from app.backup import copies
-    from app.errors import DatabaseProblem
-    from app.i18n import translate
 
     try:
         return copies.make_copy(source, reason, folder).path
     except copies.BackupFailed as error:
-        raise DatabaseProblem(
-            translate(
-                "Errors",
-                "No backup copy of the database can be made in the folder %1 (%2), so nothing "
-                "was changed. Make the folder writable, or move the data folder elsewhere with "
-                "YOULIN_DATA_DIR.",
-            )
-            .replace("%1", str(error.folder))
-            .replace("%2", error.reason)
-        ) from error
+        raise nothing_changed(error) from error
+
+
+def nothing_changed(error: BackupFailed) -> DatabaseProblem:
+    """A change (an upgrade) that needed a backup first and didn't get one, in words."""
+    from app.errors import DatabaseProblem
+    from app.i18n import translate
+
+    return DatabaseProblem(
+        translate(
+            "Errors",
+            "No backup copy of the database can be made in the folder %1 (%2), so nothing "
+            "was changed. Make the folder writable, or move the data folder elsewhere with "
+            "YOULIN_DATA_DIR.",
+        )
+        .replace("%1", str(error.folder))
+        .replace("%2", error.reason)
+    )
