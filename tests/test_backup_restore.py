@@ -98,6 +98,23 @@ def test_restore_is_refused_while_another_program_has_the_file_open(centre: Path
     assert restore.restore_sqlite(made.path, centre) == made.counts
 
 
+def test_a_restore_refused_in_use_leaves_no_backup_behind(centre: Path) -> None:
+    db = Database(paths.sqlite_url(centre))
+    try:
+        admin = admin_of(db)
+        made = service.back_up(db, admin)
+        other = sqlite3.connect(centre)
+        other.execute("SELECT count(*) FROM person").fetchone()
+        try:
+            with pytest.raises(restore.DatabaseInUse):
+                service.restore_backup(db, admin, made.path)
+        finally:
+            other.close()
+        assert [m.path for m in service.list_backups(db, admin)] == [made.path]
+    finally:
+        db.dispose()
+
+
 def test_the_confirmation_names_the_date_and_counts(centre: Path) -> None:
     made = copies.make_copy(centre, "manual")
     words = service.confirmation(made)

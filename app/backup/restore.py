@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,10 +39,15 @@ class Damage:
     problem: str
 
 
-def restore_sqlite(backup_file: Path, live: Path) -> dict[str, int]:
+def restore_sqlite(
+    backup_file: Path, live: Path, before: Callable[[], object] | None = None
+) -> dict[str, int]:
     """Replace the contents of `live` with the verified backup `backup_file`; the restored row
     counts. DatabaseInUse when another connection has `live` open; BackupFailed when the backup
-    is damaged or does not match its manifest (the live file is untouched then)."""
+    is damaged or does not match its manifest (the live file is untouched then).
+
+    `before` runs once the file is known to be ours alone and before it is replaced (the backup
+    of the database as it is): a restore refused leaves no such backup behind."""
     manifest = copies.Manifest.read(backup_file)
     copies.verify_sqlite(backup_file, manifest.counts if manifest else None)
     if not live.exists():
@@ -50,6 +56,12 @@ def restore_sqlite(backup_file: Path, live: Path) -> dict[str, int]:
     try:
         target.execute(f"PRAGMA busy_timeout = {IN_USE_WAIT_MS}")
         _take_for_ourselves(target, live)
+        if before is not None:
+            try:
+                before()
+            except BaseException:
+                target.execute("PRAGMA journal_mode = WAL")
+                raise
         source = copies.connect_existing(backup_file, read_only=True)
         try:
             source.backup(target)

@@ -232,12 +232,18 @@ def restore_backup(
                 "%1", str(backup_file)
             ),
         )
-    before = back_up(db, None, "before-restore", folder=folder)
+    made: list[Manifest] = []
+
+    def back_up_first() -> None:
+        made.append(back_up(db, None, "before-restore", folder=folder))
+
     db.engine.dispose()
     if live is not None:
-        counts = restore.restore_sqlite(backup_file, live)
+        counts = restore.restore_sqlite(backup_file, live, back_up_first)
     else:
+        back_up_first()
         counts = postgres.restore(db, backup_file)
+    before = made[0]
     db.engine.dispose()
     migrate.upgrade(db, take_backup=False)
     with db.write() as session:
