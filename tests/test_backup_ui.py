@@ -134,3 +134,44 @@ def test_a_damaged_database_at_start_offers_the_newest_backup_and_opens_it(
         assert list(path.parent.glob(f"{path.name}.damaged-*"))
     finally:
         shell.close()
+
+
+def test_the_first_start_of_the_day_backs_up_in_the_background(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    db = demo_database(tmp_path, people=60)
+    path = Path(str(db.engine.url.database))
+    db.dispose()
+    options = StartOptions(database_url=paths.sqlite_url(path), language="zh_CN")
+    shell = Shell(qapp, options, settings_module.load(), [], DatabaseStart(options))
+    try:
+        assert isinstance(shell.begin(), LoginDialog)
+        shell.database()
+        assert shell.daily_backup is not None
+        shell.daily_backup.join(timeout=60)
+        (made,) = copies.list_backups(paths.backups_dir())
+        assert made.kind == "daily" and shell.daily_backup.ok
+        assert service.last_daily_outcome() == (True, shell.daily_backup.outcome)
+    finally:
+        shell.close()
+
+
+def test_a_declined_offer_leaves_the_damaged_file_and_says_why(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = demo_database(tmp_path, people=60)
+    path = Path(str(db.engine.url.database))
+    db.dispose()
+    copies.make_copy(path, "daily")
+    damaged = b"not a database " * 400
+    path.write_bytes(damaged)
+    monkeypatch.setattr(Shell, "ask_restore", lambda _shell, _path, _newest: False)
+    problems: list[str] = []
+    monkeypatch.setattr(Shell, "_problem", lambda _shell, message: problems.append(message))
+    options = StartOptions(database_url=paths.sqlite_url(path), language="zh_CN")
+    shell = Shell(qapp, options, settings_module.load(), [], DatabaseStart(options))
+    try:
+        assert shell.begin() == 2
+        assert path.read_bytes() == damaged and problems
+    finally:
+        shell.close()
