@@ -13,7 +13,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import __version__, cli_certificates, cli_menu, cli_report, cli_rota, i18n, paths, start
+from app import (
+    __version__,
+    cli_backup,
+    cli_certificates,
+    cli_menu,
+    cli_report,
+    cli_rota,
+    i18n,
+    paths,
+    start,
+)
 from app.errors import DomainError, ValidationError
 from app.i18n import translate
 
@@ -110,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_rota.add_print_rota(sheets, _add_common, _add_account)
     cli_certificates.add_print_certificate(sheets, _add_common, _add_account)
     cli_report.add_print_report(sheets, _add_common, _add_account)
+    cli_backup.add_commands(commands, _add_common, _add_account)
     return parser
 
 
@@ -201,6 +212,8 @@ def main(start_desk: StartDesk, argv: Sequence[str] | None = None) -> int:
             return _demo(database, args.people, args.seed)
         if args.command == "migrate":
             return _migrate(database)
+        if args.command in cli_backup.COMMANDS:
+            return cli_backup.run(database, args)
         if args.command == "import-residents":
             return _import_residents(database, args)
         if args.command == "export":
@@ -310,8 +323,12 @@ def _open_existing(database: str | None) -> Database:
     db = Database(url)
     try:
         migrate.upgrade(db)
-    except DomainError:
+    except DomainError as error:
         db.dispose()
+        from app.backup.restore import looks_damaged
+
+        if path is not None and looks_damaged(error.message):
+            raise DatabaseProblem(cli_backup.damaged_message(path, error.message)) from error
         raise
     db.follow_its_clock()
     return db

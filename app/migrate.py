@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
@@ -12,6 +13,8 @@ from app.db import Database
 from app.errors import DatabaseProblem
 from app.i18n import translate
 from app.migrations import HEAD_REVISION as HEAD_REVISION
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -64,12 +67,28 @@ def upgrade(db: Database, revision: str = "head", *, take_backup: bool = True) -
     source = backup.sqlite_file(db.url)
     if take_backup and before is not None and source is not None and source.exists():
         backup.backup_sqlite(source, f"before-upgrade-{before}")
+    elif take_backup and before is not None and db.dialect == "postgresql":
+        _dump_before_upgrade(db, before)
 
     from alembic import command
 
     with db.engine.begin() as connection:
         command.upgrade(_alembic_config(connection), revision)  # type: ignore[arg-type]
     return before
+
+
+def _dump_before_upgrade(db: Database, before: str) -> None:
+    """A pg_dump of a PostgreSQL database before its upgrade, when pg_dump is on this PC; without
+    it the upgrade goes on (the server may be backed up there) and the log says so."""
+    from app.backup import copies, postgres
+
+    if postgres.tool("pg_dump") is None:
+        log.warning("no backup before the upgrade: %s", postgres.missing_tool_message("pg_dump"))
+        return
+    try:
+        postgres.dump(db, f"before-upgrade-{before}")
+    except copies.BackupFailed as error:
+        raise backup.nothing_changed(error) from error
 
 
 def _short(error: Exception) -> str:

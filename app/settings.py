@@ -28,6 +28,7 @@ class Settings:
     # A shared PostgreSQL server's address without its password ("": the local file); the
     # password is in DATABASE_PASSWORD_FILE (app.services.database_choice says why).
     database_url: str = ""
+    backup_folder: str = ""  # empty: the data folder's backups/ (a USB stick may be chosen)
 
     def validated(self) -> Settings:
         """A copy with every unknown value replaced by its default."""

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from app import backup, migrate, paths
+from app.backup import copies
 from app.db import Database
 from ui import launch
 
@@ -76,7 +77,7 @@ def test_export_from_an_older_database_whose_backups_folder_is_read_only_exits_2
             raise sqlite3.OperationalError("unable to open database file")
         return real_connect(target, *args, **kwargs)
 
-    monkeypatch.setattr(backup.sqlite3, "connect", read_only_backups)
+    monkeypatch.setattr(copies.sqlite3, "connect", read_only_backups)
     target = str(tmp_path / "p.csv")
     code = launch.main(
         ["export", "people", "-o", target, "--database", str(database), "--as", "admin"]
@@ -93,8 +94,9 @@ def test_a_backup_is_made_and_rotated_in_the_backups_folder(tmp_path: Path) -> N
     source = older_database(tmp_path / "centre.sqlite3")
     folder = tmp_path / "copies"
     made = [
-        backup.backup_sqlite(source, f"test{n}", folder) for n in range(backup.KEEP_BACKUPS + 2)
+        backup.backup_sqlite(source, f"before-upgrade-{n}", folder)
+        for n in range(copies.KEEP_SAFETY + 2)
     ]
     assert all(path.parent == folder for path in made)
-    assert len(list(folder.glob("centre-*.sqlite3"))) == backup.KEEP_BACKUPS
+    assert sorted(folder.glob("centre-*.sqlite3")) == sorted(made[-copies.KEEP_SAFETY :])
     assert revision(made[-1]) == OLDER

@@ -89,6 +89,7 @@ class Opened:
     centre_name: str = ""
     login: Actor | DomainError | None = None  # the autologin's outcome, when there is one
     failure: BaseException | None = None  # a bug, re-raised in the main thread
+    damaged: Path | None = None  # the SQLite file SQLite says is damaged (restore is offered)
 
 
 class DatabaseStart(threading.Thread):
@@ -204,6 +205,11 @@ class DatabaseStart(threading.Thread):
             login = self._record_quick_login(db, quick) if quick is not None else None
         except DomainError as problem:
             message = problem.message
+            damaged = self._damaged(path, existed, message)
+            if damaged is not None:
+                if db is not None:
+                    db.dispose()
+                return Opened(problem=message, damaged=damaged)
         except (SQLAlchemyError, OSError) as error:
             log.exception("database %s unusable", url)
             message = translate("Application", "The database can't be used: %1").replace(
@@ -223,6 +229,15 @@ class DatabaseStart(threading.Thread):
         if path is not None and not existed:
             _remove_new_file(path)  # nothing half-created is left behind
         return Opened(problem=message)
+
+    @staticmethod
+    def _damaged(path: Path | None, existed: bool, message: str) -> Path | None:
+        from app.backup.restore import looks_damaged
+
+        if path is not None and existed and looks_damaged(message):
+            log.error("the database file %s is damaged: %s", path, message)
+            return path
+        return None
 
     def _record_quick_login(self, db: Database, quick: QuickStart) -> Actor | DomainError | None:
         """Record the automatic login the quick look checked, as accounts.login would have: the

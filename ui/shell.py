@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from app.backup.copies import Manifest
+    from app.backup.service import DailyBackup
     from app.db import Database
     from app.errors import DomainError
     from app.quickstart import QuickStart
@@ -66,6 +68,7 @@ class Shell:
         self._marked = False
         self._exit_code: int | None = None  # the program is to end with this code
         self._looping = False  # inside start()'s app.exec()
+        self.daily_backup: DailyBackup | None = None
         self._notifier = _Notifier()
         self._notifier.opened.connect(self.on_database_opened, Qt.ConnectionType.QueuedConnection)
 
@@ -175,6 +178,9 @@ class Shell:
         if opened.failure is not None:
             self._opened_code = EXIT_BUG
             raise opened.failure
+        if opened.db is None and opened.damaged is not None and self._restored(opened.damaged):
+            self.opening = DatabaseStart(self.options)
+            return self._database_opened()
         if opened.db is None:
             self._opened_code = EXIT_PROBLEM
             self._problem_text = opened.problem
@@ -183,9 +189,48 @@ class Shell:
             return EXIT_PROBLEM
         self._opened_code = 0
         self.db = opened.db
+        self._start_daily_backup(opened.db)
         if self.window is not None:
             self.window.context.set_database(opened.db)
         return 0
+
+    def _start_daily_backup(self, db: Database) -> None:
+        """The day's backup in its own thread, once the database is open (never for the demo's
+        throw-away centre or a packaging check)."""
+        if self.options.demo or self.options.smoke:
+            return
+        from app.backup.service import DailyBackup
+
+        self.daily_backup = DailyBackup(db)
+        self.daily_backup.start()
+
+    def _restored(self, path: Path) -> bool:
+        """The database file is damaged: offer the newest verified backup; True once restored."""
+        from app.backup import copies, restore, service
+        from app.errors import DomainError
+
+        newest = restore.newest_verified(copies.default_folder(), path.stem)
+        if newest is None or not self.ask_restore(path, newest):
+            return False
+        try:
+            aside, _counts = service.restore_damaged(path, newest.path)
+        except DomainError as error:
+            self._problem(error.message)
+            return False
+        log.warning("restored %s from %s; the damaged file is kept as %s", path, newest.path, aside)
+        return True
+
+    def ask_restore(self, path: Path, newest: Manifest) -> bool:
+        """Ask whether to restore `newest` over the damaged `path` (tests answer it instead)."""
+        from ui.restore_offer import RestoreOffer
+
+        if self.options.smoke:
+            return False
+        offer = RestoreOffer(path, newest)
+        try:
+            return offer.exec() == RestoreOffer.DialogCode.Accepted
+        finally:
+            offer.deleteLater()
 
     def database(self) -> Database:
         """The open database, waiting for start-up's worker when it is still opening it."""
@@ -410,6 +455,8 @@ class Shell:
         if self.opening.ident is not None:
             # Let the worker finish: the login it is to record is never lost.
             db = db or self.opening.result().db
+        if self.daily_backup is not None:
+            self.daily_backup.join()  # a backup half-written is thrown away: let it finish
         if db is not None:
             db.dispose()
         self.db = None

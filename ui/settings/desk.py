@@ -25,6 +25,7 @@ from ui.context import DeskContext
 from ui.settings.accounts_page import AccountsPage
 from ui.settings.appearance_page import AppearancePage
 from ui.settings.audit_page import AuditPage
+from ui.settings.backup_page import BackupPage
 from ui.settings.centre_page import CentrePage
 from ui.settings.closures_page import ClosuresPage
 from ui.settings.communities_page import CommunitiesPage
@@ -45,6 +46,7 @@ PAGES = (
     "menu",
     "lock",
     "audit",
+    "backup",
     "appearance",
     "database",
 )
@@ -70,6 +72,7 @@ class SettingsDesk(QWidget):
         self.lock_page = LockPage(context)
         self.audit_page = AuditPage(context)
         self.database_page = DatabasePage(context)
+        self.backup_page = BackupPage(context)
         pages: dict[str, tuple[str, QWidget]] = {
             "centre": (self.tr("Centre profile"), self.centre_page),
             "accounts": (self.tr("Accounts and roles"), self.accounts_page),
@@ -82,6 +85,7 @@ class SettingsDesk(QWidget):
             "audit": (self.tr("Audit log"), self.audit_page),
             "appearance": (self.tr("Language and text size"), self.appearance_page),
             "database": (self.tr("Database"), self.database_page),
+            "backup": (self.tr("Backups"), self.backup_page),
         }
 
         self._nav = QListWidget(self)
