@@ -24,6 +24,10 @@
         <translation>上次登录</translation>
     </message>
     <message>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -61,6 +65,14 @@
     <message>
         <source>&amp;Reset password…</source>
         <translation>重设密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Let this account sign in again now, after too many wrong passwords.</source>
+        <translation>密码输错次数过多被锁定后，让这个账号现在就能重新登录。</translation>
     </message>
     <message>
         <source>&amp;New account…</source>
@@ -187,6 +199,14 @@
         <translation>%1 已停用，不能再登录。</translation>
     </message>
     <message>
+        <source>Not unlocked: %1</source>
+        <translation>未能解锁：%1</translation>
+    </message>
+    <message>
+        <source>%1 is unlocked and may sign in again now.</source>
+        <translation>%1 已解锁，现在可以重新登录。</translation>
+    </message>
+    <message>
         <source>Password not changed: %1</source>
         <translation>密码未更改：%1</translation>
     </message>
@@ -205,6 +225,10 @@
     <message>
         <source>disabled</source>
         <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked until %1 after too many wrong passwords</source>
+        <translation>因密码输错次数过多锁定至 %1</translation>
     </message>
     <message>
         <source>Selected: %1 (%2), %3, %4.</source>
@@ -615,6 +639,847 @@
     <message>
         <source>Attendance is open again; the ticks are kept.</source>
         <translation>已重新开始签到，已勾选的保留。</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Object no.</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>activity session</source>
+        <translation>活动场次</translation>
+    </message>
+    <message>
+        <source>agenda item</source>
+        <translation>议程事项</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>room booking</source>
+        <translation>活动室预约</translation>
+    </message>
+    <message>
+        <source>building group</source>
+        <translation>楼组</translation>
+    </message>
+    <message>
+        <source>centre profile</source>
+        <translation>中心信息</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>closed day</source>
+        <translation>闭馆日</translation>
+    </message>
+    <message>
+        <source>community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>duty</source>
+        <translation>值班</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>社会组织</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
+        <source>resident request</source>
+        <translation>民生直通车诉求</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>menu item</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>volunteer service record</source>
+        <translation>志愿服务记录</translation>
+    </message>
+    <message>
+        <source>service series</source>
+        <translation>服务系列</translation>
+    </message>
+    <message>
+        <source>session plan</source>
+        <translation>活动计划</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>signup</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Put on the agenda</source>
+        <translation>列入议程</translation>
+    </message>
+    <message>
+        <source>Anonymise</source>
+        <translation>匿名化</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Assign to someone</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Issue in a batch</source>
+        <translation>批量颁发</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Change own password</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>来访签到</translation>
+    </message>
+    <message>
+        <source>Close attendance</source>
+        <translation>结束签到</translation>
+    </message>
+    <message>
+        <source>Close signups</source>
+        <translation>截止报名</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete make-up hours</source>
+        <translation>删除补录时长</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Assign to a duty</source>
+        <translation>安排值班</translation>
+    </message>
+    <message>
+        <source>End a duty assignment</source>
+        <translation>结束值班安排</translation>
+    </message>
+    <message>
+        <source>Create a duty</source>
+        <translation>新建值班</translation>
+    </message>
+    <message>
+        <source>Mark a duty turn</source>
+        <translation>登记值班</translation>
+    </message>
+    <message>
+        <source>Change a duty</source>
+        <translation>修改值班</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>登记为志愿者</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Issue a certificate</source>
+        <translation>颁发证书</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账号锁定</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Make-up hours</source>
+        <translation>补录时长</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Open signups</source>
+        <translation>开放报名</translation>
+    </message>
+    <message>
+        <source>Book over a conflict</source>
+        <translation>冲突时强行预约</translation>
+    </message>
+    <message>
+        <source>Promote from the waitlist</source>
+        <translation>候补转正</translation>
+    </message>
+    <message>
+        <source>Record the outcome</source>
+        <translation>记录议事结果</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Take off the agenda</source>
+        <translation>移出议程</translation>
+    </message>
+    <message>
+        <source>Reopen attendance</source>
+        <translation>重新开始签到</translation>
+    </message>
+    <message>
+        <source>Reorder</source>
+        <translation>调整顺序</translation>
+    </message>
+    <message>
+        <source>Reorder the agenda</source>
+        <translation>调整议程顺序</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Mark present</source>
+        <translation>标记到场</translation>
+    </message>
+    <message>
+        <source>Undo a check-in</source>
+        <translation>撤销签到</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Mark not present</source>
+        <translation>标记未到</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Add a walk-in</source>
+        <translation>添加临时到场</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>birth year</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>同意书</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source> no. %1</source>
+        <translation> 第 %1 号</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>：%1</translation>
+    </message>
+    <message>
+        <source>Failed login as %1 (the account is locked)</source>
+        <translation>以 %1 登录失败（账号锁定中）</translation>
+    </message>
+    <message>
+        <source>Failed login as %1 (wrong password %2 times in a row)</source>
+        <translation>以 %1 登录失败（连续第 %2 次密码错误）</translation>
+    </message>
+    <message>
+        <source>Failed login as %1</source>
+        <translation>以 %1 登录失败</translation>
+    </message>
+    <message>
+        <source>Account %1 locked until %2 after too many wrong passwords</source>
+        <translation>账号 %1 因密码输错次数过多锁定至 %2</translation>
+    </message>
+    <message>
+        <source>Unlocked account %1</source>
+        <translation>解锁账号 %1</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Exported %1: %2 rows to %3</source>
+        <translation>导出%1：%2 行，到 %3</translation>
+    </message>
+    <message>
+        <source> (with whole phone and ID numbers)</source>
+        <translation>（含完整电话和身份证号）</translation>
+    </message>
+    <message>
+        <source> (numbers masked)</source>
+        <translation>（号码已隐藏）</translation>
+    </message>
+    <message>
+        <source>Changed the idle lock of every desk from %1 to %2 minutes</source>
+        <translation>把各前台的闲置锁定时间从 %1 分钟改为 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Changed a person: %1</source>
+        <translation>修改居民档案：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Made up %1 hours on %2: %3 (reason: %4)</source>
+        <translation>补录 %2 的 %1 小时：%3（原因：%4）</translation>
+    </message>
+    <message>
+        <source>Issued certificate %1: %2</source>
+        <translation>颁发证书 %1：%2</translation>
+    </message>
+    <message>
+        <source>Revoked certificate %1 (reason: %2)</source>
+        <translation>作废证书 %1（原因：%2）</translation>
+    </message>
+    <message>
+        <source>Restored the backup %1</source>
+        <translation>恢复备份 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditExporter</name>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>正在导出操作日志…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>账号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>操作(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>&amp;Object:</source>
+        <translation>对象(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Any object</source>
+        <translation>全部对象</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>文字(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>a name, a file, a serial …</source>
+        <translation>姓名、文件名、证书编号……</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查找(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the lines found as an Excel workbook (.xlsx).</source>
+        <translation>把查到的记录保存为 Excel 工作簿(.xlsx)。</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Who did what: sign-ins and refused sign-ins, locked accounts, exports, backups, and changes to people, bookings, hours and certificates.</source>
+        <translation>谁在什么时候做了什么：登录和登录失败、账号锁定、导出、备份，以及对居民档案、预约、志愿时长和证书的修改。</translation>
+    </message>
+    <message>
+        <source>Any account</source>
+        <translation>全部账号</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>%1 lines found</source>
+        <translation>共查到 %1 条</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>There is no database file at %1.</source>
+        <translation>%1 处没有数据库文件。</translation>
+    </message>
+    <message>
+        <source>no database file</source>
+        <translation>没有数据库文件</translation>
+    </message>
+    <message>
+        <source>No backup could be made in the folder %1: %2. The earlier backups are kept.</source>
+        <translation>无法在文件夹 %1 中备份：%2。以前的备份都还在。</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the folder is not there (was a USB stick taken out?)</source>
+        <translation>文件夹不存在（U 盘被拔出了吗？）</translation>
+    </message>
+    <message>
+        <source>the folder is read-only</source>
+        <translation>文件夹是只读的</translation>
+    </message>
+    <message>
+        <source>the folder can&apos;t be written or is not there</source>
+        <translation>文件夹无法写入或不存在</translation>
+    </message>
+    <message>
+        <source>The backup %1 is damaged: %2</source>
+        <translation>备份 %1 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>the copy is damaged</source>
+        <translation>副本已损坏</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not hold the same rows (%2).</source>
+        <translation>备份 %1 中的记录与数据库不一致（%2）。</translation>
+    </message>
+    <message>
+        <source>the copy&apos;s rows differ</source>
+        <translation>副本中的记录不一致</translation>
+    </message>
+    <message>
+        <source>%1 is not installed on this computer, and a PostgreSQL database is backed up with it. Install PostgreSQL&apos;s command-line tools (Debian: postgresql-client; Windows: the PostgreSQL installer&apos;s “Command Line Tools”), or back the database up on the server.</source>
+        <translation>这台电脑没有安装 %1，而 PostgreSQL 数据库要用它备份。请安装 PostgreSQL 的命令行工具（Debian：postgresql-client；Windows：PostgreSQL 安装程序中的“Command Line Tools”），或在服务器上备份数据库。</translation>
+    </message>
+    <message>
+        <source>pg_dump could not back the database up: %1</source>
+        <translation>pg_dump 未能备份数据库：%1</translation>
+    </message>
+    <message>
+        <source>pg_restore could not restore the backup: %1</source>
+        <translation>pg_restore 未能恢复备份：%1</translation>
+    </message>
+    <message>
+        <source>The database %1 is open in another program (another Youlin Desk window, or a desk on another computer). Close it there first, then restore again.</source>
+        <translation>数据库 %1 正被其他程序打开（另一个友邻前台窗口，或另一台电脑上的前台）。请先在那里关闭，再重新恢复。</translation>
+    </message>
+    <message>
+        <source>residents %1</source>
+        <translation>居民 %1 人</translation>
+    </message>
+    <message>
+        <source>visits %1</source>
+        <translation>来访 %1 条</translation>
+    </message>
+    <message>
+        <source>requests %1</source>
+        <translation>诉求 %1 条</translation>
+    </message>
+    <message>
+        <source>room bookings %1</source>
+        <translation>活动室预约 %1 条</translation>
+    </message>
+    <message>
+        <source>signups %1</source>
+        <translation>报名 %1 条</translation>
+    </message>
+    <message>
+        <source>volunteer service records %1</source>
+        <translation>志愿服务记录 %1 条</translation>
+    </message>
+    <message>
+        <source>certificates %1</source>
+        <translation>证书 %1 张</translation>
+    </message>
+    <message>
+        <source>This database can&apos;t be backed up.</source>
+        <translation>这个数据库无法备份。</translation>
+    </message>
+    <message>
+        <source>There is no backup file at %1.</source>
+        <translation>%1 处没有备份文件。</translation>
+    </message>
+    <message>
+        <source>The backup %1 has lost its description file (%2).</source>
+        <translation>备份 %1 缺少它的说明文件（%2）。</translation>
+    </message>
+    <message>
+        <source>%1-%2-%3 %4:%5</source>
+        <translation>%1年%2月%3日 %4:%5</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1: %2. Everything entered since then is lost; the damaged file is kept beside it under another name.</source>
+        <translation>恢复到 %1 的备份：%2。此后录入的内容都会丢失；损坏的文件改名后保留在旁边。</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1: %2. Everything entered since then is replaced; the database as it is now is backed up first.</source>
+        <translation>恢复到 %1 的备份：%2。此后录入的内容都会被替换；恢复前会先备份当前的数据库。</translation>
+    </message>
+    <message>
+        <source>Backup of %1 written to %2 (%3 MB): %4.</source>
+        <translation>%1 的备份已写入 %2（%3 MB）：%4。</translation>
+    </message>
+    <message>
+        <source>The backup %1 was made by a newer version of Youlin Desk (schema %2). Install the newer version to restore it.</source>
+        <translation>备份 %1 由更新版本的友邻前台制作（结构版本 %2）。请安装新版本后再恢复。</translation>
+    </message>
+    <message>
+        <source>The backup %1 is of another kind of database.</source>
+        <translation>备份 %1 属于另一种数据库。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was made already.</source>
+        <translation>今天已经备份过了。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was made: %1</source>
+        <translation>今天的备份已完成：%1</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged (%2).</source>
+        <translation>数据库 %1 已损坏（%2）。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>没有恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>Restored. The damaged file was kept as %1.</source>
+        <translation>已恢复。损坏的文件保存为 %1。</translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1. The database as it was is kept in %2.</source>
+        <translation>已恢复到 %1 的备份。恢复前的数据库保存在 %2。</translation>
+    </message>
+    <message>
+        <source>Restore now? Type yes to go on: </source>
+        <translation>现在恢复吗？输入 yes 继续：</translation>
+    </message>
+    <message>
+        <source>No backup of it was found.</source>
+        <translation>没有找到它的备份。</translation>
+    </message>
+    <message>
+        <source>The newest backup is of %1 (%2). Restore it with: %3</source>
+        <translation>最新的备份是 %1 的（%2）。用这条命令恢复：%3</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Backup &amp;folder:</source>
+        <translation>备份文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Use the &amp;data folder</source>
+        <translation>使用数据文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now</source>
+        <translation>立即备份(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>A folder on another drive or a USB stick keeps the backups safe if this computer breaks. This setting belongs to this computer.</source>
+        <translation>备份放在另一个磁盘或 U 盘上，这台电脑坏了备份也还在。此设置只对这台电脑有效。</translation>
+    </message>
+    <message>
+        <source>A backup is made by itself once a day when the program first starts, and before every upgrade and restore. Each is checked before it counts; the last 14 days and one a month for 12 months are kept.</source>
+        <translation>每天第一次启动程序时会自动备份一次，每次升级和恢复之前也会先备份。每份备份都经过检查才算数；保留最近 14 天的备份，以及 12 个月中每月一份。</translation>
+    </message>
+    <message>
+        <source>The folder %1 can&apos;t be used: %2</source>
+        <translation>不能使用文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved. Backups of this computer go to %1.</source>
+        <translation>已保存。这台电脑的备份将存放在 %1。</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>请先在列表中选择一份备份。</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>正在恢复</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1. Please log in again.</source>
+        <translation>已恢复到 %1 的备份。请重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Visit records</source>
+        <translation>来访记录</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +2663,21 @@
     </message>
 </context>
 <context>
+    <name>ConfirmRestore</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>ConflictReport</name>
     <message>
         <source>Skip these dates and save</source>
@@ -1806,6 +2686,175 @@
     <message>
         <source>Go back and change</source>
         <translation>返回修改</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>The connection to the database server was lost; reconnecting…</source>
+        <translation>与数据库服务器的连接已断开，正在重新连接…</translation>
+    </message>
+    <message>
+        <source>It isn&apos;t known whether the last change was saved: look before doing it again.</source>
+        <translation>不确定刚才的修改是否已保存：请先查看，再决定是否重做。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved; what you typed is kept. Try again once it says it is back.</source>
+        <translation>没有保存任何内容，已填写的内容都保留着。看到“已恢复”提示后请再试一次。</translation>
+    </message>
+    <message>
+        <source>The database server is back. You can carry on (try the last step again).</source>
+        <translation>数据库服务器已恢复连接，可以继续工作（请把刚才那一步再做一次）。</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>Give the server&apos;s name or address, e.g. 192.168.1.20.</source>
+        <translation>请填写服务器的名称或地址，例如 192.168.1.20。</translation>
+    </message>
+    <message>
+        <source>The port is a number, usually 5432.</source>
+        <translation>端口是一个数字，通常为 5432。</translation>
+    </message>
+    <message>
+        <source>Give the database&apos;s name.</source>
+        <translation>请填写数据库名。</translation>
+    </message>
+    <message>
+        <source>Give the user name.</source>
+        <translation>请填写用户名。</translation>
+    </message>
+    <message>
+        <source>This is not a database address: %1</source>
+        <translation>这不是数据库地址：%1</translation>
+    </message>
+    <message>
+        <source>Give a PostgreSQL address (postgresql://…).</source>
+        <translation>请填写 PostgreSQL 地址（postgresql://…）。</translation>
+    </message>
+    <message>
+        <source>An administrator runs “youlin-desk migrate --database ADDRESS” once.</source>
+        <translation>请管理员运行一次“youlin-desk migrate --database 地址”。</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: it needs its tables first.</source>
+        <translation>已连接。该数据库是空的，需要先建表。</translation>
+    </message>
+    <message>
+        <source>Connected. The database is ready.</source>
+        <translation>已连接，数据库可以使用。</translation>
+    </message>
+    <message>
+        <source>Connected. The database is from an older version.</source>
+        <translation>已连接。该数据库来自旧版本，需要升级。</translation>
+    </message>
+    <message>
+        <source>Connected, but the database was written by a newer version of Youlin Desk: install that version on this PC first.</source>
+        <translation>已连接，但该数据库由更新版本的友邻前台写入：请先在这台电脑上安装该版本。</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password.</source>
+        <translation>服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The server answers, but has no database of that name. Check the name, or ask whoever looks after the server to create it.</source>
+        <translation>服务器有应答，但没有这个名称的数据库。请核对名称，或请服务器管理员创建。</translation>
+    </message>
+    <message>
+        <source>No server answers at that address and port. Check the address, that the server is on, and the network cable.</source>
+        <translation>该地址和端口没有服务器应答。请检查地址、服务器是否开机以及网线。</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation>连接失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>&amp;This computer&apos;s own file (one desk)</source>
+        <translation>本机数据文件（仅一台前台电脑）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>A &amp;PostgreSQL server shared by several desks</source>
+        <translation>多台前台共用的 PostgreSQL 服务器(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database name:</source>
+        <translation>数据库名(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Or the whole address:</source>
+        <translation>或填写完整地址：</translation>
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Where this computer keeps the centre&apos;s data. Several desk computers share one PostgreSQL server; a single desk keeps a file of its own. This setting belongs to this computer only and is used from the next start.</source>
+        <translation>这台电脑把中心的数据存放在哪里。多台前台电脑共用一台 PostgreSQL 服务器；只有一台前台时用本机自己的数据文件。此设置只属于这台电脑，下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer&apos;s data folder, readable only by this Windows user, never in the settings file or the logs.</source>
+        <translation>密码保存在这台电脑的数据文件夹中，只有当前 Windows 用户能读取，不会写进设置文件或日志。</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s file %1</source>
+        <translation>本机数据文件 %1</translation>
+    </message>
+    <message>
+        <source>This desk now uses: %1</source>
+        <translation>本机当前使用：%1</translation>
+    </message>
+    <message>
+        <source>This desk is opening its database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 …</source>
+        <translation>正在连接 %1 …</translation>
+    </message>
+    <message>
+        <source>Not saved: the data folder can&apos;t be written (%1).</source>
+        <translation>未保存：数据文件夹无法写入（%1）。</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s own file</source>
+        <translation>本机数据文件</translation>
+    </message>
+    <message>
+        <source>Saved. The desk uses %1 the next time the program starts: close it and start it again.</source>
+        <translation>已保存。下次启动程序时将使用 %1：请关闭程序后重新打开。</translation>
     </message>
 </context>
 <context>
@@ -1879,6 +2928,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>您的账号无权进行此操作。请找工作人员或管理员。</translation>
     </message>
     <message>
+        <source>This account is locked for now. Please try again after %1, or ask an admin to unlock it.</source>
+        <translation>账号已暂时锁定，请于 %1 后再试，或请管理员解锁。</translation>
+    </message>
+    <message>
         <source>Wrong user name or password. Please try again.</source>
         <translation>用户名或密码错误，请重试。</translation>
     </message>
@@ -1941,6 +2994,14 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>This centre is already set up.</source>
         <translation>这个中心已经设置好了。</translation>
+    </message>
+    <message>
+        <source>Please give a number of minutes from %1 to %2.</source>
+        <translation>请填写 %1 到 %2 之间的分钟数。</translation>
+    </message>
+    <message>
+        <source>The centre is not set up yet.</source>
+        <translation>中心还没有设置好。</translation>
     </message>
     <message>
         <source>the name</source>
@@ -3679,6 +4740,37 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>Lock every desk after &amp;minutes without use:</source>
+        <translation>无人操作多少分钟后锁定各前台(&amp;M)：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Idle lock</source>
+        <translation>闲置锁定</translation>
+    </message>
+    <message>
+        <source>A desk nobody has touched for this long hides what it shows behind the lock screen, until the same account&apos;s password is typed again; what was typed stays. This applies to every desk of the centre and is shown to everyone on the lock screen. Five wrong passwords in a row lock an account for 15 minutes; unlock it early under Accounts and roles.</source>
+        <translation>前台在这段时间内无人操作，就会用锁定画面盖住所显示的内容，直到同一账号再次输入密码；已输入的内容都会保留。此设置适用于本中心所有前台，锁定画面上人人可见。连续输错 5 次密码会把账号锁定 15 分钟；如需提前解锁，请到“账号与角色”页面。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved. Every desk now locks itself after %1 minutes without use.</source>
+        <translation>已保存。各前台无人操作 %1 分钟后会自动锁定。</translation>
+    </message>
+</context>
+<context>
     <name>LockPanel</name>
     <message>
         <source>The desk is locked</source>
@@ -3703,6 +4795,10 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The desk locks itself after %1 minutes without use; the administrator sets this in Settings.</source>
+        <translation>前台无人操作 %1 分钟后会自动锁定；时长由管理员在“设置”中设定。</translation>
     </message>
     <message>
         <source>Please type your password.</source>
@@ -3857,6 +4953,10 @@ Data folder: %2</source>
 邻里中心的前台程序：接待签到、居民档案、活动室预约、服务菜单、志愿者与证书。
 
 数据文件夹：%2</translation>
+    </message>
+    <message>
+        <source>Lock the desk now. It locks itself after %1 minutes without use (set by the administrator).</source>
+        <translation>立即锁定前台。无人操作 %1 分钟后也会自动锁定（由管理员设定）。</translation>
     </message>
     <message>
         <source>%1 — Youlin Desk — %2 (%3)</source>
@@ -6910,6 +8010,29 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>RestoreOffer</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>The database file %1 is damaged and can&apos;t be opened. The newest backup was made on %2 and holds: %3.</source>
+        <translation>数据库文件 %1 已损坏，无法打开。最新的备份制作于 %2，其中有：%3。</translation>
+    </message>
+    <message>
+        <source>Restore this backup? What was entered after it is lost. The damaged file is kept beside it under another name, for an expert to look at.</source>
+        <translation>要恢复这份备份吗？备份之后录入的内容会丢失。损坏的文件改名后保留在旁边，供技术人员查看。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the backup</source>
+        <translation>恢复这份备份(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>RoomModels</name>
     <message>
         <source>%1 (%2) booked %3</source>
@@ -8969,8 +10092,24 @@ Data folder: %2</source>
         <translation>服务菜单</translation>
     </message>
     <message>
+        <source>Idle lock</source>
+        <translation>闲置锁定</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
         <source>Language and text size</source>
         <translation>语言和文字大小</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>Settings pages</source>
