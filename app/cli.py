@@ -13,7 +13,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import __version__, cli_certificates, cli_menu, cli_report, cli_rota, i18n, paths, start
+from app import (
+    __version__,
+    cli_certificates,
+    cli_menu,
+    cli_report,
+    cli_retention,
+    cli_rota,
+    i18n,
+    paths,
+    start,
+)
 from app.errors import DomainError, ValidationError
 from app.i18n import translate
 
@@ -110,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_rota.add_print_rota(sheets, _add_common, _add_account)
     cli_certificates.add_print_certificate(sheets, _add_common, _add_account)
     cli_report.add_print_report(sheets, _add_common, _add_account)
+    cli_retention.add_retention(commands, _add_common, _add_account)
     return parser
 
 
@@ -203,6 +214,8 @@ def main(start_desk: StartDesk, argv: Sequence[str] | None = None) -> int:
             return _migrate(database)
         if args.command == "import-residents":
             return _import_residents(database, args)
+        if args.command == "retention":
+            return cli_retention.run(database, args)
         if args.command == "export":
             if args.what == "rooms-ics":
                 return _export_ics(database, args)
