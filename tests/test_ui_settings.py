@@ -125,7 +125,7 @@ def test_pages_are_reached_from_the_list_by_keyboard(
     qtbot: QtBot, desk_widget: SettingsDesk
 ) -> None:
     nav = desk_widget.findChild(QListWidget, "settings.pages")
-    assert nav is not None and nav.count() == 8
+    assert nav is not None and nav.count() == 9
     assert desk_widget.current_page() is desk_widget.centre_page
     nav.setFocus()
     qtbot.keyClick(nav, Qt.Key.Key_Down)

@@ -285,6 +285,8 @@ def anonymise(
             break
     result.seconds = time.monotonic() - began
     progress.report(result.visits + result.requests, total, phrase)
+    if actor is None and not (result.visits or result.requests or result.stopped):
+        return result  # the daily run found nothing due: nothing to write
     with db.write() as session:
         audit.record(
             session,
@@ -308,7 +310,8 @@ def last_run(session: Session) -> dt.datetime | None:
 def run_due(db: Database, now: dt.datetime | None = None) -> RunResult | None:
     """The daily run: anonymise what is due unless a run already happened today. For the
     program's start, after the day's backup (so the backup still holds what this run changes,
-    for a few days of rotation); None when nothing was run."""
+    for the days of its rotation); None when nothing was run. A run that finds nothing due
+    writes nothing (not even to the audit log), so the next start looks again."""
     now = now or clock.now()
     with db.read() as session:
         if session.get(Centre, 1) is None:

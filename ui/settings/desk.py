@@ -29,6 +29,7 @@ from ui.settings.closures_page import ClosuresPage
 from ui.settings.communities_page import CommunitiesPage
 from ui.settings.menu_page import MenuPage
 from ui.settings.organisations_page import OrganisationsPage
+from ui.settings.retention_page import RetentionPage
 from ui.settings.rooms_page import RoomsPage
 from ui.style import ERROR_COLOUR, primary_button_px
 
@@ -40,6 +41,7 @@ PAGES = (
     "closures",
     "organisations",
     "menu",
+    "retention",
     "appearance",
 )
 
@@ -60,6 +62,7 @@ class SettingsDesk(QWidget):
         self.closures_page = ClosuresPage(context)
         self.organisations_page = OrganisationsPage(context)
         self.menu_page = MenuPage(context)
+        self.retention_page = RetentionPage(context)
         self.appearance_page = AppearancePage(context)
         pages: dict[str, tuple[str, QWidget]] = {
             "centre": (self.tr("Centre profile"), self.centre_page),
@@ -69,6 +72,7 @@ class SettingsDesk(QWidget):
             "closures": (self.tr("Closed days"), self.closures_page),
             "organisations": (self.tr("Organisations"), self.organisations_page),
             "menu": (self.tr("Service menu"), self.menu_page),
+            "retention": (self.tr("Data retention"), self.retention_page),
             "appearance": (self.tr("Language and text size"), self.appearance_page),
         }
 
@@ -137,6 +141,7 @@ class SettingsDesk(QWidget):
         self.closures_page.reload()
         self.organisations_page.reload()
         self.menu_page.reload()
+        self.retention_page.reload()
         self.appearance_page.load()
 
     def showEvent(self, event: QShowEvent) -> None:
