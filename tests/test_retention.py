@@ -284,3 +284,43 @@ def test_a_removed_person_cannot_be_checked_in(
     for person_id in ids:
         with pytest.raises((ConflictError, NotFound)):
             calls.write(db, desk, partial(reception.check_in, person_id=person_id, purpose="other"))
+
+
+def test_the_audit_log_forgets_whom_an_old_check_in_was_for(
+    db: Database, admin: Actor, desk: Actor
+) -> None:
+    from app.services import people, reception
+
+    with clock.frozen(dt.datetime(2022, 3, 1, 10)):
+        row = calls.write(
+            db, desk, lambda s, a: people.register(s, a, people.PersonInput(name="赵六"))
+        )
+        visit = calls.write(
+            db, desk, partial(reception.check_in, person_id=row.id, purpose="other")
+        )
+    with clock.frozen(NOW):
+        calls.write(db, desk, partial(reception.check_in, person_id=row.id, purpose="other"))
+        retention.anonymise(db, admin)
+    with db.read() as session:
+        old = session.scalars(
+            select(AuditEvent.detail).where(
+                AuditEvent.entity == "visit", AuditEvent.entity_id == visit.id
+            )
+        ).all()
+        recent = session.scalars(
+            select(AuditEvent.detail).where(
+                AuditEvent.entity == "visit", AuditEvent.entity_id != visit.id
+            )
+        ).all()
+    assert old and all("person_id" not in detail for detail in old)
+    assert recent and all(str(row.id) in detail for detail in recent)
+    with clock.frozen(NOW + dt.timedelta(days=4 * 365)):
+        calls.write(db, admin, lambda s, a: retention.remove_people(s, a, [row.id]))
+    with db.read() as session:
+        assert session.get(Person, row.id) is None
+        details = session.scalars(
+            select(AuditEvent.detail).where(
+                AuditEvent.entity == "person", AuditEvent.entity_id == row.id
+            )
+        ).all()
+        assert "赵六" not in "".join(details)

@@ -15,7 +15,8 @@ visitor in waits at most one batch, as an import does: `app.services.roster.writ
   follow-up note keep what was asked and done, with phone and ID numbers masked and the
   resident's name masked where it is written out whole. Open and assigned requests are kept as
   they are, however old: someone still has to answer the resident.
-Each run is audited with its counts only, never contents.
+Each run is audited with its counts only, never contents; the audit log's own events of the
+anonymised visits and requests lose the person they named (who did what, and when, stays).
 
 People with no activity for the period (`inactive_people`): no visit, signup (as the person or a
 companion), service record, certificate, request, booking or change of their record since the
@@ -33,14 +34,14 @@ still verifies (with the name masked, as verification shows it). A reprint then 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    CursorResult,
     Select,
     and_,
     delete,
@@ -83,7 +84,7 @@ from app.services import accounts, audit
 MIN_MONTHS = 12
 MAX_MONTHS = 120
 DEFAULT_MONTHS = 36
-BATCH_ROWS = 1_000  # rows anonymised per transaction (~0.05 s of the write lock)
+BATCH_ROWS = 2_000  # visits anonymised per transaction (~0.1 s of the write lock, measured)
 # Between two batches on SQLite the write lock is left free a little longer than SQLite's busy
 # handler sleeps, so a waiting check-in gets in (measured and explained in roster.writing).
 SQLITE_YIELD_SECONDS = 0.11
@@ -201,27 +202,72 @@ def scrub(text: str, name: str | None) -> str:
     return cleaned
 
 
-def _visit_batch(session: Session, before: dt.datetime, size: int) -> int:
-    ids = list(session.scalars(select(Visit.id).where(_due_visits(before)).limit(size)))
-    if ids:
+def _forget_in_audit(session: Session, entity: str, ids: Sequence[int]) -> None:
+    """The audit log's events of these visits or requests keep who did what and when, not whom
+    it was for: their `person_id` is dropped, or the link would survive the anonymising."""
+    events = session.execute(
+        select(AuditEvent.id, AuditEvent.detail).where(
+            AuditEvent.entity == entity,
+            AuditEvent.entity_id.in_(ids),
+            AuditEvent.detail.contains('"person_id"'),
+        )
+    ).all()
+    for event_id, detail in events:
+        values = json.loads(detail)
+        values.pop("person_id", None)
+        session.execute(
+            update(AuditEvent)
+            .where(AuditEvent.id == event_id)
+            .values(
+                detail=json.dumps(values, ensure_ascii=False, default=str, sort_keys=True)
+                if values
+                else ""
+            )
+        )
+
+
+class _Resume:
+    """Where the next batch starts: the moment of the last row done. Each batch reads on from
+    there along the index on the moment, instead of walking past the rows done already (which
+    made a run slow down as it went: quadratic over a big centre's years)."""
+
+    def __init__(self) -> None:
+        self.since: dt.datetime | None = None
+
+
+def _visit_batch(session: Session, before: dt.datetime, size: int, resume: _Resume) -> int:
+    query = select(Visit.id, Visit.at).where(_due_visits(before)).order_by(Visit.at).limit(size)
+    if resume.since is not None:
+        query = query.where(Visit.at >= resume.since)
+    rows = session.execute(query).all()
+    if rows:
         session.execute(
             update(Visit)
-            .where(Visit.id.in_(ids))
+            .where(Visit.id.in_([visit_id for visit_id, _ in rows]))
             .values(person_id=None, anonymised=True, note="")
             .execution_options(synchronize_session=False)
         )
-    return len(ids)
+        _forget_in_audit(session, "visit", [visit_id for visit_id, _ in rows])
+        resume.since = rows[-1][1]
+    return len(rows)
 
 
-def _request_batch(session: Session, before: dt.datetime, size: int) -> int:
-    rows = session.execute(
+def _request_batch(session: Session, before: dt.datetime, size: int, resume: _Resume) -> int:
+    query = (
         select(Request, Person.name)
         .outerjoin(Person, Person.id == Request.person_id)
         .where(_due_requests(before))
+        .order_by(Request.created_at)
         .limit(size)
-    ).all()
+    )
+    if resume.since is not None:
+        query = query.where(Request.created_at >= resume.since)
+    rows = session.execute(query).all()
     for request, name in rows:
         _anonymise_request(request, name)
+    if rows:
+        _forget_in_audit(session, "request", [request.id for request, _ in rows])
+        resume.since = rows[-1][0].created_at
     return len(rows)
 
 
@@ -263,6 +309,7 @@ def anonymise(
     phrase = translate("Retention", "Anonymising old visits and requests")
     first = True
     for step in (_visit_batch, _request_batch):
+        resume = _Resume()
         while True:
             progress.report(result.visits + result.requests, total, phrase)
             if not first and db.dialect == "sqlite":
@@ -274,7 +321,7 @@ def anonymise(
             with db.write() as session:
                 if actor is not None:  # the account as it is now, every batch
                     accounts.acting(session, actor).require(Permission.SETTINGS)
-                done = step(session, before, batch_rows)
+                done = step(session, before, batch_rows, resume)
             if step is _visit_batch:
                 result.visits += done
             else:
@@ -534,16 +581,27 @@ def remove_people(
 def _remove(session: Session, person: Person) -> tuple[int, int, bool]:
     """Unlink one person's visits and requests; delete the row, or empty it when others need
     it. (visits, requests, kept)."""
-    unlinked = session.execute(
-        update(Visit)
-        .where(Visit.person_id == person.id)
-        .values(person_id=None, anonymised=True, note="")
-        .execution_options(synchronize_session=False)
-    )
-    visit_count = cast(CursorResult[Any], unlinked).rowcount or 0
+    visit_ids = list(session.scalars(select(Visit.id).where(Visit.person_id == person.id)))
+    for chunk in _chunks(visit_ids, 500):
+        session.execute(
+            update(Visit)
+            .where(Visit.id.in_(chunk))
+            .values(person_id=None, anonymised=True, note="")
+            .execution_options(synchronize_session=False)
+        )
+        _forget_in_audit(session, "visit", chunk)
+    visit_count = len(visit_ids)
     own_requests = list(session.scalars(select(Request).where(Request.person_id == person.id)))
     for request in own_requests:
         _anonymise_request(request, person.name)
+    if own_requests:
+        _forget_in_audit(session, "request", [request.id for request in own_requests])
+    # Their record's own events keep who did what and when; the old and new values go.
+    session.execute(
+        update(AuditEvent)
+        .where(AuditEvent.entity == "person", AuditEvent.entity_id == person.id)
+        .values(detail="")
+    )
     session.execute(update(Booking).where(Booking.person_id == person.id).values(person_id=None))
     session.execute(
         update(BookingSeries).where(BookingSeries.person_id == person.id).values(person_id=None)
