@@ -35,6 +35,7 @@ def page(qtbot: QtBot, db: Database, admin: Actor) -> Iterator[RetentionPage]:
     desk.show()
     shown = desk.show_page("retention")
     assert isinstance(shown, RetentionPage)
+    qtbot.waitUntil(lambda: shown.loaded, timeout=30_000)
     yield shown  # the desk lives as long as the test
 
 
@@ -55,18 +56,19 @@ def test_run_now_anonymises_after_confirming(
     assert page.run_confirm.isVisible()
     _click(qtbot, page, "settings.retention.runConfirm.yes")
     assert page.job is not None
-    qtbot.waitUntil(lambda: page.job is None, timeout=30_000)
+    qtbot.waitUntil(lambda: page.job is None and page.loaded, timeout=30_000)
     assert f"{due:,}" in page.message() and not page.run_button.isEnabled()
     with db.read() as session:
         assert session.scalar(select(func.count()).where(Visit.anonymised)) == due
 
 
-def test_the_period_is_saved_within_bounds(db: Database, page: RetentionPage) -> None:
+def test_the_period_is_saved_within_bounds(qtbot: QtBot, db: Database, page: RetentionPage) -> None:
     months = page.findChild(QSpinBox, "settings.retention.months")
     assert months is not None and months.value() == 36
     assert (months.minimum(), months.maximum()) == (12, 120)
     months.setValue(60)
     page.findChild(QPushButton, "settings.retention.save").click()
+    qtbot.waitUntil(lambda: page.loaded, timeout=30_000)
     with db.read() as session:
         assert session.scalar(select(Centre.visit_retention_months)) == 60
     assert "2021" in page.preview_message()
@@ -82,6 +84,7 @@ def test_people_are_reviewed_and_removed(qtbot: QtBot, page: RetentionPage) -> N
     _click(qtbot, page, "settings.retention.remove")
     assert page.remove_confirm.isVisible()
     _click(qtbot, page, "settings.retention.removeConfirm.yes")
+    qtbot.waitUntil(lambda: page.loaded, timeout=30_000)
     assert page.model.rowCount() == count - 2
     assert "2" in page.message()
 
@@ -89,6 +92,8 @@ def test_people_are_reviewed_and_removed(qtbot: QtBot, page: RetentionPage) -> N
 def test_a_desk_volunteer_sees_no_figures(qtbot: QtBot, db: Database, desk: Actor) -> None:
     widget = RetentionPage(context(db, desk))
     qtbot.addWidget(widget)
+    widget.reload()
+    qtbot.waitUntil(lambda: widget.loaded, timeout=30_000)
     assert not widget.run_button.isEnabled() and widget.model.rowCount() == 0
     assert widget.preview_message()
 
@@ -114,6 +119,7 @@ def test_the_page_fits_1366_by_768(
     assert isinstance(settings, SettingsDesk)
     page = settings.show_page("retention")
     assert isinstance(page, RetentionPage)
+    qtbot.waitUntil(lambda: page.loaded, timeout=30_000)
     page.run_confirm.setVisible(True)
     QApplication.processEvents()
     for button in page.findChildren(QPushButton):

@@ -141,7 +141,6 @@ class SettingsDesk(QWidget):
         self.closures_page.reload()
         self.organisations_page.reload()
         self.menu_page.reload()
-        self.retention_page.reload()
         self.appearance_page.load()
 
     def showEvent(self, event: QShowEvent) -> None:

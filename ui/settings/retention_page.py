@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.services import retention
+from app.services import calls, retention
 from ui import jobs
 from ui.context import DeskContext
 from ui.errors import StatusLine
@@ -189,7 +190,9 @@ class RetentionPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(list_row)
         layout.addWidget(self.remove_confirm)
-        self.reload()
+        self.loaded = False
+        self._loading: jobs.Job[Any] | None = None
+        self._preview.setText(self.tr("Counting…"))
 
     def _confirm_box(self, name: str, question: str, yes: str, slot: Any) -> QFrame:
         """A question under the button, not a pop-up: nothing steals the focus."""
@@ -216,20 +219,49 @@ class RetentionPage(QWidget):
     # ---- what tests and the desk use -------------------------------------------------------
 
     def reload(self) -> None:
-        try:
-            due = self._context.run(retention.preview, write=False)
-            people = self._context.run(retention.inactive_people, write=False)
-        except DomainError as error:
-            self._preview.setText(error.message)
-            self.run_button.setEnabled(False)
-            self.model.set_lines([])
-            return
+        """Count again, in the background: on a big centre the review list takes a second, and
+        the window keeps answering meanwhile. `loaded` is true once the figures are shown."""
+        self.loaded = False
+        db, actor = self._context.db, self._context.actor
+
+        def work(_progress: Any) -> tuple[retention.Preview, list[retention.InactivePerson]]:
+            due = calls.read(db, actor, retention.preview)
+            return due, calls.read(db, actor, retention.inactive_people)
+
+        job = jobs.start(work, "settings.retention.load")
+        self._loading = job
+        job.succeeded.connect(lambda result: self.on_loaded(job, result))
+        job.failed.connect(lambda error: self.on_load_failed(job, error))
+
+    def on_loaded(
+        self,
+        job: jobs.Job[Any],
+        result: tuple[retention.Preview, list[retention.InactivePerson]],
+    ) -> None:
+        if job is not self._loading:
+            return  # a newer count is under way
+        due, people = result
         self._months.setValue(due.months)
         self._preview.setText(self.preview_text(due))
         self._preview.setAccessibleName(self._preview.text())
         self.run_button.setEnabled(self.job is None and bool(due.visits or due.requests))
         self.model.set_lines(people)
         fit_columns(self.table, stretch=3)
+        self.loaded = True
+
+    def on_load_failed(self, job: jobs.Job[Any], error: DomainError) -> None:
+        if job is not self._loading:
+            return
+        self._preview.setText(error.message)
+        self.run_button.setEnabled(False)
+        self.model.set_lines([])
+        self.loaded = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Another desk may have checked people in, or the day may have turned, meanwhile.
+        if self.job is None:
+            self.reload()
 
     def preview_text(self, due: retention.Preview) -> str:
         lines = [
