@@ -84,7 +84,7 @@ def test_people_are_reviewed_and_removed(qtbot: QtBot, page: RetentionPage) -> N
     _click(qtbot, page, "settings.retention.remove")
     assert page.remove_confirm.isVisible()
     _click(qtbot, page, "settings.retention.removeConfirm.yes")
-    qtbot.waitUntil(lambda: page.loaded, timeout=30_000)
+    qtbot.waitUntil(lambda: page.removing is None and page.loaded, timeout=30_000)
     assert page.model.rowCount() == count - 2
     assert "2" in page.message()
 

@@ -88,6 +88,7 @@ class RetentionPage(QWidget):
         self.setObjectName("settings.retention")
         self._context = context
         self.job: jobs.Job[retention.RunResult] | None = None
+        self.removing: jobs.Job[retention.Removal] | None = None
 
         explain = hint(
             self.tr(
@@ -367,14 +368,20 @@ class RetentionPage(QWidget):
     def on_remove_confirmed(self) -> None:
         self.remove_confirm.setVisible(False)
         chosen = self.chosen()
-        try:
-            removal = self._context.run(
-                lambda s, a: retention.remove_people(s, a, chosen),
-                write=True,
-                status=self._message,
-            )
-        except DomainError:
-            return
+        db, actor = self._context.db, self._context.actor
+
+        def work(progress: Any) -> retention.Removal:
+            return retention.remove_in_batches(db, actor, chosen, progress=progress)
+
+        job = jobs.start(work, "settings.retention.removal")
+        self.removing = job
+        self.progress.follow(job, self.tr("Removing"))
+        self.remove_button.setEnabled(False)
+        job.succeeded.connect(self.on_removed)
+        job.failed.connect(self.on_run_failed)
+        job.finished.connect(self.on_removal_finished)
+
+    def on_removed(self, removal: retention.Removal) -> None:
         text = self.tr("Removed %1 people.").replace(
             "%1", str(removal.deleted + removal.anonymised)
         )
@@ -383,6 +390,10 @@ class RetentionPage(QWidget):
                 "%1", str(removal.skipped)
             )
         self._message.show_info(text)
+
+    def on_removal_finished(self) -> None:
+        self.removing = None
+        self.remove_button.setEnabled(True)
         self.reload()
 
 
