@@ -19,6 +19,7 @@ from app import (
     cli_certificates,
     cli_menu,
     cli_report,
+    cli_retention,
     cli_rota,
     i18n,
     paths,
@@ -121,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_certificates.add_print_certificate(sheets, _add_common, _add_account)
     cli_report.add_print_report(sheets, _add_common, _add_account)
     cli_backup.add_commands(commands, _add_common, _add_account)
+    cli_retention.add_retention(commands, _add_common, _add_account)
     return parser
 
 
@@ -216,6 +218,8 @@ def main(start_desk: StartDesk, argv: Sequence[str] | None = None) -> int:
             return cli_backup.run(database, args)
         if args.command == "import-residents":
             return _import_residents(database, args)
+        if args.command == "retention":
+            return cli_retention.run(database, args)
         if args.command == "export":
             if args.what == "rooms-ics":
                 return _export_ics(database, args)

@@ -344,6 +344,8 @@ def _volunteering(session: Session, rng: random.Random, centre: SmallCentre) -> 
 def _requests(session: Session, rng: random.Random, centre: SmallCentre) -> None:
     rows = []
     categories = [*REQUEST_CATEGORIES, "停车管理"]
+    # The community is copied from the person when a request is recorded, as on a visit.
+    homes = {p: c for p, c in session.execute(select(Person.id, Person.community_id))}
     for _ in range(60):
         created = dt.datetime(2026, 9, 1) + dt.timedelta(minutes=rng.randrange(60 * 24 * 95))
         resolved = (
@@ -353,7 +355,8 @@ def _requests(session: Session, rng: random.Random, centre: SmallCentre) -> None
         )
         rows.append(
             {
-                "person_id": rng.choice([*centre.people[:40], None]),
+                "person_id": (person := rng.choice([*centre.people[:40], None])),
+                "community_id": homes.get(person) if person is not None else None,
                 "category": rng.choice(categories),
                 "text": "诉求",
                 "status": "resolved" if resolved else rng.choice(["open", "assigned"]),

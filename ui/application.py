@@ -199,6 +199,7 @@ class DatabaseStart(threading.Thread):
             db = Database(url)
             migrate.upgrade(db)
             db.follow_its_clock()
+            _retention_in_background(db)  # after the day's backup, when there is one
             with db.read() as session:
                 needs_setup = centre.needs_setup(session)
                 profile = centre.get_profile(session)
@@ -302,3 +303,27 @@ def _remove_new_file(path: Path) -> None:
             candidate.unlink(missing_ok=True)
         except OSError:
             log.warning("could not remove %s", candidate)
+
+
+def _retention_in_background(db: Database) -> None:
+    """The day's retention run (`app.services.retention.run_due`) in a thread of its own: the
+    first run on years of data takes a while, and the desks work meanwhile (it writes in short
+    batches). A failure is logged and tried again at the next start."""
+
+    def run() -> None:
+        from app.services import retention
+
+        try:
+            result = retention.run_due(db)
+        except Exception:  # never stops the desk: the admin can run it from Settings
+            log.warning("the retention run failed", exc_info=True)
+            return
+        if result is not None and (result.visits or result.requests):
+            log.info(
+                "retention: %d visits and %d requests anonymised in %.1f s",
+                result.visits,
+                result.requests,
+                result.seconds,
+            )
+
+    threading.Thread(target=run, name="retention", daemon=True).start()

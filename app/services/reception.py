@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app import clock, validation
 from app.choices import Satisfaction
+from app.db import locked
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import translate
 from app.masking import mask_numbers
@@ -172,9 +173,15 @@ def check_in(
     clean_note = validation.optional_text(
         "note", note, max_length=NOTE_MAX_LENGTH, label=translate("Errors", "the note")
     )
-    person = session.get(Person, person_id)
+    # Locked: a removal under the retention rules (app.services.retention) running at the same
+    # moment either finishes first, and this check-in is refused here, or waits for it.
+    person = locked(session, Person, person_id)
     if person is None:
         raise NotFound(translate("Errors", "This person is no longer on file."))
+    if not person.active and person.merged_into_id is None:
+        raise ConflictError(
+            translate("Errors", "This person's record was removed under the retention rules.")
+        )
     if not person.active:
         raise ConflictError(
             translate("Errors", "This record was merged into another one; open that one instead.")

@@ -186,7 +186,8 @@ class AreaTreeModel(QAbstractItemModel):
         2: QT_TRANSLATE_NOOP(
             "ReportModels",
             "Different people who came to a visit or were present at a session in the period, "
-            "each counted once.",
+            "each counted once. Visits older than the retention period no longer name the "
+            "person: they are not counted here.",
         ),
         3: QT_TRANSLATE_NOOP("ReportModels", "Seats signed up for sessions held in the period."),
         4: QT_TRANSLATE_NOOP(

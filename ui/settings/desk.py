@@ -33,6 +33,7 @@ from ui.settings.database_page import DatabasePage
 from ui.settings.lock_page import LockPage
 from ui.settings.menu_page import MenuPage
 from ui.settings.organisations_page import OrganisationsPage
+from ui.settings.retention_page import RetentionPage
 from ui.settings.rooms_page import RoomsPage
 from ui.style import ERROR_COLOUR, primary_button_px
 
@@ -47,6 +48,7 @@ PAGES = (
     "lock",
     "audit",
     "backup",
+    "retention",
     "appearance",
     "database",
 )
@@ -68,6 +70,7 @@ class SettingsDesk(QWidget):
         self.closures_page = ClosuresPage(context)
         self.organisations_page = OrganisationsPage(context)
         self.menu_page = MenuPage(context)
+        self.retention_page = RetentionPage(context)
         self.appearance_page = AppearancePage(context)
         self.lock_page = LockPage(context)
         self.audit_page = AuditPage(context)
@@ -83,6 +86,7 @@ class SettingsDesk(QWidget):
             "menu": (self.tr("Service menu"), self.menu_page),
             "lock": (self.tr("Idle lock"), self.lock_page),
             "audit": (self.tr("Audit log"), self.audit_page),
+            "retention": (self.tr("Data retention"), self.retention_page),
             "appearance": (self.tr("Language and text size"), self.appearance_page),
             "database": (self.tr("Database"), self.database_page),
             "backup": (self.tr("Backups"), self.backup_page),

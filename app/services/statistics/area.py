@@ -9,6 +9,12 @@ Where each figure is counted:
 - signups, attended, no-shows (seats, as `activity` counts them) and volunteer hours: where the
   person now lives.
 Everything without a community falls in the 未填写 line.
+
+Visits older than the centre's retention period are anonymised (`app.services.retention`): they
+keep their community, day and purpose, so a community's visits stay the same, but they count in
+no building group and in no one's "people served" any more. For such months people served counts
+only those still known (attending sessions), and a building group's visits only the visits still
+linked to a person.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app.models import Account, Community, Person, Request, RequestStatus, Satisfaction
+from app.models import Account, Community, Request, RequestStatus, Satisfaction
 from app.services.statistics.area import not_filled_in
 from app.services.statistics.period import Period
 from app.services.statistics.rows import RequestFigures, SatisfactionBy, SatisfactionLine
@@ -119,8 +119,9 @@ def _lines(by: SatisfactionBy, rows: Any) -> list[SatisfactionLine]:
 
 def satisfaction(session: Session, period: Period) -> list[SatisfactionLine]:
     """Of the requests resolved in the period: by category (the form's categories in their
-    order, then any other typed in alphabetical order), by community of the resident (Settings'
-    order; 未填写 last), by assignee (by name; 未填写 last for those nobody was assigned)."""
+    order, then any other typed in alphabetical order), by the community copied onto the request
+    when it was recorded, as on a visit, so it stays after anonymisation (Settings' order; 未填写
+    last), by assignee (by name; 未填写 last for those nobody was assigned)."""
     sums = _answer_sums()
     by_category = list(
         session.execute(
@@ -136,8 +137,7 @@ def satisfaction(session: Session, period: Period) -> list[SatisfactionLine]:
     by_community = session.execute(
         select(Community.name, *sums)
         .select_from(Request)
-        .outerjoin(Person, Person.id == Request.person_id)
-        .outerjoin(Community, Community.id == Person.community_id)
+        .outerjoin(Community, Community.id == Request.community_id)
         .where(resolved_in(period))
         .group_by(Community.id, Community.name, Community.sort_order)
         .order_by(Community.sort_order.is_(None), Community.sort_order, Community.id)
