@@ -179,9 +179,11 @@ def _database_problem(error: BaseException) -> DatabaseProblem | None:
     """A database that can't be used, said in words; None for any other exception (a bug)."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from app.db import problem_of
+
     if not isinstance(error, SQLAlchemyError):
         return None
-    return DatabaseProblem(
+    return problem_of(error) or DatabaseProblem(
         QCoreApplication.translate(
             "Jobs",
             "The database could not be read or written, so the work stopped. Please try again "

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from app.db import Database, problem_of
 from app.security import Actor
 from app.services import accounts
 
@@ -20,11 +21,27 @@ ServiceCall = Callable[[Session, Actor], T]
 
 def read(db: Database, actor: Actor, call: ServiceCall[T]) -> T:
     """`call(session, actor)` in a transaction that only reads."""
-    with db.read() as session:
-        return call(session, accounts.acting(session, actor))
+    try:
+        with db.read() as session:
+            return call(session, accounts.acting(session, actor))
+    except SQLAlchemyError as error:
+        problem = problem_of(error)
+        if problem is None:
+            raise
+        raise problem from error
 
 
 def write(db: Database, actor: Actor, call: ServiceCall[T]) -> T:
-    """`call(session, actor)` in a writing transaction, committed when it returns."""
-    with db.write() as session:
-        return call(session, accounts.acting(session, actor))
+    """`call(session, actor)` in a writing transaction, committed when it returns.
+
+    A database that is locked by another desk beyond the busy timeout, read-only or full raises
+    DatabaseProblem saying so; the transaction is rolled back whole, so nothing is half-written.
+    """
+    try:
+        with db.write() as session:
+            return call(session, accounts.acting(session, actor))
+    except SQLAlchemyError as error:
+        problem = problem_of(error)
+        if problem is None:
+            raise
+        raise problem from error
