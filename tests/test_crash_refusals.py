@@ -49,6 +49,26 @@ def english(data_dir: Path) -> None:
     i18n.set_language("en")
 
 
+def hold_lock(path: Path) -> subprocess.Popen[str]:
+    """Another program holding the database's write lock until `let_go`."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "locked"
+    return holder
+
+
+def let_go(holder: subprocess.Popen[str]) -> None:
+    assert holder.stdin is not None and holder.stdout is not None
+    holder.stdin.close()
+    holder.wait(timeout=30)
+    holder.stdout.close()
+
+
 def counts(db: Database) -> tuple[int, int, int]:
     with db.read() as session:
         return (
@@ -83,14 +103,7 @@ def test_a_database_locked_by_another_process_says_so_and_loses_nothing(
     before = counts(db)
     waiting = Database(db.url)
     try:
-        holder = subprocess.Popen(
-            [sys.executable, "-c", HOLD_LOCK, str(db_path)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert holder.stdin is not None and holder.stdout is not None
-        assert holder.stdout.readline().strip() == "locked"
+        holder = hold_lock(db_path)
         try:
             with pytest.raises(DatabaseProblem) as refused:
                 calls.write(waiting, desk, check_in(person_id))
@@ -100,9 +113,7 @@ def test_a_database_locked_by_another_process_says_so_and_loses_nothing(
             # Reading still works while another desk writes (WAL).
             assert calls.read(waiting, desk, lambda session, _actor: counts(db)) == before
         finally:
-            holder.stdin.close()
-            holder.wait(timeout=30)
-            holder.stdout.close()
+            let_go(holder)
         assert counts(db) == before
         # Once the other program lets go, the same check-in goes through.
         calls.write(waiting, desk, check_in(person_id))
@@ -198,24 +209,15 @@ def test_reception_says_the_database_is_locked_and_keeps_the_search(
     box.setFocus()
     qtbot.keyClicks(box, "zs")
     qtbot.waitUntil(lambda: widget.highlighted() is not None)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(db_path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdin is not None and holder.stdout is not None
+    holder = hold_lock(db_path)
     try:
-        assert holder.stdout.readline().strip() == "locked"
         qtbot.keyClick(box, Qt.Key.Key_Return)
         assert widget.status.is_error()
         assert "Another desk or program is using the database" in widget.status.message()
         assert box.text() == "zs"
         widget.grab().save(str(db_path.parent / "reception_locked.png"))
     finally:
-        holder.stdin.close()
-        holder.wait(timeout=30)
-        holder.stdout.close()
+        let_go(holder)
     assert counts(db) == before
     qtbot.keyClick(box, Qt.Key.Key_Return)  # the other program let go: now it goes through
     qtbot.waitUntil(lambda: counts(db)[1] == before[1] + 1)
