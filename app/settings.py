@@ -78,13 +78,26 @@ def load(path: Path | None = None) -> Settings:
         return Settings()
     if not isinstance(raw, dict):
         return Settings()
-    known = {f.name: f.type for f in fields(Settings)}
+    known = {f.name for f in fields(Settings)}
     values = {
         key: value
         for key, value in raw.items()
-        if key in known and isinstance(value, type(getattr(Settings(), key)))
+        if key in known and _fits(value, getattr(Settings(), key))
     }
     return Settings(**values).validated()
+
+
+def _fits(value: Any, default: Any) -> bool:
+    """A value of the default's own type (true/false is no number of minutes) that can be
+    written back: a hand-edited file may hold a lone surrogate ("\\udcff"), which UTF-8 can't."""
+    if type(value) is not type(default):
+        return False
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+    return True
 
 
 def save(settings: Settings, path: Path | None = None) -> None:

@@ -114,6 +114,7 @@ class DeskContext:
         """
         from sqlalchemy.exc import SQLAlchemyError
 
+        from app.db import problem_of
         from app.services import calls
 
         try:
@@ -131,7 +132,7 @@ class DeskContext:
                 ) from lost
             except SQLAlchemyError as error:
                 log.warning("database call failed: %s", error)
-                raise DatabaseProblem(_database_message(write)) from error
+                raise (problem_of(error) or DatabaseProblem(_database_message(write))) from error
         except DomainError as error:
             if status is not None:
                 status.show_error(error.message)

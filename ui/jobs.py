@@ -179,6 +179,8 @@ def _database_problem(error: BaseException) -> DatabaseProblem | None:
     """A database that can't be used, said in words; None for any other exception (a bug)."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from app.db import problem_of
+
     if not isinstance(error, SQLAlchemyError):
         return None
     from app.services.calls import ConnectionLost
@@ -189,7 +191,7 @@ def _database_problem(error: BaseException) -> DatabaseProblem | None:
             lost_message(write=True, maybe_saved=error.maybe_committed),
             maybe_saved=error.maybe_committed,
         )
-    return DatabaseProblem(
+    return problem_of(error) or DatabaseProblem(
         QCoreApplication.translate(
             "Jobs",
             "The database could not be read or written, so the work stopped. Please try again "

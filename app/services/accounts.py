@@ -244,9 +244,20 @@ def create_account(
     password: str,
 ) -> AccountRow:
     actor.require(Permission.ACCOUNTS)
+    role = _role(role)
     account = _new_account(session, username, display_name, role, password)
     audit.record(session, actor, "create", "account", account.id, role=role.value)
     return _row(account)
+
+
+def _role(value: Role | str) -> Role:
+    """The role chosen in the account form; anything else is refused beside the field."""
+    try:
+        return Role(value)
+    except ValueError:
+        raise ValidationError(
+            "role", translate("Errors", "Choose the account's role from the list.")
+        ) from None
 
 
 def _new_account(
@@ -294,6 +305,7 @@ def _guard_last_admin(session: Session, account: Account) -> None:
 
 def change_role(session: Session, actor: Actor, account_id: int, role: Role) -> AccountRow:
     actor.require(Permission.ACCOUNTS)
+    role = _role(role)
     account = _get(session, account_id)
     if account.role == role.value:
         return _row(account)

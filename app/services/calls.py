@@ -15,13 +15,14 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from app.db import Database, is_connection_lost, is_transient
+from app.db import Database, is_connection_lost, is_transient, problem_of
 from app.security import Actor
 from app.services import accounts
 
@@ -70,14 +71,17 @@ def read(db: Database, actor: Actor, call: ServiceCall[T]) -> T:
         with db.read() as session:
             return call(session, accounts.acting(session, actor))
 
-    return _again_while_safe(db, once)
+    with said_in_words():
+        return _again_while_safe(db, once)
 
 
 def write(db: Database, actor: Actor, call: ServiceCall[T]) -> T:
     """`call(session, actor)` in a writing transaction, committed when it returns; the whole
     call re-run in a new transaction when it lost a race, or lost the connection before it
-    committed."""
-    return _again_while_safe(db, lambda: _write_once(db, actor, call))
+    committed. A database still locked by another desk after that, read-only or full raises
+    DatabaseProblem saying so; the transaction is rolled back whole, so nothing is half-written."""
+    with said_in_words():
+        return _again_while_safe(db, lambda: _write_once(db, actor, call))
 
 
 def _again_while_safe(db: Database, once: Callable[[], T]) -> T:
@@ -132,3 +136,16 @@ def _write_once(db: Database, actor: Actor, call: ServiceCall[T]) -> T:
         if returned:
             raise _Committing(error) from error
         raise
+
+
+@contextmanager
+def said_in_words() -> Iterator[None]:
+    """A database that is busy, read-only or full becomes a DatabaseProblem naming the cause;
+    any other database error passes unchanged."""
+    try:
+        yield
+    except SQLAlchemyError as error:
+        problem = problem_of(error)
+        if problem is None:
+            raise
+        raise problem from error

@@ -317,7 +317,12 @@ def _record_content(session: Session, person_id: int, start: dt.date, end: dt.da
 def _issue(
     session: Session, actor: Actor, centre: Centre, data: IssueInput
 ) -> tuple[Certificate, str]:
-    kind = CertificateKind(data.kind)
+    try:
+        kind = CertificateKind(data.kind)
+    except ValueError:
+        raise ValidationError(
+            "kind", translate("Errors", "Choose the kind of certificate from the list.")
+        ) from None
     name = _person_name(session, data.person_id)
     if (
         data.period_start is not None
@@ -359,7 +364,14 @@ def _issue(
         period = (data.period_start, data.period_end)
         hours = None
         if data.hours is not None:
-            hours = Decimal(data.hours).quantize(Decimal("0.1"))
+            try:
+                wanted = Decimal(data.hours)
+            except (ArithmeticError, TypeError, ValueError):
+                wanted = Decimal(-1)
+            # Infinity, NaN or a number too long to round would break quantize: refuse them here.
+            if not wanted.is_finite() or abs(wanted) >= Decimal("1000000"):
+                wanted = Decimal(-1)
+            hours = wanted.quantize(Decimal("0.1"))
             if hours <= 0 or hours >= Decimal("1000000"):
                 raise ValidationError(
                     "hours", translate("Errors", "The hours must be more than 0.")
