@@ -2316,6 +2316,26 @@
         <source>No community is called “%1”.</source>
         <translation>没有名为“%1”的社区。</translation>
     </message>
+    <message>
+        <source>Kept for %1 months: everything before %2 is anonymised.</source>
+        <translation>保存 %1 个月：%2 之前的记录已匿名化。</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 visits and %2 requests would be anonymised; nothing changed.</source>
+        <translation>试运行：将匿名化 %1 条来访登记和 %2 条诉求；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Anonymised %1 visits and %2 requests in %3 s.</source>
+        <translation>已匿名化 %1 条来访登记和 %2 条诉求，用时 %3 秒。</translation>
+    </message>
+    <message>
+        <source>%1 older requests are still open and were kept as they are.</source>
+        <translation>另有 %1 条较早的诉求尚未办结，保持原样。</translation>
+    </message>
+    <message>
+        <source>%1 people have had no activity for the period: review them in Settings.</source>
+        <translation>有 %1 位居民在保存期限内没有任何往来，请在“设置”中审核。</translation>
+    </message>
 </context>
 <context>
     <name>ClosureTableModel</name>
@@ -2944,6 +2964,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>这个数据库已有账号。</translation>
     </message>
     <message>
+        <source>Choose the account&apos;s role from the list.</source>
+        <translation>请从列表中选择账号的角色。</translation>
+    </message>
+    <message>
         <source>the name shown</source>
         <translation>显示名称</translation>
     </message>
@@ -3001,7 +3025,7 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>The centre is not set up yet.</source>
-        <translation>中心还没有设置好。</translation>
+        <translation>中心尚未设置。</translation>
     </message>
     <message>
         <source>the name</source>
@@ -3026,6 +3050,10 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Choose the purpose of the visit from the list.</source>
         <translation>请从列表中选择来访事由。</translation>
+    </message>
+    <message>
+        <source>This person&apos;s record was removed under the retention rules.</source>
+        <translation>此人的档案已按数据保存期限移除。</translation>
     </message>
     <message>
         <source>%1 was checked in for this purpose at %2. Check in again?</source>
@@ -3214,6 +3242,18 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>The database address %1 can&apos;t be used: %2</source>
         <translation>无法使用数据库地址 %1：%2</translation>
+    </message>
+    <message>
+        <source>Another desk or program is using the database and did not finish within %1 seconds, so nothing was changed here. What was saved before is safe. Please try again in a moment.</source>
+        <translation>另一台电脑或另一个程序正在使用数据库，等了 %1 秒仍未用完，所以这里什么都没有改。以前保存的都还在。请稍等片刻再试一次。</translation>
+    </message>
+    <message>
+        <source>The database can only be read, not written (the file or its folder is read-only), so nothing was changed. What was saved before is safe. Please ask the administrator to check the database file&apos;s permissions.</source>
+        <translation>数据库只能读取、不能写入（文件或所在文件夹是只读的），所以什么都没有改。以前保存的都还在。请管理员检查数据库文件的权限。</translation>
+    </message>
+    <message>
+        <source>The disk holding the database is full, so nothing was changed. What was saved before is safe. Please ask the administrator to free some disk space, then try again.</source>
+        <translation>存放数据库的磁盘已满，所以什么都没有改。以前保存的都还在。请管理员腾出一些磁盘空间后再试。</translation>
     </message>
     <message>
         <source>This person is no longer on file.</source>
@@ -3542,6 +3582,10 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>%1 has no service hours to certify. %2</source>
         <translation>%1 没有可证明的服务时长。%2</translation>
+    </message>
+    <message>
+        <source>Choose the kind of certificate from the list.</source>
+        <translation>请从列表中选择证书的种类。</translation>
     </message>
     <message>
         <source>The period must end on or after the day it starts.</source>
@@ -4515,6 +4559,45 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>Import the %1 valid rows</source>
         <translation>导入无误的 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>InactiveModel</name>
+    <message>
+        <source>Not filled in</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>No activity on record</source>
+        <translation>没有往来记录</translation>
+    </message>
+    <message>
+        <source>%1 visits</source>
+        <translation>来访 %1 次</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>诉求 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 signups</source>
+        <translation>报名 %1 次</translation>
+    </message>
+    <message>
+        <source>%1 certificates (name kept)</source>
+        <translation>证书 %1 份（保留姓名）</translation>
+    </message>
+    <message>
+        <source>volunteer profile</source>
+        <translation>志愿者档案</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>record only</source>
+        <translation>仅有档案</translation>
     </message>
 </context>
 <context>
@@ -7735,8 +7818,8 @@ Data folder: %2</source>
         <translation>统计期内前台的来访登记人次。</translation>
     </message>
     <message>
-        <source>Different people who came to a visit or were present at a session in the period, each counted once.</source>
-        <translation>统计期内来访或到场参加活动的居民人数，每人只计一次。</translation>
+        <source>Different people who came to a visit or were present at a session in the period, each counted once. Visits older than the retention period no longer name the person: they are not counted here.</source>
+        <translation>统计期内来访或到场参加活动的居民人数，每人只计一次。超过数据保存期限的来访已不再关联到具体的人，不计入此数。</translation>
     </message>
     <message>
         <source>Seats signed up for sessions held in the period.</source>
@@ -8030,6 +8113,152 @@ Data folder: %2</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>Retention</name>
+    <message>
+        <source>Keep the data between %1 and %2 months.</source>
+        <translation>保存期限须在 %1 到 %2 个月之间。</translation>
+    </message>
+    <message>
+        <source>The centre is not set up yet.</source>
+        <translation>中心尚未设置。</translation>
+    </message>
+    <message>
+        <source>Anonymising old visits and requests</source>
+        <translation>正在匿名化过期的来访登记和诉求</translation>
+    </message>
+    <message>
+        <source>Removing people</source>
+        <translation>正在移除居民</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Name (masked)</source>
+        <translation>姓名（已隐去）</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>最后往来</translation>
+    </message>
+    <message>
+        <source>Records held</source>
+        <translation>在档记录</translation>
+    </message>
+    <message>
+        <source>Personal data is kept no longer than needed. Visits and finished 民生直通车 requests older than this period no longer name the person: the visit keeps its day, purpose and community, the request what was asked and done (phone and ID numbers and the name masked), so the statistics stay the same. Open requests are kept as they are. This runs by itself once a day when the program starts.</source>
+        <translation>个人信息只保存必要的时间。超过保存期限的来访登记和已办结的民生直通车诉求将不再关联到具体的人：来访登记保留日期、事由和所属社区，诉求保留反映的内容和办理结果（其中的电话、身份证号和本人姓名会隐去），因此统计数字保持不变。尚未办结的诉求保持原样。程序每天启动时会自动执行一次。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep for:</source>
+        <translation>保存期限(&amp;K)：</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>&amp;Save period</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Run now</source>
+        <translation>立即执行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Anonymise them now? This cannot be undone (a backup can bring them back).</source>
+        <translation>现在就匿名化这些记录吗？此操作无法撤销（可从备份中恢复）。</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymise now</source>
+        <translation>确定匿名化(&amp;A)</translation>
+    </message>
+    <message>
+        <source>People with no activity for the period</source>
+        <translation>保存期限内没有往来的居民</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the selected people</source>
+        <translation>移除选中的居民(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove %1 people? Their contact details, ID numbers and notes are deleted; their old visits and requests are anonymised. This cannot be undone.</source>
+        <translation>确定移除这 %1 位居民吗？其联系方式、身份证号和备注将被删除，以往的来访登记和诉求将被匿名化。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>确定移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Data retention</source>
+        <translation>数据保存期限</translation>
+    </message>
+    <message>
+        <source>No visit, signup, volunteer hours, certificate, request, booking or change of their record in the period. Check with the community before removing. Someone whose record others still need (signups, hours, certificates) is kept without any contact details; a certificate keeps the name printed on it.</source>
+        <translation>在保存期限内没有来访、报名、志愿服务时长、证书、诉求、预约，档案也未修改过。移除前请先与社区核实。如果其档案仍被其他记录引用（报名、服务时长、证书），会保留档案但删除全部联系方式；证书上印有的姓名予以保留。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Now: %1 visits and %2 finished requests from before %3 would be anonymised.</source>
+        <translation>现在执行将匿名化 %3 之前的 %1 条来访登记和 %2 条已办结的诉求。</translation>
+    </message>
+    <message>
+        <source>%1 older requests are still open and are kept as they are.</source>
+        <translation>另有 %1 条较早的诉求尚未办结，将保持原样。</translation>
+    </message>
+    <message>
+        <source>%1 people have had no activity since %2 (listed below).</source>
+        <translation>有 %1 位居民自 %2 以来没有任何往来（见下方名单）。</translation>
+    </message>
+    <message>
+        <source>Saved: kept for %1 months.</source>
+        <translation>已保存：保存 %1 个月。</translation>
+    </message>
+    <message>
+        <source>Anonymising</source>
+        <translation>正在匿名化</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 visits and %2 requests anonymised; the rest next time.</source>
+        <translation>已停止：已匿名化 %1 条来访登记和 %2 条诉求，其余下次再处理。</translation>
+    </message>
+    <message>
+        <source>Done: %1 visits and %2 requests anonymised.</source>
+        <translation>完成：已匿名化 %1 条来访登记和 %2 条诉求。</translation>
+    </message>
+    <message>
+        <source>Select the people to remove in the list first.</source>
+        <translation>请先在名单中选择要移除的居民。</translation>
+    </message>
+    <message>
+        <source>Removing</source>
+        <translation>正在移除</translation>
+    </message>
+    <message>
+        <source>Removed %1 people.</source>
+        <translation>已移除 %1 位居民。</translation>
+    </message>
+    <message>
+        <source>%1 came back meanwhile and were kept.</source>
+        <translation>其中 %1 位期间又有往来，已保留。</translation>
     </message>
 </context>
 <context>
@@ -10098,6 +10327,10 @@ Data folder: %2</source>
     <message>
         <source>Audit log</source>
         <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Data retention</source>
+        <translation>数据保存期限</translation>
     </message>
     <message>
         <source>Language and text size</source>
