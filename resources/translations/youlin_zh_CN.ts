@@ -3025,7 +3025,7 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
     <message>
         <source>The centre is not set up yet.</source>
-        <translation>中心尚未设置。</translation>
+        <translation>中心还没有设置好。</translation>
     </message>
     <message>
         <source>the name</source>
@@ -8123,7 +8123,7 @@ Data folder: %2</source>
     </message>
     <message>
         <source>The centre is not set up yet.</source>
-        <translation>中心尚未设置。</translation>
+        <translation>中心还没有设置好。</translation>
     </message>
     <message>
         <source>Anonymising old visits and requests</source>
