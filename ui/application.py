@@ -199,7 +199,6 @@ class DatabaseStart(threading.Thread):
             db = Database(url)
             migrate.upgrade(db)
             db.follow_its_clock()
-            _retention_in_background(db)  # after the day's backup, when there is one
             with db.read() as session:
                 needs_setup = centre.needs_setup(session)
                 profile = centre.get_profile(session)
@@ -305,14 +304,17 @@ def _remove_new_file(path: Path) -> None:
             log.warning("could not remove %s", candidate)
 
 
-def _retention_in_background(db: Database) -> None:
+def retention_in_background(db: Database, after: threading.Thread | None = None) -> None:
     """The day's retention run (`app.services.retention.run_due`) in a thread of its own: the
     first run on years of data takes a while, and the desks work meanwhile (it writes in short
-    batches). A failure is logged and tried again at the next start."""
+    batches). It waits for `after`, the day's backup, so what it anonymises is in a backup
+    first. A failure is logged and tried again at the next start."""
 
     def run() -> None:
         from app.services import retention
 
+        if after is not None:
+            after.join()
         try:
             result = retention.run_due(db)
         except Exception:  # never stops the desk: the admin can run it from Settings

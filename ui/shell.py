@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from app.start import StartOptions
-from ui.application import EXIT_BUG, EXIT_PROBLEM, DatabaseStart
+from ui.application import EXIT_BUG, EXIT_PROBLEM, DatabaseStart, retention_in_background
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
@@ -195,14 +195,15 @@ class Shell:
         return 0
 
     def _start_daily_backup(self, db: Database) -> None:
-        """The day's backup in its own thread, once the database is open (never for the demo's
-        throw-away centre or a packaging check)."""
+        """The day's backup in its own thread, once the database is open, then the day's
+        retention run (never for the demo's throw-away centre or a packaging check)."""
         if self.options.demo or self.options.smoke:
             return
         from app.backup.service import DailyBackup
 
         self.daily_backup = DailyBackup(db)
         self.daily_backup.start()
+        retention_in_background(db, after=self.daily_backup)
 
     def _restored(self, path: Path) -> bool:
         """The database file is damaged: offer the newest verified backup; True once restored."""
