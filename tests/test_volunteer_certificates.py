@@ -368,3 +368,11 @@ def test_the_year_batch_previews_who_qualifies_and_issues_all_or_nothing(
     assert [row.name for row in by_serial] == ["王建国"]
     with pytest.raises(ValidationError), db.read() as session:
         register.batch_preview(session, staff, 2026, 0)
+
+
+def test_a_serial_with_a_control_character_verifies_as_unknown(db: Database, desk: Actor) -> None:
+    # A NUL from a damaged scan: PostgreSQL refuses to compare it, so it never reaches the query.
+    with db.read() as session:
+        for serial in ("\x00", "东邻志证〔2026〕第0001号\x00", "\x07"):
+            answer = register.verify(session, desk, serial, "ABCDEFGH")
+            assert answer.outcome == Outcome.UNKNOWN

@@ -595,6 +595,10 @@ def verify(session: Session, actor: Actor, serial: str, code: str) -> Verificati
     reason), or unknown — a made-up code or number says nothing more."""
     actor.require(Permission.RECEPTION)
     serial = "".join(serial.split()).translate(_BRACKETS)
+    if not serial.isprintable():
+        # A control character (a NUL from a damaged scan) is in no serial, and PostgreSQL would
+        # refuse to compare it at all.
+        return Verification(Outcome.UNKNOWN, serial)
     found = session.execute(_select().where(Certificate.serial == serial)).first()
     if found is None or not numbering.code_matches(found[0].verification_code, code):
         return Verification(Outcome.UNKNOWN, serial)
