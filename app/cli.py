@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from app.db import Database
+    from app.printing.glyphs import Printout
     from app.security import Actor
 
 # The acting account's password for sub-commands run by scripts; asked for when unset.
@@ -336,6 +337,22 @@ def _open_existing(database: str | None) -> Database:
         raise
     db.follow_its_clock()
     return db
+
+
+def _wrote(output: str | Path, printout: Printout) -> int:
+    """Save a print command's PDF whole, say where and how many pages, and warn on stderr of any
+    character no font could print."""
+    from app.files import write_whole
+
+    write_whole(output, printout.pdf)
+    print(
+        translate("Cli", "Wrote %1: %2 pages.")
+        .replace("%1", str(output))
+        .replace("%2", str(printout.pages))
+    )
+    if printout.unprintable:
+        print(printout.warning(), file=sys.stderr)
+    return 0
 
 
 def _sign_in(db: Database, username: str) -> Actor:

@@ -5,11 +5,8 @@ certificate, or a serial that isn't on file, is said and nothing is written."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from app.i18n import translate
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -42,8 +39,7 @@ def print_certificate(database: str | None, args: argparse.Namespace) -> int:
     """Write the certificate numbered `args.serial` to `args.output`; 0 when written."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from app.cli import _database_problem, _open_existing, _sign_in
-    from app.files import write_whole
+    from app.cli import _database_problem, _open_existing, _sign_in, _wrote
     from app.printing import certificates
     from app.services import calls
 
@@ -61,12 +57,4 @@ def print_certificate(database: str | None, args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     printout = certificates.certificates_pdf(sheets)
-    write_whole(args.output, printout.pdf)
-    print(
-        translate("Cli", "Wrote %1: %2 pages.")
-        .replace("%1", str(args.output))
-        .replace("%2", str(printout.pages))
-    )
-    if printout.unprintable:
-        print(printout.warning(), file=sys.stderr)
-    return 0
+    return _wrote(args.output, printout)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,8 +67,7 @@ def print_menu_sheet(database: str | None, args: argparse.Namespace) -> int:
     """Write the sign-in sheet or the month's menu to `args.output`; 0 when written."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from app.cli import _database_problem, _open_existing, _sign_in
-    from app.files import write_whole
+    from app.cli import _database_problem, _open_existing, _sign_in, _wrote
     from app.printing import service_menu, signin_sheet
     from app.services import calls
 
@@ -97,12 +95,4 @@ def print_menu_sheet(database: str | None, args: argparse.Namespace) -> int:
         printout = service_menu.service_menu_pdf(data)
     else:
         printout = signin_sheet.signin_sheet_pdf(data, blank_rows=args.blank_rows)
-    write_whole(args.output, printout.pdf)
-    print(
-        translate("Cli", "Wrote %1: %2 pages.")
-        .replace("%1", str(args.output))
-        .replace("%2", str(printout.pages))
-    )
-    if printout.unprintable:
-        print(printout.warning(), file=sys.stderr)
-    return 0
+    return _wrote(args.output, printout)

@@ -5,11 +5,8 @@ desk. Like every sub-command, no Qt."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from app.i18n import translate
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -38,8 +35,7 @@ def print_monthly_report(database: str | None, args: argparse.Namespace) -> int:
     written."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from app.cli import _database_problem, _open_existing, _sign_in
-    from app.files import write_whole
+    from app.cli import _database_problem, _open_existing, _sign_in, _wrote
     from app.printing.monthly_report import monthly_report
     from app.services.statistics.period import Period
 
@@ -52,12 +48,4 @@ def print_monthly_report(database: str | None, args: argparse.Namespace) -> int:
         raise _database_problem(error) from error
     finally:
         db.dispose()
-    write_whole(args.output, printout.pdf)
-    print(
-        translate("Cli", "Wrote %1: %2 pages.")
-        .replace("%1", str(args.output))
-        .replace("%2", str(printout.pages))
-    )
-    if printout.unprintable:
-        print(printout.warning(), file=sys.stderr)
-    return 0
+    return _wrote(args.output, printout)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,8 +63,7 @@ def print_rota(database: str | None, args: argparse.Namespace) -> int:
     from sqlalchemy import select
     from sqlalchemy.exc import SQLAlchemyError
 
-    from app.cli import _database_problem, _open_existing, _sign_in
-    from app.files import write_whole
+    from app.cli import _database_problem, _open_existing, _sign_in, _wrote
     from app.models import Community
     from app.printing import rota
     from app.services import calls
@@ -95,12 +93,4 @@ def print_rota(database: str | None, args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     printout = rota.rota_pdf(data)
-    write_whole(args.output, printout.pdf)
-    print(
-        translate("Cli", "Wrote %1: %2 pages.")
-        .replace("%1", str(args.output))
-        .replace("%2", str(printout.pages))
-    )
-    if printout.unprintable:
-        print(printout.warning(), file=sys.stderr)
-    return 0
+    return _wrote(args.output, printout)
