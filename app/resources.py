@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 # A folder joins this list (and so the frozen bundle) when it first holds a file.
-BUNDLED_FOLDERS = ("fonts", "icons", "translations")
+BUNDLED_FOLDERS = ("fonts", "help", "icons", "translations")
 
 FONT_FILE = "fonts/YoulinHei.ttf"
 FONT_FAMILY = "Youlin Hei"  # family name inside the bundled subset of WenQuanYi Micro Hei
