@@ -51,7 +51,7 @@ from app.models import (
 )
 from app.pinyin import COMPOUND_SURNAMES, SURNAMES
 from app.security import Actor, verify_password
-from app.services import certificates
+from app.services import audit, certificates
 from app.services.menu import audience
 from app.services.menu import reads as menu_reads
 from app.services.menu import signups as menu_signups
@@ -1132,3 +1132,24 @@ def test_most_resolved_requests_have_the_residents_answer(conn: Connection) -> N
         assert caller is not None and resolved_at < called <= TEST_NOW.isoformat(" ")
         if answer == "unsatisfied":
             assert note  # what was wrong, as the desk asks for it
+
+
+def test_the_log_tells_the_demos_weeks_in_words(demo_url: str, admin_of_demo: Actor) -> None:
+    db = Database(demo_url)
+    try:
+        with db.read() as session:
+            lines = audit.search(session, admin_of_demo, audit.AuditFilter(), limit=10_000)
+            certificates = session.scalar(select(func.count()).select_from(Certificate))
+            serial = session.scalars(select(Certificate.serial).order_by(Certificate.id)).first()
+    finally:
+        db.dispose()
+    actions = {line.action for line in lines}
+    assert {"login", "login_failed", "lock", "unlock", "issue", "revoke", "update"} <= actions
+    assert sum(line.action == "issue" for line in lines) == certificates
+    assert all(line.at <= TEST_NOW for line in lines)
+    assert [line.at for line in lines] == sorted((line.at for line in lines), reverse=True)
+    lock = next(line for line in lines if line.action == "lock")
+    assert "desk" in lock.description
+    issued = [line for line in lines if line.action == "issue"]
+    assert serial is not None and any(serial in line.description for line in issued)
+    assert any(line.action == "service_record.make_up" and line.account for line in lines)

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.orm import Session
 
 from app import counters, people_fields
+from app.demo import audit_log
 from app.demo.centre import (
     ACCOUNT_NAMES,
     ACTIVISTS,
@@ -146,6 +147,7 @@ class Writer:
 
     def __init__(self, connection: Connection, seed: int, now: dt.datetime) -> None:
         self.conn = connection
+        self.seed = seed
         self.rng = random.Random(seed)
         volunteering_rng = random.Random(f"volunteering:{seed}")
         self.volunteering = Volunteering(self, volunteering_rng, secret(volunteering_rng))
@@ -238,6 +240,7 @@ class Writer:
         self._visits()
         self._requests()
         self._council_agendas()
+        audit_log.write(self, random.Random(f"audit:{self.seed}"))
         self._fix_sequences()
 
     def _centre_and_accounts(self) -> None:

@@ -103,10 +103,8 @@ class AuditTableModel(TableModel):
             return line.at
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == self.TIME:
-                return line.at.strftime("%Y-%m-%d %H:%M:%S")
+                return line.at.strftime("%Y-%m-%d %H:%M")
             if column == self.ACCOUNT:
-                if line.account and line.username:
-                    return f"{line.account}（{line.username}）"
                 return line.account or line.username
             if column == self.ACTION:
                 return line.action_label
@@ -114,8 +112,14 @@ class AuditTableModel(TableModel):
                 return line.entity_label
             if column == self.DESCRIPTION:
                 return line.description
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.DESCRIPTION:
-            return line.description
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # What the narrow columns leave out: the seconds, the user name, the whole sentence.
+            if column == self.TIME:
+                return line.at.strftime("%Y-%m-%d %H:%M:%S")
+            if column == self.ACCOUNT and line.account and line.username:
+                return f"{line.account}（{line.username}）"
+            if column == self.DESCRIPTION:
+                return line.description
         return None
 
     def _read_page(self) -> None:
