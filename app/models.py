@@ -233,6 +233,9 @@ class Person(Timestamped, Base):
         Index("ix_person_name", "name"),
         Index("ix_person_id_tail", "id_tail"),
         Index("ix_person_community", "community_id", "building_group_id"),
+        # Every column pointing at a person is indexed, so removing or merging one person
+        # looks its references up instead of reading whole tables (retention removes thousands).
+        Index("ix_person_merged_into", "merged_into_id"),
     )
 
 
@@ -308,6 +311,7 @@ class Request(Timestamped, Base):
         CheckConstraint(_choices("status", RequestStatus), name="status"),
         CheckConstraint(_choices("satisfaction", Satisfaction), name="satisfaction"),
         Index("ix_request_status", "status"),
+        Index("ix_request_person", "person_id"),
     )
 
 
@@ -407,6 +411,7 @@ class BookingSeries(Timestamped, Base):
     __table_args__ = (
         CheckConstraint(_choices("kind", BookingKind), name="kind"),
         CheckConstraint("end_time > start_time", name="ends_after_start"),
+        Index("ix_booking_series_person", "person_id"),
     )
 
 
@@ -457,6 +462,7 @@ class Booking(Timestamped, Base):
         Index("ix_booking_room_time", "room_id", "starts_at", "ends_at"),
         Index("ix_booking_time", "starts_at"),
         Index("ix_booking_series", "series_id", "occurrence_start"),
+        Index("ix_booking_person", "person_id"),
         # PostgreSQL itself refuses two holding bookings of a room that overlap (btree_gist);
         # SQLite relies on the service's check inside its BEGIN IMMEDIATE transaction.
         ExcludeConstraint(
@@ -640,6 +646,7 @@ class Signup(Timestamped, Base):
         CheckConstraint(_choices("status", SignupStatus), name="status"),
         CheckConstraint("seats BETWEEN 1 AND 2", name="seats"),
         CheckConstraint("NOT (attended AND no_show)", name="attended_or_no_show"),
+        Index("ix_signup_companion", "companion_id"),
         Index("ix_signup_session_status", "session_id", "status", "waitlist_position"),
     )
 
