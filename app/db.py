@@ -15,6 +15,7 @@ Every transaction says whether it writes:
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -113,6 +114,11 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
+def application_name() -> str:
+    """What this process calls itself on a PostgreSQL server (pg_stat_activity)."""
+    return f"youlin-desk {os.getpid()}"
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url`; DatabaseProblem when the URL is malformed or its driver is missing."""
     if is_sqlite(url):
@@ -125,6 +131,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         # timeout (minutes): the desk says so and keeps trying in the background.
         connect_args = dict(kwargs.get("connect_args") or {})
         connect_args.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
+        # Named per process, so a restore can tell this program's connections from other desks'.
+        connect_args.setdefault("application_name", application_name())
         kwargs["connect_args"] = connect_args
     try:
         engine = create_engine(url, **kwargs)

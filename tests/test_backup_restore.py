@@ -234,3 +234,23 @@ def test_the_day_s_backup_is_made_once_a_day(centre: Path) -> None:
         assert job.ok and service.last_daily_outcome() == (True, job.outcome)
     finally:
         db.dispose()
+
+
+def test_a_postgres_restore_is_refused_while_another_desk_is_connected(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    if db.dialect != "postgresql" or not __import__("shutil").which("pg_dump"):
+        pytest.skip("needs the PostgreSQL test server and pg_dump")
+    made = service.back_up(db, admin, folder=tmp_path / "b")
+    other_desk = Database(db.url)  # another desk PC: another program on the same server
+    try:
+        with other_desk.engine.connect() as connection:
+            connection.execute(text("SET application_name = 'youlin-desk 1'"))
+            with pytest.raises(restore.DatabaseInUse, match="1"):
+                service.restore_backup(db, admin, made.path, tmp_path / "b")
+        # Nothing was backed up first and nothing restored: only the manual backup is there.
+        assert [m.kind for m in service.list_backups(db, admin, tmp_path / "b")] == ["manual"]
+    finally:
+        other_desk.dispose()
+    done = service.restore_backup(db, admin, made.path, tmp_path / "b")
+    assert done.counts == made.counts

@@ -18,7 +18,8 @@ from sqlalchemy import make_url, text
 from app import clock
 from app.backup import copies
 from app.backup.copies import BackupFailed, Manifest
-from app.db import Database
+from app.backup.restore import DatabaseInUse
+from app.db import Database, application_name, without_password
 from app.i18n import translate
 
 DUMP_SUFFIX = ".dump"
@@ -174,6 +175,36 @@ def verify_dump(path: Path, counts: dict[str, int]) -> None:
             .replace("%2", ", ".join(missing[:5])),
             path.parent,
             translate("Backup", "the copy's rows differ"),
+        )
+
+
+def other_connections(db: Database) -> int:
+    """How many programs other than this one are connected to the database now: other desks,
+    or a tool such as psql."""
+    with db.engine.connect() as connection:
+        found = connection.scalar(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND backend_type = 'client backend' AND pid <> pg_backend_pid() "
+                "AND application_name <> :me"
+            ),
+            {"me": application_name()},
+        )
+    return int(found or 0)
+
+
+def refuse_while_others_connected(db: Database) -> None:
+    """A restore replaces every table under the desks using them: refused while any is connected."""
+    others = other_connections(db)
+    if others:
+        raise DatabaseInUse(
+            translate(
+                "Backup",
+                "%1 other programs are connected to the database %2 (Youlin Desk on other desk "
+                "PCs, or another tool). Close them first, then restore again.",
+            )
+            .replace("%1", str(others))
+            .replace("%2", without_password(db.url))
         )
 
 

@@ -241,6 +241,7 @@ def restore_backup(
     if live is not None:
         counts = restore.restore_sqlite(backup_file, live, back_up_first)
     else:
+        postgres.refuse_while_others_connected(db)
         back_up_first()
         counts = postgres.restore(db, backup_file)
     before = made[0]
