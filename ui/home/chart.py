@@ -1,5 +1,7 @@
-"""Bar charts painted with QPainter: QtCharts is not part of the installed Qt, and five bar
-charts don't need it.
+"""Bar charts painted with QPainter rather than QtCharts. QtCharts is in the PySide6-Addons
+wheel but left out of the frozen app (build_installer.spec UNUSED_QT): on Linux it is 4 MB of
+libraries (Qt6Charts, its Python module, Qt6OpenGL and OpenGLWidgets, which it links), and five
+bar charts with words beside them don't need it.
 
 `BarChart` draws vertical bars (a day each) or horizontal bars with their names beside them, one
 or two measures a bar (signed up and came). Every size comes from the font, so the large text size
