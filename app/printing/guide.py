@@ -166,9 +166,7 @@ def _page(kit: Kit, said: dict[str, str], entry: Entry) -> list[Any]:
     for block in entry.page.blocks:
         if isinstance(block, guide.Heading):
             flowables.append(Spacer(1, 4 * MM))
-            flowables.append(
-                Paragraph(_markup(kit, block.text), kit.style("h2", 15, space_after=6))
-            )
+            flowables.append(Paragraph(_markup(kit, block.text), _heading(kit)))
         elif isinstance(block, guide.Paragraph):
             flowables.append(Paragraph(_markup(kit, block.text), body))
         elif isinstance(block, guide.Step):
@@ -188,6 +186,13 @@ def _page(kit: Kit, said: dict[str, str], entry: Entry) -> list[Any]:
         elif isinstance(block, guide.Picture):
             flowables.append(_picture(kit, said, block))
     return [*flowables, PageBreak()]
+
+
+def _heading(kit: Kit) -> Any:
+    """A section's heading, never alone at the foot of a sheet."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle("h2-kept", parent=kit.style("h2", 15, space_after=6), keepWithNext=1)
 
 
 def _hanging(kit: Kit, name: str, indent: float) -> Any:
