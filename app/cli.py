@@ -17,6 +17,7 @@ from app import (
     __version__,
     cli_backup,
     cli_certificates,
+    cli_guide,
     cli_menu,
     cli_report,
     cli_retention,
@@ -122,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_rota.add_print_rota(sheets, _add_common, _add_account)
     cli_certificates.add_print_certificate(sheets, _add_common, _add_account)
     cli_report.add_print_report(sheets, _add_common, _add_account)
+    cli_guide.add_print_guide(sheets, _add_common)
     cli_backup.add_commands(commands, _add_common, _add_account)
     cli_retention.add_retention(commands, _add_common, _add_account)
     return parser
@@ -234,6 +236,8 @@ def main(start_desk: StartDesk, argv: Sequence[str] | None = None) -> int:
                 return cli_rota.print_rota(database, args)
             if args.sheet in cli_certificates.SHEETS:
                 return cli_certificates.print_certificate(database, args)
+            if args.sheet in cli_guide.SHEETS:
+                return cli_guide.print_guide(args)
             if args.sheet in cli_report.SHEETS:
                 return cli_report.print_monthly_report(database, args)
             return _print_sheets(database, args)

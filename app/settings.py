@@ -29,6 +29,9 @@ class Settings:
     # password is in DATABASE_PASSWORD_FILE (app.services.database_choice says why).
     database_url: str = ""
     backup_folder: str = ""  # empty: the data folder's backups/ (a USB stick may be chosen)
+    # The program version whose changes this machine was last shown ("": an installation from
+    # before the program said what changed). See app.whats_new.
+    last_seen_version: str = ""
 
     def validated(self) -> Settings:
         """A copy with every unknown value replaced by its default."""

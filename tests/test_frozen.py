@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from app import migrate
-from app.resources import BUNDLED_FOLDERS
+from app.resources import BUNDLED_FOLDERS, CHANGELOG_FILE
 from app.start import AUTOLOGIN_ENV, DEMO_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,3 +120,5 @@ def test_bundle_mirrors_the_resource_resolver_and_carries_the_migrations(frozen_
     assert (migrations / "script.py.mako").is_file()
     revisions = {p.name for p in (ROOT / "app" / "migrations" / "versions").glob("*.py")}
     assert {p.name for p in (migrations / "versions").glob("*.py")} == revisions
+    changelog = internal / CHANGELOG_FILE  # what changed, shown once after an upgrade
+    assert changelog.read_bytes() == (ROOT / CHANGELOG_FILE).read_bytes()

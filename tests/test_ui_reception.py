@@ -408,7 +408,7 @@ def test_one_question_at_a_time_and_a_new_purpose_drops_the_repeat_question(
         qtbot.keyClick(box, Qt.Key.Key_Return)
     assert reception_desk.duplicate_bar.isVisible()
     assert not reception_desk.status.isVisible()  # one line of room: the question has it
-    qtbot.keyClick(box, Qt.Key.Key_F4)  # another errand: no repeat any more
+    qtbot.keyClick(box, Qt.Key.Key_F5)  # another errand: no repeat any more
     assert not reception_desk.duplicate_bar.isVisible()
     qtbot.keyClick(box, Qt.Key.Key_Return)
     purposes = [v.purpose for v in visits(db, centre["zhang"])]
@@ -423,7 +423,7 @@ def test_purposes_switch_with_function_keys_and_alt_digits_never_with_digits(
 ) -> None:
     box = search_box(reception_desk)
     assert reception_desk.selected_purpose() is DEFAULT_PURPOSE
-    qtbot.keyClick(box, Qt.Key.Key_F4)
+    qtbot.keyClick(box, Qt.Key.Key_F5)
     assert reception_desk.selected_purpose() is Purpose.GOVERNMENT
     button = reception_desk.purposes.buttons[Purpose.GOVERNMENT]
     assert button.isChecked() and button.text().startswith("✓")  # not colour alone
@@ -435,7 +435,7 @@ def test_purposes_switch_with_function_keys_and_alt_digits_never_with_digits(
     assert reception_desk.selected_purpose() is Purpose.REQUEST
     box.clear()
 
-    qtbot.keyClick(box, Qt.Key.Key_F5)
+    qtbot.keyClick(box, Qt.Key.Key_F6)
     qtbot.keyClicks(box, "5678")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     [visit] = visits(db, centre["zhang"])
@@ -448,7 +448,7 @@ def test_the_purpose_returns_to_the_default_after_each_check_in(
     qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
 ) -> None:
     box = search_box(reception_desk)
-    qtbot.keyClick(box, Qt.Key.Key_F5)
+    qtbot.keyClick(box, Qt.Key.Key_F6)
     assert "next check-in only" in reception_desk.status.message()  # says so on screen
     qtbot.keyClicks(box, "5678")
     qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter
@@ -461,7 +461,7 @@ def test_the_purpose_returns_to_the_default_after_each_check_in(
     qtbot.keyClick(box, Qt.Key.Key_Return)  # the next visitor, no key pressed for them
     assert reception_desk.selected_purpose() is DEFAULT_PURPOSE
 
-    qtbot.keyClick(box, Qt.Key.Key_F4)
+    qtbot.keyClick(box, Qt.Key.Key_F5)
     qtbot.keyClicks(box, "YL000004")  # a member card scan
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert reception_desk.selected_purpose() is DEFAULT_PURPOSE
@@ -482,7 +482,7 @@ def test_a_new_visitor_is_checked_in_with_the_chosen_purpose_which_then_resets(
     qtbot.keyClick(box, Qt.Key.Key_Return)
     form = reception_desk.form
     assert reception_desk.showing_form()
-    qtbot.keyClick(form.name_edit, Qt.Key.Key_F3)  # the purpose, chosen while registering
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_F4)  # the purpose, chosen while registering
     assert labels.purpose_name(Purpose.PARTY_DOUBLE_REPORT) in form.hint.accessibleName()
     type_chinese(form.name_edit, "孙七")
     form.fill(phone_for_contact=True)  # no consent asked yet: the phone is kept for contact only
@@ -505,21 +505,21 @@ def test_shift_and_an_f_key_pin_a_purpose_for_a_queue(
 ) -> None:
     box = search_box(reception_desk)
     bar = reception_desk.purposes
-    qtbot.keyClick(box, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(box, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert bar.pinned() is Purpose.PARTY_DUES and bar.selected() is Purpose.PARTY_DUES
     # Shown in words, not only by colour: on the pin button, to screen readers, in the status.
     assert bar.pin_button.isChecked() and bar.pin_button.text() == "Pinned: Party dues"
     assert "Pinned" in bar.pin_button.accessibleName()
     assert "Pinned" in bar.accessibleDescription()
     assert "pinned" in bar.buttons[Purpose.PARTY_DUES].accessibleName()
-    assert "Shift+F2" in reception_desk.status.message()
+    assert "Shift+F3" in reception_desk.status.message()
     assert box.hasFocus()
 
     for typed in ("5678", "1234"):  # a queue: each one recorded for the pinned purpose
         qtbot.keyClicks(box, typed)
         qtbot.keyClick(box, Qt.Key.Key_Return)
         assert bar.selected() is Purpose.PARTY_DUES
-    qtbot.keyClick(box, Qt.Key.Key_F4)  # one visitor of the queue came for something else …
+    qtbot.keyClick(box, Qt.Key.Key_F5)  # one visitor of the queue came for something else …
     qtbot.keyClicks(box, "YL000004")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert bar.selected() is Purpose.PARTY_DUES  # … and the pinned purpose is back
@@ -531,12 +531,12 @@ def test_shift_and_an_f_key_pin_a_purpose_for_a_queue(
     assert reception_desk.form.submit() is not None
     assert bar.selected() is Purpose.PARTY_DUES
 
-    qtbot.keyClick(box, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)  # unpin
+    qtbot.keyClick(box, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)  # unpin
     assert bar.pinned() is None and not bar.pin_button.isChecked()
     assert bar.pin_button.text() == "Pin"
     assert "Unpinned" in reception_desk.status.message()
     qtbot.keyClicks(box, "5678")
-    qtbot.keyClick(box, Qt.Key.Key_F4)  # another errand: no repeat question
+    qtbot.keyClick(box, Qt.Key.Key_F5)  # another errand: no repeat question
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert bar.selected() is DEFAULT_PURPOSE  # unpinned: back to the default after it
 
@@ -559,14 +559,14 @@ def test_the_pin_button_pins_the_chosen_purpose_and_unpins_it(
     bar = reception_desk.purposes
     pin = reception_desk.findChild(QPushButton, "reception.purposePin")
     assert pin is bar.pin_button and pin.accessibleName() and pin.toolTip()
-    qtbot.keyClick(box, Qt.Key.Key_F7)
+    qtbot.keyClick(box, Qt.Key.Key_F8)
     qtbot.mouseClick(pin, Qt.MouseButton.LeftButton)
     assert bar.pinned() is Purpose.ROOM_USE and pin.text() == "Pinned: Room use"
     qtbot.keyClicks(box, "5678")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert bar.selected() is Purpose.ROOM_USE
     # Shift and another F-key moves the pin; the button unpins.
-    qtbot.keyClick(box, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(box, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     assert bar.pinned() is Purpose.OTHER
     pin.setFocus()
     qtbot.keyClick(pin, Qt.Key.Key_Space)
@@ -761,7 +761,7 @@ def test_a_request_check_in_opens_the_requests_tab(
     qtbot: QtBot, db: Database, reception_desk: ReceptionDesk, centre: dict[str, int]
 ) -> None:
     box = search_box(reception_desk)
-    qtbot.keyClick(box, Qt.Key.Key_F8)
+    qtbot.keyClick(box, Qt.Key.Key_F9)
     qtbot.keyClicks(box, "5678")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert reception_desk.tabs.currentWidget() is reception_desk.requests_panel
@@ -823,7 +823,7 @@ def test_the_desk_fits_1366_by_768_in_both_text_sizes(
         )
     box = search_box(widget)
     box.clear()
-    qtbot.keyClick(box, Qt.Key.Key_F1)
+    qtbot.keyClick(box, Qt.Key.Key_F2)
     qtbot.keyClicks(box, "3333")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert "欧阳小明" in widget.status.message() and "活动" in widget.status.message()
@@ -853,7 +853,7 @@ def test_the_desk_speaks_chinese(
                 session, desk, PersonInput("王" + "伟芳明秀英华甲"[n % 7] + "一二三"[n // 7])
             )
     widget = make_desk(qtbot, db, desk)
-    assert widget.purposes.buttons[Purpose.ACTIVITY].text() == "✓ F6 活动 · 0"
+    assert widget.purposes.buttons[Purpose.ACTIVITY].text() == "✓ F7 活动 · 0"
     assert widget.purposes.pin_button.text() == "固定事由"
     widget.purposes.pin(Purpose.PARTY_DUES)
     assert widget.purposes.pin_button.text() == "已固定：交党费"

@@ -7,6 +7,7 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -42,6 +43,9 @@ from ui import labels, style
 from ui.connection import ConnectionBanner
 from ui.context import DeskContext
 from ui.login import LockPanel
+
+if TYPE_CHECKING:
+    from ui.help_browser import HelpWindow
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
         self._centre_name = centre_name
         self._desks: list[_Desk] = []
         self._closing_for_switch = False
+        self.help_window: HelpWindow | None = None
         self.update_title()
 
         self.nav = QListWidget(self)
@@ -411,6 +416,9 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(
             "main.lock", self.tr("&Lock"), "Ctrl+L", self.on_lock_triggered
         )
+        self.help_action = self._action(
+            "main.help", self.tr("&User guide"), "F1", self.on_help_triggered
+        )
         self.about_action = self._action(
             "main.about", self.tr("&About Youlin Desk"), "", self.on_about_triggered
         )
@@ -424,6 +432,8 @@ class MainWindow(QMainWindow):
         account_menu.addSeparator()
         account_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(self.tr("Account"), self)
@@ -476,6 +486,24 @@ class MainWindow(QMainWindow):
 
     def on_quit_triggered(self) -> None:
         self.close()
+
+    def show_help(self, key: str | None = None) -> HelpWindow:
+        """The guide's window (one per main window, raised when open) on page `key`, else on
+        the page of the desk shown (F1)."""
+        from app import help as guide
+        from ui.help_browser import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        window = self.help_window
+        window.open_page(key or guide.page_for_desk(self.current_desk_key()))
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def on_help_triggered(self) -> None:
+        self.show_help()
 
     def on_about_triggered(self) -> None:
         box = QMessageBox(self)
@@ -582,6 +610,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.help_window is not None:
+            self.help_window.close()
         self.save_geometry()
         self.idle.stop()
         self.context.connection.stop()

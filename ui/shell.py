@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from app.quickstart import QuickStart
     from app.security import Actor
     from app.settings import Settings
+    from app.whats_new import Release
     from ui.main_window import MainWindow
+    from ui.whats_new import WhatsNewDialog
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,8 @@ class Shell:
         self._exit_code: int | None = None  # the program is to end with this code
         self._looping = False  # inside start()'s app.exec()
         self.daily_backup: DailyBackup | None = None
+        self.whats_new: tuple[Release, ...] = ()  # to show after the next login, once
+        self.whats_new_dialog: WhatsNewDialog | None = None
         self._notifier = _Notifier()
         self._notifier.opened.connect(self.on_database_opened, Qt.ConnectionType.QueuedConnection)
 
@@ -133,6 +137,7 @@ class Shell:
     def begin(self) -> QWidget | int:
         """Show the first window that waits for a person (setup wizard, login or main window),
         or return the exit code when the program can't go on."""
+        self._check_version()
         # The windows' modules load while the worker waits on SQLite and the password hash
         # (both let go of the GIL). No import deadlock: no app.* module imports ui.*, and the
         # worker imports ui.login only between its imports, holding no module lock.
@@ -155,6 +160,47 @@ class Shell:
         else:
             first = self._after_setup()
         return first
+
+    def _check_version(self) -> None:
+        """After an upgrade, what changed waits for the login (`whats_new`); a new installation
+        records this version silently. Never for a packaging check."""
+        if self.options.smoke:
+            return
+        from app import paths, whats_new
+
+        decision = whats_new.at_start(
+            paths.settings_path().exists(), self.settings.last_seen_version
+        )
+        if decision.show:
+            self.whats_new = decision.show
+        elif decision.record:
+            self._record_version()
+
+    def _record_version(self) -> None:
+        from dataclasses import replace
+
+        from app import __version__
+        from app import settings as settings_module
+
+        self.settings = replace(self.settings, last_seen_version=__version__)
+        try:
+            settings_module.save(self.settings)
+        except OSError:
+            log.warning("could not record the version seen", exc_info=True)
+
+    def _show_whats_new(self, window: QWidget) -> None:
+        """What changed, over the main window just opened: once (recorded now), not modal."""
+        from ui.whats_new import WhatsNewDialog
+
+        releases, self.whats_new = self.whats_new, ()
+        dialog = WhatsNewDialog(releases, window)
+        self.whats_new_dialog = dialog
+        dialog.destroyed.connect(self.on_whats_new_destroyed)
+        dialog.show()
+        dialog.raise_()
+
+    def on_whats_new_destroyed(self) -> None:
+        self.whats_new_dialog = None
 
     def _begin_quickly(self, quick: QuickStart) -> QWidget | int:
         """The first window from the quick look, while the worker opens the database."""
@@ -345,6 +391,8 @@ class Shell:
         from ui.context import DeskContext
         from ui.main_window import MainWindow
 
+        if self.whats_new:
+            self._record_version()  # before the window's context takes the settings
         context = DeskContext(
             self._database_source(),
             actor,
@@ -359,6 +407,8 @@ class Shell:
         self.window = window
         window.show()
         self._shown(window)
+        if self.whats_new:
+            self._show_whats_new(window)
         if not self._marked:
             self._marked = True
             self._after_exposed(window, _write_startup_mark)

@@ -44,17 +44,27 @@ def build_a4(
     *,
     landscape_page: bool = False,
     glyphs: Glyphs | None = None,
+    contents: bool = False,
 ) -> bytes:
     """Lay `flowables` out on A4 pages with the shared header and footer; returns the PDF.
     The header's characters no font has are noted in `glyphs` (the print-out's own, so that
-    its `unprintable` names them too)."""
+    its `unprintable` names them too). With `contents`, the flowables are laid out until a
+    TableOfContents among them knows its page numbers: each flowable with a `contents_entry`
+    (level, text, bookmark key) is listed there at the page it landed on."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import SimpleDocTemplate
+
+    class ContentsTemplate(SimpleDocTemplate):  # type: ignore[misc]  # no type hints
+        def afterFlowable(self, flowable: Any) -> None:
+            entry = getattr(flowable, "contents_entry", None)
+            if entry is not None:
+                level, text, key = entry
+                self.notify("TOCEntry", (level, text, self.page, key))
 
     font = register_reportlab_font()
     page = landscape(A4) if landscape_page else A4
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(
+    document = (ContentsTemplate if contents else SimpleDocTemplate)(
         buffer,
         pagesize=page,
         leftMargin=18 * MM,
@@ -67,7 +77,10 @@ def build_a4(
         initialFontName=font,  # else each page starts in Helvetica, embedded for nothing
     )
     canvas_class = _numbered_canvas(font, letterhead, glyphs or Glyphs(font))
-    document.build(list(flowables), canvasmaker=canvas_class)
+    if contents:
+        document.multiBuild(list(flowables), canvasmaker=canvas_class)
+    else:
+        document.build(list(flowables), canvasmaker=canvas_class)
     return buffer.getvalue()
 
 

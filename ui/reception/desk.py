@@ -3,7 +3,7 @@
 The search box keeps the cursor: digits, letters and the Chinese input method always type into
 it (digits are phone tails, so they can never choose anything else). Up and Down move the
 highlighted result, Enter checks the highlighted person in, a member-card scan (the scanner types
-the code and Enter) checks its owner in at once. Purposes are chosen with F1-F9 (or Alt+1-9),
+the code and Enter) checks its owner in at once. Purposes are chosen with F2-F10 (or Alt+1-9),
 keys that never type text, for the next check-in; a pinned one stays (ui.reception.purposes).
 At most 20 people are listed, and a line under them says how many more match. Questions (a
 second check-in a moment after the first, undoing one) are asked in a bar inside the desk, never
@@ -189,9 +189,9 @@ class ReceptionDesk(QWidget):
         self.check_in_button.setAutoDefault(True)
         style.make_primary(self.check_in_button)
         self.check_in_button.clicked.connect(self.on_check_in_clicked)
-        # A resident who came to sign up for an activity: found, then F10 (a key that types no
+        # A resident who came to sign up for an activity: found, then F11 (a key that types no
         # text and chooses no purpose), and Enter in the list that opens signs them up.
-        self.sign_up_button = QPushButton(self.tr("Sign up for an activity (F10)"), self)
+        self.sign_up_button = QPushButton(self.tr("Sign up for an activity (F11)"), self)
         self.sign_up_button.setObjectName("reception.sign_up")
         self.sign_up_button.setAccessibleName(
             self.tr("Sign the highlighted person up for an activity")
@@ -332,7 +332,7 @@ class ReceptionDesk(QWidget):
         self.purposes.add_shortcuts(self)
         add("Ctrl+N", self.on_new_visitor_clicked)
         add("F12", self.on_undo_clicked)
-        add("F10", self.on_sign_up_clicked)
+        add("F11", self.on_sign_up_clicked)
         add("Ctrl+R", self.on_request_shortcut_activated)
 
     def _set_tab_order(self) -> None:
@@ -587,8 +587,8 @@ class ReceptionDesk(QWidget):
             text = self.tr(
                 "Type the last 4 digits of the phone, the name, or its pinyin initials "
                 "(张三: zs), or scan the member card. Enter checks the highlighted person in. "
-                "F1-F9 choose the purpose of the next check-in; Shift+F1-F9 pin it for every "
-                "check-in."
+                "F2-F10 choose the purpose of the next check-in; Shift+F2-F10 pin it for every "
+                "check-in. F1 opens the guide."
             )
         elif _PHONE_TYPED.fullmatch(typed) and len(typed.replace(" ", "").replace("-", "")) < 4:
             text = self.tr("Type at least the last 4 digits of the phone number.")
@@ -836,7 +836,7 @@ class ReceptionDesk(QWidget):
     # --- signing up for an activity ------------------------------------------------------------
 
     def sign_up_person(self) -> int | None:
-        """Whom F10 signs up: the highlighted result, or (the search box empty) the person
+        """Whom F11 signs up: the highlighted result, or (the search box empty) the person
         checked in last."""
         hit = self.highlighted()
         if hit is not None:
@@ -846,7 +846,7 @@ class ReceptionDesk(QWidget):
         return None
 
     def open_quick_signup(self) -> QuickSignup | None:
-        """F10: the sessions of the next two weeks that fit the person, on top of the desk;
+        """F11: the sessions of the next two weeks that fit the person, on top of the desk;
         closed, the cursor is back in the search box."""
         if self.showing_form():
             return None
@@ -854,7 +854,7 @@ class ReceptionDesk(QWidget):
         if person_id is None:
             self.status.show_error(
                 self.tr(
-                    "Find the person first (phone tail, name or pinyin initials), then F10 "
+                    "Find the person first (phone tail, name or pinyin initials), then F11 "
                     "signs them up for an activity."
                 )
             )
@@ -919,15 +919,17 @@ class ReceptionDesk(QWidget):
             return (
                 self.tr(
                     "After registering, the visitor is checked in for “%1”, the pinned purpose "
-                    "(%2-F9 change it for this visitor)."
+                    "(%2-%3 change it for this visitor)."
                 )
                 .replace("%1", labels.purpose_name(purpose))
                 .replace("%2", PURPOSE_KEYS[0])
+                .replace("%3", PURPOSE_KEYS[-1])
             )
         return (
-            self.tr("After registering, the visitor is checked in for “%1” (%2-F9 change it).")
+            self.tr("After registering, the visitor is checked in for “%1” (%2-%3 change it).")
             .replace("%1", labels.purpose_name(purpose))
             .replace("%2", PURPOSE_KEYS[0])
+            .replace("%3", PURPOSE_KEYS[-1])
         )
 
     def showing_form(self) -> bool:

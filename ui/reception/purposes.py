@@ -1,11 +1,12 @@
 """The purpose bar of Reception: what the next check-in is recorded for.
 
-F1-F9 (or Alt+1-9, or a click) choose the purpose of the next check-in only: after each check-in
-the bar returns to the default, so one F5 pressed for one visitor does not record everyone after
-as 生活服务. A volunteer serving a queue for one purpose pins it (Shift+F1-F9, or the pin button
+F2-F10 (or Alt+1-9, or a click) choose the purpose of the next check-in only: after each check-in
+the bar returns to the default, so one F6 pressed for one visitor does not record everyone after
+as 生活服务. A volunteer serving a queue for one purpose pins it (Shift+F2-F10, or the pin button
 at the end of the bar); the pinned purpose is what the bar returns to, until it is unpinned
 (Shift and the same key again, or the pin button). The pin button says in words what is pinned,
-and the bar's accessible description says the state to a screen reader.
+and the bar's accessible description says the state to a screen reader. F1 is the guide's, as on
+every desk.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ from ui import labels, style
 from ui.labels import QT_TRANSLATE_NOOP
 
 DEFAULT_PURPOSE = Purpose.ACTIVITY  # the commonest reason to come to the centre
-PURPOSE_KEYS = tuple(f"F{n}" for n in range(1, 10))
+# F1 opens the guide on every desk: the purposes start at F2.
+PURPOSE_KEYS = tuple(f"F{n}" for n in range(2, 11))
 CHECK_MARK = "✓ "  # the chosen purpose says so in a sign, not only in colour
 # Never more rows than this, even before the bar knows its width: its height is part of the
 # window's least height (1366 x 768 fits the bar in two rows at either text size).
@@ -92,7 +94,7 @@ def pin_icon(side: int, colour: QColor) -> QIcon:
 
 
 class PurposeBar(QWidget):
-    """The purposes as big toggle buttons with their key (F1-F9) and today's count, then the pin
+    """The purposes as big toggle buttons with their key (F2-F10) and today's count, then the pin
     button, in as few rows as the width allows (each button as wide as its text needs)."""
 
     changed = Signal(object)  # Purpose: the one the next check-in is recorded for
@@ -146,7 +148,7 @@ class PurposeBar(QWidget):
         return DEFAULT_PURPOSE
 
     def select(self, purpose: Purpose) -> None:
-        """The next check-in is for `purpose` (F1-F9, a click, or the desk itself)."""
+        """The next check-in is for `purpose` (F2-F10, a click, or the desk itself)."""
         self.buttons[purpose].setChecked(True)
 
     def pinned(self) -> Purpose | None:
@@ -165,7 +167,7 @@ class PurposeBar(QWidget):
         self.pin_changed.emit(purpose)
 
     def toggle_pin(self, purpose: Purpose | None = None) -> None:
-        """Shift+F1-F9 with `purpose`, the pin button without: pin it (the chosen purpose), or
+        """Shift+F2-F10 with `purpose`, the pin button without: pin it (the chosen purpose), or
         unpin when it is the one pinned."""
         wanted = purpose or self.selected()
         self.pin(None if self._pinned is not None and self._pinned == wanted else wanted)
@@ -183,12 +185,12 @@ class PurposeBar(QWidget):
         return self._pinned or DEFAULT_PURPOSE
 
     def add_shortcuts(self, owner: QWidget) -> None:
-        """F1-F9 and Alt+1-9 choose, Shift+F1-F9 pin or unpin, wherever the cursor is inside
+        """F2-F10 and Alt+1-9 choose, Shift+F2-F10 pin or unpin, wherever the cursor is inside
         `owner` (the desk). Digits alone never choose: they are phone tails."""
-        for number, purpose in enumerate(Purpose, start=1):
-            for sequence in (f"F{number}", f"Alt+{number}"):
+        for number, (key, purpose) in enumerate(zip(PURPOSE_KEYS, Purpose, strict=True), start=1):
+            for sequence in (key, f"Alt+{number}"):
                 self._shortcut(owner, sequence).activated.connect(lambda p=purpose: self.select(p))
-            self._shortcut(owner, f"Shift+F{number}").activated.connect(
+            self._shortcut(owner, f"Shift+{key}").activated.connect(
                 lambda p=purpose: self.toggle_pin(p)
             )
 
@@ -268,7 +270,7 @@ class PurposeBar(QWidget):
                 self.tr("%1: press %2 or Alt+%3 for the next check-in; Shift+%2 pins it")
                 .replace("%1", name)
                 .replace("%2", key)
-                .replace("%3", key[1:])
+                .replace("%3", str(PURPOSE_KEYS.index(key) + 1))
             )
         pin = self.pin_button
         pin.setChecked(self._pinned is not None)
@@ -277,8 +279,8 @@ class PurposeBar(QWidget):
             pin.setAccessibleName(self.tr("Pin the chosen purpose for every check-in"))
             pin.setToolTip(
                 self.tr(
-                    "A purpose chosen with F1-F9 is used for the next check-in only. Pin it "
-                    "(here, or Shift+F1-F9) to use it for every check-in until unpinned."
+                    "A purpose chosen with F2-F10 is used for the next check-in only. Pin it "
+                    "(here, or Shift+F2-F10) to use it for every check-in until unpinned."
                 )
             )
         else:
