@@ -1,8 +1,12 @@
 """What changed: the sections of CHANGELOG.md a machine hasn't been shown, once after an upgrade.
 
 CHANGELOG.md has one section per version, `## <version> — <date or "unreleased">`, each a list of
-`- ` items (continued on indented lines). The machine's settings remember the last version whose
-changes it was shown (`Settings.last_seen_version`). At start:
+`- ` items (continued on indented lines). A section may start with a short summary for the desk
+in each interface language, under `### zh_CN` and `### en`: the volunteers read that, in their
+language, rather than the whole list (which is written for administrators, in English).
+
+The machine's settings remember the last version whose changes it was shown
+(`Settings.last_seen_version`). At start:
 
 - no settings file at all: a new installation, nothing to tell; the version is recorded silently;
 - the recorded version is this one: nothing to tell;
@@ -17,15 +21,17 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import __version__
+from app.i18n import LANGUAGES
 from app.resources import changelog_path
 
 log = logging.getLogger(__name__)
 
 _SECTION = re.compile(r"^##\s+(\S+)\s*(?:[—–-]+\s*(.*))?$")
+_SUMMARY = re.compile(rf"^###\s+({'|'.join(LANGUAGES)})\s*$")
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,11 @@ class Release:
     version: str
     note: str  # what follows the version in its heading: a date, or "unreleased"
     items: tuple[str, ...]  # each change, its lines joined; Markdown-ish (`code`, **bold**)
+    summaries: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by language
+
+    def shown_items(self, language: str) -> tuple[str, ...]:
+        """What a desk in `language` is shown: its summary, else the English one, else all."""
+        return self.summaries.get(language) or self.summaries.get("en") or self.items
 
 
 def parse(text: str) -> list[Release]:
@@ -40,11 +51,14 @@ def parse(text: str) -> list[Release]:
     releases: list[Release] = []
     version = note = ""
     items: list[str] = []
+    summaries: dict[str, list[str]] = {}
+    target = items
     in_section = False
 
     def close() -> None:
         if in_section:
-            releases.append(Release(version, note, tuple(items)))
+            shown = {language: tuple(lines) for language, lines in summaries.items() if lines}
+            releases.append(Release(version, note, tuple(items), shown))
 
     for raw in text.splitlines():
         line = raw.rstrip()
@@ -52,19 +66,24 @@ def parse(text: str) -> list[Release]:
         if heading:
             close()
             version, note = heading.group(1), (heading.group(2) or "").strip()
-            items = []
+            items, summaries = [], {}
+            target = items
             in_section = True
         elif not in_section or not line.strip():
             continue
+        elif summary := _SUMMARY.match(line):
+            target = summaries.setdefault(summary.group(1), [])
+        elif line.startswith("### "):
+            target = items  # any other sub-heading: back to the list of changes
         elif line.startswith("- "):
-            items.append(line[2:].strip())
+            target.append(line[2:].strip())
         elif line.startswith("#"):
             close()
             in_section = False
-        elif items:
-            items[-1] = f"{items[-1]} {line.strip()}"
+        elif target:
+            target[-1] = f"{target[-1]} {line.strip()}"
         else:
-            items.append(line.strip())
+            target.append(line.strip())
     close()
     return releases
 

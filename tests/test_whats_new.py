@@ -144,7 +144,8 @@ def test_after_an_upgrade_what_changed_is_shown_once_after_login(
     assert not dialog.isModal()  # never holds up the desk
     assert dialog.parent() is window
     assert f"Version {__version__}" in dialog.text()
-    assert whats_new.read()[0].items[0][:30] in dialog.text().replace("\n", " ")
+    shown = whats_new.read()[0].shown_items(i18n.current_language())
+    assert shown[0][:30].replace("**", "") in dialog.text().replace("\n", " ")
     assert _saved()["last_seen_version"] == __version__
     assert _saved()["text_size"] == "large"  # the rest of the settings kept
     assert window.context.settings.last_seen_version == __version__
@@ -188,3 +189,18 @@ def test_smoke_neither_shows_nor_records(
     assert isinstance(shell.begin(), MainWindow)
     assert shell.whats_new_dialog is None
     assert "last_seen_version" not in _saved()
+
+
+def test_a_desk_is_shown_the_summary_in_its_language_and_the_list_stays_whole() -> None:
+    text = (
+        "## 0.3.0 — 2027-01-10\n### zh_CN\n- 按 F1 打开指南。\n### en\n- F1 opens the guide.\n"
+        "  It prints too.\n### Changes\n- Help: F1 on every desk.\n- Reception: F2–F10.\n"
+        "## 0.2.0 — 2026-12-01\n- Only a list.\n"
+    )
+    newer, older = whats_new.parse(text)
+    assert newer.shown_items("zh_CN") == ("按 F1 打开指南。",)
+    assert newer.shown_items("en") == ("F1 opens the guide. It prints too.",)
+    assert newer.items == ("Help: F1 on every desk.", "Reception: F2–F10.")
+    assert older.shown_items("zh_CN") == older.items == ("Only a list.",)
+    bundled = whats_new.read()[0]
+    assert set(bundled.summaries) == {"zh_CN", "en"} and bundled.items

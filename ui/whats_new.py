@@ -14,6 +14,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from app import i18n
 from app.whats_new import Release
 from ui import style
 from ui.widgets import button
@@ -31,7 +32,7 @@ def release_html(releases: tuple[Release, ...] | list[Release], version_words: s
             heading += f" — {release.note}"
         items = "".join(
             f'<li style="line-height:130%; margin-bottom:6px">{_inline(item)}</li>'
-            for item in release.items
+            for item in release.shown_items(i18n.current_language())
         )
         parts.append(f"<h2>{html.escape(heading)}</h2><ul>{items}</ul>")
     return "<html><body>" + "".join(parts) + "</body></html>"
