@@ -64,7 +64,7 @@ MAX_WIDTH = 1100
 COLOURS = 96  # the palette: text stays smooth, the files stay small
 OUTLINE = QColor(220, 0, 0)
 OUTLINE_WIDTH = 4
-MARGIN = 12  # around a crop
+MARGIN = 8  # around a crop
 
 
 class TargetMissing(LookupError):
@@ -368,7 +368,7 @@ def book_room_pictures(guide: Guide) -> None:
         "book-room-3",
         editor,
         ("rooms.editor.title", "rooms.editor.room", "rooms.editor.date", "rooms.editor.end"),
-        crop=("rooms.editor.heading", "rooms.editor.kind", "rooms.editor.note"),
+        crop=("rooms.editor.heading", "rooms.editor.attendees", "rooms.editor.note"),
     )
     guide.shot("book-room-4", editor, ("rooms.editor.save",))
     editor.reject()
