@@ -11,7 +11,7 @@ cropped to what matters or scaled to at most 1100 px wide, and reduced to a pale
 Usage, from the project root:
 
     python tools/make_guide.py                         # every picture, both languages
-    python tools/make_guide.py --only task-check-in    # one page's pictures
+    python tools/make_guide.py --only task-check-in    # one page's pictures (a desk: all desks')
     python tools/make_guide.py --lang en
 
 `tests/test_help_pages.py` walks the same steps without saving (`Guide(save=False)`), so a
@@ -567,6 +567,9 @@ def language_of(language: str) -> Iterator[None]:
         i18n.set_language(previous)
 
 
+_kept: list[object] = []
+
+
 def prepare_application(language: str) -> QApplication:
     """Qt as the program starts it: Fusion, the bundled font, the text size, the translation."""
     from ui.application import _prepare
@@ -575,7 +578,7 @@ def prepare_application(language: str) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     translators = _prepare(app, language, "normal", ())
     app.setCursorFlashTime(0)  # the text cursor stays on: the same picture every time
-    app._guide_translators = translators  # type: ignore[attr-defined]  # kept alive
+    _kept.extend(translators)  # Qt doesn't own them: once collected, translation stops
     return app
 
 
@@ -591,6 +594,9 @@ def make(language: str, only: str | None, *, save: bool = True) -> Guide:
         done.add(function)
         function(guide)
     guide.close()
+    if save and only is None:  # a picture no page step makes any more goes
+        for stale in set(folder.glob("*.png")) - set(guide.made):
+            stale.unlink()
     return guide
 
 
