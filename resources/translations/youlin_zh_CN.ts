@@ -1264,6 +1264,10 @@
         <translation>pg_dump 未能备份数据库：%1</translation>
     </message>
     <message>
+        <source>%1 other programs are connected to the database %2 (Youlin Desk on other desk PCs, or another tool). Close them first, then restore again.</source>
+        <translation>另有 %1 个程序连着数据库 %2（其他前台电脑上的友邻前台，或别的工具）。请先关闭它们，再恢复。</translation>
+    </message>
+    <message>
         <source>pg_restore could not restore the backup: %1</source>
         <translation>pg_restore 未能恢复备份：%1</translation>
     </message>
@@ -4016,6 +4020,88 @@ Please tell the centre&apos;s staff or administrator.</source>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>This page of the guide can&apos;t be read: %1</source>
+        <translation>这一页说明无法读取：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>← Back</source>
+        <translation>← 上一页</translation>
+    </message>
+    <message>
+        <source>The page shown before (Alt+Left)</source>
+        <translation>回到之前看的一页（Alt+←）</translation>
+    </message>
+    <message>
+        <source>Forward →</source>
+        <translation>下一页 →</translation>
+    </message>
+    <message>
+        <source>The page shown after (Alt+Right)</source>
+        <translation>前往之后看的一页（Alt+→）</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>The guide&apos;s first page (Alt+Home)</source>
+        <translation>指南的第一页（Alt+Home）</translation>
+    </message>
+    <message>
+        <source>Print the guide…</source>
+        <translation>打印指南…</translation>
+    </message>
+    <message>
+        <source>The whole guide as one PDF for the desk&apos;s binder (Ctrl+P)</source>
+        <translation>把整本指南做成一个 PDF，打印后放进前台的资料夹（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Contents of the guide</source>
+        <translation>指南目录</translation>
+    </message>
+    <message>
+        <source>Page of the guide</source>
+        <translation>指南页面</translation>
+    </message>
+    <message>
+        <source>Desks</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Common tasks</source>
+        <translation>常做的事</translation>
+    </message>
+    <message>
+        <source>User guide — %1</source>
+        <translation>使用指南 — %1</translation>
+    </message>
+    <message>
+        <source>This page of the guide is not in this installation yet.</source>
+        <translation>这一页说明还没有放进本程序。</translation>
+    </message>
+    <message>
+        <source>Picture missing: %1</source>
+        <translation>图片缺失：%1</translation>
+    </message>
+    <message>
+        <source>Making the printed guide …</source>
+        <translation>正在生成打印版指南……</translation>
+    </message>
+    <message>
+        <source>The printed guide has %1 pages.</source>
+        <translation>打印版指南共 %1 页。</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+</context>
+<context>
     <name>HolidayNotice</name>
     <message>
         <source>The statutory holidays of %1 have not been entered yet: please enter them in Settings → Closed days.</source>
@@ -4996,6 +5082,10 @@ Please tell the centre&apos;s staff or administrator.</source>
     <message>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;About Youlin Desk</source>
@@ -7199,8 +7289,8 @@ Data folder: %2</source>
         <translation>固定所选事由，每位都按此签到</translation>
     </message>
     <message>
-        <source>A purpose chosen with F1-F9 is used for the next check-in only. Pin it (here, or Shift+F1-F9) to use it for every check-in until unpinned.</source>
-        <translation>用 F1–F9 选的事由只用于下一位。点这里或按 Shift+F1–F9 固定后，每位都按此签到，直到取消固定。</translation>
+        <source>A purpose chosen with F2-F10 is used for the next check-in only. Pin it (here, or Shift+F2-F10) to use it for every check-in until unpinned.</source>
+        <translation>用 F2–F10 选的事由只用于下一位。点这里或按 Shift+F2–F10 固定后，每位都按此签到，直到取消固定。</translation>
     </message>
     <message>
         <source>Pinned: %1. Press to unpin</source>
@@ -7399,10 +7489,6 @@ Data folder: %2</source>
         <translation>为选中的居民签到</translation>
     </message>
     <message>
-        <source>Sign up for an activity (F10)</source>
-        <translation>报名活动（F10）</translation>
-    </message>
-    <message>
         <source>Sign the highlighted person up for an activity</source>
         <translation>为选中的居民报名活动</translation>
     </message>
@@ -7471,12 +7557,16 @@ Data folder: %2</source>
         <translation>还有超过 %1 人未显示，请多输入几个字或数字。</translation>
     </message>
     <message>
-        <source>Type the last 4 digits of the phone, the name, or its pinyin initials (张三: zs), or scan the member card. Enter checks the highlighted person in. F1-F9 choose the purpose of the next check-in; Shift+F1-F9 pin it for every check-in.</source>
-        <translation>输入手机尾号4位、姓名或姓名拼音首字母（张三：zs），或扫描会员卡。按回车为选中的居民签到。按 F1–F9 选择下一位的来访事由；按 Shift+F1–F9 固定事由，之后每位都按此签到。</translation>
+        <source>Find the person first (phone tail, name or pinyin initials), then F11 signs them up for an activity.</source>
+        <translation>请先查找居民（手机尾号、姓名或拼音首字母），再按 F11 报名活动。</translation>
     </message>
     <message>
-        <source>Find the person first (phone tail, name or pinyin initials), then F10 signs them up for an activity.</source>
-        <translation>请先查找居民（手机尾号、姓名或拼音首字母），再按 F10 报名活动。</translation>
+        <source>After registering, the visitor is checked in for “%1”, the pinned purpose (%2-%3 change it for this visitor).</source>
+        <translation>登记后按已固定的“%1”签到（按 %2–%3 可只为这位更改）。</translation>
+    </message>
+    <message>
+        <source>After registering, the visitor is checked in for “%1” (%2-%3 change it).</source>
+        <translation>登记后随即为来访者签到，事由为“%1”（按 %2–%3 可更换）。</translation>
     </message>
     <message>
         <source>Purpose: %1.</source>
@@ -7497,6 +7587,14 @@ Data folder: %2</source>
     <message>
         <source>Type at least the last 4 digits of the phone number.</source>
         <translation>手机号请至少输入最后 4 位。</translation>
+    </message>
+    <message>
+        <source>Sign up for an activity (F11)</source>
+        <translation>报名活动（F11）</translation>
+    </message>
+    <message>
+        <source>Type the last 4 digits of the phone, the name, or its pinyin initials (张三: zs), or scan the member card. Enter checks the highlighted person in. F2-F10 choose the purpose of the next check-in; Shift+F2-F10 pin it for every check-in. F1 opens the guide.</source>
+        <translation>输入手机尾号4位、姓名或姓名拼音首字母（张三：zs），或扫描会员卡。按回车为选中的居民签到。按 F2–F10 选择下一位的来访事由；按 Shift+F2–F10 固定事由，之后每位都按此签到。按 F1 打开使用指南。</translation>
     </message>
     <message>
         <source>No member card has the code %1.</source>
@@ -7553,14 +7651,6 @@ Data folder: %2</source>
     <message>
         <source>Undone: the check-in of %1 at %2.</source>
         <translation>已撤销：%1 在 %2 的签到。</translation>
-    </message>
-    <message>
-        <source>After registering, the visitor is checked in for “%1”, the pinned purpose (%2-F9 change it for this visitor).</source>
-        <translation>登记后按已固定的“%1”签到（按 %2–F9 可只为这位更改）。</translation>
-    </message>
-    <message>
-        <source>After registering, the visitor is checked in for “%1” (%2-F9 change it).</source>
-        <translation>登记后随即为来访者签到，事由为“%1”（按 %2–F9 可更换）。</translation>
     </message>
     <message>
         <source>The check-in stays.</source>
@@ -11360,6 +11450,29 @@ Data folder: %2</source>
     <message>
         <source>Sun</source>
         <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>WhatsNewDialog</name>
+    <message>
+        <source>What changed in Youlin Desk</source>
+        <translation>友邻前台有哪些更新</translation>
+    </message>
+    <message>
+        <source>Youlin Desk was updated. This is what changed since it was last used on this computer. The user guide (F1) explains every desk.</source>
+        <translation>友邻前台已经更新。下面是这台电脑上次使用以来的变化。每个工作台的用法见使用指南（按 F1）。</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>更新内容</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Got it</source>
+        <translation>知道了(&amp;G)</translation>
     </message>
 </context>
 <context>
