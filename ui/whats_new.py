@@ -23,13 +23,17 @@ _CODE = re.compile(r"`([^`]+)`")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
-def release_html(releases: tuple[Release, ...] | list[Release], version_words: str) -> str:
-    """The releases as HTML: a heading per version, its changes as a list."""
+def release_html(
+    releases: tuple[Release, ...] | list[Release], version_words: str, unreleased_words: str = ""
+) -> str:
+    """The releases as HTML: a heading per version (its date, or `unreleased_words` for a
+    version the changelog calls unreleased), its changes as a list."""
     parts = []
     for release in releases:
         heading = version_words.replace("%1", release.version)
-        if release.note:
-            heading += f" — {release.note}"
+        note = unreleased_words if release.note == "unreleased" else release.note
+        if note:
+            heading += f" — {note}"
         items = "".join(
             f'<li style="line-height:130%; margin-bottom:6px">{_inline(item)}</li>'
             for item in release.shown_items(i18n.current_language())
@@ -68,7 +72,9 @@ class WhatsNewDialog(QDialog):
         self.text_view.setObjectName("whatsNew.text")
         self.text_view.setAccessibleName(self.tr("What changed"))
         self.text_view.setOpenLinks(False)
-        self.text_view.setHtml(release_html(releases, self.tr("Version %1")))
+        self.text_view.setHtml(
+            release_html(releases, self.tr("Version %1"), self.tr("a test version"))
+        )
         self.close_button = button(self.tr("&Got it"), "whatsNew.close", self)
         style.make_primary(self.close_button)
         self.close_button.setDefault(True)

@@ -11471,6 +11471,10 @@ Data folder: %2</source>
         <translation>版本 %1</translation>
     </message>
     <message>
+        <source>a test version</source>
+        <translation>测试版</translation>
+    </message>
+    <message>
         <source>&amp;Got it</source>
         <translation>知道了(&amp;G)</translation>
     </message>
