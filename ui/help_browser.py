@@ -272,10 +272,11 @@ class HelpWindow(QWidget):
             elif isinstance(block, guide.Paragraph):
                 parts.append(f'<p style="line-height:130%">{block.text}</p>')
             elif isinstance(block, guide.Tip):
+                tip = html.escape(self.tr("Tip:"))
                 parts.append(
                     f'<table width="100%" cellspacing="0" cellpadding="10" border="1" '
                     f'style="border-color:{TIP_EDGE}; border-style:solid" bgcolor="{TIP_FILL}">'
-                    f'<tr><td style="line-height:130%"><b>{html.escape(self.tr("Tip:"))}</b> '
+                    f'<tr><td style="line-height:130%"><b>{tip}</b> '
                     f"{block.text}</td></tr></table>"
                 )
             elif isinstance(block, guide.Picture):

@@ -4085,6 +4085,10 @@ Please tell the centre&apos;s staff or administrator.</source>
         <translation>这一页说明还没有放进本程序。</translation>
     </message>
     <message>
+        <source>Tip:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
         <source>Picture missing: %1</source>
         <translation>图片缺失：%1</translation>
     </message>
@@ -11275,7 +11279,8 @@ Data folder: %2</source>
         <translation>志愿者与证书</translation>
     </message>
     <message>
-        <source>Volunteers tab</source>
+        <source>Volunteers</source>
+        <comment>the list tab</comment>
         <translation>志愿者</translation>
     </message>
     <message>

@@ -22,7 +22,7 @@ class VolunteersDesk(QWidget):
         self.volunteers_page = VolunteersPage(context, self)
         self.rota_page = RotaPage(context, self)
         self.certificates_page = CertificatesPage(context, self)
-        self.tabs.addTab(self.volunteers_page, self.tr("Volunteers tab"))
+        self.tabs.addTab(self.volunteers_page, self.tr("Volunteers", "the list tab"))
         self.tabs.addTab(self.rota_page, self.tr("Duty rota"))
         self.tabs.addTab(self.certificates_page, self.tr("Certificates"))
         layout = QVBoxLayout(self)
