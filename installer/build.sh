@@ -34,6 +34,7 @@ SETUP_LIMIT_MB=60
 BUNDLE_LIMIT_MB=150
 DEMO_PEOPLE=300
 APP_TIMEOUT=300         # seconds for one run of the app or a setup program
+WALK_TIMEOUT=600        # the walk of the Windows build under Xvfb: ~2 min
 PYINSTALLER_TIMEOUT=1800  # PyInstaller under Wine: 2-3 min on an idle 2-core machine
 CACHE="${YOULIN_INSTALLER_CACHE:-$HOME/.cache/youlin-installer}"
 START=$SECONDS
@@ -51,6 +52,9 @@ size_of() { du -sb "$1" | cut -f1; }
 APT_COMMON=(python3 python3-venv ca-certificates)
 APT_QT=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3)  # NOTES.md
 APT_WINDOWS=(wine wine64 nsis gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 locales)
+# The walk of the Windows build: a screen, a window manager (keys reach the window), grabs,
+# keys, OCR with the Chinese data, and reading the saved PDF back.
+APT_WALK=(xvfb xauth openbox imagemagick xdotool tesseract-ocr tesseract-ocr-chi-sim poppler-utils)
 
 ensure_packages() {
     local missing=() pkg
@@ -426,6 +430,28 @@ if missing:
 EOF
 }
 
+windows_walk() {  # windows_walk DEMO-DATABASE SHEET: the installed program seen under Xvfb
+    local t0=$SECONDS screens="$ROOT/dist/windows-screens" status=0
+    say "walk: the installed program under Xvfb, every desk by keyboard (installer/windows_walk.py)"
+    # Xvfb, openbox and the program are started and ended by the script; it drives the program
+    # with xdotool, grabs each screen, OCRs them and reads the saved sign-in sheet back. Wine's
+    # own processes of the earlier steps, started with no display, would leave the program none.
+    wineserver -k 2>/dev/null || true
+    in_wine timeout "$WALK_TIMEOUT" "$VENV/bin/python" "$HERE/windows_walk.py" \
+        --database "$1" --sheet "$2" --out "$WORK/windows-screens" --source "$SRC" \
+        --password "$DEMO_PASSWORD" -- wine 'C:\YoulinDesk\YoulinDesk.exe' >"$LOGS/windows-walk.log" 2>&1 || status=$?
+    wineserver -k 2>/dev/null || true  # the program, should the walk have left it running
+    # The screens land in dist/ whatever the result: a failed walk is read from them.
+    rm -rf "$screens"
+    mkdir -p "$ROOT/dist"
+    [ ! -d "$WORK/windows-screens" ] || cp -r "$WORK/windows-screens" "$screens"
+    sed 's/^/    /' "$LOGS/windows-walk.log"
+    [ "$status" -ne 124 ] || die "the walk of the Windows build timed out after $WALK_TIMEOUT s (screens so far in dist/windows-screens/)"
+    [ "$status" -eq 0 ] ||
+        die "the Windows build's walk failed (see above; screens in dist/windows-screens/, log build/installer-logs/windows-walk.log)"
+    say "walk: $(find "$screens" -name '*.png' | wc -l) screens checked in $((SECONDS - t0)) s: dist/windows-screens/"
+}
+
 build_windows() {
     local t0=$SECONDS t_pyi bundle bundle_win bundle_size setup newer setup_size smoke
     local lzma_pid zlib_pid local_app_data data_dir install_dir uninst_key version count
@@ -526,6 +552,8 @@ build_windows() {
     YOULIN_AUTOLOGIN="admin:$DEMO_PASSWORD" run_logged smoke-installed \
         wine_run 'C:\YoulinDesk\YoulinDesk.exe' --smoke -platform offscreen
 
+    windows_walk "$smoke/demo.sqlite3" "$smoke/signin-sheet.pdf"
+
     say "smoke: upgrade in place to $NEWER_VERSION"
     echo stale >"$install_dir/_internal/left-by-the-older-version.txt"
     run_logged setup-upgrade wine_run "$(winpath "$newer")" /S
@@ -572,8 +600,10 @@ main() {
         ensure_packages "${APT_COMMON[@]}" "${APT_QT[@]}"
     fi
     if [ "$MODE" = windows ] || [ "$MODE" = all ]; then
-        ensure_packages "${APT_COMMON[@]}" "${APT_WINDOWS[@]}"
-        for tool in wine:wine wineserver:wine makensis:nsis x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 \
+        ensure_packages "${APT_COMMON[@]}" "${APT_WINDOWS[@]}" "${APT_WALK[@]}"
+        for tool in Xvfb:xvfb openbox:openbox import:imagemagick xdotool:xdotool \
+            tesseract:tesseract-ocr pdftotext:poppler-utils pdffonts:poppler-utils \
+            wine:wine wineserver:wine makensis:nsis x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 \
             x86_64-w64-mingw32-objdump:binutils-mingw-w64-x86-64 iconv:libc-bin localedef:locales; do
             need_command "${tool%%:*}" "${tool#*:}"
         done

@@ -335,6 +335,13 @@ def test_staff_make_up_an_hour_issue_the_years_certificates_reprint_revoke_and_v
     shot(preview, "10-honour-preview", qtbot)
     _page_shot(preview.document, 0, "11-honour-certificate-page")
     preview.close()
+    # Ctrl+P in the register previews the chosen certificate as 打印… does
+    page.last_preview = None
+    qtbot.keyClick(page.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    by_keys = page.last_preview
+    assert isinstance(by_keys, PdfPreviewDialog)
+    assert honour[4] in _pdf_text(by_keys.pdf)[0]
+    by_keys.close()
 
     # --- 作废 with the reason -----------------------------------------------------------------
     _find_certificate(qtbot, page, revoked[4])

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -202,6 +203,11 @@ class CertificatesPage(QWidget):
         style.fit_columns(self.view, stretch=RegisterModel.TITLE)
         self.view.selectionModel().currentRowChanged.connect(self.on_current_changed)
         self._make_export()
+        # Ctrl+P previews the chosen certificate, as it prints on the Rooms and Service menu
+        # desks: the register needs no tabbing to its Print… button.
+        print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_shortcut.activated.connect(lambda: self.print_chosen())
         layout = QVBoxLayout(self)
         layout.addLayout(self.filters_row)
         layout.addLayout(self.actions_row)
