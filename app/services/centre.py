@@ -143,11 +143,17 @@ def set_idle_lock_minutes(session: Session, actor: Actor, minutes: int | str) ->
             .replace("%1", str(low))
             .replace("%2", str(high)),
         )
+    return set_number(session, actor, "idle_lock_minutes", value, "settings")
+
+
+def set_number(session: Session, actor: Actor, column: str, value: int, entity: str) -> int:
+    """Set one of the centre's numbers (already checked) and log the change as
+    {column: [old, new]} under `entity`; nothing is logged when the value stays."""
     centre = session.get(Centre, 1)
     if centre is None:
         raise ConflictError(translate("Errors", "The centre is not set up yet."))
-    old = centre.idle_lock_minutes
+    old = getattr(centre, column)
     if old != value:
-        centre.idle_lock_minutes = value
-        audit.record(session, actor, "update", "settings", None, idle_lock_minutes=[old, value])
+        setattr(centre, column, value)
+        audit.record(session, actor, "update", entity, None, **{column: [old, value]})
     return value

@@ -56,7 +56,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db import Database, locked
-from app.errors import ConflictError, ValidationError
+from app.errors import ValidationError
 from app.i18n import translate
 from app.masking import mask_name, mask_numbers
 from app.models import (
@@ -80,7 +80,7 @@ from app.models import (
 )
 from app.progress import Progress, quiet
 from app.security import Actor, Permission
-from app.services import accounts, audit, calls
+from app.services import accounts, audit, calls, centre
 
 MIN_MONTHS = 12
 MAX_MONTHS = 120
@@ -122,14 +122,7 @@ def set_months(session: Session, actor: Actor, value: int) -> int:
             .replace("%1", str(MIN_MONTHS))
             .replace("%2", str(MAX_MONTHS)),
         )
-    centre = session.get(Centre, 1)
-    if centre is None:
-        raise ConflictError(translate("Retention", "The centre is not set up yet."))
-    old = centre.visit_retention_months
-    if old != value:
-        centre.visit_retention_months = value
-        audit.record(session, actor, "update", "retention", None, months=[old, value])
-    return value
+    return centre.set_number(session, actor, "visit_retention_months", value, "retention")
 
 
 # --- what is due ---------------------------------------------------------------------------

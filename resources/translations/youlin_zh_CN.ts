@@ -8216,10 +8216,6 @@ Data folder: %2</source>
         <translation>保存期限须在 %1 到 %2 个月之间。</translation>
     </message>
     <message>
-        <source>The centre is not set up yet.</source>
-        <translation>中心还没有设置好。</translation>
-    </message>
-    <message>
         <source>Anonymising old visits and requests</source>
         <translation>正在匿名化过期的来访登记和诉求</translation>
     </message>
