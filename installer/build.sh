@@ -106,7 +106,7 @@ trap cleanup EXIT
 # mix two versions of the program in one bundle or in its demo database.
 SRC="$WORK/src"
 mkdir -p "$SRC"
-tar -C "$ROOT" --exclude=__pycache__ -cf - app ui resources installer build_installer.spec pyproject.toml |
+tar -C "$ROOT" --exclude=__pycache__ -cf - app ui resources installer build_installer.spec pyproject.toml CHANGELOG.md |
     tar -C "$SRC" -xf -
 HERE="$SRC/installer"
 
