@@ -94,6 +94,10 @@ def test_the_frozen_app_carries_the_changelog() -> None:
     spec = (ROOT / "build_installer.spec").read_text(encoding="utf-8")
     assert re.search(r"datas=.*_changelog_datas\(\)", spec)
     assert 'return [(str(changelog), ".")]' in spec
+    # The installer builds from a snapshot of the sources: the changelog must be in it.
+    build = (ROOT / "installer" / "build.sh").read_text(encoding="utf-8")
+    snapshot = re.search(r'tar -C "\$ROOT" [^|]*\|', build)
+    assert snapshot is not None and CHANGELOG_FILE in snapshot.group().split()
 
 
 # --- on the real shell ---------------------------------------------------------------------------
