@@ -123,7 +123,9 @@ class Screen:
         return Image.frombytes("RGB", SCREEN, raw)
 
     def settle(self, before: Image.Image | None = None, timeout: float = 30) -> Image.Image:
-        """The screen once it stopped changing (after it changed from `before`, when given)."""
+        """The screen once it stopped changing (after it changed from `before`, when given). A
+        blank screen doesn't count as settled: between the login window closing and the main
+        window painting, a loaded machine shows a still black screen for seconds."""
         deadline = time.monotonic() + timeout
         previous = self.image()
         if before is not None:
@@ -138,7 +140,7 @@ class Screen:
             self.check_alive()
             time.sleep(0.4)
             current = self.image()
-            if _changed_pixels(current, previous) < STILL_PIXELS:
+            if _changed_pixels(current, previous) < STILL_PIXELS and not _blank(current):
                 return current
             previous = current
         return previous
@@ -186,6 +188,11 @@ class Screen:
             if time.monotonic() > deadline:
                 raise WalkFailed(f"no window appeared within {timeout:.0f} s")
             time.sleep(0.5)
+
+
+def _blank(image: Image.Image) -> bool:
+    """Fewer than MIN_COLOURS colours: nothing drawn yet."""
+    return image.getcolors(maxcolors=MIN_COLOURS) is not None
 
 
 def _changed_pixels(a: Image.Image, b: Image.Image) -> int:
