@@ -6,7 +6,8 @@
 Starts Xvfb (1366 × 768, the centre's commonest screen) and openbox (so that keys reach the
 window), then the program after `--` on a copy of the demo database with no `-platform` option,
 and drives it with the keyboard the way a volunteer would (xdotool): log in as admin, every desk
-by Ctrl+1 … Ctrl+8, Reception's search by pinyin initials and a check-in, the rooms' week, a
+by Ctrl+1 … Ctrl+8, Reception's search by pinyin initials and a check-in, F1 for the guide's
+Reception page (the help window OCR'd), the rooms' week, a
 session's sign-in sheet previewed and saved as a PDF through the file dialog, a certificate
 previewed, and the large text chosen in Settings. Each step waits for the screen to settle
 (grabs compared until they stop changing, with a timeout) and is grabbed into OUT/NN-name.png.
@@ -52,6 +53,7 @@ DESKS = (
     "设置",
 )
 NAMES_READ = 4
+HELP_TITLE = "使用指南"  # the first line of the help window's contents
 # A screen counts as settled when two grabs 0.4 s apart differ in less than this many pixels
 # (a blinking text cursor is a few hundred at most).
 STILL_PIXELS = 600
@@ -64,6 +66,7 @@ EXPECTED = (
     "reception",
     "reception-search",
     "reception-checked-in",
+    "reception-help",
     "people",
     "rooms-week",
     "menu-signin-sheet",
@@ -276,6 +279,9 @@ def walk(screen: Screen, password: str, initials: str, pdf: Path) -> None:
     screen.step("reception", lambda: screen.keys("ctrl+2"), timeout=60)
     screen.step("reception-search", lambda: screen.type(initials))
     screen.step("reception-checked-in", lambda: screen.keys("Return"))
+    # F1: the desk's page of the guide in the help window; Esc closes it.
+    screen.step("reception-help", lambda: screen.keys("F1"), timeout=60)
+    screen.step("reception-help-closed", lambda: screen.keys("Escape"))
 
     screen.step("people", lambda: screen.keys("ctrl+3"), timeout=60)
     screen.step("rooms", lambda: screen.keys("ctrl+4"), timeout=60)
@@ -409,6 +415,13 @@ def check(
                 f"OCR of the Reception desk finds {len(names)} desk names ({' '.join(names)}), "
                 f"not {NAMES_READ} of {' '.join(DESKS)}"
             )
+    if "reception-help" in screen.grabs:
+        # The help window opens on Reception's page: its title, and the guide's contents.
+        help_text = ocr(screen.grabs["reception-help"]).text
+        found["OCR help (F1)"] = help_text[:120]
+        for words in (HELP_TITLE, DESKS[1]):
+            if words not in help_text:
+                failures.append(f"OCR of the help window after F1 doesn't find {words}")
     if "reception" in read and "reception-large-text" in screen.grabs:
         large = ocr(screen.grabs["reception-large-text"])
         normal_height = statistics.median(read["reception"].heights or [0])
