@@ -7,9 +7,9 @@ Starts Xvfb (1366 × 768, the centre's commonest screen) and openbox (so that ke
 window), then the program after `--` on a copy of the demo database with no `-platform` option,
 and drives it with the keyboard the way a volunteer would (xdotool): log in as admin, every desk
 by Ctrl+1 … Ctrl+8, Reception's search by pinyin initials and a check-in, F1 for the guide's
-Reception page (the help window OCR'd), the rooms' week, a
-session's sign-in sheet previewed and saved as a PDF through the file dialog, a certificate
-previewed, and the large text chosen in Settings. Each step waits for the screen to settle
+Reception page (the help window OCR'd), the rooms' week, a session's sign-in sheet previewed and
+saved as a PDF through the file dialog, a certificate previewed, and the large text chosen in
+Settings. Each step waits for the screen to settle
 (grabs compared until they stop changing, with a timeout) and is grabbed into OUT/NN-name.png.
 
 Then checks the grabs, not only that they exist: tesseract (chi_sim) reads the program's title on
